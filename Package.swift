@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Modules by responsibility; dependencies point one way:
+// JSONCore ← ASLExpressions ← ASLModel/ASLLoading ← ASLInterpreter ← DebuggerCore
+//   ← DebuggerApp (+ TerminalUI, GraphLayout/ASLGraph) ← sfdbg (+ CursesBackend)
+let package = Package(
+  name: "sfdbg",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "sfdbg", targets: ["sfdbg"]),
+    .executable(name: "sfdbg-bench", targets: ["sfdbg-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // JSON value with ordered keys and exact numbers, parser with positions, printers.
+    .target(name: "JSONCore", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+    // JSONPath, reference paths, payload templates, intrinsic functions.
+    .target(name: "ASLExpressions", dependencies: ["JSONCore"]),
+    // Typed ASL model (every state type and field) decoded from JSON.
+    .target(name: "ASLModel", dependencies: ["JSONCore", "ASLExpressions"]),
+    // Loading definitions (JSON, YAML, SAM/CloudFormation) and the validator.
+    .target(name: "ASLLoading", dependencies: ["JSONCore", "ASLExpressions", "Yams"]),
+    // The pure deterministic stepper: executions, history, virtual clock, tokens, integrations.
+    .target(name: "ASLInterpreter", dependencies: ["JSONCore", "ASLExpressions", "ASLModel"]),
+    // Generic layered graph layout into a glyph canvas (no ASL knowledge).
+    .target(name: "GraphLayout"),
+    // Adapter: ASL definition → GraphLayout input.
+    .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
+    // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
+    .target(name: "TerminalUI"),
+    // Debug sessions: command language, scripts, breakpoints, time travel, mocks.
+    .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter"]),
+    // The TUI app: state, update, render of panes into a screen buffer.
+    .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
+    // ncursesw via pkg-config, with a C shim for macros and globals.
+    .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+    .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    .executableTarget(
+      name: "sfdbg",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLGraph", "GraphLayout",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend",
+      ]),
+    .executableTarget(
+      name: "sfdbg-bench",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLGraph", "GraphLayout",
+        "DebuggerCore", "DebuggerApp", "TerminalUI",
+      ],
+      path: "Benchmarks/sfdbg-bench"),
+    .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+    .testTarget(name: "ASLExpressionsTests", dependencies: ["ASLExpressions"]),
+    .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
+    .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
+    .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
+    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Module ASLExpressions: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// Module ASLGraph: placeholder until its issue lands.

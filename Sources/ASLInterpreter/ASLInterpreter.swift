@@ -1,0 +1,1 @@
+// Module ASLInterpreter: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// Module ASLLoading: placeholder until its issue lands.

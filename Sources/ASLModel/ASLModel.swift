@@ -1,0 +1,1 @@
+// Module ASLModel: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// Module DebuggerApp: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// Module DebuggerCore: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// Module GraphLayout: placeholder until its issue lands.

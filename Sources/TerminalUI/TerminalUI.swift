@@ -1,0 +1,1 @@
+// Module TerminalUI: placeholder until its issue lands.
