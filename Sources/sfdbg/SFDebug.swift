@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `sfdbg`: an interactive terminal debugger for AWS Step Functions state machines.
+@main
+struct SFDebug: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sfdbg",
+    abstract: "An interactive terminal debugger for AWS Step Functions state machines (ASL).",
+    discussion: """
+      Runs a state machine and every state machine it starts, step by step, on a virtual clock.
+      FILE is an ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template.
+      Exit codes: 0 success, 1 invalid definition (validate), 2 usage or definition error,
+      3 execution still waiting on a user decision (run).
+      """,
+    version: SFDebugVersion.current,
+    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self],
+    defaultSubcommand: DebugCommand.self
+  )
+}
+
+enum SFDebugVersion {
+  static let current = "0.1.0"
+}
