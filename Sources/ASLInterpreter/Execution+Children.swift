@@ -49,7 +49,7 @@ extension Execution {
     let visit = units[unit].visit!
     let results = units[unit].group?.results ?? []
     units[unit].group = nil
-    emit("ParallelStateSucceeded", unit: unit, .none)
+    // AWS records no ParallelStateSucceeded event (see the recorded histories).
     finishWithResult(
       unit, result: .array(results), resultSelector: s.common.expressions.resultSelector,
       resultPath: s.resultPath, common: s.common, rawInput: visit.rawInput)

@@ -8,7 +8,8 @@ extension Execution {
   /// `prefixed` adds AWS's "An error occurred while executing the state …" prefix (runtime
   /// errors of the interpreter); errors from Fail states, tasks and children keep their cause.
   mutating func stateFailed(
-    _ unit: Int, _ error: ASLRuntimeError, prefixed: Bool, causeMissing: Bool = false
+    _ unit: Int, _ error: ASLRuntimeError, prefixed: Bool, causeMissing: Bool = false,
+    fromChildren: Bool = false
   ) {
     guard let visit = units[unit].visit else {
       unitFailed(unit, error: error.error, cause: causeMissing ? nil : error.cause)
@@ -64,7 +65,7 @@ extension Execution {
       units[unit].visit?.trace?.errorHandling.append(
         .retriesExhausted(error: error.error, retrier: index))
     }
-    if state.common.type == "Map" || state.common.type == "Parallel" {
+    if fromChildren {
       emit(state.common.type + "StateFailed", unit: unit, .none)
     }
     // Catch: the first catcher whose ErrorEquals matches.

@@ -92,8 +92,9 @@ extension Execution {
       if case .map(let s) = state, s.processorMode == .distributed {
         emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
       }
-      stateFailed(unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
-        causeMissing: cause == nil)
+      stateFailed(
+        unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+        causeMissing: cause == nil, fromChildren: true)
     }
   }
 
