@@ -99,7 +99,7 @@ struct LayeredLayout {
       for rank in (fromRank + 1)..<max(fromRank + 1, ranks[edge.to]) {
         if rank == fromRank + 1, let label = edge.label {
           vertices.append(
-            Vertex(kind: .label(edge: index), rank: rank, width: label.count + 2, height: 1, port: 0))
+            Vertex(kind: .label(edge: index), rank: rank, width: label.count + 3, height: 1, port: 0))
         } else {
           vertices.append(Vertex(kind: .dummy(edge: index), rank: rank, width: 1, height: 1, port: 0))
         }
