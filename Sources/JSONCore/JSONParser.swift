@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A fast RFC 8259 JSON parser over UTF-8 bytes.
 ///
 /// - Keeps object key order and number text exactly.
@@ -74,6 +76,8 @@ private struct Parser {
   var lineStart = 0
   var depth = 0
   var pointer: [String] = []
+  var keyStack: [String] = []
+  var valueStack: [JSONValue] = []
   var valuePositions: [JSONPointer: SourcePosition] = [:]
   var keyPositions: [JSONPointer: SourcePosition] = [:]
   // Column cache so that recording positions on long lines stays linear.
@@ -198,13 +202,15 @@ private struct Parser {
   mutating func parseObject() throws(JSONParseError) -> JSONValue {
     try enter()
     i += 1
-    var obj = JSONObject()
     skipWhitespace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
       depth -= 1
-      return .object(obj)
+      return .object(JSONObject())
     }
+    // Members go onto shared scratch stacks; the object is built once with exact capacity.
+    let base = keyStack.count
+    let valueBase = valueStack.count
     while true {
       skipWhitespace()
       guard i < bytes.count else { throw fail("expected a string key or '}' in object, found end of input") }
@@ -224,9 +230,8 @@ private struct Parser {
       if recordPositions { pointer.append(key) }
       let value = try parseValue()
       if recordPositions { pointer.removeLast() }
-      if obj.storage.updateValue(value, forKey: key) != nil, options.rejectDuplicateKeys {
-        throw fail("duplicate key \"\(key)\" in object", at: keyOffset)
-      }
+      keyStack.append(key)
+      valueStack.append(value)
       skipWhitespace()
       guard i < bytes.count else { throw fail("expected ',' or '}' after object member, found end of input") }
       let b = bytes[i]
@@ -235,27 +240,73 @@ private struct Parser {
       if b == UInt8(ascii: "}") { break }
       throw fail("expected ',' or '}' after object member, found \(describe(i - 1))", at: i - 1)
     }
+    let count = keyStack.count - base
+    var obj: JSONObject
+    if count <= 16 {
+      // Small objects: check duplicates by linear scan, build without hashing.
+      var duplicate: Int? = nil
+      outer: for a in (base + 1)..<(base + count) {
+        for b in base..<a where keyStack[a] == keyStack[b] {
+          duplicate = a
+          break outer
+        }
+      }
+      if let d = duplicate {
+        if options.rejectDuplicateKeys {
+          throw fail("duplicate key \"\(keyStack[d])\" in object", at: duplicateKeyOffset(keyStack[d]))
+        }
+        obj = JSONObject(minimumCapacity: count)
+        for k in 0..<count { obj.storage[keyStack[base + k]] = valueStack[valueBase + k] }
+      } else {
+        obj = JSONObject(OrderedDictionary(
+          uncheckedUniqueKeys: keyStack[base...], values: valueStack[valueBase...]))
+      }
+    } else {
+      obj = JSONObject(minimumCapacity: count)
+      for k in 0..<count {
+        if obj.storage.updateValue(valueStack[valueBase + k], forKey: keyStack[base + k]) != nil,
+          options.rejectDuplicateKeys
+        {
+          throw fail("duplicate key \"\(keyStack[base + k])\" in object", at: duplicateKeyOffset(keyStack[base + k]))
+        }
+      }
+    }
+    keyStack.removeSubrange(base...)
+    valueStack.removeSubrange(valueBase...)
     depth -= 1
     return .object(obj)
+  }
+
+  /// Finds the offset of the second occurrence of `"key"` before the current position (for errors).
+  func duplicateKeyOffset(_ key: String) -> Int {
+    let needle = Array(("\"" + key + "\"").utf8)
+    var found: [Int] = []
+    var k = 0
+    while k + needle.count <= i {
+      if bytes[k] == needle[0] && Array(bytes[k..<(k + needle.count)]) == needle { found.append(k) }
+      k += 1
+    }
+    return found.count >= 2 ? found[found.count - 1] : (found.last ?? i)
   }
 
   mutating func parseArray() throws(JSONParseError) -> JSONValue {
     try enter()
     i += 1
-    var arr: [JSONValue] = []
     skipWhitespace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
       i += 1
       depth -= 1
-      return .array(arr)
+      return .array([])
     }
+    let base = valueStack.count
     while true {
       skipWhitespace()
       if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
         throw fail("trailing comma before ']' is not allowed in JSON")
       }
-      if recordPositions { pointer.append(String(arr.count)) }
-      arr.append(try parseValue())
+      if recordPositions { pointer.append(String(valueStack.count - base)) }
+      let v = try parseValue()
+      valueStack.append(v)
       if recordPositions { pointer.removeLast() }
       skipWhitespace()
       guard i < bytes.count else { throw fail("expected ',' or ']' after array element, found end of input") }
@@ -265,6 +316,8 @@ private struct Parser {
       if b == UInt8(ascii: "]") { break }
       throw fail("expected ',' or ']' after array element, found \(describe(i - 1))", at: i - 1)
     }
+    let arr = Array(valueStack[base...])
+    valueStack.removeSubrange(base...)
     depth -= 1
     return .array(arr)
   }
@@ -307,12 +360,14 @@ private struct Parser {
     let quote = i
     i += 1
     let start = i
-    // Fast path: scan to the closing quote with no escapes.
+    // Fast path: scan to the closing quote with no escapes; pure ASCII needs no UTF-8 validation.
+    var highBits: UInt8 = 0
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
         i += 1
+        if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
         if let s = String(validating: slice, as: UTF8.self) { return s }
         throw fail("invalid UTF-8 in string", at: firstInvalidUTF8(from: start, to: i - 1))
       }
@@ -320,6 +375,7 @@ private struct Parser {
       if b < 0x20 {
         throw fail(b == 0x0A ? "unterminated string (line break inside a string)" : "control character in string must be escaped")
       }
+      highBits |= b
       i += 1
     }
     guard i < bytes.count else { throw fail("unterminated string, expected '\"'", at: quote) }

@@ -1,0 +1,4 @@
+/// The benchmark groups beyond JSON parsing; each module's figures are added here as they land.
+enum BenchRegistry {
+  static let groups: [BenchGroup] = []
+}

@@ -1,0 +1,45 @@
+import Foundation
+import JSONCore
+
+/// Parse throughput on a generated ~50 MB JSON document (target: ≥ 200 MB/s).
+enum JSONParseBench {
+  /// A deterministic document mixing objects, arrays, strings (some escaped), ints and floats.
+  static func generateDocument(targetBytes: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(targetBytes + 1024)
+    out.append(contentsOf: "[".utf8)
+    var i = 0
+    while out.count < targetBytes {
+      if i > 0 { out.append(contentsOf: ",\n".utf8) }
+      let rec = """
+        {"id":\(i),"name":"item-\(i)","price":\(Double(i % 1000) / 7.0),"active":\(i % 3 == 0),\
+        "tags":["alpha","beta","gamma \\"quoted\\""],"nested":{"level":\(i % 17),"path":"$.a.b[\(i % 9)]",\
+        "note":"Unicode caf\\u00e9 \\n line","values":[1,2,3,4.5e3,-6,null]},"comment":null}
+        """
+      out.append(contentsOf: rec.utf8)
+      i += 1
+    }
+    out.append(contentsOf: "]".utf8)
+    return out
+  }
+
+  static func run(into report: inout BenchReport) {
+    let doc = generateDocument(targetBytes: 50 * 1024 * 1024)
+    var count = 0
+    var keep: [JSONValue] = []  // keep results alive so freeing the tree is not timed
+    let seconds = Stopwatch.best(3) {
+      let v = try! JSONParser.parse(doc)
+      count = v.arrayValue?.count ?? 0
+      keep.append(v)
+    }
+    keep.removeAll()
+    let mb = Double(doc.count) / 1_048_576
+    report.add("json-parse-50mb", [
+      ("bytes", .int(doc.count)), ("records", .int(count)), ("seconds", .double(seconds)),
+      ("mb_per_second", .double(mb / seconds)),
+    ])
+    let value = try! JSONParser.parse(doc)
+    let printSeconds = Stopwatch.best(3) { _ = JSONPrinter.compact(value) }
+    report.add("json-print-50mb", [("seconds", .double(printSeconds)), ("mb_per_second", .double(mb / printSeconds))])
+  }
+}

@@ -1,1 +1,0 @@
-// Module ASLExpressions: placeholder until its issue lands.

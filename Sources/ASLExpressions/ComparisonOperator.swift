@@ -1,0 +1,252 @@
+import JSONCore
+
+/// Choice-rule comparison operators (ASL spec), including `…Path` variants and `Is…` tests.
+public enum ComparisonOperator: String, Sendable, CaseIterable {
+  case booleanEquals = "BooleanEquals"
+  case booleanEqualsPath = "BooleanEqualsPath"
+  case isBoolean = "IsBoolean"
+  case isNull = "IsNull"
+  case isNumeric = "IsNumeric"
+  case isPresent = "IsPresent"
+  case isString = "IsString"
+  case isTimestamp = "IsTimestamp"
+  case numericEquals = "NumericEquals"
+  case numericEqualsPath = "NumericEqualsPath"
+  case numericGreaterThan = "NumericGreaterThan"
+  case numericGreaterThanPath = "NumericGreaterThanPath"
+  case numericGreaterThanEquals = "NumericGreaterThanEquals"
+  case numericGreaterThanEqualsPath = "NumericGreaterThanEqualsPath"
+  case numericLessThan = "NumericLessThan"
+  case numericLessThanPath = "NumericLessThanPath"
+  case numericLessThanEquals = "NumericLessThanEquals"
+  case numericLessThanEqualsPath = "NumericLessThanEqualsPath"
+  case stringEquals = "StringEquals"
+  case stringEqualsPath = "StringEqualsPath"
+  case stringGreaterThan = "StringGreaterThan"
+  case stringGreaterThanPath = "StringGreaterThanPath"
+  case stringGreaterThanEquals = "StringGreaterThanEquals"
+  case stringGreaterThanEqualsPath = "StringGreaterThanEqualsPath"
+  case stringLessThan = "StringLessThan"
+  case stringLessThanPath = "StringLessThanPath"
+  case stringLessThanEquals = "StringLessThanEquals"
+  case stringLessThanEqualsPath = "StringLessThanEqualsPath"
+  case stringMatches = "StringMatches"
+  case timestampEquals = "TimestampEquals"
+  case timestampEqualsPath = "TimestampEqualsPath"
+  case timestampGreaterThan = "TimestampGreaterThan"
+  case timestampGreaterThanPath = "TimestampGreaterThanPath"
+  case timestampGreaterThanEquals = "TimestampGreaterThanEquals"
+  case timestampGreaterThanEqualsPath = "TimestampGreaterThanEqualsPath"
+  case timestampLessThan = "TimestampLessThan"
+  case timestampLessThanPath = "TimestampLessThanPath"
+  case timestampLessThanEquals = "TimestampLessThanEquals"
+  case timestampLessThanEqualsPath = "TimestampLessThanEqualsPath"
+
+  /// True for `…Path` operators, whose operand is a path to resolve against the input.
+  public var isPathVariant: Bool { rawValue.hasSuffix("Path") }
+
+  /// True for `Is…` type tests (operand is a boolean).
+  public var isTypeTest: Bool { rawValue.hasPrefix("Is") }
+
+  /// The value kind the operator compares.
+  public enum Kind: Sendable {
+    case boolean, numeric, string, timestamp, typeTest
+  }
+
+  public enum Relation: Sendable {
+    case equal, less, lessOrEqual, greater, greaterOrEqual, matches
+  }
+
+  public var kind: Kind {
+    if isTypeTest { return .typeTest }
+    if rawValue.hasPrefix("Boolean") { return .boolean }
+    if rawValue.hasPrefix("Numeric") { return .numeric }
+    if rawValue.hasPrefix("String") { return .string }
+    return .timestamp
+  }
+
+  /// The comparison performed (nil for `Is…` tests).
+  public var relation: Relation? {
+    if isTypeTest { return nil }
+    let name = isPathVariant ? String(rawValue.dropLast(4)) : rawValue
+    if name.hasSuffix("GreaterThanEquals") { return .greaterOrEqual }
+    if name.hasSuffix("LessThanEquals") { return .lessOrEqual }
+    if name.hasSuffix("GreaterThan") { return .greater }
+    if name.hasSuffix("LessThan") { return .less }
+    if name.hasSuffix("Matches") { return .matches }
+    return .equal
+  }
+
+  /// The operator's non-Path counterpart (`StringEqualsPath` → `StringEquals`).
+  public var valueVariant: ComparisonOperator {
+    isPathVariant ? ComparisonOperator(rawValue: String(rawValue.dropLast(4)))! : self
+  }
+
+  /// AWS's error when the Variable (or a `…Path` operand) matches nothing.
+  public static func invalidPathError(_ path: String) -> ASLRuntimeError {
+    ASLRuntimeError(
+      error: "States.Runtime",
+      cause: "Invalid path '\(path)': The choice state's condition path references an invalid"
+        + " value.")
+  }
+
+  /// Checks the operand of a non-Path operator as written in a definition; returns a
+  /// description of the problem or nil when valid.
+  public func operandProblem(_ operand: JSONValue) -> String? {
+    if isPathVariant {
+      return operand.stringValue?.hasPrefix("$") == true
+        ? nil : "\(rawValue) must be a path string starting with '$'"
+    }
+    switch kind {
+    case .typeTest, .boolean:
+      return operand.boolValue == nil ? "\(rawValue) must be a boolean" : nil
+    case .numeric:
+      return operand.numberValue == nil ? "\(rawValue) must be a number" : nil
+    case .string:
+      return operand.stringValue == nil ? "\(rawValue) must be a string" : nil
+    case .timestamp:
+      guard let text = operand.stringValue else { return "\(rawValue) must be a string" }
+      return ASLTimestamp(text) == nil ? "\(rawValue) must be an RFC3339 timestamp" : nil
+    }
+  }
+
+  /// Evaluates `variable OP operand` like AWS: a type mismatch is false, timestamps compare as
+  /// instants, `StringMatches` supports `*` wildcards with `\*` / `\\` escapes. `value` is nil
+  /// when the Variable matched nothing: `IsPresent` then tests absence; every other operator
+  /// throws `invalidPathError`. For `…Path` operators pass the already-resolved operand.
+  public func evaluate(value: JSONValue?, operand: JSONValue) throws(ASLRuntimeError) -> Bool {
+    try evaluate(value: value, operand: operand, variable: "$")
+  }
+
+  /// `evaluate(value:operand:)` naming `variable` (the Variable path) in the error.
+  public func evaluate(value: JSONValue?, operand: JSONValue, variable: String)
+    throws(ASLRuntimeError) -> Bool
+  {
+    if self == .isPresent {
+      guard case .bool(let expected) = operand else { throw badOperand(operand) }
+      return (value != nil) == expected
+    }
+    guard let value else { throw ComparisonOperator.invalidPathError(variable) }
+    switch kind {
+    case .typeTest:
+      guard case .bool(let expected) = operand else { throw badOperand(operand) }
+      let actual: Bool
+      switch self {
+      case .isBoolean: actual = value.boolValue != nil
+      case .isNull: actual = value.isNull
+      case .isNumeric: actual = value.numberValue != nil
+      case .isString: actual = value.stringValue != nil
+      default:
+        if case .string(let s) = value { actual = ASLTimestamp(s) != nil } else { actual = false }
+      }
+      return actual == expected
+    case .boolean:
+      guard case .bool(let expected) = operand else {
+        if isPathVariant { return false }
+        throw badOperand(operand)
+      }
+      guard case .bool(let actual) = value else { return false }
+      return actual == expected
+    case .numeric:
+      guard case .number(let expected) = operand else {
+        if isPathVariant { return false }
+        throw badOperand(operand)
+      }
+      guard case .number(let actual) = value else { return false }
+      return compare(actual < expected ? -1 : (actual == expected ? 0 : 1))
+    case .string:
+      guard case .string(let expected) = operand else {
+        if isPathVariant { return false }
+        throw badOperand(operand)
+      }
+      guard case .string(let actual) = value else { return false }
+      if relation == .matches { return ComparisonOperator.wildcardMatch(actual, pattern: expected) }
+      return compare(ComparisonOperator.compareUTF16(actual, expected))
+    case .timestamp:
+      guard case .string(let expectedText) = operand, let expected = ASLTimestamp(expectedText)
+      else {
+        if isPathVariant { return false }
+        throw badOperand(operand)
+      }
+      guard case .string(let actualText) = value, let actual = ASLTimestamp(actualText) else {
+        return false
+      }
+      return compare(actual < expected ? -1 : (actual == expected ? 0 : 1))
+    }
+  }
+
+  func badOperand(_ operand: JSONValue) -> ASLRuntimeError {
+    ASLRuntimeError(
+      error: "States.Runtime",
+      cause: "Invalid operand for \(rawValue): \(operand.compactString)")
+  }
+
+  func compare(_ order: Int) -> Bool {
+    switch relation {
+    case .equal?: return order == 0
+    case .less?: return order < 0
+    case .lessOrEqual?: return order <= 0
+    case .greater?: return order > 0
+    case .greaterOrEqual?: return order >= 0
+    default: return false
+    }
+  }
+
+  /// Java `String.compareTo` order (UTF-16 code units).
+  static func compareUTF16(_ a: String, _ b: String) -> Int {
+    var ia = a.utf16.makeIterator()
+    var ib = b.utf16.makeIterator()
+    while true {
+      switch (ia.next(), ib.next()) {
+      case (nil, nil): return 0
+      case (nil, _): return -1
+      case (_, nil): return 1
+      case (let x?, let y?):
+        if x != y { return x < y ? -1 : 1 }
+      }
+    }
+  }
+
+  /// `StringMatches`: `*` matches any sequence; `\*` is a literal star and `\\` a backslash.
+  public static func wildcardMatch(_ text: String, pattern: String) -> Bool {
+    enum Token: Equatable {
+      case literal(Unicode.Scalar)
+      case star
+    }
+    var tokens: [Token] = []
+    var scalars = pattern.unicodeScalars.makeIterator()
+    while let s = scalars.next() {
+      if s == "\\" {
+        if let next = scalars.next() { tokens.append(.literal(next)) } else { tokens.append(.literal(s)) }
+      } else if s == "*" {
+        if tokens.last != .star { tokens.append(.star) }
+      } else {
+        tokens.append(.literal(s))
+      }
+    }
+    let input = Array(text.unicodeScalars)
+    // Greedy matching with single backtrack point (classic glob algorithm).
+    var t = 0
+    var p = 0
+    var starToken = -1
+    var starInput = 0
+    while t < input.count {
+      if p < tokens.count, case .literal(let c) = tokens[p], c == input[t] {
+        t += 1
+        p += 1
+      } else if p < tokens.count, tokens[p] == .star {
+        starToken = p
+        starInput = t
+        p += 1
+      } else if starToken >= 0 {
+        p = starToken + 1
+        starInput += 1
+        t = starInput
+      } else {
+        return false
+      }
+    }
+    while p < tokens.count, tokens[p] == .star { p += 1 }
+    return p == tokens.count
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import JSONCore
+
+/// A small thread-safe cache of parsed expressions keyed by their source text.
+///
+/// The string-based entry points (`PathExpression.resolve`, `ReferencePath.set`,
+/// `IntrinsicFunction.evaluate`) parse through it, so repeated evaluation of the same text
+/// parses once. Bounded: cleared when it grows past `limit` entries.
+final class ExpressionCache: @unchecked Sendable {
+  static let shared = ExpressionCache()
+
+  private let lock = NSLock()
+  private var paths: [String: JSONPath] = [:]
+  private var expressions: [String: ParsedPathExpression] = [:]
+  private let limit = 4096
+
+  func jsonPath(_ text: String) throws(ASLRuntimeError) -> JSONPath {
+    lock.lock()
+    let cached = paths[text]
+    lock.unlock()
+    if let cached { return cached }
+    let parsed = try JSONPath(text)
+    lock.lock()
+    if paths.count >= limit { paths.removeAll(keepingCapacity: true) }
+    paths[text] = parsed
+    lock.unlock()
+    return parsed
+  }
+
+  func expression(_ text: String) throws(ASLRuntimeError) -> ParsedPathExpression {
+    lock.lock()
+    let cached = expressions[text]
+    lock.unlock()
+    if let cached { return cached }
+    let parsed = try ParsedPathExpression(text)
+    lock.lock()
+    if expressions.count >= limit { expressions.removeAll(keepingCapacity: true) }
+    expressions[text] = parsed
+    lock.unlock()
+    return parsed
+  }
+}

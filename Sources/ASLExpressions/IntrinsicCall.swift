@@ -1,0 +1,211 @@
+import JSONCore
+
+/// The 18 intrinsic functions of the JSONPath query language.
+public enum IntrinsicFunctionName: String, Sendable, Hashable, CaseIterable {
+  case format = "States.Format"
+  case stringToJson = "States.StringToJson"
+  case jsonToString = "States.JsonToString"
+  case array = "States.Array"
+  case arrayPartition = "States.ArrayPartition"
+  case arrayContains = "States.ArrayContains"
+  case arrayRange = "States.ArrayRange"
+  case arrayGetItem = "States.ArrayGetItem"
+  case arrayLength = "States.ArrayLength"
+  case arrayUnique = "States.ArrayUnique"
+  case base64Encode = "States.Base64Encode"
+  case base64Decode = "States.Base64Decode"
+  case hash = "States.Hash"
+  case jsonMerge = "States.JsonMerge"
+  case mathRandom = "States.MathRandom"
+  case mathAdd = "States.MathAdd"
+  case stringSplit = "States.StringSplit"
+  case uuid = "States.UUID"
+}
+
+/// One argument of an intrinsic call.
+indirect enum IntrinsicArgument: Sendable, Hashable {
+  /// A literal; for strings `raw` keeps the text between the quotes with escapes unresolved
+  /// (States.Format needs to know which braces were escaped).
+  case literal(JSONValue, raw: String?)
+  case path(PathSource, JSONPath, text: String)
+  case call(IntrinsicCall)
+}
+
+/// A parsed intrinsic function call such as `States.MathAdd($.x, 1)`.
+public struct IntrinsicCall: Sendable, Hashable {
+  /// The source text.
+  public let text: String
+  /// The function called.
+  public let function: IntrinsicFunctionName
+  let arguments: [IntrinsicArgument]
+
+  /// Parses a complete call expression (nested calls allowed).
+  public init(_ text: String) throws(ASLRuntimeError) {
+    var parser = IntrinsicParser(text: text)
+    let call = try parser.parseCall()
+    parser.skipSpaces()
+    guard parser.atEnd else { throw parser.error("unexpected text after the call") }
+    self = call
+  }
+
+  init(text: String, function: IntrinsicFunctionName, arguments: [IntrinsicArgument]) {
+    self.text = text
+    self.function = function
+    self.arguments = arguments
+  }
+
+  /// Number of arguments as written.
+  public var argumentCount: Int { arguments.count }
+}
+
+/// Parser for intrinsic call text.
+struct IntrinsicParser {
+  let text: String
+  let bytes: [UInt8]
+  var position = 0
+
+  init(text: String) {
+    self.text = text
+    bytes = Array(text.utf8)
+  }
+
+  var atEnd: Bool { position >= bytes.count }
+  var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+  func error(_ detail: String) -> ASLRuntimeError {
+    ASLRuntimeError(
+      error: "States.Runtime",
+      cause: "The intrinsic function expression '\(text)' is invalid: \(detail) at position"
+        + " \(position)")
+  }
+
+  mutating func skipSpaces() {
+    while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { position += 1 }
+  }
+
+  func hasPrefix(_ s: String) -> Bool {
+    var i = position
+    for b in s.utf8 {
+      guard i < bytes.count, bytes[i] == b else { return false }
+      i += 1
+    }
+    return true
+  }
+
+  mutating func parseCall() throws(ASLRuntimeError) -> IntrinsicCall {
+    skipSpaces()
+    let start = position
+    while let c = current, c != UInt8(ascii: "(") , c != 0x20 { position += 1 }
+    let name = String(decoding: bytes[start..<position], as: UTF8.self)
+    guard let function = IntrinsicFunctionName(rawValue: name) else {
+      throw error("unknown intrinsic function '\(name)'")
+    }
+    skipSpaces()
+    guard current == UInt8(ascii: "(") else { throw error("expected '(' after \(name)") }
+    position += 1
+    var arguments: [IntrinsicArgument] = []
+    skipSpaces()
+    if current == UInt8(ascii: ")") {
+      position += 1
+    } else {
+      while true {
+        arguments.append(try parseArgument())
+        skipSpaces()
+        if current == UInt8(ascii: ",") {
+          position += 1
+          continue
+        }
+        guard current == UInt8(ascii: ")") else { throw error("expected ',' or ')'") }
+        position += 1
+        break
+      }
+    }
+    let callText = String(decoding: bytes[start..<position], as: UTF8.self)
+    return IntrinsicCall(text: callText, function: function, arguments: arguments)
+  }
+
+  mutating func parseArgument() throws(ASLRuntimeError) -> IntrinsicArgument {
+    skipSpaces()
+    guard let c = current else { throw error("expected an argument") }
+    switch c {
+    case UInt8(ascii: "'"):
+      return try parseString()
+    case UInt8(ascii: "$"):
+      let start = position
+      var depth = 0
+      var quote: UInt8? = nil
+      while let b = current {
+        if let q = quote {
+          if b == UInt8(ascii: "\\") {
+            position += 2
+            continue
+          }
+          if b == q { quote = nil }
+        } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+          quote = b
+        } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") {
+          depth += 1
+        } else if b == UInt8(ascii: "]") || (b == UInt8(ascii: ")") && depth > 0) {
+          depth -= 1
+        } else if depth == 0, b == UInt8(ascii: ",") || b == UInt8(ascii: ")") {
+          break
+        }
+        position += 1
+      }
+      var end = min(position, bytes.count)
+      while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+      let pathText = String(decoding: bytes[start..<end], as: UTF8.self)
+      let (source, path) = try ParsedPathExpression.parsePath(pathText)
+      return .path(source, path, text: pathText)
+    default:
+      if hasPrefix("States.") { return .call(try parseCall()) }
+      if hasPrefix("true") {
+        position += 4
+        return .literal(.bool(true), raw: nil)
+      }
+      if hasPrefix("false") {
+        position += 5
+        return .literal(.bool(false), raw: nil)
+      }
+      if hasPrefix("null") {
+        position += 4
+        return .literal(.null, raw: nil)
+      }
+      let start = position
+      while let b = current,
+        (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+          || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+      {
+        position += 1
+      }
+      let numberText = String(decoding: bytes[start..<position], as: UTF8.self)
+      guard !numberText.isEmpty, (try? JSONParser.parse(numberText))?.numberValue != nil else {
+        position = start
+        throw error("invalid argument")
+      }
+      return .literal(.number(JSONNumber(text: numberText)), raw: nil)
+    }
+  }
+
+  /// A single-quoted string; `\'`, `\{`, `\}` and `\\` escape the next character.
+  mutating func parseString() throws(ASLRuntimeError) -> IntrinsicArgument {
+    position += 1
+    let start = position
+    var value: [UInt8] = []
+    while let b = current {
+      if b == UInt8(ascii: "\\"), position + 1 < bytes.count {
+        value.append(bytes[position + 1])
+        position += 2
+        continue
+      }
+      if b == UInt8(ascii: "'") {
+        let raw = String(decoding: bytes[start..<position], as: UTF8.self)
+        position += 1
+        return .literal(.string(String(decoding: value, as: UTF8.self)), raw: raw)
+      }
+      value.append(b)
+      position += 1
+    }
+    throw error("unterminated string literal")
+  }
+}

@@ -1,0 +1,287 @@
+import JSONCore
+
+/// A parsed JSONPath expression with the semantics AWS Step Functions uses (Jayway JsonPath).
+///
+/// Supported: `$`, `.name`, `['name']` / `["name"]` (any characters, `\'` escapes), `.*` / `[*]`,
+/// indexes `[0]` and `[-1]`, unions `[0,2]` / `['a','b']`, slices `[a:b]` / `[a:b:c]`, filters
+/// `[?(@.x > 1 && @.y)]`, recursive descent `..name` / `..*` / `..[0]`, and a trailing function
+/// (`length()`, `size()`, `min()`, `max()`, `avg()`, `sum()`, `stddev()`, `keys()`, `first()`,
+/// `last()`).
+///
+/// Parse once (`init`) and evaluate many times.
+public struct JSONPath: Sendable, Hashable {
+  /// The source text.
+  public let text: String
+  /// True when the path selects at most one value (no wildcards, filters, slices, unions of
+  /// indexes, or recursive descent). Function paths are definite (they yield one value).
+  public let isDefinite: Bool
+  let segments: [JSONPathSegment]
+  let function: JSONPathFunction?
+  let root: JSONPathRoot
+  /// True when every segment is a plain name or index (fast evaluation path).
+  let isSimple: Bool
+
+  /// Parses `text`; it must start with `$` (or `@` for filter-relative paths).
+  public init(_ text: String) throws(ASLRuntimeError) {
+    var parser = JSONPathParser(text: text)
+    let parsed = try parser.parsePath(allowCurrent: false)
+    guard parser.atEnd else {
+      throw JSONPathParser.syntaxError(text, "unexpected '\(parser.rest)'")
+    }
+    self.init(text: text, root: parsed.root, segments: parsed.segments, function: parsed.function)
+  }
+
+  init(text: String, root: JSONPathRoot, segments: [JSONPathSegment], function: JSONPathFunction?) {
+    self.text = text
+    self.root = root
+    self.segments = segments
+    self.function = function
+    let simple = segments.allSatisfy { $0.isDefinite }
+    self.isSimple = simple
+    self.isDefinite = simple || function != nil
+  }
+
+  public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
+  public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+  /// The path in Jayway's normalized form, as AWS prints it in some causes: `$['a'][0][*]`.
+  public var normalizedText: String {
+    var s = root == .current ? "@" : "$"
+    for segment in segments { segment.appendNormalized(to: &s) }
+    if let function { s += ".\(function.rawValue)()" }
+    return s
+  }
+
+  /// True when the path is exactly `$` (the whole document).
+  public var isRoot: Bool { segments.isEmpty && function == nil }
+
+  /// AWS semantics: a definite path yields the value or nil when missing; an indefinite path
+  /// yields an array of all matches (possibly empty). A trailing function applies to that result
+  /// and yields nil when it cannot be applied.
+  public func evaluate(in root: JSONValue) -> JSONValue? {
+    evaluate(in: root, rootDocument: root)
+  }
+
+  /// Evaluates with `@`-relative `current` and `$`-rooted `rootDocument` (used by filters).
+  func evaluate(in current: JSONValue, rootDocument: JSONValue) -> JSONValue? {
+    let start = root == .current ? current : rootDocument
+    let base: JSONValue?
+    if isSimple {
+      base = JSONPath.evaluateSimple(segments, in: start)
+    } else {
+      var out: [JSONValue] = []
+      JSONPath.collect(segments[...], in: start, root: rootDocument, into: &out)
+      base = .array(out)
+    }
+    guard let function else { return base }
+    guard let base else { return nil }
+    return function.apply(to: base)
+  }
+
+  static func evaluateSimple(_ segments: [JSONPathSegment], in start: JSONValue) -> JSONValue? {
+    var current = start
+    for segment in segments {
+      switch segment {
+      case .name(let name):
+        guard case .object(let object) = current, let next = object.storage[name] else {
+          return nil
+        }
+        current = next
+      case .index(let index):
+        guard case .array(let array) = current else { return nil }
+        let resolved = index < 0 ? array.count + index : index
+        guard resolved >= 0, resolved < array.count else { return nil }
+        current = array[resolved]
+      default:
+        return nil
+      }
+    }
+    return current
+  }
+
+  static func collect(
+    _ segments: ArraySlice<JSONPathSegment>, in value: JSONValue, root: JSONValue,
+    into out: inout [JSONValue]
+  ) {
+    guard let segment = segments.first else {
+      out.append(value)
+      return
+    }
+    let rest = segments.dropFirst()
+    switch segment {
+    case .name(let name):
+      if case .object(let object) = value, let next = object.storage[name] {
+        collect(rest, in: next, root: root, into: &out)
+      }
+    case .names(let names):
+      guard case .object(let object) = value else { return }
+      for name in names {
+        if let next = object.storage[name] { collect(rest, in: next, root: root, into: &out) }
+      }
+    case .index(let index):
+      if case .array(let array) = value {
+        let resolved = index < 0 ? array.count + index : index
+        if resolved >= 0, resolved < array.count {
+          collect(rest, in: array[resolved], root: root, into: &out)
+        }
+      }
+    case .indexes(let indexes):
+      guard case .array(let array) = value else { return }
+      for index in indexes {
+        let resolved = index < 0 ? array.count + index : index
+        if resolved >= 0, resolved < array.count {
+          collect(rest, in: array[resolved], root: root, into: &out)
+        }
+      }
+    case .wildcard:
+      switch value {
+      case .array(let array):
+        for element in array { collect(rest, in: element, root: root, into: &out) }
+      case .object(let object):
+        for (_, member) in object.storage { collect(rest, in: member, root: root, into: &out) }
+      default: break
+      }
+    case .slice(let start, let end, let step):
+      guard case .array(let array) = value else { return }
+      for index in sliceIndexes(count: array.count, start: start, end: end, step: step) {
+        collect(rest, in: array[index], root: root, into: &out)
+      }
+    case .filter(let filter):
+      switch value {
+      case .array(let array):
+        for element in array where filter.matches(element, root: root) {
+          collect(rest, in: element, root: root, into: &out)
+        }
+      case .object:
+        if filter.matches(value, root: root) { collect(rest, in: value, root: root, into: &out) }
+      default: break
+      }
+    case .descendant(let inner):
+      // Pre-order walk: apply `inner` + rest at this node, then at every descendant.
+      let applied = ArraySlice([inner] + Array(rest))
+      walkDescendants(value) { node in collect(applied, in: node, root: root, into: &out) }
+    }
+  }
+
+  static func walkDescendants(_ value: JSONValue, _ visit: (JSONValue) -> Void) {
+    visit(value)
+    switch value {
+    case .array(let array): for element in array { walkDescendants(element, visit) }
+    case .object(let object): for (_, member) in object.storage { walkDescendants(member, visit) }
+    default: break
+    }
+  }
+
+  /// Python-style slice indexes (negative bounds count from the end, step may be negative).
+  static func sliceIndexes(count: Int, start: Int?, end: Int?, step: Int?) -> [Int] {
+    let step = step ?? 1
+    guard step != 0, count > 0 else { return [] }
+    func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), high) }
+    var result: [Int] = []
+    if step > 0 {
+      var lower = start.map { $0 < 0 ? $0 + count : $0 } ?? 0
+      var upper = end.map { $0 < 0 ? $0 + count : $0 } ?? count
+      lower = clamp(lower, 0, count)
+      upper = clamp(upper, 0, count)
+      var index = lower
+      while index < upper {
+        result.append(index)
+        index += step
+      }
+    } else {
+      var upper = start.map { $0 < 0 ? $0 + count : $0 } ?? (count - 1)
+      var lower = end.map { $0 < 0 ? $0 + count : $0 } ?? -1
+      upper = clamp(upper, -1, count - 1)
+      lower = clamp(lower, -1, count - 1)
+      var index = upper
+      while index > lower {
+        result.append(index)
+        index += step
+      }
+    }
+    return result
+  }
+}
+
+/// Where a path starts: the document root `$` or the filter's current node `@`.
+enum JSONPathRoot: Sendable, Hashable {
+  case document
+  case current
+}
+
+/// One step of a JSONPath.
+indirect enum JSONPathSegment: Sendable, Hashable {
+  case name(String)
+  case names([String])
+  case index(Int)
+  case indexes([Int])
+  case wildcard
+  case slice(start: Int?, end: Int?, step: Int?)
+  case filter(JSONPathFilter)
+  case descendant(JSONPathSegment)
+
+  var isDefinite: Bool {
+    switch self {
+    case .name, .index: return true
+    default: return false
+    }
+  }
+
+  func appendNormalized(to s: inout String) {
+    switch self {
+    case .name(let name): s += "['\(name)']"
+    case .names(let names): s += "[" + names.map { "'\($0)'" }.joined(separator: ",") + "]"
+    case .index(let index): s += "[\(index)]"
+    case .indexes(let indexes): s += "[" + indexes.map(String.init).joined(separator: ",") + "]"
+    case .wildcard: s += "[*]"
+    case .slice(let start, let end, let step):
+      s += "[\(start.map(String.init) ?? ""):\(end.map(String.init) ?? "")"
+      if let step { s += ":\(step)" }
+      s += "]"
+    case .filter: s += "[?]"
+    case .descendant(let inner):
+      s += ".."
+      inner.appendNormalized(to: &s)
+    }
+  }
+}
+
+/// Trailing path functions (Jayway).
+enum JSONPathFunction: String, Sendable, Hashable {
+  case length, size, min, max, avg, sum, stddev, keys, first, last
+
+  func apply(to value: JSONValue) -> JSONValue? {
+    switch self {
+    case .length, .size:
+      switch value {
+      case .array(let array): return .int(array.count)
+      case .object(let object): return .int(object.count)
+      case .string(let string): return .int(string.count)
+      default: return nil
+      }
+    case .keys:
+      guard case .object(let object) = value else { return nil }
+      return .array(object.keys.map { .string($0) })
+    case .first:
+      guard case .array(let array) = value else { return nil }
+      return array.first
+    case .last:
+      guard case .array(let array) = value else { return nil }
+      return array.last
+    case .min, .max, .avg, .sum, .stddev:
+      guard case .array(let array) = value else { return nil }
+      let numbers = array.compactMap { $0.doubleValue }
+      guard !numbers.isEmpty || self == .sum else { return nil }
+      switch self {
+      case .min: return .double(numbers.min()!)
+      case .max: return .double(numbers.max()!)
+      case .sum: return .double(numbers.reduce(0, +))
+      case .avg: return .double(numbers.reduce(0, +) / Double(numbers.count))
+      default:
+        let mean = numbers.reduce(0, +) / Double(numbers.count)
+        let variance = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(numbers.count)
+        return .double(variance.squareRoot())
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import JSONCore
+
+/// A JSONPath filter predicate `[?(...)]` with Jayway's operators and comparison rules.
+indirect enum JSONPathFilter: Sendable, Hashable {
+  case or(JSONPathFilter, JSONPathFilter)
+  case and(JSONPathFilter, JSONPathFilter)
+  case not(JSONPathFilter)
+  /// A bare path: true when the path exists on the node (whatever its value).
+  case exists(JSONPath)
+  /// A bare literal (`true`, `false`): its truth value.
+  case constant(Bool)
+  case compare(JSONPathFilterOperand, JSONPathFilterOperator, JSONPathFilterOperand)
+
+  func matches(_ node: JSONValue, root: JSONValue) -> Bool {
+    switch self {
+    case .or(let a, let b): return a.matches(node, root: root) || b.matches(node, root: root)
+    case .and(let a, let b): return a.matches(node, root: root) && b.matches(node, root: root)
+    case .not(let a): return !a.matches(node, root: root)
+    case .constant(let value): return value
+    case .exists(let path):
+      guard let value = path.evaluate(in: node, rootDocument: root) else { return false }
+      if !path.isDefinite, case .array(let matches) = value { return !matches.isEmpty }
+      return true
+    case .compare(let lhs, let op, let rhs):
+      return op.evaluate(lhs.resolve(node, root: root), rhs.resolve(node, root: root), rhs)
+    }
+  }
+}
+
+/// An operand in a filter comparison.
+enum JSONPathFilterOperand: Sendable, Hashable {
+  case path(JSONPath)
+  case literal(JSONValue)
+  case regex(JSONPathRegex)
+
+  func resolve(_ node: JSONValue, root: JSONValue) -> JSONValue? {
+    switch self {
+    case .path(let path): return path.evaluate(in: node, rootDocument: root)
+    case .literal(let value): return value
+    case .regex: return nil
+    }
+  }
+}
+
+/// A compiled `/pattern/flags` regular expression literal.
+final class JSONPathRegex: @unchecked Sendable, Hashable {
+  let pattern: String
+  let flags: String
+  let regex: NSRegularExpression?
+
+  init(pattern: String, flags: String) {
+    self.pattern = pattern
+    self.flags = flags
+    var options: NSRegularExpression.Options = []
+    if flags.contains("i") { options.insert(.caseInsensitive) }
+    if flags.contains("m") { options.insert(.anchorsMatchLines) }
+    if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
+    if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
+    regex = try? NSRegularExpression(pattern: pattern, options: options)
+  }
+
+  /// Whole-string match, like Java's `Matcher.matches()`.
+  func fullMatch(_ string: String) -> Bool {
+    guard let regex else { return false }
+    let range = NSRange(string.startIndex..<string.endIndex, in: string)
+    guard let match = regex.firstMatch(in: string, options: [.anchored], range: range) else {
+      return false
+    }
+    return match.range == range
+  }
+
+  static func == (lhs: JSONPathRegex, rhs: JSONPathRegex) -> Bool {
+    lhs.pattern == rhs.pattern && lhs.flags == rhs.flags
+  }
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(pattern)
+    hasher.combine(flags)
+  }
+}
+
+/// Filter comparison operators (Jayway's set).
+enum JSONPathFilterOperator: String, Sendable, Hashable, CaseIterable {
+  case equal = "=="
+  case notEqual = "!="
+  case lessOrEqual = "<="
+  case greaterOrEqual = ">="
+  case less = "<"
+  case greater = ">"
+  case regexMatch = "=~"
+  case `in` = "in"
+  case notIn = "nin"
+  case subsetOf = "subsetof"
+  case anyOf = "anyof"
+  case noneOf = "noneof"
+  case size = "size"
+  case empty = "empty"
+  case contains = "contains"
+
+  /// Symbolic operators, longest first, for the tokenizer.
+  static let symbols: [JSONPathFilterOperator] = [
+    .equal, .notEqual, .lessOrEqual, .greaterOrEqual, .regexMatch, .less, .greater,
+  ]
+  /// Word operators.
+  static let words: [JSONPathFilterOperator] = [
+    .notIn, .in, .subsetOf, .anyOf, .noneOf, .size, .empty, .contains,
+  ]
+
+  func evaluate(_ lhs: JSONValue?, _ rhs: JSONValue?, _ rhsOperand: JSONPathFilterOperand) -> Bool {
+    switch self {
+    case .equal: return JSONPathFilterOperator.equal(lhs, rhs)
+    case .notEqual: return !JSONPathFilterOperator.equal(lhs, rhs)
+    case .less, .lessOrEqual, .greater, .greaterOrEqual:
+      guard let lhs, let rhs else { return false }
+      let order: Int
+      switch (lhs, rhs) {
+      case (.number(let a), .number(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+      case (.string(let a), .string(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+      default: return false
+      }
+      switch self {
+      case .less: return order < 0
+      case .lessOrEqual: return order <= 0
+      case .greater: return order > 0
+      default: return order >= 0
+      }
+    case .regexMatch:
+      guard case .regex(let regex) = rhsOperand, case .string(let string)? = lhs else {
+        return false
+      }
+      return regex.fullMatch(string)
+    case .in:
+      guard let lhs, case .array(let list)? = rhs else { return false }
+      return list.contains { JSONPathFilterOperator.equal(lhs, $0) }
+    case .notIn:
+      guard case .array(let list)? = rhs else { return false }
+      guard let lhs else { return true }
+      return !list.contains { JSONPathFilterOperator.equal(lhs, $0) }
+    case .subsetOf:
+      guard case .array(let left)? = lhs, case .array(let right)? = rhs else { return false }
+      return left.allSatisfy { item in right.contains { JSONPathFilterOperator.equal(item, $0) } }
+    case .anyOf:
+      guard case .array(let left)? = lhs, case .array(let right)? = rhs else { return false }
+      return left.contains { item in right.contains { JSONPathFilterOperator.equal(item, $0) } }
+    case .noneOf:
+      guard case .array(let left)? = lhs, case .array(let right)? = rhs else { return false }
+      return !left.contains { item in right.contains { JSONPathFilterOperator.equal(item, $0) } }
+    case .size:
+      guard let expected = rhs?.intValue else { return false }
+      switch lhs {
+      case .array(let array)?: return array.count == expected
+      case .string(let string)?: return string.count == expected
+      default: return false
+      }
+    case .empty:
+      guard case .bool(let expected)? = rhs else { return false }
+      switch lhs {
+      case .array(let array)?: return array.isEmpty == expected
+      case .string(let string)?: return string.isEmpty == expected
+      default: return false
+      }
+    case .contains:
+      switch (lhs, rhs) {
+      case (.array(let array)?, let item?): return array.contains { JSONPathFilterOperator.equal($0, item) }
+      case (.string(let string)?, .string(let part)?): return string.contains(part)
+      default: return false
+      }
+    }
+  }
+
+  /// Jayway equality: numbers by value, a number equals a string holding that number.
+  static func equal(_ lhs: JSONValue?, _ rhs: JSONValue?) -> Bool {
+    guard let lhs, let rhs else { return false }
+    switch (lhs, rhs) {
+    case (.number(let a), .string(let b)), (.string(let b), .number(let a)):
+      guard let d = Double(b) else { return false }
+      return a.doubleValue == d
+    default:
+      return lhs == rhs
+    }
+  }
+}

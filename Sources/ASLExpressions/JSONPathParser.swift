@@ -1,0 +1,422 @@
+import JSONCore
+
+/// Recursive-descent parser for JSONPath text (Jayway dialect) over UTF-8 bytes.
+struct JSONPathParser {
+  let text: String
+  let bytes: [UInt8]
+  var position = 0
+
+  init(text: String) {
+    self.text = text
+    self.bytes = Array(text.utf8)
+  }
+
+  var atEnd: Bool { position >= bytes.count }
+  var rest: String { String(decoding: bytes[min(position, bytes.count)...], as: UTF8.self) }
+  var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+  func peek(_ offset: Int) -> UInt8? {
+    position + offset < bytes.count ? bytes[position + offset] : nil
+  }
+
+  static func syntaxError(_ text: String, _ detail: String) -> ASLRuntimeError {
+    ASLRuntimeError(error: "States.Runtime", cause: "Invalid JSONPath '\(text)': \(detail)")
+  }
+
+  func error(_ detail: String) -> ASLRuntimeError {
+    JSONPathParser.syntaxError(text, "\(detail) at position \(position)")
+  }
+
+  mutating func skipSpaces() {
+    while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { position += 1 }
+  }
+
+  mutating func expect(_ c: UInt8) throws(ASLRuntimeError) {
+    skipSpaces()
+    guard current == c else {
+      throw error("expected '\(Character(Unicode.Scalar(c)))'")
+    }
+    position += 1
+  }
+
+  struct ParsedPath {
+    var root: JSONPathRoot
+    var segments: [JSONPathSegment]
+    var function: JSONPathFunction?
+  }
+
+  /// Parses `$…` (or `@…` when `allowCurrent`), stopping at the first byte that cannot continue
+  /// the path (inside filters) or at the end.
+  mutating func parsePath(allowCurrent: Bool, inFilter: Bool = false) throws(ASLRuntimeError)
+    -> ParsedPath
+  {
+    let root: JSONPathRoot
+    switch current {
+    case UInt8(ascii: "$"): root = .document
+    case UInt8(ascii: "@") where allowCurrent: root = .current
+    default: throw error("a path must start with '$'")
+    }
+    position += 1
+    var segments: [JSONPathSegment] = []
+    var function: JSONPathFunction?
+    loop: while let c = current {
+      if function != nil {
+        if inFilter { break }
+        throw error("nothing may follow a function call")
+      }
+      switch c {
+      case UInt8(ascii: "."):
+        if peek(1) == UInt8(ascii: ".") {
+          position += 2
+          if current == UInt8(ascii: "[") {
+            segments.append(.descendant(try parseBracket()))
+          } else if current == UInt8(ascii: "*") {
+            position += 1
+            segments.append(.descendant(.wildcard))
+          } else {
+            let name = try readDotName(inFilter: inFilter)
+            segments.append(.descendant(.name(name)))
+          }
+        } else {
+          position += 1
+          if current == UInt8(ascii: "*") {
+            position += 1
+            segments.append(.wildcard)
+          } else {
+            let name = try readDotName(inFilter: inFilter)
+            if current == UInt8(ascii: "(") {
+              position += 1
+              skipSpaces()
+              guard current == UInt8(ascii: ")") else { throw error("function arguments are not supported") }
+              position += 1
+              guard let known = JSONPathFunction(rawValue: name) else {
+                throw error("unknown function '\(name)()'")
+              }
+              function = known
+            } else {
+              segments.append(.name(name))
+            }
+          }
+        }
+      case UInt8(ascii: "["):
+        segments.append(try parseBracket())
+      default:
+        if inFilter { break loop }
+        throw error("unexpected character '\(Character(Unicode.Scalar(c)))'")
+      }
+    }
+    return ParsedPath(root: root, segments: segments, function: function)
+  }
+
+  /// Reads a dot-notation member name.
+  mutating func readDotName(inFilter: Bool) throws(ASLRuntimeError) -> String {
+    let start = position
+    while let c = current {
+      if c == UInt8(ascii: ".") || c == UInt8(ascii: "[") || c == UInt8(ascii: "(") { break }
+      if c == 0x20 {
+        if inFilter { break }
+        throw error("use bracket notation ['my prop'] for names with blanks")
+      }
+      if inFilter, JSONPathParser.filterNameTerminators.contains(c) { break }
+      position += 1
+    }
+    guard position > start else { throw error("empty member name") }
+    return String(decoding: bytes[start..<position], as: UTF8.self)
+  }
+
+  static let filterNameTerminators: Set<UInt8> = Set(")=!<>&|,~ \t".utf8)
+
+  /// Parses `[...]` starting at `[`.
+  mutating func parseBracket() throws(ASLRuntimeError) -> JSONPathSegment {
+    position += 1
+    skipSpaces()
+    guard let c = current else { throw error("unterminated '['") }
+    let segment: JSONPathSegment
+    switch c {
+    case UInt8(ascii: "*"):
+      position += 1
+      segment = .wildcard
+    case UInt8(ascii: "?"):
+      position += 1
+      skipSpaces()
+      segment = .filter(try parseOr())
+    case UInt8(ascii: "'"), UInt8(ascii: "\""):
+      var names: [String] = []
+      while true {
+        skipSpaces()
+        guard let quote = current, quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else {
+          throw error("expected a quoted name")
+        }
+        names.append(try readQuoted())
+        skipSpaces()
+        if current == UInt8(ascii: ",") {
+          position += 1
+          continue
+        }
+        break
+      }
+      segment = names.count == 1 ? .name(names[0]) : .names(names)
+    default:
+      segment = try parseIndexOrSlice()
+    }
+    try expect(UInt8(ascii: "]"))
+    return segment
+  }
+
+  mutating func readInt() -> Int? {
+    skipSpaces()
+    let start = position
+    if current == UInt8(ascii: "-") { position += 1 }
+    while let c = current, c >= 0x30, c <= 0x39 { position += 1 }
+    let value = Int(String(decoding: bytes[start..<position], as: UTF8.self))
+    if value == nil { position = start }
+    skipSpaces()
+    return value
+  }
+
+  mutating func parseIndexOrSlice() throws(ASLRuntimeError) -> JSONPathSegment {
+    let first = readInt()
+    if current == UInt8(ascii: ":") {
+      position += 1
+      let end = readInt()
+      var step: Int?
+      if current == UInt8(ascii: ":") {
+        position += 1
+        step = readInt()
+      }
+      return .slice(start: first, end: end, step: step)
+    }
+    guard let first else { throw error("expected an index, a slice, '*', '?' or a quoted name") }
+    var indexes = [first]
+    while current == UInt8(ascii: ",") {
+      position += 1
+      guard let next = readInt() else { throw error("expected an index") }
+      indexes.append(next)
+    }
+    return indexes.count == 1 ? .index(first) : .indexes(indexes)
+  }
+
+  /// Reads a quoted string at the current quote; `\x` escapes `x` (and `\n`, `\t`, `\uXXXX`).
+  mutating func readQuoted() throws(ASLRuntimeError) -> String {
+    let quote = bytes[position]
+    position += 1
+    var out: [UInt8] = []
+    while let c = current {
+      position += 1
+      if c == quote { return String(decoding: out, as: UTF8.self) }
+      if c == UInt8(ascii: "\\"), let next = current {
+        position += 1
+        switch next {
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "u") where position + 4 <= bytes.count:
+          let hex = String(decoding: bytes[position..<position + 4], as: UTF8.self)
+          if let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            position += 4
+          } else {
+            out.append(next)
+          }
+        default: out.append(next)
+        }
+        continue
+      }
+      out.append(c)
+    }
+    throw error("unterminated string")
+  }
+
+  // MARK: Filter expressions
+
+  mutating func parseOr() throws(ASLRuntimeError) -> JSONPathFilter {
+    var lhs = try parseAnd()
+    while true {
+      skipSpaces()
+      guard current == UInt8(ascii: "|"), peek(1) == UInt8(ascii: "|") else { return lhs }
+      position += 2
+      lhs = .or(lhs, try parseAnd())
+    }
+  }
+
+  mutating func parseAnd() throws(ASLRuntimeError) -> JSONPathFilter {
+    var lhs = try parseUnary()
+    while true {
+      skipSpaces()
+      guard current == UInt8(ascii: "&"), peek(1) == UInt8(ascii: "&") else { return lhs }
+      position += 2
+      lhs = .and(lhs, try parseUnary())
+    }
+  }
+
+  mutating func parseUnary() throws(ASLRuntimeError) -> JSONPathFilter {
+    skipSpaces()
+    if current == UInt8(ascii: "!"), peek(1) != UInt8(ascii: "=") {
+      position += 1
+      return .not(try parseUnary())
+    }
+    if current == UInt8(ascii: "(") {
+      position += 1
+      let inner = try parseOr()
+      try expect(UInt8(ascii: ")"))
+      return inner
+    }
+    return try parseComparison()
+  }
+
+  mutating func parseComparison() throws(ASLRuntimeError) -> JSONPathFilter {
+    let lhs = try parseOperand()
+    skipSpaces()
+    if let op = readOperator() {
+      skipSpaces()
+      let rhs = try parseOperand()
+      return .compare(lhs, op, rhs)
+    }
+    switch lhs {
+    case .path(let path): return .exists(path)
+    case .literal(.bool(let value)): return .constant(value)
+    default: throw error("expected a comparison operator")
+    }
+  }
+
+  mutating func readOperator() -> JSONPathFilterOperator? {
+    for op in JSONPathFilterOperator.symbols where matches(op.rawValue) {
+      position += op.rawValue.utf8.count
+      return op
+    }
+    for op in JSONPathFilterOperator.words where matches(op.rawValue) {
+      let after = peek(op.rawValue.utf8.count)
+      if let after, JSONPathParser.isIdentifierByte(after) { continue }
+      position += op.rawValue.utf8.count
+      return op
+    }
+    return nil
+  }
+
+  func matches(_ token: String) -> Bool {
+    var offset = 0
+    for b in token.utf8 {
+      guard peek(offset) == b else { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  static func isIdentifierByte(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+  }
+
+  mutating func parseOperand() throws(ASLRuntimeError) -> JSONPathFilterOperand {
+    skipSpaces()
+    guard let c = current else { throw error("expected an operand") }
+    switch c {
+    case UInt8(ascii: "@"), UInt8(ascii: "$"):
+      let start = position
+      let parsed = try parsePath(allowCurrent: true, inFilter: true)
+      let pathText = String(decoding: bytes[start..<position], as: UTF8.self)
+      return .path(
+        JSONPath(
+          text: pathText, root: parsed.root, segments: parsed.segments, function: parsed.function))
+    case UInt8(ascii: "/"):
+      position += 1
+      var pattern: [UInt8] = []
+      while let b = current, b != UInt8(ascii: "/") {
+        if b == UInt8(ascii: "\\"), let next = peek(1) {
+          pattern.append(b)
+          pattern.append(next)
+          position += 2
+          continue
+        }
+        pattern.append(b)
+        position += 1
+      }
+      guard current == UInt8(ascii: "/") else { throw error("unterminated regular expression") }
+      position += 1
+      let flagsStart = position
+      while let b = current, JSONPathParser.isIdentifierByte(b) { position += 1 }
+      return .regex(
+        JSONPathRegex(
+          pattern: String(decoding: pattern, as: UTF8.self),
+          flags: String(decoding: bytes[flagsStart..<position], as: UTF8.self)))
+    default:
+      return .literal(try parseLiteral())
+    }
+  }
+
+  /// A literal value: quoted string (either quote), number, true/false/null, array, object.
+  mutating func parseLiteral() throws(ASLRuntimeError) -> JSONValue {
+    skipSpaces()
+    guard let c = current else { throw error("expected a value") }
+    switch c {
+    case UInt8(ascii: "'"), UInt8(ascii: "\""):
+      return .string(try readQuoted())
+    case UInt8(ascii: "["):
+      position += 1
+      var items: [JSONValue] = []
+      skipSpaces()
+      if current == UInt8(ascii: "]") {
+        position += 1
+        return .array(items)
+      }
+      while true {
+        items.append(try parseLiteral())
+        skipSpaces()
+        if current == UInt8(ascii: ",") {
+          position += 1
+          continue
+        }
+        try expect(UInt8(ascii: "]"))
+        return .array(items)
+      }
+    case UInt8(ascii: "{"):
+      position += 1
+      var object = JSONObject()
+      skipSpaces()
+      if current == UInt8(ascii: "}") {
+        position += 1
+        return .object(object)
+      }
+      while true {
+        skipSpaces()
+        guard let q = current, q == UInt8(ascii: "'") || q == UInt8(ascii: "\"") else {
+          throw error("expected a quoted key")
+        }
+        let key = try readQuoted()
+        try expect(UInt8(ascii: ":"))
+        object[key] = try parseLiteral()
+        skipSpaces()
+        if current == UInt8(ascii: ",") {
+          position += 1
+          continue
+        }
+        try expect(UInt8(ascii: "}"))
+        return .object(object)
+      }
+    default:
+      if matches("true") {
+        position += 4
+        return .bool(true)
+      }
+      if matches("false") {
+        position += 5
+        return .bool(false)
+      }
+      if matches("null") {
+        position += 4
+        return .null
+      }
+      let start = position
+      while let b = current,
+        (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+          || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+      {
+        position += 1
+      }
+      let numberText = String(decoding: bytes[start..<position], as: UTF8.self)
+      guard !numberText.isEmpty, Double(numberText) != nil else {
+        position = start
+        throw error("expected a value")
+      }
+      return .number(JSONNumber(text: numberText))
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import JSONCore
+
+/// Payload templates (Parameters, ItemSelector, ResultSelector) in the JSONPath query language.
+public enum PayloadTemplate {
+  /// Evaluates a template: keys ending in `.$` are resolved (key renamed without `.$`), nested
+  /// objects and arrays recursed, other values copied. Randomness comes from a copy of
+  /// `scope.random`; see `evaluate(_:scope:random:)`.
+  public static func evaluate(_ template: JSONValue, scope: EvaluationScope)
+    throws(ASLRuntimeError) -> JSONValue
+  {
+    var random = scope.random
+    return try evaluate(template, scope: scope, random: &random)
+  }
+
+  /// `evaluate(_:scope:)` drawing random numbers from `random`.
+  public static func evaluate(
+    _ template: JSONValue, scope: EvaluationScope, random: inout SeededRandom
+  ) throws(ASLRuntimeError) -> JSONValue {
+    try CompiledPayloadTemplate(template).evaluate(scope: scope, random: &random)
+  }
+}
+
+/// A payload template parsed once: constant subtrees are kept as values, `.$` entries are
+/// pre-parsed expressions.
+public struct CompiledPayloadTemplate: Sendable, Hashable {
+  indirect enum Node: Sendable, Hashable {
+    case constant(JSONValue)
+    case object([Member])
+    case array([Node])
+    case expression(ParsedPathExpression, field: String)
+  }
+
+  struct Member: Sendable, Hashable {
+    var key: String
+    var node: Node
+  }
+
+  let root: Node
+  /// The template as written.
+  public let template: JSONValue
+
+  /// Compiles `template`; throws when a `.$` value is not a string or does not parse.
+  public init(_ template: JSONValue) throws(ASLRuntimeError) {
+    self.template = template
+    self.root = try CompiledPayloadTemplate.compile(template)
+  }
+
+  static func compile(_ value: JSONValue) throws(ASLRuntimeError) -> Node {
+    switch value {
+    case .object(let object):
+      var members: [Member] = []
+      members.reserveCapacity(object.count)
+      var allConstant = true
+      for (key, member) in object.storage {
+        if key.hasSuffix(".$") {
+          guard case .string(let text) = member else {
+            throw ASLRuntimeError(
+              error: "States.Runtime",
+              cause: "The value for the field '\(key)' must be a STRING that contains a JSONPath"
+                + " but was \(member.typeName) \(member.compactString)")
+          }
+          allConstant = false
+          members.append(
+            Member(
+              key: String(key.dropLast(2)),
+              node: .expression(try ParsedPathExpression(text), field: key)))
+        } else {
+          let node = try compile(member)
+          if case .constant = node {} else { allConstant = false }
+          members.append(Member(key: key, node: node))
+        }
+      }
+      return allConstant ? .constant(value) : .object(members)
+    case .array(let array):
+      let nodes = try array.map { (element) throws(ASLRuntimeError) -> Node in
+        try compile(element)
+      }
+      if nodes.allSatisfy({ if case .constant = $0 { return true } else { return false } }) {
+        return .constant(value)
+      }
+      return .array(nodes)
+    default:
+      return .constant(value)
+    }
+  }
+
+  /// Evaluates the template against `scope`.
+  public func evaluate(scope: EvaluationScope, random: inout SeededRandom)
+    throws(ASLRuntimeError) -> JSONValue
+  {
+    try CompiledPayloadTemplate.evaluate(root, scope: scope, random: &random)
+  }
+
+  static func evaluate(_ node: Node, scope: EvaluationScope, random: inout SeededRandom)
+    throws(ASLRuntimeError) -> JSONValue
+  {
+    switch node {
+    case .constant(let value): return value
+    case .expression(let expression, let field):
+      return try expression.evaluate(field: field, scope: scope, random: &random)
+    case .array(let nodes):
+      var out: [JSONValue] = []
+      out.reserveCapacity(nodes.count)
+      for element in nodes { out.append(try evaluate(element, scope: scope, random: &random)) }
+      return .array(out)
+    case .object(let members):
+      var object = JSONObject(minimumCapacity: members.count)
+      for member in members {
+        object.storage[member.key] = try evaluate(member.node, scope: scope, random: &random)
+      }
+      return .object(object)
+    }
+  }
+}

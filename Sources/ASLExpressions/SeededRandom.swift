@@ -1,0 +1,18 @@
+/// A deterministic pseudo-random generator (SplitMix64) for `States.MathRandom` and `States.UUID`.
+///
+/// Value type: copying it copies the state, so evaluation stays pure and replayable.
+public struct SeededRandom: Sendable, Hashable, RandomNumberGenerator {
+  /// The current internal state; saving and restoring it replays the same sequence.
+  public var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

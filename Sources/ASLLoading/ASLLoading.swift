@@ -1,1 +1,0 @@
-// Module ASLLoading: placeholder until its issue lands.

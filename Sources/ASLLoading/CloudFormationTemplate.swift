@@ -1,0 +1,184 @@
+import Foundation
+import JSONCore
+
+/// A SAM or CloudFormation template and the state machines it declares.
+struct CloudFormationTemplate {
+  var parsed: ParsedFile
+  var overrides: [String: String]
+  var resources: [TemplateResource] = []
+  var evaluator: IntrinsicEvaluator
+
+  /// True for a template (has `Resources`, a `Transform` or `AWSTemplateFormatVersion`) rather
+  /// than an ASL definition.
+  static func isTemplate(_ object: JSONObject) -> Bool {
+    if object["States"] != nil && object["StartAt"] != nil { return false }
+    return object["Resources"]?.objectValue != nil || object["AWSTemplateFormatVersion"] != nil
+      || object["Transform"] != nil
+  }
+
+  /// True when `value` holds an intrinsic function object (`{"Ref": ...}`, `{"Fn::Sub": ...}`).
+  static func containsIntrinsic(_ value: JSONValue) -> Bool {
+    switch value {
+    case .array(let a): return a.contains(where: containsIntrinsic)
+    case .object(let o):
+      if o.count == 1, let key = o.keys.first, key == "Ref" || key.hasPrefix("Fn::") { return true }
+      return o.contains { containsIntrinsic($0.value) }
+    default: return false
+    }
+  }
+
+  init(parsed: ParsedFile, overrides: [String: String]) {
+    self.parsed = parsed
+    self.overrides = overrides
+    let root = parsed.document.value
+    var evaluator = IntrinsicEvaluator(overrides: overrides)
+    for (name, declaration) in root["Parameters"]?.objectValue ?? JSONObject() {
+      guard let d = declaration["Default"] else { continue }
+      if declaration["Type"]?.stringValue == "CommaDelimitedList", let s = d.stringValue {
+        evaluator.parameters[name] = .array(
+          s.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
+      } else {
+        evaluator.parameters[name] = d.arrayValue == nil ? .string(IntrinsicEvaluator.text(d)) : d
+      }
+    }
+    evaluator.mappings = root["Mappings"]?.objectValue ?? JSONObject()
+    evaluator.conditions = root["Conditions"]?.objectValue ?? JSONObject()
+    for (id, body) in root["Resources"]?.objectValue ?? JSONObject() {
+      let resource = TemplateResource(
+        logicalID: id, type: body["Type"]?.stringValue ?? "",
+        properties: body["Properties"]?.objectValue ?? JSONObject())
+      resources.append(resource)
+      evaluator.resources[id] = resource
+    }
+    // Names given by intrinsics (`Name: !Sub "${AWS::StackName}-orders"`) are known only now.
+    for (i, r) in resources.enumerated() where TemplateResource.stateMachineTypes.contains(r.type) {
+      let nameValue = r.properties["Name"] ?? r.properties["StateMachineName"]
+      if let nameValue, nameValue.stringValue == nil,
+        let n = evaluator.evaluate(nameValue)?.stringValue, !n.contains("${")
+      {
+        resources[i].name = n
+        evaluator.resources[r.logicalID]?.name = n
+      }
+    }
+    self.evaluator = evaluator
+  }
+
+  private var file: String { parsed.source.path }
+
+  private func position(_ pointer: JSONPointer) -> SourcePosition? {
+    parsed.document.position(of: pointer)
+  }
+
+  /// Every state machine resource, with its definition loaded and substituted.
+  func machines(defaultType: String) throws(LoadError) -> [MachineSource] {
+    let machineResources = resources.filter { TemplateResource.stateMachineTypes.contains($0.type) }
+    guard !machineResources.isEmpty else {
+      throw LoadError(
+        "the template declares no state machine (no resource of type AWS::Serverless::StateMachine "
+          + "or AWS::StepFunctions::StateMachine)", file: file, position: parsed.document.keyPositions["/Resources"] ?? position("/Resources"))
+    }
+    var result: [MachineSource] = []
+    for r in machineResources { result.append(try machine(r, defaultType: defaultType)) }
+    return result
+  }
+
+  private func machine(_ r: TemplateResource, defaultType: String) throws(LoadError) -> MachineSource {
+    let base = JSONPointer("/Resources") / r.logicalID / "Properties"
+    let p = r.properties
+    let isSAM = r.type == "AWS::Serverless::StateMachine"
+    let typeValue = (isSAM ? p["Type"] : p["StateMachineType"]).flatMap { evaluator.evaluate($0) }
+    let type = typeValue?.stringValue?.uppercased() ?? "STANDARD"
+
+    // Substitutions: pseudo parameters < DefinitionSubstitutions < --sub.
+    var values = IntrinsicEvaluator.pseudoParameters
+    if let subs = p["DefinitionSubstitutions"]?.objectValue {
+      for (k, v) in subs {
+        if let e = evaluator.evaluate(v) { values[k] = IntrinsicEvaluator.text(e) }
+      }
+    }
+    values.merge(overrides) { _, new in new }
+
+    func make(_ definition: JSONValue, document: JSONDocument?, file: String, pointer: JSONPointer)
+      -> MachineSource
+    {
+      MachineSource(
+        name: r.name, logicalID: r.logicalID, arn: r.arn, type: type, definition: definition,
+        document: document, file: file, definitionPointer: pointer,
+        unresolvedPlaceholders: Placeholders.unresolved(in: definition))
+    }
+
+    if let uri = p["DefinitionUri"] {
+      guard let relative = evaluator.evaluate(uri)?.stringValue else {
+        throw LoadError(
+          "\(r.logicalID): DefinitionUri points to S3 (an object with Bucket/Key); sfdbg needs a local "
+            + "file: give it with --machine \(r.name)=PATH", file: file,
+          position: position(base / "DefinitionUri"))
+      }
+      if relative.hasPrefix("s3://") {
+        throw LoadError(
+          "\(r.logicalID): DefinitionUri '\(relative)' is in S3; sfdbg needs a local file", file: file,
+          position: position(base / "DefinitionUri"))
+      }
+      let directory = (file as NSString).deletingLastPathComponent
+      let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+      else {
+        throw LoadError(
+          "\(r.logicalID): DefinitionUri file '\(relative)' not found (looked for \(path))", file: file,
+          position: position(base / "DefinitionUri"), pointer: base / "DefinitionUri")
+      }
+      let definitionFile = try ParsedFile.read(path, substitutions: values)
+      var machine = ASLLoader.definitionMachine(definitionFile, substitutions: values, name: r.name, type: type)
+      machine.logicalID = r.logicalID
+      machine.arn = r.arn
+      return machine
+    }
+    if let inline = p["Definition"] {
+      let pointer = base / "Definition"
+      var value = evaluator.evaluate(inline) ?? inline
+      let plain = Set(
+        parsed.plainPlaceholderPointers.compactMap { ptr -> JSONPointer? in
+          guard ptr.tokens.starts(with: pointer.tokens) else { return nil }
+          return JSONPointer(tokens: Array(ptr.tokens.dropFirst(pointer.tokens.count)))
+        })
+      value = Placeholders.substitute(value, values, plainPointers: plain)
+      return make(value, document: parsed.document, file: file, pointer: pointer)
+    }
+    if let string = p["DefinitionString"] {
+      let pointer = base / "DefinitionString"
+      guard let text = evaluator.evaluate(string)?.stringValue else {
+        throw LoadError(
+          "\(r.logicalID): DefinitionString does not evaluate to a string", file: file,
+          position: position(pointer), pointer: pointer)
+      }
+      let substituted = Placeholders.substitute(text, values)
+      let source = SourceFile(path: file, bytes: Array(substituted.utf8))
+      let bytes: [UInt8]
+      do {
+        bytes = try Placeholders.fillOutsideStrings(source.bytes, values, file: file, source: source)
+      } catch {
+        throw LoadError(
+          "\(r.logicalID): DefinitionString: \(error.message)", file: file, position: position(pointer),
+          pointer: pointer)
+      }
+      let definition: JSONValue
+      do {
+        definition = try JSONParser.parse(bytes)
+      } catch {
+        throw LoadError(
+          "\(r.logicalID): DefinitionString is not valid JSON: \(error.description) (in the string)",
+          file: file, position: position(pointer), pointer: pointer)
+      }
+      return make(definition, document: nil, file: file, pointer: pointer)
+    }
+    if p["DefinitionS3Location"] != nil {
+      throw LoadError(
+        "\(r.logicalID): DefinitionS3Location is in S3; sfdbg needs a local file: give it with "
+          + "--machine \(r.name)=PATH", file: file, position: position(base / "DefinitionS3Location"))
+    }
+    throw LoadError(
+      "\(r.logicalID): state machine has no Definition, DefinitionUri or DefinitionString", file: file,
+      position: position(JSONPointer("/Resources") / r.logicalID))
+  }
+}

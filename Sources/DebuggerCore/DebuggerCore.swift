@@ -1,1 +1,0 @@
-// Module DebuggerCore: placeholder until its issue lands.

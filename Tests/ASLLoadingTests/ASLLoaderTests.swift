@@ -1,0 +1,174 @@
+import Foundation
+import JSONCore
+import Testing
+
+@testable import ASLLoading
+
+@Suite struct ASLLoaderTests {
+  @Test func seedSampleLoadsBothMachinesAndPicksTheMain() throws {
+    guard let template = SharedData.path("seed-sample/template.yaml") else {
+      Issue.record("shared folder not found (/work/shared or ../shared); seed sample test skipped")
+      return
+    }
+    let (registry, main) = try ASLLoader.load(file: template)
+    #expect(registry.machines.count == 2)
+    #expect(main.logicalID == "NestingPatternMainStateMachine")
+    #expect(main.arn == "arn:aws:states:us-east-1:123456789012:stateMachine:NestingPatternMainStateMachine")
+    let nested = try #require(registry.lookup("NestingPatternAnotherStateMachine"))
+    #expect(registry.lookup(nested.arn)?.logicalID == nested.logicalID)
+    #expect(main.unresolvedPlaceholders.isEmpty)
+    #expect(nested.unresolvedPlaceholders.isEmpty)
+    let arn = main.definition["States"]?["Start new workflow and continue"]?["Parameters"]?["StateMachineArn"]
+    #expect(arn == .string(nested.arn))
+    #expect(main.file.hasSuffix("statemachines/main-state-machine.asl.json"))
+    // Positions point into the definition file.
+    #expect(main.position(of: "/States/Start in parallel")?.line == 18)
+  }
+
+  @Test func jsonDefinitionWithSubstitutionOverride() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let file = scratch.write(
+      "order.asl.json",
+      """
+      {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${Fn}",
+        "TimeoutSeconds": ${Timeout}, "End": true}}}
+      """)
+    let (_, main) = try ASLLoader.load(
+      file: file, options: LoadOptions(substitutions: ["Fn": "arn:aws:lambda:us-east-1:1:function:f", "Timeout": "30"]))
+    #expect(main.name == "order")
+    #expect(main.definition["States"]?["A"]?["Resource"] == "arn:aws:lambda:us-east-1:1:function:f")
+    #expect(main.definition["States"]?["A"]?["TimeoutSeconds"] == 30)
+  }
+
+  @Test func yamlDefinitionKeepsPositionsAndTypesPlaceholders() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let file = scratch.write(
+      "wait.asl.yaml",
+      """
+      StartAt: Wait
+      States:
+        Wait:
+          Type: Wait
+          Seconds: ${Delay}
+          Next: Done
+        Done:
+          Type: Succeed
+      """)
+    let (_, main) = try ASLLoader.load(file: file, options: LoadOptions(substitutions: ["Delay": "5"]))
+    #expect(main.definition["States"]?["Wait"]?["Seconds"] == 5)
+    #expect(main.position(of: "/States/Wait/Next") == SourcePosition(line: 6, column: 11))
+    #expect(main.document?.keyPositions["/States/Done"]?.line == 7)
+  }
+
+  @Test func yamlShortTagsEvaluateInsideTemplates() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let file = scratch.write(
+      "template.yaml",
+      """
+      Transform: AWS::Serverless-2016-10-31
+      Parameters:
+        Stage:
+          Type: String
+          Default: dev
+      Resources:
+        Worker:
+          Type: AWS::Serverless::Function
+        Queue:
+          Type: AWS::SQS::Queue
+        Flow:
+          Type: AWS::Serverless::StateMachine
+          Properties:
+            Type: EXPRESS
+            Name: !Sub "flow-${Stage}"
+            Definition:
+              StartAt: Call
+              States:
+                Call:
+                  Type: Task
+                  Resource: !GetAtt Worker.Arn
+                  Parameters:
+                    QueueUrl: !Ref Queue
+                    Region: !Sub "${AWS::Region}"
+                    Joined: !Join ["-", [a, !Ref Stage]]
+                    Table: ${TableName}
+                  End: true
+            DefinitionSubstitutions:
+              TableName: !Select [1, !Split [",", "x,orders"]]
+      """)
+    let (registry, main) = try ASLLoader.load(file: file)
+    #expect(registry.machines.count == 1)
+    #expect(main.name == "flow-dev")
+    #expect(main.type == "EXPRESS")
+    #expect(main.arn == "arn:aws:states:us-east-1:123456789012:stateMachine:flow-dev")
+    let call = try #require(main.definition["States"]?["Call"])
+    #expect(call["Resource"] == "arn:aws:lambda:us-east-1:123456789012:function:Worker")
+    #expect(call["Parameters"]?["QueueUrl"] == "https://sqs.us-east-1.amazonaws.com/123456789012/Queue")
+    #expect(call["Parameters"]?["Region"] == "us-east-1")
+    #expect(call["Parameters"]?["Joined"] == "a-dev")
+    #expect(call["Parameters"]?["Table"] == "orders")
+    #expect(main.position(of: "/States/Call/End")?.line == 27)
+    // --sub overrides parameters.
+    let (_, prod) = try ASLLoader.load(file: file, options: LoadOptions(substitutions: ["Stage": "prod"]))
+    #expect(prod.name == "flow-prod")
+  }
+
+  @Test func definitionStringWithFnJoinAndSub() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let file = scratch.write(
+      "stack.json",
+      """
+      {"AWSTemplateFormatVersion": "2010-09-09",
+       "Resources": {
+         "Fn": {"Type": "AWS::Lambda::Function"},
+         "Machine": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+           "StateMachineName": "orders",
+           "DefinitionString": {"Fn::Join": ["", ["{\\"StartAt\\":\\"A\\",\\"States\\":{\\"A\\":{\\"Type\\":\\"Task\\",\\"Resource\\":\\"",
+             {"Fn::GetAtt": ["Fn", "Arn"]}, "\\",\\"Next\\":\\"B\\"},\\"B\\":{\\"Type\\":\\"Pass\\",\\"Result\\":\\"${Greeting}\\",\\"End\\":true}}}"]]},
+           "DefinitionSubstitutions": {"Greeting": {"Fn::Sub": "hello ${AWS::AccountId}"}}}}}}
+      """)
+    let (_, main) = try ASLLoader.load(file: file)
+    #expect(main.name == "orders")
+    #expect(main.definition["States"]?["A"]?["Resource"] == "arn:aws:lambda:us-east-1:123456789012:function:Fn")
+    #expect(main.definition["States"]?["B"]?["Result"] == "hello 123456789012")
+  }
+
+  @Test func ambiguousMainMachineListsChoicesAndStateMachineOptionPicks() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let definition = #"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#
+    let file = scratch.write(
+      "template.json",
+      """
+      {"Resources": {
+        "One": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionString": \(JSONValue.string(definition).compactString)}},
+        "Two": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionString": \(JSONValue.string(definition).compactString)}}}}
+      """)
+    let error = loadError { _ = try ASLLoader.load(file: file) }
+    #expect(error?.message.contains("--state-machine") == true)
+    #expect(error?.message.contains("One") == true && error?.message.contains("Two") == true)
+    let (_, main) = try ASLLoader.load(file: file, options: LoadOptions(stateMachine: "Two"))
+    #expect(main.logicalID == "Two")
+  }
+
+  @Test func extraMachinesByNameAndDirectory() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let parent = scratch.write(
+      "parent.asl.json",
+      #"{"StartAt":"S","States":{"S":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","Parameters":{"StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child"},"End":true}}}"#)
+    let child = scratch.write("more/child.asl.json", #"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#)
+    scratch.write("more/input.json", #"{"orderId": 1}"#)
+    let (registry, main) = try ASLLoader.load(
+      file: parent, options: LoadOptions(extraMachines: [(name: "kid", path: child)]))
+    #expect(main.name == "parent")
+    #expect(registry.machine(named: "kid") != nil)
+    let (fromDirectory, _) = try ASLLoader.load(
+      file: parent, options: LoadOptions(machineDirectories: [scratch.path + "/more"]))
+    #expect(fromDirectory.machine(arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child") != nil)
+    #expect(fromDirectory.machines.count == 2)
+  }
+}

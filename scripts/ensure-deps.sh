@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what sfdbg needs from Debian when it is missing: ncursesw headers (libncursesw5-dev),
+# pkg-config and tmux (end-to-end tests). Swift itself must already be on PATH.
+set -euo pipefail
+missing=()
+pkg-config --exists ncursesw 2>/dev/null || missing+=(libncursesw5-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if ((${#missing[@]})); then
+  echo "sfdbg: installing missing packages: ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+if ! command -v swift >/dev/null 2>&1; then
+  for d in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+    [ -x "$d/swift" ] && export PATH="$d:$PATH"
+  done
+fi
+command -v swift >/dev/null 2>&1 || { echo "sfdbg: Swift 6 toolchain not found on PATH" >&2; exit 1; }
