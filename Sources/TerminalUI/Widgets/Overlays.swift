@@ -78,7 +78,8 @@ public struct HelpOverlay: Widget, Sendable {
     }
     if body.height < inner.height {
       let footerRow = inner.row(inner.height - 1)
-      buffer.write(footer.truncated(toWidth: footerRow.width), at: footerRow.origin,
+      buffer.write(footer.truncated(toWidth: footerRow.width - 1),
+                   at: Point(x: footerRow.x + 1, y: footerRow.y),
                    style: .plain.dimmed(), clip: footerRow)
     }
     let bar = Scrollbar(contentLength: lines.count, viewportLength: body.height, offset: first)
@@ -146,7 +147,7 @@ public struct ConfirmDialog: Widget, Hashable, Sendable {
     let buttonsText = buttons.indices.map(buttonLabel).joined(separator: "  ")
     let width = min(max(buttonsText.terminalWidth, min(message.terminalWidth, 50), title.terminalWidth + 4) + 4, area.width)
     let messageLines = TextLine(message).wrapped(toWidth: max(1, width - 4))
-    let box = Overlay.area(width: width, height: messageLines.count + 5, in: area)
+    let box = Overlay.area(width: width, height: messageLines.count + 4, in: area)
     guard !box.isEmpty else { return }
     let panel = Panel(title: title, focused: true)
     panel.render(in: box, buffer: &buffer)

@@ -79,9 +79,8 @@ public struct Panel: Widget, Sendable {
       trailingWidth = text.terminalWidth
       if trailingWidth + 8 <= titleArea.width {
         buffer.write(
-          text, at: Point(x: titleArea.maxX - trailingWidth - 1, y: top), style: style,
+          text, at: Point(x: titleArea.maxX - trailingWidth, y: top), style: style,
           clip: titleArea)
-        trailingWidth += 1
       } else {
         trailingWidth = 0
       }
