@@ -32,7 +32,7 @@ let package = Package(
     // Adapter: ASL definition → GraphLayout input.
     .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
-    .target(name: "TerminalUI"),
+    .target(name: "TerminalUI", dependencies: ["JSONCore"]),
     // Debug sessions: command language, scripts, breakpoints, time travel, mocks.
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter"]),
     // The TUI app: state, update, render of panes into a screen buffer.
