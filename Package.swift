@@ -32,7 +32,7 @@ let package = Package(
     // Adapter: ASL definition → GraphLayout input.
     .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
-    .target(name: "TerminalUI"),
+    .target(name: "TerminalUI", dependencies: ["JSONCore"]),
     // The Step Functions service in one value: many executions, nesting (states:startExecution
     // .sync/.sync:2/.waitForTaskToken), task tokens, a shared virtual clock.
     .target(name: "ASLRuntime", dependencies: ["JSONCore", "ASLExpressions", "ASLModel", "ASLInterpreter"]),
@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
     .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
     .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
-    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),

@@ -187,13 +187,20 @@ struct IntrinsicParser {
     }
   }
 
+  static let escapable: Set<UInt8> = Set("'{}\\".utf8)
+
   /// A single-quoted string; `\'`, `\{`, `\}` and `\\` escape the next character.
   mutating func parseString() throws(ASLRuntimeError) -> IntrinsicArgument {
     position += 1
     let start = position
     var value: [UInt8] = []
     while let b = current {
-      if b == UInt8(ascii: "\\"), position + 1 < bytes.count {
+      if b == UInt8(ascii: "\\") {
+        guard position + 1 < bytes.count,
+          IntrinsicParser.escapable.contains(bytes[position + 1])
+        else {
+          throw error("an open escape backslash must be followed by ', {, } or \\")
+        }
         value.append(bytes[position + 1])
         position += 2
         continue

@@ -80,12 +80,15 @@ extension IntrinsicCall {
     return Int(d)
   }
 
-  /// An integer argument (integral values only, `2.0` accepted).
-  func integer(_ value: JSONValue, _ name: String) throws(ASLRuntimeError) -> Int {
-    guard case .number(let n) = value, let i = n.intValue else {
-      throw fail("the \(name) argument must be an integer but was \(value.compactString)")
+  /// A number argument rounded like AWS and required to fit a 32-bit signed integer.
+  func int32(_ value: JSONValue, _ name: String) throws(ASLRuntimeError) -> Int {
+    let rounded = try roundedInt(value, name)
+    guard rounded >= Int(Int32.min), rounded <= Int(Int32.max) else {
+      throw fail(
+        "the \(name) argument must be an integer between -2147483648 and 2147483647 but was"
+          + " \(value.compactString)")
     }
-    return i
+    return rounded
   }
 
   func apply(_ values: [JSONValue], random: inout SeededRandom) throws(ASLRuntimeError)
@@ -94,11 +97,9 @@ extension IntrinsicCall {
     switch function {
     case .mathAdd:
       try expectCount(values, 2)
-      let a = try roundedInt(values[0], "first")
-      let b = try roundedInt(values[1], "second")
-      let (sum, overflow) = a.addingReportingOverflow(b)
-      if overflow { throw fail("the sum is out of range") }
-      return .int(sum)
+      let a = try int32(values[0], "first")
+      let b = try int32(values[1], "second")
+      return .int(a + b)
 
     case .format:
       return try format(values)
@@ -123,7 +124,7 @@ extension IntrinsicCall {
     case .arrayPartition:
       try expectCount(values, 2)
       let items = try array(values[0], "first")
-      let size = try integer(values[1], "chunk size")
+      let size = try roundedInt(values[1], "chunk size")
       guard size > 0 else { throw fail("the chunk size must be greater than 0 but was \(size)") }
       var chunks: [JSONValue] = []
       chunks.reserveCapacity((items.count + size - 1) / size)
@@ -141,9 +142,9 @@ extension IntrinsicCall {
 
     case .arrayRange:
       try expectCount(values, 3)
-      let first = try integer(values[0], "start")
-      let last = try integer(values[1], "end")
-      let step = try integer(values[2], "step")
+      let first = try int32(values[0], "start")
+      let last = try int32(values[1], "end")
+      let step = try int32(values[2], "step")
       guard step != 0 else { throw fail("the step argument must not be 0") }
       let count = (step > 0 ? (last >= first ? (last - first) / step + 1 : 0)
         : (first >= last ? (first - last) / -step + 1 : 0))
@@ -155,7 +156,7 @@ extension IntrinsicCall {
     case .arrayGetItem:
       try expectCount(values, 2)
       let items = try array(values[0], "first")
-      let index = try integer(values[1], "index")
+      let index = try roundedInt(values[1], "index")
       guard index >= 0, index < items.count else {
         throw fail("the index \(index) is out of bounds for an array of \(items.count) items")
       }
@@ -227,8 +228,8 @@ extension IntrinsicCall {
       guard values.count == 2 || values.count == 3 else {
         throw fail("expected 2 or 3 arguments but got \(values.count)")
       }
-      let start = try roundedInt(values[0], "start")
-      let end = try roundedInt(values[1], "end")
+      let start = try int32(values[0], "start")
+      let end = try int32(values[1], "end")
       guard start < end else {
         throw fail("the start argument must be less than the end argument")
       }

@@ -195,7 +195,8 @@ struct JSONPathParser {
     return indexes.count == 1 ? .index(first) : .indexes(indexes)
   }
 
-  /// Reads a quoted string at the current quote; `\x` escapes `x` (and `\n`, `\t`, `\uXXXX`).
+  /// Reads a quoted string at the current quote. Only `\<quote>` is an escape (as AWS reads
+  /// `$['a\"b']` with the backslash kept); other backslashes are literal.
   mutating func readQuoted() throws(ASLRuntimeError) -> String {
     let quote = bytes[position]
     position += 1
@@ -203,22 +204,9 @@ struct JSONPathParser {
     while let c = current {
       position += 1
       if c == quote { return String(decoding: out, as: UTF8.self) }
-      if c == UInt8(ascii: "\\"), let next = current {
+      if c == UInt8(ascii: "\\"), current == quote {
         position += 1
-        switch next {
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "u") where position + 4 <= bytes.count:
-          let hex = String(decoding: bytes[position..<position + 4], as: UTF8.self)
-          if let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            position += 4
-          } else {
-            out.append(next)
-          }
-        default: out.append(next)
-        }
+        out.append(quote)
         continue
       }
       out.append(c)
