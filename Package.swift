@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
     .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
     .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
-    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
