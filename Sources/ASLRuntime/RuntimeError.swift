@@ -22,7 +22,7 @@ public struct RuntimeError: Error, Sendable, Equatable, CustomStringConvertible 
     RuntimeError("InvalidToken", "Invalid Token: '\(abbreviate(token))' is not a task token")
   }
 
-  static func abbreviate(_ token: String) -> String {
+  public static func abbreviate(_ token: String) -> String {
     token.count > 24 ? String(token.prefix(12)) + "…" + String(token.suffix(6)) : token
   }
 }

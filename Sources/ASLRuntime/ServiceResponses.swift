@@ -63,6 +63,15 @@ public enum ServiceResponses {
     request.pattern != .waitForTaskToken && request.baseResource == "arn:aws:states:::lambda:invoke"
   }
 
+  /// What a handler command receives for a task: the function's event (`Payload`) for the
+  /// optimized `lambda:invoke` integration, otherwise the task's parameters.
+  public static func handlerInput(_ request: TaskRequest) -> JSONValue {
+    if request.baseResource == "arn:aws:states:::lambda:invoke" {
+      return request.parameters["Payload"] ?? .object(JSONObject())
+    }
+    return request.parameters
+  }
+
   /// What the submission call returns for a `.waitForTaskToken` task resolved by hand
   /// (recorded as `TaskSubmitted`), by service.
   public static func submissionAcknowledgement(_ request: TaskRequest, id: String) -> JSONValue {

@@ -45,7 +45,7 @@ import Testing
     let patterns = Set(s.runtime.executions.compactMap { $0.startedBy?.patternName })
     #expect(patterns == ["call-and-continue", ".sync:2", ".waitForTaskToken"])
     let types = s.mainExecution.execution.history.map(\.type)
-    for t in ["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "ParallelStateSucceeded", "ExecutionSucceeded"] {
+    for t in ["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "ParallelStateStarted", "ParallelStateExited", "ExecutionSucceeded"] {
       #expect(types.contains(t), "missing \(t)")
     }
     // Each child has its own history.

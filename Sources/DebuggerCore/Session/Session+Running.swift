@@ -47,7 +47,7 @@ extension Session {
       }) {
         let timeout = request.timeoutAt.map { Double($0.milliseconds - request.scheduledAt.milliseconds) / 1000 }
           ?? configuration.defaultHandlerTimeoutSeconds
-        let result = handlerRunner.run(handler, request.parameters, request.taskToken, timeout)
+        let result = handlerRunner.run(handler, ServiceResponses.handlerInput(request), request.taskToken, timeout)
         let outcome: TaskOutcome
         switch result {
         case .succeeded(let v):

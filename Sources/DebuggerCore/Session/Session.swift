@@ -9,25 +9,25 @@ import JSONCore
 /// prompt and `--script` files use. The session is a value and does no I/O except through the
 /// injected `HandlerRunner`; file writes are returned as `SessionEffect`s.
 public struct Session: Sendable {
-  public private(set) var runtime: Runtime
+  public internal(set) var runtime: Runtime
   public let configuration: SessionConfiguration
   /// The execution the user started (id in `runtime.executions`).
-  public private(set) var mainExecutionID: Int
+  public internal(set) var mainExecutionID: Int
   /// The execution in focus (step applies to it).
-  public private(set) var focus: Int
-  public private(set) var breakpoints = Breakpoints()
+  public internal(set) var focus: Int
+  public internal(set) var breakpoints = Breakpoints()
   /// The commands that changed the session, for `save`.
-  public private(set) var log: [DebuggerCommand] = []
+  public internal(set) var log: [DebuggerCommand] = []
   /// Results given by hand, for `save-mocks`.
-  public private(set) var handResults: [HandResult] = []
+  public internal(set) var handResults: [HandResult] = []
   /// Why the last run stopped.
-  public private(set) var lastStop: StopReason?
+  public internal(set) var lastStop: StopReason?
   /// Teaching notes from the last command (child started, token created, ...).
-  public private(set) var lastNotes: [String] = []
+  public internal(set) var lastNotes: [String] = []
 
   let machines: [RegisteredMachine]
   let mainMachine: String
-  public private(set) var mainInput: JSONValue
+  public internal(set) var mainInput: JSONValue
   let handlerRunner: HandlerRunner
   var mockAttempts: [String: Int] = [:]
   var snapshots: [Snapshot] = []
