@@ -32,7 +32,7 @@ let package = Package(
     // Adapter: ASL definition → GraphLayout input.
     .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
-    .target(name: "TerminalUI"),
+    .target(name: "TerminalUI", dependencies: ["JSONCore"]),
     // Debug sessions: command language, scripts, breakpoints, time travel, mocks.
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter"]),
     // The TUI app: state, update, render of panes into a screen buffer.
@@ -60,8 +60,9 @@ let package = Package(
     .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
     .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
     .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
-    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore"]),
+    .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp"]),
     .testTarget(name: "EndToEndTests", dependencies: []),

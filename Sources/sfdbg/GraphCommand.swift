@@ -1,13 +1,59 @@
+import ASLGraph
+import ASLLoading
 import ArgumentParser
+import GraphLayout
 
-/// `sfdbg graph`.
+/// `sfdbg graph`: prints a state machine as a text drawing.
 struct GraphCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "graph", abstract: "Not available yet.")
+  static let configuration = CommandConfiguration(
+    commandName: "graph",
+    abstract: "Draw a state machine as text.",
+    discussion: """
+      Draws the layered graph of the machine: one box per state with its type, Choice rules and
+      Default as labelled edges, Catch as dashed edges labelled with the error names, Retry as a
+      ↻ badge, Parallel and Map as frames around their branches. Loops run in the right gutter.
+      With --width, long names are shortened and frames collapsed until the drawing fits; if
+      nothing fits, the states are listed instead.
+      """)
 
-  @Argument(help: "Definition or template file(s).")
-  var files: [String] = []
+  @Argument(help: "An ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template.")
+  var file: String
+
+  @Option(name: .customLong("state-machine"), help: "The machine to draw (name, logical id or ARN) when the file has several.")
+  var stateMachine: String?
+
+  @Option(help: "Fit the drawing into this many columns.")
+  var width: Int?
+
+  @Flag(help: "Draw with plain ASCII (+-|) instead of box-drawing characters.")
+  var ascii = false
+
+  @Flag(help: "Draw Parallel and Map states as one box instead of a frame around their branches.")
+  var collapse = false
 
   func run() throws {
-    NotYetAvailable(subcommand: "graph", issue: "Draw state machines as text: a layered graph layout").exit()
+    let machine: MachineSource
+    do {
+      machine = try ASLLoader.load(file: file, options: LoadOptions(stateMachine: stateMachine)).main
+    } catch {
+      FileOutput.standardError.write("error: \(error)\n")
+      throw ExitCode(2)
+    }
+    let graph: Graph
+    do {
+      graph = try ASLGraph.graph(definition: machine.definition)
+    } catch {
+      FileOutput.standardError.write("error: \(file): \(error)\n")
+      throw ExitCode(2)
+    }
+    var options = LayoutOptions(glyphs: ascii ? .ascii : .unicode, collapseAll: collapse)
+    let lines: [String]
+    if let width {
+      options.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 10))
+      lines = DiagramFitter.fit(graph, width: width, options: options).lines()
+    } else {
+      lines = DiagramRenderer.render(graph, options: options).lines()
+    }
+    FileOutput.standardOutput.write(lines.joined(separator: "\n") + "\n")
   }
 }

@@ -1,1 +1,0 @@
-// Module ASLGraph: placeholder until its issue lands.

@@ -1,1 +1,0 @@
-// Module GraphLayout: placeholder until its issue lands.

@@ -1,0 +1,59 @@
+/// Shortens long labels with an ellipsis in the middle, keeping shortened labels unique.
+public enum LabelShortener {
+  /// Shortened labels in input order.
+  ///
+  /// Labels that fit stay as they are. A longer one becomes `head…tail` of `maxWidth` cells; when
+  /// that collides with another label, the split point moves until it is unique, and as a last
+  /// resort the tail becomes a number. Deterministic: earlier labels keep the preferred form.
+  public static func shorten(_ labels: [String], maxWidth: Int, ellipsis: String = "…")
+    -> [String]
+  {
+    let ellipsisWidth = ellipsis.count
+    let room = max(1, maxWidth - ellipsisWidth)
+    var used = Set<String>()
+    for label in labels where label.count <= maxWidth { used.insert(label) }
+    var result: [String] = []
+    result.reserveCapacity(labels.count)
+    for label in labels {
+      if label.count <= maxWidth {
+        result.append(label)
+        continue
+      }
+      let characters = Array(label)
+      let preferredTail = room / 3
+      var tails = Array(preferredTail..<room)
+      tails.append(contentsOf: stride(from: preferredTail - 1, through: 0, by: -1))
+      var chosen: String?
+      for tail in tails {
+        let head = room - tail
+        let candidate =
+          String(characters[0..<head]) + ellipsis
+          + String(characters[(characters.count - tail)...])
+        if !used.contains(candidate) {
+          chosen = candidate
+          break
+        }
+      }
+      if chosen == nil {
+        var number = 2
+        while chosen == nil {
+          let suffix = String(number)
+          let head = max(0, room - suffix.count)
+          let candidate = String(characters[0..<head]) + ellipsis + suffix
+          if !used.contains(candidate) { chosen = candidate }
+          number += 1
+        }
+      }
+      used.insert(chosen!)
+      result.append(chosen!)
+    }
+    return result
+  }
+
+  /// Cuts a label to `maxWidth` cells, ending with the ellipsis when cut.
+  public static func truncate(_ label: String, maxWidth: Int, ellipsis: String = "…") -> String {
+    guard label.count > maxWidth else { return label }
+    let keep = max(0, maxWidth - ellipsis.count)
+    return String(label.prefix(keep)) + ellipsis
+  }
+}

@@ -1,1 +1,0 @@
-// Module TerminalUI: placeholder until its issue lands.

@@ -1,0 +1,150 @@
+/// A row of tab titles with the selected one in reverse video and between `[` `]`, so it shows
+/// without colours too.
+public struct Tabs: Widget, Sendable {
+  public var titles: [String]
+  public var selected: Int
+  public var separator: String
+  public var selectedStyle: Style
+  public var style: Style
+
+  public init(
+    titles: [String], selected: Int, separator: String = " ",
+    selectedStyle: Style = .plain.reversed().bolded(), style: Style = .plain
+  ) {
+    self.titles = titles
+    self.selected = selected
+    self.separator = separator
+    self.selectedStyle = selectedStyle
+    self.style = style
+  }
+
+  /// The labels drawn for `width` columns: `[Title]` for the selected tab, ` Title ` otherwise,
+  /// titles shortened evenly when they do not all fit.
+  public func labels(width: Int) -> [String] {
+    guard !titles.isEmpty else { return [] }
+    let separatorWidth = separator.terminalWidth * (titles.count - 1)
+    func make(_ limit: Int?) -> [String] {
+      titles.enumerated().map { index, title in
+        let shown = limit.map { title.truncated(toWidth: $0) } ?? title
+        return index == selected ? "[" + shown + "]" : " " + shown + " "
+      }
+    }
+    var labels = make(nil)
+    var limit = titles.map(\.terminalWidth).max() ?? 0
+    while labels.reduce(separatorWidth, { $0 + $1.terminalWidth }) > width && limit > 1 {
+      limit -= 1
+      labels = make(limit)
+    }
+    return labels
+  }
+
+  /// The tab under column `x` (relative to the area's left edge), for mouse clicks.
+  public func index(atColumn x: Int, width: Int) -> Int? {
+    var start = 0
+    for (index, label) in labels(width: width).enumerated() {
+      let end = start + label.terminalWidth
+      if x >= start && x < end { return index }
+      start = end + separator.terminalWidth
+    }
+    return nil
+  }
+
+  public func render(in area: Rect, buffer: inout ScreenBuffer) {
+    guard !area.isEmpty else { return }
+    let row = area.row(0)
+    buffer.fill(row, with: Cell(" ", style: style))
+    var x = row.x
+    for (index, label) in labels(width: row.width).enumerated() {
+      if index > 0 {
+        x += buffer.write(separator, at: Point(x: x, y: row.y), style: style, clip: row)
+      }
+      x += buffer.write(label, at: Point(x: x, y: row.y),
+                        style: index == selected ? selectedStyle : style, clip: row)
+      if x >= row.maxX { break }
+    }
+  }
+}
+
+/// A key and what it does, as listed in the key-hint bar and the help overlay.
+public struct KeyHint: Hashable, Sendable {
+  public var key: String
+  public var label: String
+
+  public init(_ key: String, _ label: String) {
+    self.key = key
+    self.label = label
+  }
+}
+
+/// The bottom bar of keys that do something now: `s step  n next …`; hints that do not fit are
+/// left out whole (earlier hints win).
+public struct KeyHintBar: Widget, Sendable {
+  public var hints: [KeyHint]
+  public var keyStyle: Style
+  public var labelStyle: Style
+
+  public init(
+    hints: [KeyHint], keyStyle: Style = Style(foreground: .cyan, bold: true),
+    labelStyle: Style = .plain
+  ) {
+    self.hints = hints
+    self.keyStyle = keyStyle
+    self.labelStyle = labelStyle
+  }
+
+  /// The hints that fit in `width` columns.
+  public func visibleHints(width: Int) -> [KeyHint] {
+    var used = 1
+    var shown: [KeyHint] = []
+    for hint in hints {
+      let w = hint.key.terminalWidth + 1 + hint.label.terminalWidth + (shown.isEmpty ? 0 : 2)
+      if used + w > width { break }
+      used += w
+      shown.append(hint)
+    }
+    return shown
+  }
+
+  public func render(in area: Rect, buffer: inout ScreenBuffer) {
+    guard !area.isEmpty else { return }
+    let row = area.row(0)
+    buffer.fill(row)
+    var x = row.x + 1
+    for (index, hint) in visibleHints(width: row.width).enumerated() {
+      if index > 0 { x += 2 }
+      x += buffer.write(hint.key, at: Point(x: x, y: row.y), style: keyStyle, clip: row)
+      x += buffer.write(" " + hint.label, at: Point(x: x, y: row.y), style: labelStyle, clip: row)
+    }
+  }
+}
+
+/// A one-row status line: text on the left, text flush right; when they do not both fit the
+/// left part is shortened first.
+public struct StatusLine: Widget, Sendable {
+  public var left: TextLine
+  public var right: TextLine
+  public var style: Style
+
+  public init(left: TextLine, right: TextLine = TextLine(), style: Style = .plain) {
+    self.left = left
+    self.right = right
+    self.style = style
+  }
+
+  public func render(in area: Rect, buffer: inout ScreenBuffer) {
+    guard !area.isEmpty else { return }
+    let row = area.row(0)
+    buffer.fill(row, with: Cell(" ", style: style))
+    let inner = row.inset(left: 1, right: 1)
+    guard !inner.isEmpty else { return }
+    let rightLine = right.restyled { $0 = style.patched(with: $0) }
+      .truncated(toWidth: inner.width)
+    let rightWidth = rightLine.width
+    let leftRoom = inner.width - rightWidth - (rightWidth > 0 ? 2 : 0)
+    if leftRoom > 0 {
+      let leftLine = left.restyled { $0 = style.patched(with: $0) }.truncated(toWidth: leftRoom)
+      buffer.write(leftLine, at: inner.origin, clip: inner)
+    }
+    buffer.write(rightLine, at: Point(x: inner.maxX - rightWidth, y: row.y), clip: inner)
+  }
+}

@@ -1,0 +1,187 @@
+import GraphLayout
+
+/// Checks the properties every drawing must have; returns human-readable problems.
+struct DiagramChecker {
+  let graph: Graph
+  let diagram: Diagram
+  let glyphs: GlyphSet
+  /// False when frames are collapsed: nested nodes and edges are then not drawn.
+  var descendsIntoChildren = true
+
+  func problems() -> [String] {
+    var problems: [String] = []
+    checkNodes(&problems)
+    checkOverlaps(&problems)
+    checkEdges(&problems)
+    return problems
+  }
+
+  /// Every node is placed once, its label is drawn, shortened labels are faithful and unique.
+  func checkNodes(_ problems: inout [String]) {
+    var shown = Set<String>()
+    func walk(_ graph: Graph) {
+      for node in graph.nodes {
+        defer { if descendsIntoChildren { for child in node.children { walk(child) } } }
+        guard let placed = diagram.node(node.id) else {
+          problems.append("node \(node.id) is not placed")
+          continue
+        }
+        let label = placed.shownLabel
+        if label != node.label {
+          let parts = label.components(separatedBy: glyphs.ellipsis)
+          if parts.count != 2 || !node.label.hasPrefix(parts[0]) || !node.label.hasSuffix(parts[1])
+          {
+            problems.append("label of \(node.id) shown as \(label)")
+          }
+        }
+        if !shown.insert(label).inserted { problems.append("label \(label) is shown twice") }
+        let drawn = String(
+          (0..<label.count).map { diagram.canvas[placed.labelOrigin.x + $0, placed.labelOrigin.y] })
+        if drawn != label { problems.append("label of \(node.id) drawn as \(drawn)") }
+      }
+    }
+    walk(graph)
+  }
+
+  func ancestors(of id: String) -> [String] {
+    var result: [String] = []
+    var current = diagram.node(id)?.parent
+    while let parent = current {
+      result.append(parent)
+      current = diagram.node(parent)?.parent
+    }
+    return result
+  }
+
+  /// Boxes never overlap; a frame only contains its own descendants.
+  func checkOverlaps(_ problems: inout [String]) {
+    let nodes = diagram.nodes
+    for i in nodes.indices {
+      for j in nodes.indices where j > i {
+        let a = nodes[i]
+        let b = nodes[j]
+        guard a.footprint.intersects(b.footprint) else { continue }
+        if a.isFrame && a.rect.contains(b.footprint) && ancestors(of: b.id).contains(a.id) {
+          continue
+        }
+        if b.isFrame && b.rect.contains(a.footprint) && ancestors(of: a.id).contains(b.id) {
+          continue
+        }
+        problems.append("\(a.id) \(a.footprint) overlaps \(b.id) \(b.footprint)")
+      }
+    }
+    for node in nodes where node.footprint.maxX > diagram.width || node.footprint.maxY > diagram.height {
+      problems.append("\(node.id) lies outside the canvas")
+    }
+  }
+
+  func connections(_ glyph: Character) -> Int? {
+    if glyph == glyphs.dashedVertical { return 3 }
+    if glyph == glyphs.dashedHorizontal { return 12 }
+    var result: Int?
+    for (mask, candidate) in glyphs.lines.enumerated() where candidate == glyph && mask != 0 {
+      result = (result ?? 0) | mask
+    }
+    return result
+  }
+
+  /// Every edge of the graph is routed from its source's port to an arrow above its target,
+  /// along connected line glyphs, around boxes, with its label drawn.
+  func checkEdges(_ problems: inout [String]) {
+    var expected: [String: Int] = [:]
+    func key(_ from: String, _ to: String, _ label: String?) -> String {
+      from + "\u{1}" + to + "\u{1}" + (label ?? "")
+    }
+    func walk(_ graph: Graph) {
+      for edge in graph.edges { expected[key(edge.from, edge.to, edge.label), default: 0] += 1 }
+      if descendsIntoChildren { for node in graph.nodes { for child in node.children { walk(child) } } }
+    }
+    walk(graph)
+    for edge in diagram.edges {
+      let label = edge.shownLabel
+      // Shown labels may be truncated: match by prefix.
+      let match = expected.keys.first { candidate in
+        let parts = candidate.components(separatedBy: "\u{1}")
+        guard parts[0] == edge.from, parts[1] == edge.to else { return false }
+        guard let label else { return parts[2].isEmpty }
+        return parts[2] == label || parts[2].hasPrefix(String(label.dropLast(glyphs.ellipsis.count)))
+      }
+      guard let match, expected[match]! > 0 else {
+        problems.append("unexpected edge \(edge.from) -> \(edge.to)")
+        continue
+      }
+      expected[match]! -= 1
+      checkRoute(edge, &problems)
+    }
+    for (candidate, count) in expected where count > 0 {
+      problems.append("edge not drawn: \(candidate.replacingOccurrences(of: "\u{1}", with: " -> "))")
+    }
+  }
+
+  func checkRoute(_ edge: PlacedEdge, _ problems: inout [String]) {
+    let name = "\(edge.from) -> \(edge.to)"
+    guard let source = diagram.node(edge.from), let target = diagram.node(edge.to) else {
+      problems.append("edge \(name) has unplaced ends")
+      return
+    }
+    let cells = edge.routeCells
+    guard let first = cells.first, let last = cells.last, cells.count >= 2 else {
+      problems.append("edge \(name) has no route")
+      return
+    }
+    if first.y != source.rect.maxY - 1 || first.x <= source.rect.x || first.x >= source.rect.maxX - 1 {
+      problems.append("edge \(name) does not leave through the bottom of its source")
+    }
+    let port = diagram.canvas[first.x, first.y]
+    if port != glyphs.boxPortDown && port != glyphs.terminalPortDown {
+      problems.append("edge \(name) has no port glyph on its source")
+    }
+    if last.y != target.rect.y - 1 || last.x <= target.rect.x || last.x >= target.rect.maxX - 1 {
+      problems.append("edge \(name) does not end above its target")
+    }
+    if diagram.canvas[last.x, last.y] != glyphs.arrowDown {
+      problems.append("edge \(name) has no arrow")
+    }
+    for step in 0..<(edge.points.count - 1) {
+      let a = edge.points[step]
+      let b = edge.points[step + 1]
+      if a.x != b.x && a.y != b.y { problems.append("edge \(name) has a diagonal step") }
+    }
+    let scope = Set(ancestors(of: edge.from))
+    for index in 1..<(cells.count - 1) {
+      let cell = cells[index]
+      for node in diagram.nodes {
+        if node.isFrame && scope.contains(node.id) {
+          let inside = GridRect(
+            x: node.rect.x + 1, y: node.rect.y + 1, width: node.rect.width - 2,
+            height: node.rect.height - 2)
+          if !inside.contains(cell) { problems.append("edge \(name) crosses frame \(node.id)") }
+        } else if node.isFrame ? node.rect.contains(cell) : node.footprint.contains(cell) {
+          problems.append("edge \(name) passes through \(node.id) at \(cell)")
+        }
+      }
+      let previous = cells[index - 1]
+      let next = cells[index + 1]
+      var needed = 0
+      for neighbour in [previous, next] {
+        if neighbour.y < cell.y { needed |= 1 }
+        if neighbour.y > cell.y { needed |= 2 }
+        if neighbour.x < cell.x { needed |= 4 }
+        if neighbour.x > cell.x { needed |= 8 }
+      }
+      let glyph = diagram.canvas[cell.x, cell.y]
+      guard let have = connections(glyph), have & needed == needed else {
+        problems.append("edge \(name) is broken at \(cell) ('\(glyph)')")
+        return
+      }
+    }
+    if let label = edge.shownLabel {
+      guard let origin = edge.labelOrigin else {
+        problems.append("edge \(name) label not placed")
+        return
+      }
+      let drawn = String((0..<label.count).map { diagram.canvas[origin.x + $0, origin.y] })
+      if drawn != label { problems.append("edge \(name) label drawn as \(drawn)") }
+    }
+  }
+}

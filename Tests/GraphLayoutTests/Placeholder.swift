@@ -1,3 +1,0 @@
-import Testing
-@testable import GraphLayout
-@testable import ASLGraph
