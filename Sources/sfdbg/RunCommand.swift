@@ -1,3 +1,6 @@
+// NOTE for merges: since the debugger session landed, `run` goes through SessionOptions +
+// Session (DebuggerCore). On a merge conflict keep this structure; put interpreter-side
+// changes into the interpreter or into Session, not back into this file.
 import ASLInterpreter
 import ASLRuntime
 import ArgumentParser
