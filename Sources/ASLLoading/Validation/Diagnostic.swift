@@ -1,0 +1,55 @@
+import JSONCore
+
+/// One problem the validator found: where, which rule, and what was found versus expected.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+  /// How serious a finding is; only errors make a definition invalid.
+  public enum Severity: String, Sendable {
+    case error
+    case warning
+  }
+
+  public var file: String
+  /// Line and column in `file`, when known.
+  public var position: SourcePosition?
+  /// JSON pointer of the offending value, relative to the definition root.
+  public var pointer: JSONPointer
+  /// Rule identifier, e.g. `unknown-state`, `invalid-path`, `required-field`.
+  public var rule: String
+  /// What was found and what was expected.
+  public var message: String
+  public var severity: Severity
+
+  public init(
+    file: String, position: SourcePosition?, pointer: JSONPointer, rule: String, message: String,
+    severity: Severity = .error
+  ) {
+    self.file = file
+    self.position = position
+    self.pointer = pointer
+    self.rule = rule
+    self.message = message
+    self.severity = severity
+  }
+
+  /// `file:line:col: error: message [rule] at /pointer`.
+  public var description: String {
+    var text = file
+    if let position { text += ":\(position.line):\(position.column)" }
+    text += ": \(severity.rawValue): \(message) [\(rule)]"
+    text += " at " + (pointer.tokens.isEmpty ? "/" : pointer.description)
+    return text
+  }
+
+  /// The diagnostic as a JSON object (for `sfdbg validate --json`).
+  public var jsonValue: JSONValue {
+    var o = JSONObject()
+    o["file"] = .string(file)
+    o["line"] = position.map { .int($0.line) } ?? .null
+    o["column"] = position.map { .int($0.column) } ?? .null
+    o["pointer"] = .string(pointer.description)
+    o["rule"] = .string(rule)
+    o["severity"] = .string(severity.rawValue)
+    o["message"] = .string(message)
+    return .object(o)
+  }
+}
