@@ -170,7 +170,8 @@ struct CloudFormationTemplate {
           "\(r.logicalID): DefinitionString is not valid JSON: \(error.description) (in the string)",
           file: file, position: position(pointer), pointer: pointer)
       }
-      return make(definition, document: nil, file: file, pointer: pointer)
+      // Positions inside an assembled string are unknown: diagnostics point at DefinitionString.
+      return make(definition, document: parsed.document, file: file, pointer: pointer)
     }
     if p["DefinitionS3Location"] != nil {
       throw LoadError(

@@ -13,8 +13,9 @@ public struct MachineSource: Sendable {
   public var type: String
   /// The ASL definition with every known `${...}` substitution resolved.
   public var definition: JSONValue
-  /// Positions of the definition's values in `file`, when the definition was read from a file
-  /// of its own or from an inline template `Definition` (nil for strings assembled by intrinsics).
+  /// Positions in `file`: the definition file's own document, or the template's document for an
+  /// inline `Definition` / a `DefinitionString` (found under `definitionPointer`; values inside a
+  /// `DefinitionString` resolve to the position of the string itself).
   public var document: JSONDocument?
   /// Where the definition came from (for diagnostics).
   public var file: String
@@ -41,6 +42,11 @@ public struct MachineSource: Sendable {
 
   /// True for Express workflows.
   public var isExpress: Bool { type.uppercased() == "EXPRESS" }
+
+  /// The position of the key of an object member of the definition (nil for the root).
+  public func keyPosition(of pointer: JSONPointer) -> SourcePosition? {
+    document?.keyPositions[JSONPointer(tokens: definitionPointer.tokens + pointer.tokens)]
+  }
 
   /// The source position of a value of the definition (pointer relative to the definition root).
   public func position(of pointer: JSONPointer) -> SourcePosition? {

@@ -23,6 +23,9 @@ import Testing
     #expect(main.file.hasSuffix("statemachines/main-state-machine.asl.json"))
     // Positions point into the definition file.
     #expect(main.position(of: "/States/Start in parallel")?.line == 18)
+    for machine in registry.machines {
+      #expect(Validator.validate(machine).isEmpty, "\(machine.name)")
+    }
   }
 
   @Test func jsonDefinitionWithSubstitutionOverride() throws {

@@ -52,7 +52,7 @@ import Testing
     defer { scratch.remove() }
     let path = scratch.path + "/big.json"
     let chunk = Data(repeating: UInt8(ascii: " "), count: 1 << 20)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: path))
     handle.write(Data("[".utf8))
     for _ in 0..<50 { handle.write(chunk) }

@@ -50,7 +50,7 @@ struct ScratchFolder {
     let p = path + "/" + name
     try? FileManager.default.createDirectory(
       atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: p, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
     return p
   }
   func remove() { try? FileManager.default.removeItem(atPath: path) }

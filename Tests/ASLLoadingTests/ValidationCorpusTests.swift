@@ -34,10 +34,8 @@ import Testing
       let machines = try ASLLoader.loadMachines(file: path, defaultType: type)
       let diagnostics = machines.flatMap { Validator.validate($0) }
       return Verdict(valid: Validator.isValid(diagnostics), detail: diagnostics.map(\.description).joined(separator: "\n    "))
-    } catch let error as LoadError {
-      return Verdict(valid: false, detail: error.description)
     } catch {
-      return Verdict(valid: false, detail: "\(error)")
+      return Verdict(valid: false, detail: error.description)
     }
   }
 
@@ -71,5 +69,60 @@ import Testing
     for path in Self.knownMisses.keys.sorted() where misses[path] == nil {
       #expect(Bool(false), "\(path) is listed as a known miss but now gets the expected verdict")
     }
+  }
+}
+
+/// The language server's fixtures record where each diagnostic goes (0-based LSP ranges): ours
+/// must land on the same line for the same kind of problem.
+@Suite struct DiagnosticLocationTests {
+  static let rulesByKey: [String: Set<String>] = [
+    "INVALID_NEXT": ["unknown-state", "out-of-scope-transition"],
+    "INVALID_DEFAULT": ["unknown-state", "out-of-scope-transition"],
+    "INVALID_START_AT": ["unknown-state", "out-of-scope-transition"],
+    "UNREACHABLE_STATE": ["unreachable-state"],
+    "NO_TERMINAL_STATE": ["no-terminal-state"],
+    "INVALID_PROPERTY_NAME": ["unknown-field", "query-language-field"],
+    "INVALID_JSON_PATH_OR_INTRINSIC": ["invalid-path", "invalid-path-or-intrinsic", "invalid-payload-template"],
+    "INVALID_JSON_PATH_OR_INTRINSIC_STRING_ONLY": ["invalid-path", "invalid-path-or-intrinsic"],
+  ]
+
+  @Test func languageServerDiagnosticsLandOnTheSameLine() throws {
+    let rows = SharedData.rows("validation/INDEX.tsv").filter {
+      $0["path"]!.hasPrefix("amazon-states-language-service/invalid/")
+    }
+    guard let root = SharedData.path("validation"), !rows.isEmpty else {
+      Issue.record("shared validation corpus not found; skipped")
+      return
+    }
+    var checked = 0
+    var matched = 0
+    var sameColumn = 0
+    var mismatches: [String] = []
+    for row in rows {
+      let path = row["path"]!
+      guard let machines = try? ASLLoader.loadMachines(file: root + "/" + path) else { continue }
+      let ours = machines.flatMap { Validator.validate($0) }
+      // "2 diagnostic(s): INVALID_NEXT @16:30-16:53; NO_TERMINAL_STATE @12:14-12:22"
+      let list = (row["reason"] ?? "").split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+      for item in list.split(separator: ";") {
+        let parts = item.trimmingCharacters(in: .whitespaces).components(separatedBy: " @")
+        let start = parts.count == 2 ? parts[1].split(separator: "-").first?.split(separator: ":") ?? [] : []
+        guard parts.count == 2, let rules = Self.rulesByKey[parts[0]], start.count == 2,
+          let line = Int(start[0]), let column = Int(start[1])
+        else { continue }
+        checked += 1
+        if ours.contains(where: { rules.contains($0.rule) && $0.position?.line == line + 1 }) {
+          matched += 1
+          if ours.contains(where: { rules.contains($0.rule) && $0.position?.line == line + 1 && $0.position?.column == column + 1 }) {
+            sameColumn += 1
+          }
+        } else {
+          mismatches.append("\(path): \(parts[0]) expected on line \(line + 1); ours: \(ours.map { "\($0.rule)@\($0.position?.line ?? 0)" })")
+        }
+      }
+    }
+    print("language-server locations: \(matched)/\(checked) on the same line, \(sameColumn) at the same column\n  " + mismatches.joined(separator: "\n  "))
+    #expect(checked > 50)
+    #expect(Double(matched) >= 0.9 * Double(checked), "\(mismatches.joined(separator: "\n"))")
   }
 }

@@ -11,6 +11,7 @@ public enum Validator {
     var run = ValidationRun(
       file: machine.file, isExpress: machine.isExpress,
       locate: { machine.position(of: $0) ?? machine.position(of: .root) })
+    run.locateKey = { machine.keyPosition(of: $0) }
     run.validateRoot(machine.definition)
     return run.sorted()
   }
@@ -46,6 +47,10 @@ struct ValidationRun {
   /// Every state name in the machine, with where it is declared (for scope and duplicate checks).
   var allStates: [String: [JSONPointer]] = [:]
   var rootLanguage: QueryLanguage = .jsonPath
+  /// Where an object member's key is (diagnostics about a member as a whole point there).
+  var locateKey: (JSONPointer) -> SourcePosition? = { _ in nil }
+  /// Rules whose diagnostics point at the member's key rather than its value.
+  static let keyRules: Set<String> = ["unreachable-state", "no-terminal-state", "duplicate-state-name", "unknown-field"]
 
   init(file: String, isExpress: Bool, locate: @escaping (JSONPointer) -> SourcePosition?) {
     self.file = file
@@ -64,8 +69,9 @@ struct ValidationRun {
   }
 
   mutating func report(_ pointer: JSONPointer, _ rule: String, _ message: String) {
+    let position = Self.keyRules.contains(rule) ? locateKey(pointer) ?? locate(pointer) : locate(pointer)
     diagnostics.append(
-      Diagnostic(file: file, position: locate(pointer), pointer: pointer, rule: rule, message: message))
+      Diagnostic(file: file, position: position, pointer: pointer, rule: rule, message: message))
   }
 
   /// Describes a value for messages: `"abc"`, `12`, `an object`.
@@ -171,6 +177,9 @@ struct ValidationRun {
     }
     guard let start = startAt?.stringValue else { return }
     if states[start] == nil {
+      for name in states.keys {
+        report(pointer / "States" / name, "unreachable-state", "state '\(name)' cannot be reached: StartAt '\(start)' is not a state of this scope")
+      }
       if let elsewhere = allStates[start]?.first {
         report(pointer / "StartAt", "out-of-scope-transition", "StartAt is '\(start)', which is declared in another scope (\(elsewhere)); expected a state of this scope")
       } else {
