@@ -33,8 +33,11 @@ let package = Package(
     .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
     .target(name: "TerminalUI", dependencies: ["JSONCore"]),
-    // Debug sessions: command language, scripts, breakpoints, time travel, mocks.
-    .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter"]),
+    // The Step Functions service in one value: many executions, nesting (states:startExecution
+    // .sync/.sync:2/.waitForTaskToken), task tokens, a shared virtual clock.
+    .target(name: "ASLRuntime", dependencies: ["JSONCore", "ASLExpressions", "ASLModel", "ASLInterpreter"]),
+    // Debug sessions: command language, scripts, breakpoints, time travel, mocks, handlers.
+    .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLExpressions"]),
     // The TUI app: state, update, render of panes into a screen buffer.
     .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
@@ -44,14 +47,14 @@ let package = Package(
       name: "sfdbg",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLGraph", "GraphLayout",
+        "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLGraph", "GraphLayout",
+        "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI",
       ],
       path: "Benchmarks/sfdbg-bench"),
@@ -63,6 +66,7 @@ let package = Package(
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
+    .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp"]),
     .testTarget(name: "EndToEndTests", dependencies: []),

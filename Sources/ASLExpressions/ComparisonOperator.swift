@@ -43,43 +43,70 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
   case timestampLessThanEqualsPath = "TimestampLessThanEqualsPath"
 
   /// True for `…Path` operators, whose operand is a path to resolve against the input.
-  public var isPathVariant: Bool { rawValue.hasSuffix("Path") }
+  public var isPathVariant: Bool { info.isPath }
 
   /// True for `Is…` type tests (operand is a boolean).
-  public var isTypeTest: Bool { rawValue.hasPrefix("Is") }
+  public var isTypeTest: Bool { info.kind == .typeTest }
 
   /// The value kind the operator compares.
-  public enum Kind: Sendable {
+  public enum Kind: Sendable, Hashable {
     case boolean, numeric, string, timestamp, typeTest
   }
 
-  public enum Relation: Sendable {
+  /// The comparison an operator performs.
+  public enum Relation: Sendable, Hashable {
     case equal, less, lessOrEqual, greater, greaterOrEqual, matches
   }
 
-  public var kind: Kind {
-    if isTypeTest { return .typeTest }
-    if rawValue.hasPrefix("Boolean") { return .boolean }
-    if rawValue.hasPrefix("Numeric") { return .numeric }
-    if rawValue.hasPrefix("String") { return .string }
-    return .timestamp
-  }
+  public var kind: Kind { info.kind }
 
   /// The comparison performed (nil for `Is…` tests).
-  public var relation: Relation? {
-    if isTypeTest { return nil }
-    let name = isPathVariant ? String(rawValue.dropLast(4)) : rawValue
-    if name.hasSuffix("GreaterThanEquals") { return .greaterOrEqual }
-    if name.hasSuffix("LessThanEquals") { return .lessOrEqual }
-    if name.hasSuffix("GreaterThan") { return .greater }
-    if name.hasSuffix("LessThan") { return .less }
-    if name.hasSuffix("Matches") { return .matches }
-    return .equal
-  }
+  public var relation: Relation? { info.relation }
 
   /// The operator's non-Path counterpart (`StringEqualsPath` → `StringEquals`).
   public var valueVariant: ComparisonOperator {
     isPathVariant ? ComparisonOperator(rawValue: String(rawValue.dropLast(4)))! : self
+  }
+
+  /// Static facts about the operator (a jump table, no string work at evaluation time).
+  var info: (kind: Kind, relation: Relation?, isPath: Bool) {
+    switch self {
+    case .booleanEquals: return (.boolean, .equal, false)
+    case .booleanEqualsPath: return (.boolean, .equal, true)
+    case .isBoolean, .isNull, .isNumeric, .isPresent, .isString, .isTimestamp:
+      return (.typeTest, nil, false)
+    case .numericEquals: return (.numeric, .equal, false)
+    case .numericEqualsPath: return (.numeric, .equal, true)
+    case .numericGreaterThan: return (.numeric, .greater, false)
+    case .numericGreaterThanPath: return (.numeric, .greater, true)
+    case .numericGreaterThanEquals: return (.numeric, .greaterOrEqual, false)
+    case .numericGreaterThanEqualsPath: return (.numeric, .greaterOrEqual, true)
+    case .numericLessThan: return (.numeric, .less, false)
+    case .numericLessThanPath: return (.numeric, .less, true)
+    case .numericLessThanEquals: return (.numeric, .lessOrEqual, false)
+    case .numericLessThanEqualsPath: return (.numeric, .lessOrEqual, true)
+    case .stringEquals: return (.string, .equal, false)
+    case .stringEqualsPath: return (.string, .equal, true)
+    case .stringGreaterThan: return (.string, .greater, false)
+    case .stringGreaterThanPath: return (.string, .greater, true)
+    case .stringGreaterThanEquals: return (.string, .greaterOrEqual, false)
+    case .stringGreaterThanEqualsPath: return (.string, .greaterOrEqual, true)
+    case .stringLessThan: return (.string, .less, false)
+    case .stringLessThanPath: return (.string, .less, true)
+    case .stringLessThanEquals: return (.string, .lessOrEqual, false)
+    case .stringLessThanEqualsPath: return (.string, .lessOrEqual, true)
+    case .stringMatches: return (.string, .matches, false)
+    case .timestampEquals: return (.timestamp, .equal, false)
+    case .timestampEqualsPath: return (.timestamp, .equal, true)
+    case .timestampGreaterThan: return (.timestamp, .greater, false)
+    case .timestampGreaterThanPath: return (.timestamp, .greater, true)
+    case .timestampGreaterThanEquals: return (.timestamp, .greaterOrEqual, false)
+    case .timestampGreaterThanEqualsPath: return (.timestamp, .greaterOrEqual, true)
+    case .timestampLessThan: return (.timestamp, .less, false)
+    case .timestampLessThanPath: return (.timestamp, .less, true)
+    case .timestampLessThanEquals: return (.timestamp, .lessOrEqual, false)
+    case .timestampLessThanEqualsPath: return (.timestamp, .lessOrEqual, true)
+    }
   }
 
   /// AWS's error when the Variable (or a `…Path` operand) matches nothing.
@@ -127,7 +154,9 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
       return (value != nil) == expected
     }
     guard let value else { throw ComparisonOperator.invalidPathError(variable) }
-    switch kind {
+    let info = self.info
+    let isPathVariant = info.isPath
+    switch info.kind {
     case .typeTest:
       guard case .bool(let expected) = operand else { throw badOperand(operand) }
       let actual: Bool
@@ -153,14 +182,16 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
         throw badOperand(operand)
       }
       guard case .number(let actual) = value else { return false }
-      return compare(actual < expected ? -1 : (actual == expected ? 0 : 1))
+      return compare(ComparisonOperator.order(actual, expected))
     case .string:
       guard case .string(let expected) = operand else {
         if isPathVariant { return false }
         throw badOperand(operand)
       }
       guard case .string(let actual) = value else { return false }
-      if relation == .matches { return ComparisonOperator.wildcardMatch(actual, pattern: expected) }
+      if info.relation == .matches {
+        return ComparisonOperator.wildcardMatch(actual, pattern: expected)
+      }
       return compare(ComparisonOperator.compareUTF16(actual, expected))
     case .timestamp:
       guard case .string(let expectedText) = operand, let expected = ASLTimestamp(expectedText)
@@ -182,7 +213,7 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
   }
 
   func compare(_ order: Int) -> Bool {
-    switch relation {
+    switch info.relation {
     case .equal?: return order == 0
     case .less?: return order < 0
     case .lessOrEqual?: return order <= 0
@@ -190,6 +221,16 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     case .greaterOrEqual?: return order >= 0
     default: return false
     }
+  }
+
+  /// Numeric order: exact for integers that fit `Int`, otherwise by `Double` value.
+  static func order(_ a: JSONNumber, _ b: JSONNumber) -> Int {
+    if let x = FastNumbers.exactInt(a), let y = FastNumbers.exactInt(b) {
+      return x < y ? -1 : (x == y ? 0 : 1)
+    }
+    let x = a.doubleValue
+    let y = b.doubleValue
+    return x < y ? -1 : (x == y ? 0 : 1)
   }
 
   /// Java `String.compareTo` order (UTF-16 code units).

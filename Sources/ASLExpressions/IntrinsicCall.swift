@@ -22,22 +22,45 @@ public enum IntrinsicFunctionName: String, Sendable, Hashable, CaseIterable {
   case uuid = "States.UUID"
 }
 
+/// A path argument or expression: where it reads from and the `$`-rooted path.
+struct PathReference: Sendable, Hashable {
+  let source: PathSource
+  let path: JSONPath
+  /// The text as written (`$$.Execution.Id`, `$var.x`).
+  let text: String
+}
+
 /// One argument of an intrinsic call.
-indirect enum IntrinsicArgument: Sendable, Hashable {
+enum IntrinsicArgument: Sendable, Hashable {
   /// A literal; for strings `raw` keeps the text between the quotes with escapes unresolved
   /// (States.Format needs to know which braces were escaped).
   case literal(JSONValue, raw: String?)
-  case path(PathSource, JSONPath, text: String)
+  case path(PathReference)
   case call(IntrinsicCall)
 }
 
 /// A parsed intrinsic function call such as `States.MathAdd($.x, 1)`.
 public struct IntrinsicCall: Sendable, Hashable {
+  /// Immutable parsed form, shared by reference so copies cost one retain.
+  final class Storage: Sendable {
+    let text: String
+    let function: IntrinsicFunctionName
+    let arguments: [IntrinsicArgument]
+
+    init(text: String, function: IntrinsicFunctionName, arguments: [IntrinsicArgument]) {
+      self.text = text
+      self.function = function
+      self.arguments = arguments
+    }
+  }
+
+  let storage: Storage
+
   /// The source text.
-  public let text: String
+  public var text: String { storage.text }
   /// The function called.
-  public let function: IntrinsicFunctionName
-  let arguments: [IntrinsicArgument]
+  public var function: IntrinsicFunctionName { storage.function }
+  var arguments: [IntrinsicArgument] { storage.arguments }
 
   /// Parses a complete call expression (nested calls allowed).
   public init(_ text: String) throws(ASLRuntimeError) {
@@ -49,10 +72,11 @@ public struct IntrinsicCall: Sendable, Hashable {
   }
 
   init(text: String, function: IntrinsicFunctionName, arguments: [IntrinsicArgument]) {
-    self.text = text
-    self.function = function
-    self.arguments = arguments
+    storage = Storage(text: text, function: function, arguments: arguments)
   }
+
+  public static func == (lhs: IntrinsicCall, rhs: IntrinsicCall) -> Bool { lhs.text == rhs.text }
+  public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
   /// Number of arguments as written.
   public var argumentCount: Int { arguments.count }
@@ -92,7 +116,14 @@ struct IntrinsicParser {
     return true
   }
 
+  /// Call nesting depth (AWS allows 10 levels; bounded here to keep recursion safe).
+  var depth = 0
+  static let maxDepth = 64
+
   mutating func parseCall() throws(ASLRuntimeError) -> IntrinsicCall {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= IntrinsicParser.maxDepth else { throw error("calls are nested too deeply") }
     skipSpaces()
     let start = position
     while let c = current, c != UInt8(ascii: "(") , c != 0x20 { position += 1 }
@@ -156,7 +187,7 @@ struct IntrinsicParser {
       while end > start, bytes[end - 1] == 0x20 { end -= 1 }
       let pathText = String(decoding: bytes[start..<end], as: UTF8.self)
       let (source, path) = try ParsedPathExpression.parsePath(pathText)
-      return .path(source, path, text: pathText)
+      return .path(PathReference(source: source, path: path, text: pathText))
     default:
       if hasPrefix("States.") { return .call(try parseCall()) }
       if hasPrefix("true") {

@@ -32,19 +32,35 @@ extension IntrinsicCall {
   public func evaluate(scope: EvaluationScope, random: inout SeededRandom, field: String)
     throws(ASLRuntimeError) -> JSONValue
   {
+    let arguments = storage.arguments
+    // Fast path for the most common call (loop counters): no argument array.
+    if storage.function == .mathAdd, arguments.count == 2 {
+      let a = try int32(
+        try argument(arguments[0], scope: scope, random: &random, field: field), "first")
+      let b = try int32(
+        try argument(arguments[1], scope: scope, random: &random, field: field), "second")
+      return .number(FastNumbers.number(a + b))
+    }
     var values: [JSONValue] = []
     values.reserveCapacity(arguments.count)
     for argument in arguments {
-      switch argument {
-      case .literal(let value, _): values.append(value)
-      case .path(let source, let path, let text):
-        values.append(
-          try ParsedPathExpression.read(source, path, text: text, field: field, scope: scope))
-      case .call(let call):
-        values.append(try call.evaluate(scope: scope, random: &random, field: field))
-      }
+      values.append(try self.argument(argument, scope: scope, random: &random, field: field))
     }
     return try apply(values, random: &random)
+  }
+
+  @inline(__always)
+  func argument(
+    _ argument: IntrinsicArgument, scope: EvaluationScope, random: inout SeededRandom,
+    field: String
+  ) throws(ASLRuntimeError) -> JSONValue {
+    switch argument {
+    case .literal(let value, _): return value
+    case .path(let reference):
+      return try ParsedPathExpression.read(reference, field: field, scope: scope)
+    case .call(let call):
+      return try call.evaluate(scope: scope, random: &random, field: field)
+    }
   }
 
   func fail(_ detail: String) -> ASLRuntimeError { IntrinsicFunction.failure(function, detail) }
@@ -74,7 +90,7 @@ extension IntrinsicCall {
     guard case .number(let n) = value else {
       throw fail("the \(name) argument must be a number but was \(value.typeName)")
     }
-    if let exact = Int(n.text) { return exact }
+    if let exact = FastNumbers.exactInt(n) { return exact }
     let d = IntrinsicFunction.javaRound(n.doubleValue)
     guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
     return Int(d)
@@ -127,11 +143,12 @@ extension IntrinsicCall {
       let size = try roundedInt(values[1], "chunk size")
       guard size > 0 else { throw fail("the chunk size must be greater than 0 but was \(size)") }
       var chunks: [JSONValue] = []
-      chunks.reserveCapacity((items.count + size - 1) / size)
+      chunks.reserveCapacity(items.count / size + 1)
       var index = 0
       while index < items.count {
-        chunks.append(.array(Array(items[index..<min(index + size, items.count)])))
-        index += size
+        let end = items.count - index <= size ? items.count : index + size
+        chunks.append(.array(Array(items[index..<end])))
+        index = end
       }
       return .array(chunks)
 

@@ -10,16 +10,45 @@ import JSONCore
 ///
 /// Parse once (`init`) and evaluate many times.
 public struct JSONPath: Sendable, Hashable {
+  /// Immutable parsed form, shared by reference so copies cost one retain.
+  final class Storage: Sendable {
+    let text: String
+    let root: JSONPathRoot
+    let segments: [JSONPathSegment]
+    let function: JSONPathFunction?
+    /// The segments as plain steps when every segment is a name or an index.
+    let steps: [JSONPathStep]?
+
+    init(text: String, root: JSONPathRoot, segments: [JSONPathSegment], function: JSONPathFunction?) {
+      self.text = text
+      self.root = root
+      self.segments = segments
+      self.function = function
+      var steps: [JSONPathStep] = []
+      steps.reserveCapacity(segments.count)
+      for segment in segments {
+        switch segment {
+        case .name(let name): steps.append(.name(name))
+        case .index(let index): steps.append(.index(index))
+        default: break
+        }
+      }
+      self.steps = steps.count == segments.count ? steps : nil
+    }
+  }
+
+  let storage: Storage
+
   /// The source text.
-  public let text: String
-  /// True when the path selects at most one value (no wildcards, filters, slices, unions of
-  /// indexes, or recursive descent). Function paths are definite (they yield one value).
-  public let isDefinite: Bool
-  let segments: [JSONPathSegment]
-  let function: JSONPathFunction?
-  let root: JSONPathRoot
+  public var text: String { storage.text }
+  /// True when the path selects at most one value (no wildcards, filters, slices, unions, or
+  /// recursive descent). Function paths are definite (they yield one value).
+  public var isDefinite: Bool { storage.steps != nil || storage.function != nil }
+  var segments: [JSONPathSegment] { storage.segments }
+  var function: JSONPathFunction? { storage.function }
+  var root: JSONPathRoot { storage.root }
   /// True when every segment is a plain name or index (fast evaluation path).
-  let isSimple: Bool
+  var isSimple: Bool { storage.steps != nil }
 
   /// Parses `text`; it must start with `$` (or `@` for filter-relative paths).
   public init(_ text: String) throws(ASLRuntimeError) {
@@ -32,13 +61,7 @@ public struct JSONPath: Sendable, Hashable {
   }
 
   init(text: String, root: JSONPathRoot, segments: [JSONPathSegment], function: JSONPathFunction?) {
-    self.text = text
-    self.root = root
-    self.segments = segments
-    self.function = function
-    let simple = segments.allSatisfy { $0.isDefinite }
-    self.isSimple = simple
-    self.isDefinite = simple || function != nil
+    storage = Storage(text: text, root: root, segments: segments, function: function)
   }
 
   public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
@@ -59,44 +82,46 @@ public struct JSONPath: Sendable, Hashable {
   /// yields an array of all matches (possibly empty). A trailing function applies to that result
   /// and yields nil when it cannot be applied.
   public func evaluate(in root: JSONValue) -> JSONValue? {
-    evaluate(in: root, rootDocument: root)
+    let storage = self.storage
+    if let steps = storage.steps, storage.function == nil {
+      return JSONPath.walk(steps, 0, root)
+    }
+    return evaluate(in: root, rootDocument: root)
   }
 
   /// Evaluates with `@`-relative `current` and `$`-rooted `rootDocument` (used by filters).
   func evaluate(in current: JSONValue, rootDocument: JSONValue) -> JSONValue? {
-    let start = root == .current ? current : rootDocument
+    let storage = self.storage
+    let start = storage.root == .current ? current : rootDocument
     let base: JSONValue?
-    if isSimple {
-      base = JSONPath.evaluateSimple(segments, in: start)
+    if let steps = storage.steps {
+      base = JSONPath.walk(steps, 0, start)
     } else {
       var out: [JSONValue] = []
-      JSONPath.collect(segments[...], in: start, root: rootDocument, into: &out)
+      JSONPath.collect(storage.segments[...], in: start, root: rootDocument, into: &out)
       base = .array(out)
     }
-    guard let function else { return base }
+    guard let function = storage.function else { return base }
     guard let base else { return nil }
     return function.apply(to: base)
   }
 
-  static func evaluateSimple(_ segments: [JSONPathSegment], in start: JSONValue) -> JSONValue? {
-    var current = start
-    for segment in segments {
-      switch segment {
-      case .name(let name):
-        guard case .object(let object) = current, let next = object.storage[name] else {
-          return nil
-        }
-        current = next
-      case .index(let index):
-        guard case .array(let array) = current else { return nil }
-        let resolved = index < 0 ? array.count + index : index
-        guard resolved >= 0, resolved < array.count else { return nil }
-        current = array[resolved]
-      default:
-        return nil
-      }
+  /// Follows plain name/index steps from `steps[i]`; nil when a step does not apply.
+  /// Recursive so each level's value stays a borrowed argument (fewer retains than a loop).
+  static func walk(_ steps: [JSONPathStep], _ i: Int, _ value: JSONValue) -> JSONValue? {
+    if i == steps.count { return value }
+    switch steps[i] {
+    case .name(let name):
+      guard case .object(let object) = value,
+        let index = object.storage.index(forKey: name)
+      else { return nil }
+      return walk(steps, i + 1, object.storage.values[index])
+    case .index(let index):
+      guard case .array(let array) = value else { return nil }
+      let resolved = index < 0 ? array.count + index : index
+      guard resolved >= 0, resolved < array.count else { return nil }
+      return walk(steps, i + 1, array[resolved])
     }
-    return current
   }
 
   static func collect(
@@ -186,7 +211,9 @@ public struct JSONPath: Sendable, Hashable {
       var index = lower
       while index < upper {
         result.append(index)
-        index += step
+        let (next, overflow) = index.addingReportingOverflow(step)
+        if overflow { break }
+        index = next
       }
     } else {
       var upper = start.map { $0 < 0 ? $0 + count : $0 } ?? (count - 1)
@@ -196,7 +223,9 @@ public struct JSONPath: Sendable, Hashable {
       var index = upper
       while index > lower {
         result.append(index)
-        index += step
+        let (next, overflow) = index.addingReportingOverflow(step)
+        if overflow { break }
+        index = next
       }
     }
     return result
@@ -209,8 +238,14 @@ enum JSONPathRoot: Sendable, Hashable {
   case current
 }
 
+/// A plain step of a definite path.
+enum JSONPathStep: Sendable, Hashable {
+  case name(String)
+  case index(Int)
+}
+
 /// One step of a JSONPath.
-indirect enum JSONPathSegment: Sendable, Hashable {
+enum JSONPathSegment: Sendable, Hashable {
   case name(String)
   case names([String])
   case index(Int)
@@ -218,7 +253,7 @@ indirect enum JSONPathSegment: Sendable, Hashable {
   case wildcard
   case slice(start: Int?, end: Int?, step: Int?)
   case filter(JSONPathFilter)
-  case descendant(JSONPathSegment)
+  indirect case descendant(JSONPathSegment)
 
   var isDefinite: Bool {
     switch self {

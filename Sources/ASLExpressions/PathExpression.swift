@@ -46,7 +46,7 @@ public struct ParsedPathExpression: Sendable, Hashable {
   let kind: Kind
 
   enum Kind: Sendable, Hashable {
-    case path(PathSource, JSONPath)
+    case path(PathReference)
     case intrinsic(IntrinsicCall)
   }
 
@@ -57,7 +57,7 @@ public struct ParsedPathExpression: Sendable, Hashable {
       kind = .intrinsic(try IntrinsicCall(text))
     } else {
       let (source, path) = try ParsedPathExpression.parsePath(text)
-      kind = .path(source, path)
+      kind = .path(PathReference(source: source, path: path, text: text))
     }
   }
 
@@ -68,7 +68,32 @@ public struct ParsedPathExpression: Sendable, Hashable {
 
   /// The source and JSONPath when this is a path (nil for intrinsics).
   public var path: (source: PathSource, path: JSONPath)? {
-    if case .path(let source, let path) = kind { return (source, path) } else { return nil }
+    if case .path(let reference) = kind { return (reference.source, reference.path) }
+    return nil
+  }
+
+  /// Like `evaluate`, but a path that matches nothing (definite path missing, or undefined
+  /// variable) yields nil instead of throwing; intrinsic calls still throw on failure.
+  /// Choice `Variable`s and `…Path` operands read this way (`IsPresent`).
+  public func evaluateIfPresent(scope: EvaluationScope, random: inout SeededRandom)
+    throws(ASLRuntimeError) -> JSONValue?
+  {
+    switch kind {
+    case .intrinsic(let call): return try call.evaluate(scope: scope, random: &random, field: text)
+    case .path(let reference): return ParsedPathExpression.readIfPresent(reference, scope: scope)
+    }
+  }
+
+  /// The path in Jayway's bracketed form for "No results for path" causes: `$['a'][0]`
+  /// (`$$['a']` for context paths, `$name['a']` for variables); the text for intrinsics.
+  public var normalizedText: String {
+    guard case .path(let reference) = kind else { return text }
+    let normalized = reference.path.normalizedText
+    switch reference.source {
+    case .input: return normalized
+    case .context: return "$" + normalized
+    case .variable(let name): return "$" + name + normalized.dropFirst()
+    }
   }
 
   /// Splits `$$…`, `$name…` and `$…` into a source and a `$`-rooted JSONPath.
@@ -102,32 +127,50 @@ public struct ParsedPathExpression: Sendable, Hashable {
     switch kind {
     case .intrinsic(let call):
       return try call.evaluate(scope: scope, random: &random, field: field)
-    case .path(let source, let path):
-      return try ParsedPathExpression.read(source, path, text: text, field: field, scope: scope)
+    case .path(let reference):
+      return try ParsedPathExpression.read(reference, field: field, scope: scope)
     }
   }
 
-  static func read(
-    _ source: PathSource, _ path: JSONPath, text: String, field: String, scope: EvaluationScope
-  ) throws(ASLRuntimeError) -> JSONValue {
+  static func read(_ reference: PathReference, field: String, scope: EvaluationScope)
+    throws(ASLRuntimeError) -> JSONValue
+  {
+    if let value = readIfPresent(reference, scope: scope) { return value }
+    throw notFound(reference, field: field, scope: scope)
+  }
+
+  /// The value, or nil when a definite path matches nothing or the variable is undefined.
+  @inline(__always)
+  static func readIfPresent(_ reference: PathReference, scope: EvaluationScope) -> JSONValue? {
+    switch reference.source {
+    case .input: return reference.path.evaluate(in: scope.input)
+    case .context: return reference.path.evaluate(in: scope.context)
+    case .variable(let name):
+      guard let value = scope.variables[name] else { return nil }
+      return reference.path.evaluate(in: value)
+    }
+  }
+
+  static func notFound(_ reference: PathReference, field: String, scope: EvaluationScope)
+    -> ASLRuntimeError
+  {
     let document: JSONValue
-    switch source {
+    switch reference.source {
     case .input: document = scope.input
     case .context: document = scope.context
     case .variable(let name):
       guard let value = scope.variables[name] else {
-        throw ASLRuntimeError(
+        return ASLRuntimeError(
           error: "States.Runtime",
-          cause: "The JSONPath '\(text)' specified for the field '\(field)' could not be found:"
-            + " the variable '\(name)' is not defined")
+          cause: "The JSONPath '\(reference.text)' specified for the field '\(field)' could not be"
+            + " found: the variable '\(name)' is not defined")
       }
       document = value
     }
-    if let value = path.evaluate(in: document) { return value }
-    throw ASLRuntimeError(
+    return ASLRuntimeError(
       error: "States.Runtime",
-      cause: "The JSONPath '\(text)' specified for the field '\(field)' could not be found in the"
-        + " input '\(document.compactString)'")
+      cause: "The JSONPath '\(reference.text)' specified for the field '\(field)' could not be"
+        + " found in the input '\(document.compactString)'")
   }
 }
 

@@ -25,13 +25,16 @@ public enum PayloadTemplate {
 public struct CompiledPayloadTemplate: Sendable, Hashable {
   indirect enum Node: Sendable, Hashable {
     case constant(JSONValue)
-    case object([Member])
+    /// An object whose constant members are already in `prototype` (dynamic slots hold null
+    /// until evaluated); copying the prototype shares its keys, so evaluation only allocates
+    /// the values.
+    case object(prototype: JSONObject, dynamic: [Slot])
     case array([Node])
     case expression(ParsedPathExpression, field: String)
   }
 
-  struct Member: Sendable, Hashable {
-    var key: String
+  struct Slot: Sendable, Hashable {
+    var index: Int
     var node: Node
   }
 
@@ -48,9 +51,8 @@ public struct CompiledPayloadTemplate: Sendable, Hashable {
   static func compile(_ value: JSONValue) throws(ASLRuntimeError) -> Node {
     switch value {
     case .object(let object):
-      var members: [Member] = []
-      members.reserveCapacity(object.count)
-      var allConstant = true
+      var prototype = JSONObject(minimumCapacity: object.count)
+      var dynamic: [Slot] = []
       for (key, member) in object.storage {
         if key.hasSuffix(".$") {
           guard case .string(let text) = member else {
@@ -59,18 +61,31 @@ public struct CompiledPayloadTemplate: Sendable, Hashable {
               cause: "The value for the field '\(key)' must be a STRING that contains a JSONPath"
                 + " but was \(member.typeName) \(member.compactString)")
           }
-          allConstant = false
-          members.append(
-            Member(
-              key: String(key.dropLast(2)),
-              node: .expression(try ParsedPathExpression(text), field: key)))
+          let name = String(key.dropLast(2))
+          let expression = Node.expression(try ParsedPathExpression(text), field: key)
+          if let index = prototype.storage.index(forKey: name) {
+            prototype.storage.values[index] = .null
+            dynamic.removeAll { $0.index == index }
+            dynamic.append(Slot(index: index, node: expression))
+          } else {
+            dynamic.append(Slot(index: prototype.count, node: expression))
+            prototype.storage[name] = .null
+          }
         } else {
           let node = try compile(member)
-          if case .constant = node {} else { allConstant = false }
-          members.append(Member(key: key, node: node))
+          if let index = prototype.storage.index(forKey: key) {
+            dynamic.removeAll { $0.index == index }
+          }
+          let index = prototype.storage.index(forKey: key) ?? prototype.count
+          if case .constant(let value) = node {
+            prototype.storage[key] = value
+          } else {
+            prototype.storage[key] = .null
+            dynamic.append(Slot(index: index, node: node))
+          }
         }
       }
-      return allConstant ? .constant(value) : .object(members)
+      return dynamic.isEmpty ? .constant(value) : .object(prototype: prototype, dynamic: dynamic)
     case .array(let array):
       let nodes = try array.map { (element) throws(ASLRuntimeError) -> Node in
         try compile(element)
@@ -103,10 +118,10 @@ public struct CompiledPayloadTemplate: Sendable, Hashable {
       out.reserveCapacity(nodes.count)
       for element in nodes { out.append(try evaluate(element, scope: scope, random: &random)) }
       return .array(out)
-    case .object(let members):
-      var object = JSONObject(minimumCapacity: members.count)
-      for member in members {
-        object.storage[member.key] = try evaluate(member.node, scope: scope, random: &random)
+    case .object(let prototype, let dynamic):
+      var object = prototype
+      for slot in dynamic {
+        object.storage.values[slot.index] = try evaluate(slot.node, scope: scope, random: &random)
       }
       return .object(object)
     }

@@ -19,19 +19,31 @@ public enum ReferencePath {
   public static func set(_ value: JSONValue, at path: JSONPath, in target: JSONValue)
     throws(ASLRuntimeError) -> JSONValue
   {
-    guard path.isSimple, path.function == nil, path.root == .document else {
+    var result = target
+    try set(value, at: path, into: &result)
+    return result
+  }
+
+  /// In-place variant: mutates `target` (no copy when the caller holds the only reference).
+  /// On failure `target` is left unchanged.
+  public static func set(_ value: JSONValue, at path: JSONPath, into target: inout JSONValue)
+    throws(ASLRuntimeError)
+  {
+    guard let steps = path.storage.steps, path.function == nil, path.root == .document else {
       throw ASLRuntimeError(
         error: "States.ResultPathMatchFailure",
         cause: "The ResultPath '\(path.text)' is not a valid reference path")
     }
-    if path.segments.isEmpty { return value }
-    var result = target
-    guard insert(value, path.segments[...], into: &result) else {
+    if steps.isEmpty {
+      target = value
+      return
+    }
+    guard canInsert(steps[...], into: target) else {
       throw ASLRuntimeError(
         error: "States.ResultPathMatchFailure",
         cause: "Unable to apply ResultPath \"\(path.text)\" to input \(target.compactString)")
     }
-    return result
+    insert(value, steps[...], into: &target)
   }
 
   /// Validates that `path` is a reference path (names and indexes only) and parses it.
@@ -44,48 +56,61 @@ public enum ReferencePath {
     return parsed
   }
 
-  /// Mutates `node` in place (keeping storage uniquely referenced to avoid copies).
-  static func insert(
-    _ value: JSONValue, _ segments: ArraySlice<JSONPathSegment>, into node: inout JSONValue
-  ) -> Bool {
-    guard let segment = segments.first else {
-      node = value
-      return true
-    }
-    let rest = segments.dropFirst()
-    switch segment {
-    case .name(let name):
-      guard case .object(var object) = node else { return false }
-      node = .null
-      defer { node = .object(object) }
-      if rest.isEmpty {
-        object.storage[name] = value
-        return true
+  /// True when `insert` will succeed (checked first so a failure leaves the target intact).
+  static func canInsert(_ steps: ArraySlice<JSONPathStep>, into node: JSONValue) -> Bool {
+    guard let step = steps.first else { return true }
+    switch (step, node) {
+    case (.name(let name), .object(let object)):
+      guard let child = object.storage[name] else {
+        // Missing members are created as objects; only names can follow.
+        return steps.dropFirst().allSatisfy { if case .name = $0 { true } else { false } }
       }
-      if let slot = object.storage.index(forKey: name) {
-        var child = object.storage.values[slot]
-        object.storage.values[slot] = .null
-        let ok = insert(value, rest, into: &child)
-        object.storage.values[slot] = child
-        return ok
-      }
-      var child = JSONValue.object(JSONObject())
-      let ok = insert(value, rest, into: &child)
-      object.storage[name] = child
-      return ok
-    case .index(let index):
-      guard case .array(var array) = node else { return false }
+      return canInsert(steps.dropFirst(), into: child)
+    case (.index(let index), .array(let array)):
       let resolved = index < 0 ? array.count + index : index
       guard resolved >= 0, resolved < array.count else { return false }
-      node = .null
-      defer { node = .array(array) }
-      var child = array[resolved]
-      array[resolved] = .null
-      let ok = insert(value, rest, into: &child)
-      array[resolved] = child
-      return ok
+      return canInsert(steps.dropFirst(), into: array[resolved])
     default:
       return false
+    }
+  }
+
+  /// Mutates `node` in place (keeping storage uniquely referenced to avoid copies). The caller
+  /// has checked `canInsert`.
+  static func insert(
+    _ value: JSONValue, _ steps: ArraySlice<JSONPathStep>, into node: inout JSONValue
+  ) {
+    guard let step = steps.first else {
+      node = value
+      return
+    }
+    let rest = steps.dropFirst()
+    switch step {
+    case .name(let name):
+      guard case .object(var object) = node else { return }
+      node = .null
+      if rest.isEmpty {
+        object.storage[name] = value
+      } else if let slot = object.storage.index(forKey: name) {
+        var child = object.storage.values[slot]
+        object.storage.values[slot] = .null
+        insert(value, rest, into: &child)
+        object.storage.values[slot] = child
+      } else {
+        var child = JSONValue.object(JSONObject())
+        insert(value, rest, into: &child)
+        object.storage[name] = child
+      }
+      node = .object(object)
+    case .index(let index):
+      guard case .array(var array) = node else { return }
+      let resolved = index < 0 ? array.count + index : index
+      node = .null
+      var child = array[resolved]
+      array[resolved] = .null
+      insert(value, rest, into: &child)
+      array[resolved] = child
+      node = .array(array)
     }
   }
 }

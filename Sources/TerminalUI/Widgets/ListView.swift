@@ -138,7 +138,7 @@ public struct ListView: Widget, Sendable {
         let row = Rect(x: area.x, y: y, width: area.width, height: 1)
         let prefix = isSelected && lineNumber == 0 ? selectionMarker : padding
         let x = area.x + buffer.write(prefix, at: row.origin, clip: row)
-        buffer.write(line, at: Point(x: x, y: y), clip: row)
+        buffer.write(line.truncated(toWidth: row.maxX - x), at: Point(x: x, y: y), clip: row)
         if isSelected {
           let style = focused ? selectedStyle : unfocusedSelectedStyle
           buffer.modifyStyle(in: row) { $0 = $0.patched(with: style) }

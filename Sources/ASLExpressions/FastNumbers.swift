@@ -1,0 +1,55 @@
+import JSONCore
+
+/// Allocation-free integer ⇄ JSON number text conversions for hot paths (MathAdd, comparisons).
+enum FastNumbers {
+  /// The value of `number` when its text is a plain decimal integer literal that fits `Int`.
+  @inline(__always)
+  static func exactInt(_ number: JSONNumber) -> Int? {
+    if let parsed = number.text.utf8.withContiguousStorageIfAvailable(parse), let parsed {
+      return parsed
+    }
+    return Int(number.text)
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { i = 1 }
+    guard i < bytes.count, bytes.count - i <= 18 else { return nil }
+    var value = 0
+    while i < bytes.count {
+      let digit = Int(bytes[i]) &- 48
+      guard digit >= 0, digit <= 9 else { return nil }
+      value = value &* 10 &+ digit
+      i += 1
+    }
+    return negative ? -value : value
+  }
+
+  /// `JSONNumber(value)` without going through `description`.
+  @inline(__always)
+  static func number(_ value: Int) -> JSONNumber {
+    guard value > -1_000_000_000_000_000, value < 1_000_000_000_000_000 else {
+      return JSONNumber(value)
+    }
+    var magnitude = value < 0 ? UInt64(-value) : UInt64(value)
+    var digits = 1
+    var probe = magnitude
+    while probe >= 10 {
+      probe /= 10
+      digits += 1
+    }
+    let length = digits + (value < 0 ? 1 : 0)
+    let text = String(unsafeUninitializedCapacity: length) { buffer in
+      var index = length - 1
+      repeat {
+        buffer[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
+        magnitude /= 10
+        index -= 1
+      } while magnitude > 0
+      if value < 0 { buffer[0] = UInt8(ascii: "-") }
+      return length
+    }
+    return JSONNumber(text: text)
+  }
+}

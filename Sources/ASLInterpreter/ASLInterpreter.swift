@@ -1,1 +1,0 @@
-// Module ASLInterpreter: placeholder until its issue lands.

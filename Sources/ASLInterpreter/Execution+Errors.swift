@@ -1,0 +1,95 @@
+import ASLExpressions
+import ASLModel
+import JSONCore
+
+extension Execution {
+  /// The state of `unit` raised `error`: Retry, then Catch, else the unit fails.
+  ///
+  /// `prefixed` adds AWS's "An error occurred while executing the state …" prefix (runtime
+  /// errors of the interpreter); errors from Fail states, tasks and children keep their cause.
+  mutating func stateFailed(
+    _ unit: Int, _ error: ASLRuntimeError, prefixed: Bool, causeMissing: Bool = false,
+    fromChildren: Bool = false
+  ) {
+    guard let visit = units[unit].visit else {
+      unitFailed(unit, error: error.error, cause: causeMissing ? nil : error.cause)
+      return
+    }
+    let cause: String? = causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
+    let state = units[unit].machine.states[visit.stateIndex]
+    var retriers: [Retrier] = []
+    var catchers: [Catcher] = []
+    var inTask = false
+    switch state {
+    case .task(let s):
+      retriers = s.retry
+      catchers = s.catchers
+      inTask = true
+    case .parallel(let s):
+      retriers = s.retry
+      catchers = s.catchers
+    case .map(let s):
+      retriers = s.retry
+      catchers = s.catchers
+    default:
+      break
+    }
+    // Retry: the first retrier whose ErrorEquals matches decides.
+    if let index = retriers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
+      let retrier = retriers[index]
+      var attempts = visit.retryAttempts
+      if attempts.count < retriers.count {
+        attempts += Array(repeating: 0, count: retriers.count - attempts.count)
+      }
+      if attempts[index] < retrier.maxAttempts {
+        var delay = retrier.delaySeconds(forAttempt: attempts[index])
+        if retrier.jitterStrategy == .full {
+          let unitInterval = Double(random.next() >> 11) / Double(1 << 53)
+          delay = (delay * unitInterval * 1000).rounded() / 1000
+        }
+        attempts[index] += 1
+        units[unit].visit?.retryAttempts = attempts
+        units[unit].visit?.retryCount += 1
+        units[unit].visit?.trace?.errorHandling.append(
+          .retry(error: error.error, retrier: index, attempt: attempts[index], delaySeconds: delay))
+        let until = now.adding(seconds: delay)
+        units[unit].phase = .waitingTimer(until: until, reason: .retry)
+        if until <= now {
+          units[unit].phase = .resuming(.retry)
+          enqueue(unit)
+        } else {
+          addTimer(Timer(due: until, sequence: 0, kind: .unit(unit)))
+        }
+        return
+      }
+      units[unit].visit?.trace?.errorHandling.append(
+        .retriesExhausted(error: error.error, retrier: index))
+    }
+    if fromChildren {
+      emit(state.common.type + "StateFailed", unit: unit, .none)
+    }
+    // Catch: the first catcher whose ErrorEquals matches.
+    if let index = catchers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
+      let catcher = catchers[index]
+      var errorOutput = JSONObject()
+      errorOutput["Error"] = .string(error.error)
+      if let cause { errorOutput["Cause"] = .string(cause) }
+      let errorValue = JSONValue.object(errorOutput)
+      units[unit].visit?.trace?.errorHandling.append(
+        .caught(error: error.error, catcher: index, next: catcher.next))
+      do throws(ASLRuntimeError) {
+        let assigned = try evaluateAssign(unit, catcher.compiledAssign, value: errorValue)
+        let output = try applyResultPath(
+          catcher.resultPath, catcher.compiledResultPath, result: errorValue, rawInput: visit.rawInput)
+        trace(unit, "Catch", output)
+        exitState(unit, output: output, next: .next(catcher.next), assigned: assigned)
+      } catch let inner {
+        units[unit].visit = nil
+        unitFailed(unit, error: inner.error, cause: causePrefix(unit) + inner.cause)
+      }
+      return
+    }
+    units[unit].visit?.trace?.errorHandling.append(.unhandled(error: error.error))
+    unitFailed(unit, error: error.error, cause: cause)
+  }
+}

@@ -1,0 +1,270 @@
+import ASLExpressions
+import ASLModel
+import JSONCore
+
+extension Execution {
+  // MARK: Pass
+
+  mutating func runPass(_ unit: Int, _ s: PassState) {
+    let raw = units[unit].visit!.rawInput
+    let e = s.common.expressions
+    do throws(ASLRuntimeError) {
+      var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      trace(unit, "InputPath", effective)
+      if let parameters = e.parameters {
+        effective = try parameters.get().evaluate(scope: scope(unit, input: effective), random: &random)
+        trace(unit, "Parameters", effective)
+      }
+      let result = s.result ?? effective
+      let assigned = try evaluateAssign(unit, e.assign, value: result)
+      let merged = try applyResultPath(s.resultPath, e.resultPath, result: result, rawInput: raw)
+      trace(unit, "ResultPath", merged)
+      let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: merged, name: "OutputPath")
+      trace(unit, "OutputPath", output)
+      exitState(unit, output: output, next: s.common.transition, assigned: assigned)
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+
+  // MARK: Succeed
+
+  mutating func runSucceed(_ unit: Int, _ s: SucceedState) {
+    let raw = units[unit].visit!.rawInput
+    let e = s.common.expressions
+    do throws(ASLRuntimeError) {
+      let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      trace(unit, "InputPath", effective)
+      let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: effective, name: "OutputPath")
+      trace(unit, "OutputPath", output)
+      exitState(unit, output: output, next: .end, assigned: [])
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+
+  // MARK: Fail
+
+  mutating func runFail(_ unit: Int, _ s: FailState) {
+    let raw = units[unit].visit!.rawInput
+    let e = s.common.expressions
+    do throws(ASLRuntimeError) {
+      var error = s.error
+      var cause = s.cause
+      if let path = e.errorPath {
+        let value = try path.get().evaluate(
+          field: "ErrorPath", scope: scope(unit, input: raw), random: &random)
+        error = value.stringValue ?? value.compactString
+      }
+      if let path = e.causePath {
+        let value = try path.get().evaluate(
+          field: "CausePath", scope: scope(unit, input: raw), random: &random)
+        cause = value.stringValue ?? value.compactString
+      }
+      if options.recordTraces, var trace = units[unit].visit?.trace {
+        trace.failure = (error ?? "", cause)
+        traces.append(trace)
+        units[unit].visit?.trace = nil
+      }
+      // A Fail state ends its unit directly; nothing can catch it inside the same scope.
+      units[unit].visit = nil
+      units[unit].phase = .failed(error: error ?? "", cause: cause)
+      if unit == 0 {
+        failExecution(error: error, cause: cause)
+      } else {
+        childFinished(unit)
+      }
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+
+  // MARK: Choice
+
+  mutating func runChoice(_ unit: Int, _ s: ChoiceState) {
+    let raw = units[unit].visit!.rawInput
+    let e = s.common.expressions
+    do throws(ASLRuntimeError) {
+      let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      trace(unit, "InputPath", effective)
+      let evaluationScope = scope(unit, input: effective)
+      var explanation = options.recordTraces ? ChoiceExplanation() : nil
+      var chosen: (next: String, assign: Compiled<CompiledPayloadTemplate>?)? = nil
+      for (index, rule) in s.choices.enumerated() {
+        var reads: [(path: String, value: JSONValue?)] = []
+        let matched = try evaluate(
+          rule.condition, scope: evaluationScope, reads: &reads, recording: explanation != nil)
+        if explanation != nil {
+          explanation!.rules.append(
+            ChoiceRuleEvaluation(
+              index: index, description: describe(rule.condition), matched: matched, reads: reads))
+        }
+        if matched, let next = rule.next {
+          chosen = (next, rule.compiledAssign)
+          explanation?.matchedRule = index
+          break
+        }
+      }
+      if chosen == nil, let fallback = s.defaultState {
+        chosen = (fallback, e.assign)
+        explanation?.usedDefault = true
+      }
+      units[unit].visit?.trace?.choice = explanation
+      guard let (next, assign) = chosen else {
+        throw ASLRuntimeError(
+          error: "States.NoChoiceMatched",
+          cause: "No Choice Rule matched and no Default was specified.")
+      }
+      let assigned = try evaluateAssign(unit, assign, value: effective)
+      let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: effective, name: "OutputPath")
+      trace(unit, "OutputPath", output)
+      exitState(unit, output: output, next: .next(next), assigned: assigned)
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+
+  /// Evaluates a Choice condition; `reads` collects the values read when `recording`.
+  mutating func evaluate(
+    _ condition: ChoiceCondition, scope: EvaluationScope,
+    reads: inout [(path: String, value: JSONValue?)], recording: Bool
+  ) throws(ASLRuntimeError) -> Bool {
+    switch condition {
+    case .and(let items):
+      for item in items where !(try evaluate(item, scope: scope, reads: &reads, recording: recording)) {
+        return false
+      }
+      return true
+    case .or(let items):
+      for item in items where try evaluate(item, scope: scope, reads: &reads, recording: recording) {
+        return true
+      }
+      return false
+    case .not(let inner):
+      return !(try evaluate(inner, scope: scope, reads: &reads, recording: recording))
+    case .jsonata:
+      throw ASLRuntimeError(
+        error: "States.Runtime", cause: "JSONata conditions are not supported by this interpreter yet.")
+    case .comparison(let c):
+      guard let op = c.comparisonOperator else {
+        throw ASLRuntimeError(
+          error: "States.Runtime", cause: "Unknown Choice operator '\(c.operatorName)'.")
+      }
+      let value = try readOptional(c.compiledVariable.get(), scope: scope)
+      if recording { reads.append((c.variable, value)) }
+      var operand = c.operand
+      if let operandPath = c.compiledOperandPath {
+        let path = try operandPath.get()
+        guard let resolved = try readOptional(path, scope: scope) else {
+          throw ComparisonOperator.invalidPathError(path.text)
+        }
+        if recording { reads.append((path.text, resolved)) }
+        operand = resolved
+      }
+      return try op.evaluate(value: value, operand: operand, variable: c.variable)
+    }
+  }
+
+  /// Reads a path without failing when it matches nothing (nil then); intrinsics evaluate.
+  mutating func readOptional(_ expression: ParsedPathExpression, scope: EvaluationScope)
+    throws(ASLRuntimeError) -> JSONValue?
+  {
+    guard let (source, path) = expression.path else {
+      return try expression.evaluate(field: "Variable", scope: scope, random: &random)
+    }
+    let document: JSONValue
+    switch source {
+    case .input: document = scope.input
+    case .context: document = scope.context
+    case .variable(let name):
+      guard let value = scope.variables[name] else { return nil }
+      document = value
+    }
+    return path.evaluate(in: document)
+  }
+
+  /// A one-line rendering of a condition (for traces).
+  func describe(_ condition: ChoiceCondition) -> String {
+    switch condition {
+    case .and(let items): return "And(" + items.map(describe).joined(separator: ", ") + ")"
+    case .or(let items): return "Or(" + items.map(describe).joined(separator: ", ") + ")"
+    case .not(let inner): return "Not(" + describe(inner) + ")"
+    case .jsonata(let v): return v.stringValue ?? v.compactString
+    case .comparison(let c): return "\(c.variable) \(c.operatorName) \(c.operand.compactString)"
+    }
+  }
+
+  // MARK: Wait
+
+  mutating func runWait(_ unit: Int, _ s: WaitState) {
+    let raw = units[unit].visit!.rawInput
+    let e = s.common.expressions
+    do throws(ASLRuntimeError) {
+      let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      units[unit].visit?.effectiveInput = effective
+      trace(unit, "InputPath", effective)
+      var until = now
+      if let seconds = s.seconds {
+        guard case .number(let n) = seconds, let i = n.intValue, n.isIntegerLiteral else {
+          throw ASLRuntimeError(
+            error: "States.Runtime", cause: "The Seconds field must be an integer: \(seconds.compactString)")
+        }
+        until = now.adding(seconds: Double(max(0, i)))
+      } else if case .string(let text)? = s.timestamp {
+        guard let instant = VirtualInstant(rfc3339: text) else {
+          throw ASLRuntimeError(
+            error: "States.Runtime",
+            cause: "The Timestamp field does not contain a valid ISO-8601 extended offset "
+              + "date-time format string: \(text)")
+        }
+        until = max(now, instant)
+      } else if let path = e.secondsPath, let text = s.secondsPath {
+        let value = try path.get().evaluate(
+          field: "SecondsPath", scope: scope(unit, input: effective), random: &random)
+        guard case .number(let n) = value, n.isIntegerLiteral, let i = n.intValue else {
+          throw ASLRuntimeError(
+            error: "States.Runtime",
+            cause: "The SecondsPath parameter cannot be parsed as a long value: \(text) == "
+              + (value.stringValue ?? value.compactString))
+        }
+        guard i >= 0 else {
+          throw ASLRuntimeError(
+            error: "States.Runtime",
+            cause: "The SecondsPath parameter references a negative value: \(text) == \(i)")
+        }
+        until = now.adding(seconds: Double(i))
+      } else if let path = e.timestampPath, let text = s.timestampPath {
+        let value = try path.get().evaluate(
+          field: "TimestampPath", scope: scope(unit, input: effective), random: &random)
+        guard case .string(let stamp) = value, let instant = VirtualInstant(rfc3339: stamp) else {
+          throw ASLRuntimeError(
+            error: "States.Runtime",
+            cause: "The TimestampPath parameter does not reference a valid ISO-8601 extended "
+              + "offset date-time format string: \(text) == " + (value.stringValue ?? value.compactString))
+        }
+        until = max(now, instant)
+      }
+      if until <= now {
+        finishWait(unit, s)
+      } else {
+        units[unit].phase = .waitingTimer(until: until, reason: .wait)
+        addTimer(Timer(due: until, sequence: 0, kind: .unit(unit)))
+      }
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+
+  mutating func finishWait(_ unit: Int, _ s: WaitState) {
+    let effective = units[unit].visit!.effectiveInput
+    let e = s.common.expressions
+    do throws(ASLRuntimeError) {
+      let assigned = try evaluateAssign(unit, e.assign, value: effective)
+      let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: effective, name: "OutputPath")
+      trace(unit, "OutputPath", output)
+      exitState(unit, output: output, next: s.common.transition, assigned: assigned)
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+}

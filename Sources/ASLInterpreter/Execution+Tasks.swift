@@ -1,0 +1,201 @@
+import ASLExpressions
+import ASLModel
+import JSONCore
+
+extension Execution {
+  /// Starts a Task: `TaskScheduled`, `TaskStarted`, and a parked `TaskRequest`.
+  mutating func runTask(_ unit: Int, _ s: TaskState) {
+    let visit = units[unit].visit!
+    let raw = visit.rawInput
+    let e = s.common.expressions
+    let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
+    let token = pattern == .waitForTaskToken ? makeTaskToken() : nil
+    do throws(ASLRuntimeError) {
+      var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      trace(unit, "InputPath", effective)
+      if let parameters = e.parameters {
+        effective = try parameters.get().evaluate(
+          scope: scope(unit, input: effective, taskToken: token), random: &random)
+        trace(unit, "Parameters", effective)
+      }
+      units[unit].visit?.effectiveInput = effective
+      let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
+      let heartbeat = try durationSeconds(
+        unit, s.heartbeat, e.heartbeatSecondsPath, "HeartbeatSeconds", raw)
+      let (resourceType, resourceName) = Execution.describeResource(s.resource)
+      emit(
+        "TaskScheduled", unit: unit,
+        .taskScheduled(
+          resourceType: resourceType, resource: resourceName, region: options.region,
+          parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
+      emit("TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
+      let id = nextRequestID
+      nextRequestID += 1
+      let timeoutAt = timeout.map { now.adding(seconds: Double($0)) }
+      let heartbeatAt = heartbeat.map { now.adding(seconds: Double($0)) }
+      pendingTasks.append(
+        TaskRequest(
+          id: id, executionArn: options.executionArn, unitID: unit, unitPath: units[unit].path,
+          stateName: s.common.name, resource: s.resource, baseResource: baseResource,
+          pattern: pattern, parameters: effective, taskToken: token, scheduledAt: now,
+          timeoutAt: timeoutAt, heartbeatSeconds: heartbeat, heartbeatAt: heartbeatAt,
+          attempt: visit.retryCount, submitted: false))
+      units[unit].phase = .waitingTask(requestID: id)
+      if let timeoutAt { addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id))) }
+      if let heartbeatAt {
+        addTimer(Timer(due: heartbeatAt, sequence: 0, kind: .taskHeartbeat(requestID: id)))
+      }
+    } catch {
+      stateFailed(unit, error, prefixed: true)
+    }
+  }
+
+  /// Resolves `TimeoutSeconds`/`HeartbeatSeconds` (literal or `…Path`).
+  mutating func durationSeconds(
+    _ unit: Int, _ field: DurationField?, _ compiled: Compiled<ParsedPathExpression>?,
+    _ name: String, _ input: JSONValue
+  ) throws(ASLRuntimeError) -> Int? {
+    switch field {
+    case nil: return nil
+    case .seconds(let s)?: return s
+    case .jsonata?:
+      throw ASLRuntimeError(error: "States.Runtime", cause: "JSONata \(name) is not supported yet.")
+    case .path(let text)?:
+      guard let compiled else { return nil }
+      let value = try compiled.get().evaluate(
+        field: name + "Path", scope: scope(unit, input: input), random: &random)
+      guard case .number(let n) = value, let i = n.intValue, i > 0 else {
+        throw ASLRuntimeError(
+          error: "States.Runtime",
+          cause: "The \(name)Path field refers to value \"\(value.stringValue ?? value.compactString)"
+            + "\" which is not a valid positive integer: \(text)")
+      }
+      return i
+    }
+  }
+
+  /// `resourceType` and `resource` of task events, as AWS splits a Resource ARN.
+  static func describeResource(_ resource: String) -> (String, String) {
+    let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
+    if parts.count >= 6, parts[2] == "states", parts[3].isEmpty, parts[4].isEmpty {
+      // arn:aws:states:::lambda:invoke(.waitForTaskToken)
+      return (String(parts[5]), parts[6...].joined(separator: ":"))
+    }
+    if parts.count >= 3, parts[2] == "lambda" { return ("lambda", resource) }
+    if parts.count >= 3 { return (String(parts[2]), resource) }
+    return ("unknown", resource)
+  }
+
+  /// A long, real-looking task token, deterministic from the seed.
+  mutating func makeTaskToken() -> String {
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+    var token = "AQB"
+    token.reserveCapacity(300)
+    while token.count < 276 {
+      var bits = random.next()
+      for _ in 0..<10 {
+        token.append(alphabet[Int(bits & 63)])
+        bits >>= 6
+      }
+    }
+    return String(token.prefix(276))
+  }
+
+  // MARK: Completing tasks from the outside
+
+  /// Completes pending task `requestID` with `outcome`; the unit resumes at its next step.
+  public mutating func completeTask(_ requestID: Int, with outcome: TaskOutcome)
+    throws(TaskCompletionError)
+  {
+    guard status == .running else { throw .executionNotRunning }
+    guard let index = pendingTasks.firstIndex(where: { $0.id == requestID }) else {
+      throw .taskDoesNotExist(requestID)
+    }
+    let request = pendingTasks.remove(at: index)
+    units[request.unitID].phase = .resuming(.taskCompleted(outcome))
+    enqueue(request.unitID)
+  }
+
+  /// Completes the pending task that waits on `token` (SendTaskSuccess/Failure).
+  public mutating func completeTask(token: String, with outcome: TaskOutcome)
+    throws(TaskCompletionError)
+  {
+    guard let request = pendingTasks.first(where: { $0.taskToken == token }) else {
+      throw .taskDoesNotExist(0)
+    }
+    try completeTask(request.id, with: outcome)
+  }
+
+  /// Records `TaskSubmitted` for a `.sync`/callback task (the submission call's response).
+  public mutating func submitTask(_ requestID: Int, output: JSONValue) throws(TaskCompletionError) {
+    guard status == .running else { throw .executionNotRunning }
+    guard let index = pendingTasks.firstIndex(where: { $0.id == requestID }) else {
+      throw .taskDoesNotExist(requestID)
+    }
+    let request = pendingTasks[index]
+    let (resourceType, resourceName) = Execution.describeResource(request.resource)
+    emit(
+      "TaskSubmitted", unit: request.unitID,
+      .taskOutput(resourceType: resourceType, resource: resourceName, output: output))
+    pendingTasks[index].submitted = true
+  }
+
+  /// SendTaskHeartbeat: pushes the heartbeat deadline of `requestID` forward.
+  public mutating func heartbeat(_ requestID: Int) throws(TaskCompletionError) {
+    guard status == .running else { throw .executionNotRunning }
+    guard let index = pendingTasks.firstIndex(where: { $0.id == requestID }) else {
+      throw .taskDoesNotExist(requestID)
+    }
+    guard let seconds = pendingTasks[index].heartbeatSeconds else { return }
+    let due = now.adding(seconds: Double(seconds))
+    pendingTasks[index].heartbeatAt = due
+    addTimer(Timer(due: due, sequence: 0, kind: .taskHeartbeat(requestID: requestID)))
+  }
+
+  /// The task finished: `TaskSucceeded` and the output pipeline, or the error path.
+  mutating func finishTask(_ unit: Int, _ s: TaskState, _ outcome: TaskOutcome) {
+    let visit = units[unit].visit!
+    let (resourceType, resourceName) = Execution.describeResource(s.resource)
+    let e = s.common.expressions
+    switch outcome {
+    case .succeeded(let result):
+      emit(
+        "TaskSucceeded", unit: unit,
+        .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
+      trace(unit, "Result", result)
+      do throws(ASLRuntimeError) {
+        var selected = result
+        if let selector = e.resultSelector {
+          selected = try selector.get().evaluate(scope: scope(unit, input: result), random: &random)
+          trace(unit, "ResultSelector", selected)
+        }
+        let assigned = try evaluateAssign(unit, e.assign, value: selected)
+        let merged = try applyResultPath(s.resultPath, e.resultPath, result: selected, rawInput: visit.rawInput)
+        trace(unit, "ResultPath", merged)
+        let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: merged, name: "OutputPath")
+        trace(unit, "OutputPath", output)
+        exitState(unit, output: output, next: s.common.transition, assigned: assigned)
+      } catch {
+        stateFailed(unit, error, prefixed: true)
+      }
+    case .failed(let error, let cause):
+      emit(
+        "TaskFailed", unit: unit,
+        .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: cause))
+      stateFailed(unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+        causeMissing: cause == nil)
+    case .timedOut, .heartbeatTimedOut:
+      let error = outcome.isHeartbeat ? "States.HeartbeatTimeout" : "States.Timeout"
+      emit(
+        "TaskTimedOut", unit: unit,
+        .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil))
+      stateFailed(unit, ASLRuntimeError(error: error, cause: ""), prefixed: false, causeMissing: true)
+    }
+  }
+}
+
+extension TaskOutcome {
+  var isHeartbeat: Bool {
+    if case .heartbeatTimedOut = self { return true } else { return false }
+  }
+}

@@ -1,0 +1,309 @@
+import ASLExpressions
+import ASLModel
+import JSONCore
+
+extension Execution {
+  /// Runs one transition of `unit` (it must be runnable).
+  mutating func stepUnit(_ unit: Int) {
+    switch units[unit].phase {
+    case .ready(let index, let input):
+      enterState(unit, index: index, input: input)
+    case .startingIteration(let input):
+      if case .iteration(let index) = units[unit].kind, let parent = units[unit].parentID,
+        let mapName = units[parent].visit?.name
+      {
+        emit("MapIterationStarted", unit: unit, .mapIteration(name: mapName, index: index))
+      }
+      let machine = units[unit].machine
+      enterState(unit, index: machine.stateIndex[machine.startAt] ?? 0, input: input)
+    case .resuming(let resumption):
+      units[unit].phase = .waitingChildren  // placeholder while resuming
+      resume(unit, resumption)
+    default:
+      break
+    }
+    finishIfHistoryLimitReached()
+  }
+
+  /// Enters state `index` of `unit`'s machine: `…StateEntered`, then the state's work.
+  mutating func enterState(_ unit: Int, index: Int, input: JSONValue) {
+    let state = units[unit].machine.states[index]
+    let common = state.common
+    transitionCount += 1
+    let entered = emit(
+      common.type + "StateEntered", unit: unit, .stateEntered(name: common.name, input: input))
+    var visit = StateVisit(
+      stateIndex: index, name: common.name, enteredEventID: entered, enteredTime: now,
+      rawInput: input, effectiveInput: input, retryAttempts: [], retryCount: 0, trace: nil)
+    if options.recordTraces {
+      var trace = StateTrace(
+        unitID: unit, stateName: common.name, stateType: common.type, enteredEventID: entered)
+      trace.stages.append(DataFlowStage(name: "Input", value: input))
+      visit.trace = trace
+    }
+    units[unit].visit = visit
+    units[unit].phase = .waitingChildren  // replaced by the state's own work below
+    if common.queryLanguage == .jsonata {
+      stateFailed(
+        unit,
+        ASLRuntimeError(
+          error: "States.Runtime",
+          cause: "The JSONata query language is not supported by this interpreter yet."),
+        prefixed: true)
+      return
+    }
+    runStateBody(unit)
+  }
+
+  /// Runs (or re-runs, after a retry) the work of the state `unit` is in.
+  mutating func runStateBody(_ unit: Int) {
+    guard let visit = units[unit].visit else { return }
+    let state = units[unit].machine.states[visit.stateIndex]
+    switch state {
+    case .pass(let s): runPass(unit, s)
+    case .succeed(let s): runSucceed(unit, s)
+    case .fail(let s): runFail(unit, s)
+    case .choice(let s): runChoice(unit, s)
+    case .wait(let s): runWait(unit, s)
+    case .task(let s): runTask(unit, s)
+    case .parallel(let s): runParallel(unit, s)
+    case .map(let s): runMap(unit, s)
+    }
+  }
+
+  /// Continues the state of `unit` after a timer, task result or its children.
+  mutating func resume(_ unit: Int, _ resumption: Resumption) {
+    guard let visit = units[unit].visit else { return }
+    let state = units[unit].machine.states[visit.stateIndex]
+    switch resumption {
+    case .retry:
+      runStateBody(unit)
+    case .waitElapsed:
+      if case .wait(let s) = state { finishWait(unit, s) }
+    case .taskCompleted(let outcome):
+      if case .task(let s) = state { finishTask(unit, s, outcome) }
+    case .childrenSucceeded:
+      switch state {
+      case .parallel(let s): finishParallel(unit, s)
+      case .map(let s): finishMap(unit, s)
+      default: break
+      }
+    case .childrenFailed(let error, let cause):
+      if case .map(let s) = state, s.processorMode == .distributed {
+        emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
+      }
+      stateFailed(
+        unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+        causeMissing: cause == nil, fromChildren: true)
+    }
+  }
+
+  // MARK: Leaving states
+
+  /// Leaves the current state with `output`: `…StateExited`, variables assigned, then the
+  /// transition (or the end of the unit).
+  mutating func exitState(
+    _ unit: Int, output: JSONValue, next: Transition?, assigned: [(String, JSONValue)]
+  ) {
+    guard let visit = units[unit].visit else { return }
+    let common = units[unit].machine.states[visit.stateIndex].common
+    if PayloadSize.exceeds(output, limit: options.payloadLimitBytes) {
+      stateFailed(
+        unit,
+        ASLRuntimeError(
+          error: "States.DataLimitExceeded",
+          cause: "The state/task '\(common.name)' returned a result with a size exceeding the "
+            + "maximum number of bytes service limit."),
+        prefixed: false)
+      return
+    }
+    emit(
+      common.type + "StateExited", unit: unit,
+      .stateExited(name: common.name, output: output, assignedVariables: assigned))
+    for (name, value) in assigned { units[unit].variables[name] = value }
+    if options.recordTraces, var trace = visit.trace {
+      trace.assigned = assigned
+      trace.nextState = next?.nextStateName
+      traces.append(trace)
+    }
+    units[unit].visit = nil
+    switch next {
+    case .next(let name)?:
+      guard let index = units[unit].machine.stateIndex[name] else {
+        unitFailed(unit, error: "States.Runtime", cause: "Missing state '\(name)'.")
+        return
+      }
+      units[unit].phase = .ready(stateIndex: index, input: output)
+      enqueue(unit)
+    case .end?, nil:
+      unitSucceeded(unit, output: output)
+    }
+  }
+
+  /// The unit completed successfully (End, Succeed).
+  mutating func unitSucceeded(_ unit: Int, output: JSONValue) {
+    units[unit].visit = nil
+    units[unit].phase = .succeeded(output: output)
+    if unit == 0 {
+      emit("ExecutionSucceeded", unit: 0, .executionSucceeded(output: output), terminal: true)
+      status = .succeeded(output: output)
+      pendingTasks.removeAll()
+      timers.removeAll()
+    } else {
+      childFinished(unit)
+    }
+  }
+
+  /// The unit failed with an error nothing caught.
+  mutating func unitFailed(_ unit: Int, error: String, cause: String?) {
+    if options.recordTraces, var trace = units[unit].visit?.trace {
+      trace.failure = (error, cause)
+      traces.append(trace)
+    }
+    units[unit].visit = nil
+    units[unit].phase = .failed(error: error, cause: cause)
+    if unit == 0 {
+      failExecution(error: error, cause: cause)
+    } else {
+      childFinished(unit)
+    }
+  }
+
+  /// Aborts `unit` and everything under it (a sibling failed, or the parent was stopped).
+  mutating func abortUnit(_ unit: Int) {
+    guard !units[unit].isFinished else { return }
+    if let group = units[unit].group {
+      for child in group.childIDs { abortUnit(child) }
+    }
+    if let visit = units[unit].visit {
+      let type = units[unit].machine.states[visit.stateIndex].common.type
+      if type == "Task" || type == "Wait" || type == "Map" || type == "Parallel" {
+        emit(type + "StateAborted", unit: unit, .none)
+      }
+    }
+    if case .iteration(let index) = units[unit].kind, let parent = units[unit].parentID,
+      let mapName = units[parent].visit?.name
+    {
+      emit("MapIterationAborted", unit: unit, .mapIteration(name: mapName, index: index))
+    }
+    pendingTasks.removeAll { $0.unitID == unit }
+    units[unit].visit = nil
+    units[unit].phase = .aborted
+  }
+
+  // MARK: Expression helpers
+
+  /// The prefix AWS puts before runtime causes.
+  func causePrefix(_ unit: Int) -> String {
+    guard let visit = units[unit].visit else { return "" }
+    return "An error occurred while executing the state '\(visit.name)' (entered at the event id "
+      + "#\(visit.enteredEventID)). "
+  }
+
+  /// The context object as the state of `unit` sees it.
+  func contextObject(
+    _ unit: Int, mapItem: (index: Int, value: JSONValue)? = nil, taskToken: String? = nil
+  ) -> JSONValue {
+    guard let visit = units[unit].visit else { return .null }
+    var stateObject = JSONObject([
+      ("Name", .string(visit.name)), ("EnteredTime", .string(visit.enteredTime.iso8601)),
+    ])
+    let type = units[unit].machine.states[visit.stateIndex].common.type
+    if type == "Task" || type == "Map" || type == "Parallel" {
+      stateObject["RetryCount"] = .int(visit.retryCount)
+    }
+    var o = JSONObject([
+      ("Execution", executionContext), ("StateMachine", stateMachineContext),
+      ("State", .object(stateObject)),
+    ])
+    if let taskToken { o["Task"] = .object(JSONObject([("Token", .string(taskToken))])) }
+    if let mapItem {
+      o["Map"] = .object(
+        JSONObject([
+          ("Item", .object(JSONObject([("Index", .int(mapItem.index)), ("Value", mapItem.value)])))
+        ]))
+    }
+    return .object(o)
+  }
+
+  /// An evaluation scope for the state of `unit` reading `input`.
+  func scope(
+    _ unit: Int, input: JSONValue, mapItem: (index: Int, value: JSONValue)? = nil,
+    taskToken: String? = nil
+  ) -> EvaluationScope {
+    let common = units[unit].visit.map { units[unit].machine.states[$0.stateIndex].common }
+    let context: JSONValue =
+      (common?.readsContext ?? true) ? contextObject(unit, mapItem: mapItem, taskToken: taskToken) : .null
+    return EvaluationScope(input: input, context: context, variables: units[unit].variables)
+  }
+
+  /// Applies InputPath/OutputPath: absent → unchanged, null → `{}`, else the path's value.
+  mutating func applyPath(
+    _ unit: Int, _ field: PathField, _ compiled: Compiled<ParsedPathExpression>?,
+    to value: JSONValue, name: String
+  ) throws(ASLRuntimeError) -> JSONValue {
+    switch field {
+    case .absent: return value
+    case .null: return .object(JSONObject())
+    case .path(let text):
+      if text == "$" { return value }
+      guard let compiled else { return value }
+      let expression = try compiled.get()
+      do {
+        return try expression.evaluate(
+          field: name, scope: scope(unit, input: value), random: &random)
+      } catch {
+        if name == "OutputPath" || name == "InputPath" {
+          throw ASLRuntimeError(
+            error: "States.Runtime",
+            cause: "Invalid path '\(text)' : No results for path: \(bracketed(text))")
+        }
+        throw error
+      }
+    }
+  }
+
+  /// `$.a.b` → `$['a']['b']`, as AWS prints paths in "No results for path" causes.
+  func bracketed(_ path: String) -> String {
+    guard path.hasPrefix("$.") || path.hasPrefix("$[") else { return path }
+    var out = "$"
+    for part in path.dropFirst(2).split(separator: ".", omittingEmptySubsequences: false) {
+      if let bracket = part.firstIndex(of: "[") {
+        out += "['\(part[..<bracket])']" + part[bracket...]
+      } else {
+        out += "['\(part)']"
+      }
+    }
+    return out
+  }
+
+  /// Applies ResultPath: absent → result, null → raw input, else the result merged in.
+  func applyResultPath(
+    _ field: PathField, _ compiled: Compiled<JSONPath>?, result: JSONValue, rawInput: JSONValue
+  ) throws(ASLRuntimeError) -> JSONValue {
+    switch field {
+    case .absent: return result
+    case .null: return rawInput
+    case .path(let text):
+      if text == "$" { return result }
+      guard let compiled else { return result }
+      return try ReferencePath.set(result, at: try compiled.get(), in: rawInput)
+    }
+  }
+
+  /// Evaluates an `Assign` block (JSONPath) with `$` = `value`.
+  mutating func evaluateAssign(
+    _ unit: Int, _ compiled: Compiled<CompiledPayloadTemplate>?, value: JSONValue
+  ) throws(ASLRuntimeError) -> [(String, JSONValue)] {
+    guard let compiled else { return [] }
+    let template = try compiled.get()
+    let result = try template.evaluate(scope: scope(unit, input: value), random: &random)
+    guard case .object(let o) = result else { return [] }
+    return o.storage.map { ($0.key, $0.value) }
+  }
+
+  mutating func trace(_ unit: Int, _ stage: String, _ value: JSONValue) {
+    guard options.recordTraces else { return }
+    units[unit].visit?.trace?.stages.append(DataFlowStage(name: stage, value: value))
+  }
+}

@@ -1,0 +1,68 @@
+import JSONCore
+
+/// Identity and limits of one execution.
+public struct ExecutionOptions: Sendable {
+  public var executionName: String
+  public var stateMachineName: String
+  public var region: String
+  public var accountID: String
+  public var roleArn: String
+  /// Where the virtual clock starts.
+  public var startTime: VirtualInstant
+  /// Seed of `States.MathRandom`, `States.UUID`, retry jitter and task tokens.
+  public var seed: UInt64
+  /// AWS's hard quota of history events per execution.
+  public var historyLimit: Int
+  /// AWS's payload quota in bytes (UTF-8) for state input/output.
+  public var payloadLimitBytes: Int
+  /// Record a `StateTrace` per state visit (for the debugger; off for benchmarks).
+  public var recordTraces: Bool
+
+  public init(
+    executionName: String = "sfdbg-execution", stateMachineName: String = "StateMachine",
+    region: String = "us-east-1", accountID: String = "123456789012",
+    roleArn: String? = nil, startTime: VirtualInstant = .defaultEpoch, seed: UInt64 = 0,
+    historyLimit: Int = 25_000, payloadLimitBytes: Int = 262_144, recordTraces: Bool = false
+  ) {
+    self.executionName = executionName
+    self.stateMachineName = stateMachineName
+    self.region = region
+    self.accountID = accountID
+    self.roleArn = roleArn ?? "arn:aws:iam::\(accountID):role/StepFunctions-\(stateMachineName)-role"
+    self.startTime = startTime
+    self.seed = seed
+    self.historyLimit = historyLimit
+    self.payloadLimitBytes = payloadLimitBytes
+    self.recordTraces = recordTraces
+  }
+
+  public var stateMachineArn: String {
+    "arn:aws:states:\(region):\(accountID):stateMachine:\(stateMachineName)"
+  }
+
+  public var executionArn: String {
+    "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(executionName)"
+  }
+}
+
+/// Where an execution stands.
+public enum ExecutionStatus: Sendable, Equatable {
+  case running
+  case succeeded(output: JSONValue)
+  case failed(error: String?, cause: String?)
+  case timedOut(error: String?, cause: String?)
+  case aborted(error: String?, cause: String?)
+
+  /// `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT`, `ABORTED`.
+  public var name: String {
+    switch self {
+    case .running: return "RUNNING"
+    case .succeeded: return "SUCCEEDED"
+    case .failed: return "FAILED"
+    case .timedOut: return "TIMED_OUT"
+    case .aborted: return "ABORTED"
+    }
+  }
+
+  public var isFinished: Bool { self != .running }
+}

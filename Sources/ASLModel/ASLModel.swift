@@ -1,1 +1,0 @@
-// Module ASLModel: placeholder until its issue lands.

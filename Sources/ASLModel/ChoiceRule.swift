@@ -1,0 +1,122 @@
+import ASLExpressions
+import JSONCore
+
+/// A Choice rule (ASL "Choice Rules"): a condition and, at the top level, where to go.
+public struct ChoiceRule: Sendable {
+  public var condition: ChoiceCondition
+  /// `Next` (top-level rules only).
+  public var next: String?
+  public var assign: JSONValue?
+  /// JSONata `Output`.
+  public var output: JSONValue?
+  public var comment: String?
+  /// `Assign` compiled at load time (JSONPath states).
+  public var compiledAssign: Compiled<CompiledPayloadTemplate>?
+
+  public init(
+    condition: ChoiceCondition, next: String? = nil, assign: JSONValue? = nil,
+    output: JSONValue? = nil, comment: String? = nil
+  ) {
+    self.condition = condition
+    self.next = next
+    self.assign = assign
+    self.output = output
+    self.comment = comment
+    if let assign { compiledAssign = .template(assign) }
+  }
+}
+
+/// The boolean expression of a Choice rule.
+public indirect enum ChoiceCondition: Sendable {
+  case and([ChoiceCondition])
+  case or([ChoiceCondition])
+  case not(ChoiceCondition)
+  /// `Variable` compared with an operator; for `…Path` operators `operand` is the path string.
+  case comparison(ChoiceComparison)
+  /// JSONata `Condition` (a `{% … %}` string, or a literal boolean).
+  case jsonata(JSONValue)
+}
+
+/// `"Variable": "$.x", "<Operator>": operand`.
+public struct ChoiceComparison: Sendable {
+  public var variable: String
+  /// The operator's ASL name, e.g. `NumericGreaterThanEquals`, `StringEqualsPath`, `IsPresent`.
+  public var operatorName: String
+  public var operand: JSONValue
+  /// The operator, when it is one ASL defines.
+  public var comparisonOperator: ComparisonOperator?
+  /// `Variable` parsed at load time.
+  public var compiledVariable: Compiled<ParsedPathExpression>
+  /// The operand path of a `…Path` operator, parsed at load time.
+  public var compiledOperandPath: Compiled<ParsedPathExpression>?
+
+  public init(variable: String, operatorName: String, operand: JSONValue) {
+    self.variable = variable
+    self.operatorName = operatorName
+    self.operand = operand
+    self.comparisonOperator = ComparisonOperator(rawValue: operatorName)
+    self.compiledVariable = .path(variable)
+    if operatorName.hasSuffix("Path"), case .string(let p) = operand {
+      compiledOperandPath = .path(p)
+    }
+  }
+
+  /// True for the `…Path` operators whose operand is a path to resolve.
+  public var operandIsPath: Bool { operatorName.hasSuffix("Path") }
+}
+
+extension ChoiceCondition {
+  static let combinatorKeys: Set<String> = ["And", "Or", "Not"]
+  static let nonOperatorKeys: Set<String> = [
+    "Variable", "Next", "Comment", "Assign", "Output", "Condition", "And", "Or", "Not",
+  ]
+
+  static func decode(_ value: JSONValue, at pointer: JSONPointer, language: QueryLanguage)
+    throws(ModelDecodingError) -> ChoiceCondition
+  {
+    let r = try FieldReader(value, at: pointer, what: "a Choice rule")
+    if let condition = r.raw("Condition") { return .jsonata(condition) }
+    if let items = try r.array("And") {
+      return .and(try decodeList(items, at: pointer / "And", language: language))
+    }
+    if let items = try r.array("Or") {
+      return .or(try decodeList(items, at: pointer / "Or", language: language))
+    }
+    if let inner = r.raw("Not") {
+      return .not(try decode(inner, at: pointer / "Not", language: language))
+    }
+    let operators = r.object.keys.filter { !nonOperatorKeys.contains($0) }
+    guard let variable = try r.string("Variable") else {
+      throw r.missing("Variable", "a path, or And/Or/Not/Condition")
+    }
+    guard operators.count == 1, let op = operators.first, let operand = r.raw(op) else {
+      throw ModelDecodingError(
+        pointer: pointer,
+        message: "expected exactly one comparison operator next to 'Variable', found "
+          + (operators.isEmpty ? "none" : operators.joined(separator: ", ")))
+    }
+    return .comparison(ChoiceComparison(variable: variable, operatorName: op, operand: operand))
+  }
+
+  static func decodeList(_ items: [JSONValue], at pointer: JSONPointer, language: QueryLanguage)
+    throws(ModelDecodingError) -> [ChoiceCondition]
+  {
+    var out: [ChoiceCondition] = []
+    for (i, item) in items.enumerated() {
+      out.append(try decode(item, at: pointer / i, language: language))
+    }
+    return out
+  }
+}
+
+extension ChoiceRule {
+  static func decode(_ value: JSONValue, at pointer: JSONPointer, language: QueryLanguage)
+    throws(ModelDecodingError) -> ChoiceRule
+  {
+    let r = try FieldReader(value, at: pointer, what: "a Choice rule")
+    return ChoiceRule(
+      condition: try ChoiceCondition.decode(value, at: pointer, language: language),
+      next: try r.string("Next"), assign: r.raw("Assign"), output: r.raw("Output"),
+      comment: try r.string("Comment"))
+  }
+}

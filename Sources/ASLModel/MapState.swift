@@ -1,0 +1,150 @@
+import JSONCore
+
+/// `Map`: runs its item processor once per item (inline or distributed mode).
+public struct MapState: Sendable {
+  public var common: StateCommon
+  /// `ItemProcessor` (or legacy `Iterator`) states.
+  public var itemProcessor: StateMachine
+  public var processorMode: ProcessorMode
+  /// `ProcessorConfig.ExecutionType` for distributed mode (`STANDARD`/`EXPRESS`).
+  public var executionType: String?
+  public var itemsPath: PathField
+  /// JSONata `Items`.
+  public var items: JSONValue?
+  /// `ItemSelector`, or the legacy `Parameters`.
+  public var itemSelector: JSONValue?
+  public var itemReader: JSONValue?
+  public var itemBatcher: ItemBatcher?
+  public var resultWriter: JSONValue?
+  public var maxConcurrency: MapNumberField?
+  public var toleratedFailureCount: MapNumberField?
+  public var toleratedFailurePercentage: MapNumberField?
+  public var label: String?
+  public var resultPath: PathField
+  public var resultSelector: JSONValue?
+  public var retry: [Retrier]
+  public var catchers: [Catcher]
+  /// True when the definition used the legacy `Iterator` field.
+  public var usesLegacyIterator: Bool
+
+  public init(common: StateCommon, itemProcessor: StateMachine, processorMode: ProcessorMode = .inline,
+    executionType: String? = nil, itemsPath: PathField = .absent, items: JSONValue? = nil,
+    itemSelector: JSONValue? = nil, itemReader: JSONValue? = nil, itemBatcher: ItemBatcher? = nil,
+    resultWriter: JSONValue? = nil, maxConcurrency: MapNumberField? = nil,
+    toleratedFailureCount: MapNumberField? = nil, toleratedFailurePercentage: MapNumberField? = nil,
+    label: String? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
+    retry: [Retrier] = [], catchers: [Catcher] = [], usesLegacyIterator: Bool = false)
+  {
+    self.common = common
+    self.itemProcessor = itemProcessor
+    self.processorMode = processorMode
+    self.executionType = executionType
+    self.itemsPath = itemsPath
+    self.items = items
+    self.itemSelector = itemSelector
+    self.itemReader = itemReader
+    self.itemBatcher = itemBatcher
+    self.resultWriter = resultWriter
+    self.maxConcurrency = maxConcurrency
+    self.toleratedFailureCount = toleratedFailureCount
+    self.toleratedFailurePercentage = toleratedFailurePercentage
+    self.label = label
+    self.resultPath = resultPath
+    self.resultSelector = resultSelector
+    self.retry = retry
+    self.catchers = catchers
+    self.usesLegacyIterator = usesLegacyIterator
+  }
+
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+    let key = r.has("ItemProcessor") ? "ItemProcessor" : "Iterator"
+    guard let processorValue = r.raw(key) else {
+      throw r.missing("ItemProcessor", "a state machine with StartAt and States")
+    }
+    let processor = try StateMachine.decode(
+      processorValue, at: r.pointer / key, inheritedLanguage: common.queryLanguage)
+    var mode = ProcessorMode.inline
+    var executionType: String? = nil
+    if case .object(let p) = processorValue, let config = p["ProcessorConfig"] {
+      let c = try FieldReader(config, at: r.pointer / key / "ProcessorConfig", what: "ProcessorConfig")
+      if let m = try c.string("Mode") {
+        guard let parsed = ProcessorMode(rawValue: m) else {
+          throw ModelDecodingError(
+            pointer: c.pointer / "Mode",
+            message: "expected \"INLINE\" or \"DISTRIBUTED\" for 'Mode', found \"\(m)\"")
+        }
+        mode = parsed
+      }
+      executionType = try c.string("ExecutionType")
+    }
+    var batcher: ItemBatcher? = nil
+    if let b = r.raw("ItemBatcher") {
+      batcher = try ItemBatcher.decode(b, at: r.pointer / "ItemBatcher")
+    }
+    self.init(
+      common: common, itemProcessor: processor, processorMode: mode, executionType: executionType,
+      itemsPath: try r.pathField("ItemsPath"), items: r.raw("Items"),
+      itemSelector: r.raw("ItemSelector") ?? r.raw("Parameters"), itemReader: r.raw("ItemReader"),
+      itemBatcher: batcher, resultWriter: r.raw("ResultWriter"),
+      maxConcurrency: try MapNumberField.decode(r, "MaxConcurrency", "MaxConcurrencyPath"),
+      toleratedFailureCount: try MapNumberField.decode(
+        r, "ToleratedFailureCount", "ToleratedFailureCountPath"),
+      toleratedFailurePercentage: try MapNumberField.decode(
+        r, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
+      label: try r.string("Label"), resultPath: try r.pathField("ResultPath"),
+      resultSelector: r.raw("ResultSelector"), retry: try decodeRetry(r),
+      catchers: try decodeCatch(r), usesLegacyIterator: key == "Iterator")
+  }
+}
+
+/// `ProcessorConfig.Mode`.
+public enum ProcessorMode: String, Sendable, Hashable {
+  case inline = "INLINE"
+  case distributed = "DISTRIBUTED"
+}
+
+/// A numeric Map field (`MaxConcurrency`, `ToleratedFailureCount`, …): a literal number, its
+/// `…Path` form, or a JSONata string.
+public enum MapNumberField: Sendable, Hashable {
+  case value(JSONNumber)
+  case path(String)
+  case jsonata(String)
+
+  static func decode(_ r: FieldReader, _ key: String, _ pathKey: String)
+    throws(ModelDecodingError) -> MapNumberField?
+  {
+    if let p = try r.string(pathKey) { return .path(p) }
+    guard let value = r.raw(key) else { return nil }
+    switch value {
+    case .number(let n): return .value(n)
+    case .string(let s): return .jsonata(s)
+    default: throw r.mismatch(key, "a number", value)
+    }
+  }
+}
+
+/// `ItemBatcher` of a distributed Map.
+public struct ItemBatcher: Sendable, Hashable {
+  public var maxItemsPerBatch: MapNumberField?
+  public var maxInputBytesPerBatch: MapNumberField?
+  public var batchInput: JSONValue?
+
+  public init(maxItemsPerBatch: MapNumberField? = nil, maxInputBytesPerBatch: MapNumberField? = nil,
+    batchInput: JSONValue? = nil)
+  {
+    self.maxItemsPerBatch = maxItemsPerBatch
+    self.maxInputBytesPerBatch = maxInputBytesPerBatch
+    self.batchInput = batchInput
+  }
+
+  static func decode(_ value: JSONValue, at pointer: JSONPointer) throws(ModelDecodingError)
+    -> ItemBatcher
+  {
+    let r = try FieldReader(value, at: pointer, what: "ItemBatcher")
+    return ItemBatcher(
+      maxItemsPerBatch: try MapNumberField.decode(r, "MaxItemsPerBatch", "MaxItemsPerBatchPath"),
+      maxInputBytesPerBatch: try MapNumberField.decode(
+        r, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"),
+      batchInput: r.raw("BatchInput"))
+  }
+}

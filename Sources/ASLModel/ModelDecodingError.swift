@@ -1,0 +1,19 @@
+import JSONCore
+
+/// A definition that cannot be turned into the typed model: where it went wrong and what was
+/// expected there.
+public struct ModelDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The JSON pointer of the offending value (or of the object missing a field).
+  public var pointer: JSONPointer
+  /// What was found and what was expected, e.g. "expected a string for 'Next', found number".
+  public var message: String
+
+  public init(pointer: JSONPointer, message: String) {
+    self.pointer = pointer
+    self.message = message
+  }
+
+  public var description: String {
+    pointer.tokens.isEmpty ? message : "\(pointer): \(message)"
+  }
+}

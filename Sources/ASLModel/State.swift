@@ -1,0 +1,286 @@
+import JSONCore
+
+/// One ASL state, typed by its `Type`.
+public enum State: Sendable {
+  case pass(PassState)
+  case task(TaskState)
+  case choice(ChoiceState)
+  case wait(WaitState)
+  case succeed(SucceedState)
+  case fail(FailState)
+  case parallel(ParallelState)
+  case map(MapState)
+
+  /// The fields every state has.
+  public var common: StateCommon {
+    switch self {
+    case .pass(let s): return s.common
+    case .task(let s): return s.common
+    case .choice(let s): return s.common
+    case .wait(let s): return s.common
+    case .succeed(let s): return s.common
+    case .fail(let s): return s.common
+    case .parallel(let s): return s.common
+    case .map(let s): return s.common
+    }
+  }
+
+  public var name: String { common.name }
+  /// The `Type` string (`Pass`, `Task`, …), also the prefix of its history events.
+  public var typeName: String { common.type }
+}
+
+extension State {
+  /// Decodes state `name` at `pointer`, with `machineLanguage` as the inherited query language.
+  public static func decode(
+    name: String, _ value: JSONValue, at pointer: JSONPointer, machineLanguage: QueryLanguage
+  ) throws(ModelDecodingError) -> State {
+    let r = try FieldReader(value, at: pointer, what: "state '\(name)'")
+    let type = try r.requiredString("Type")
+    let language: QueryLanguage
+    if let ql = try r.string("QueryLanguage") {
+      guard let parsed = QueryLanguage(rawValue: ql) else {
+        throw ModelDecodingError(
+          pointer: pointer / "QueryLanguage",
+          message: "expected \"JSONPath\" or \"JSONata\" for 'QueryLanguage', found \"\(ql)\"")
+      }
+      language = parsed
+    } else {
+      language = machineLanguage
+    }
+    var transition: Transition? = nil
+    if let next = try r.string("Next") {
+      transition = .next(next)
+    } else if try r.bool("End") == true {
+      transition = .end
+    }
+    let common = StateCommon(
+      name: name, type: type, comment: try r.string("Comment"), queryLanguage: language,
+      inputPath: try r.pathField("InputPath"), outputPath: try r.pathField("OutputPath"),
+      transition: transition, assign: r.raw("Assign"), output: r.raw("Output"),
+      readsContext: State.mentionsContext(value), pointer: pointer,
+      expressions: language == .jsonPath ? StateExpressions(r) : StateExpressions())
+    switch type {
+    case "Pass": return .pass(try PassState(common: common, r))
+    case "Task": return .task(try TaskState(common: common, r))
+    case "Choice": return .choice(try ChoiceState(common: common, r))
+    case "Wait": return .wait(try WaitState(common: common, r))
+    case "Succeed": return .succeed(SucceedState(common: common))
+    case "Fail": return .fail(try FailState(common: common, r))
+    case "Parallel": return .parallel(try ParallelState(common: common, r))
+    case "Map": return .map(try MapState(common: common, r))
+    default:
+      throw ModelDecodingError(
+        pointer: pointer / "Type",
+        message: "expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map for "
+          + "'Type', found \"\(type)\"")
+    }
+  }
+
+  /// True when some string in `value` (excluding nested state machines' own states, which are
+  /// decoded separately) reads the context object.
+  static func mentionsContext(_ value: JSONValue) -> Bool {
+    switch value {
+    case .string(let s): return s.contains("$$") || s.contains("$states.context")
+    case .array(let items): return items.contains(where: mentionsContext)
+    case .object(let o):
+      for (k, v) in o {
+        if k == "ItemProcessor" || k == "Iterator" || k == "Branches" { continue }
+        if mentionsContext(v) { return true }
+      }
+      return false
+    default: return false
+    }
+  }
+}
+
+/// `Pass`: copies its input to its output, or injects `Result`.
+public struct PassState: Sendable {
+  public var common: StateCommon
+  public var result: JSONValue?
+  public var parameters: JSONValue?
+  public var resultPath: PathField
+
+  public init(common: StateCommon, result: JSONValue? = nil, parameters: JSONValue? = nil,
+    resultPath: PathField = .absent)
+  {
+    self.common = common
+    self.result = result
+    self.parameters = parameters
+    self.resultPath = resultPath
+  }
+
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+    self.init(
+      common: common, result: r.raw("Result"), parameters: r.raw("Parameters"),
+      resultPath: try r.pathField("ResultPath"))
+  }
+}
+
+/// `Succeed`: ends the execution (or branch/iteration) successfully.
+public struct SucceedState: Sendable {
+  public var common: StateCommon
+  public init(common: StateCommon) { self.common = common }
+}
+
+/// `Fail`: ends the execution (or branch/iteration) with an error.
+public struct FailState: Sendable {
+  public var common: StateCommon
+  /// `Error`: a literal (JSONPath) or a JSONata string.
+  public var error: String?
+  public var errorPath: String?
+  public var cause: String?
+  public var causePath: String?
+
+  public init(common: StateCommon, error: String? = nil, errorPath: String? = nil,
+    cause: String? = nil, causePath: String? = nil)
+  {
+    self.common = common
+    self.error = error
+    self.errorPath = errorPath
+    self.cause = cause
+    self.causePath = causePath
+  }
+
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+    self.init(
+      common: common, error: try r.string("Error"), errorPath: try r.string("ErrorPath"),
+      cause: try r.string("Cause"), causePath: try r.string("CausePath"))
+  }
+}
+
+/// `Wait`: delays for `Seconds` or until `Timestamp` (or their `…Path` forms).
+public struct WaitState: Sendable {
+  public var common: StateCommon
+  /// `Seconds`: an integer (JSONPath) or a JSONata string.
+  public var seconds: JSONValue?
+  /// `Timestamp`: an RFC 3339 string (JSONPath) or a JSONata string.
+  public var timestamp: JSONValue?
+  public var secondsPath: String?
+  public var timestampPath: String?
+
+  public init(common: StateCommon, seconds: JSONValue? = nil, timestamp: JSONValue? = nil,
+    secondsPath: String? = nil, timestampPath: String? = nil)
+  {
+    self.common = common
+    self.seconds = seconds
+    self.timestamp = timestamp
+    self.secondsPath = secondsPath
+    self.timestampPath = timestampPath
+  }
+
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+    self.init(
+      common: common, seconds: r.raw("Seconds"), timestamp: r.raw("Timestamp"),
+      secondsPath: try r.string("SecondsPath"), timestampPath: try r.string("TimestampPath"))
+  }
+}
+
+/// `Choice`: picks the next state from its rules.
+public struct ChoiceState: Sendable {
+  public var common: StateCommon
+  public var choices: [ChoiceRule]
+  public var defaultState: String?
+
+  public init(common: StateCommon, choices: [ChoiceRule], defaultState: String? = nil) {
+    self.common = common
+    self.choices = choices
+    self.defaultState = defaultState
+  }
+
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+    guard let items = try r.array("Choices") else {
+      throw r.missing("Choices", "a non-empty array of Choice rules")
+    }
+    var rules: [ChoiceRule] = []
+    for (i, item) in items.enumerated() {
+      rules.append(
+        try ChoiceRule.decode(item, at: r.pointer / "Choices" / i, language: common.queryLanguage))
+    }
+    self.init(common: common, choices: rules, defaultState: try r.string("Default"))
+  }
+}
+
+/// A `TimeoutSeconds`/`HeartbeatSeconds` value: a literal, a `…Path`, or a JSONata expression.
+public enum DurationField: Sendable, Hashable {
+  case seconds(Int)
+  case path(String)
+  case jsonata(String)
+}
+
+/// `Task`: runs work through a resource (Lambda, service integration, activity).
+public struct TaskState: Sendable {
+  public var common: StateCommon
+  public var resource: String
+  public var parameters: JSONValue?
+  /// JSONata `Arguments`.
+  public var arguments: JSONValue?
+  public var resultPath: PathField
+  public var resultSelector: JSONValue?
+  public var retry: [Retrier]
+  public var catchers: [Catcher]
+  public var timeout: DurationField?
+  public var heartbeat: DurationField?
+  public var credentials: JSONValue?
+
+  public init(common: StateCommon, resource: String, parameters: JSONValue? = nil,
+    arguments: JSONValue? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
+    retry: [Retrier] = [], catchers: [Catcher] = [], timeout: DurationField? = nil,
+    heartbeat: DurationField? = nil, credentials: JSONValue? = nil)
+  {
+    self.common = common
+    self.resource = resource
+    self.parameters = parameters
+    self.arguments = arguments
+    self.resultPath = resultPath
+    self.resultSelector = resultSelector
+    self.retry = retry
+    self.catchers = catchers
+    self.timeout = timeout
+    self.heartbeat = heartbeat
+    self.credentials = credentials
+  }
+
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+    self.init(
+      common: common, resource: try r.requiredString("Resource"), parameters: r.raw("Parameters"),
+      arguments: r.raw("Arguments"), resultPath: try r.pathField("ResultPath"),
+      resultSelector: r.raw("ResultSelector"), retry: try decodeRetry(r),
+      catchers: try decodeCatch(r),
+      timeout: try decodeDuration(r, "TimeoutSeconds", "TimeoutSecondsPath"),
+      heartbeat: try decodeDuration(r, "HeartbeatSeconds", "HeartbeatSecondsPath"),
+      credentials: r.raw("Credentials"))
+  }
+}
+
+func decodeRetry(_ r: FieldReader) throws(ModelDecodingError) -> [Retrier] {
+  guard let items = try r.array("Retry") else { return [] }
+  var out: [Retrier] = []
+  for (i, item) in items.enumerated() {
+    out.append(try Retrier.decode(item, at: r.pointer / "Retry" / i))
+  }
+  return out
+}
+
+func decodeCatch(_ r: FieldReader) throws(ModelDecodingError) -> [Catcher] {
+  guard let items = try r.array("Catch") else { return [] }
+  var out: [Catcher] = []
+  for (i, item) in items.enumerated() {
+    out.append(try Catcher.decode(item, at: r.pointer / "Catch" / i))
+  }
+  return out
+}
+
+func decodeDuration(_ r: FieldReader, _ key: String, _ pathKey: String)
+  throws(ModelDecodingError) -> DurationField?
+{
+  if let path = try r.string(pathKey) { return .path(path) }
+  guard let value = r.raw(key) else { return nil }
+  switch value {
+  case .string(let s): return .jsonata(s)
+  case .number:
+    guard let i = try r.integer(key) else { return nil }
+    return .seconds(i)
+  default: throw r.mismatch(key, "a positive integer", value)
+  }
+}

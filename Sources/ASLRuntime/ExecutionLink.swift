@@ -1,0 +1,30 @@
+import ASLInterpreter
+
+/// How a child execution was started by its parent's Task state.
+public struct ExecutionLink: Sendable, Equatable {
+  /// The parent execution's id in the runtime.
+  public var parent: Int
+  /// The parent's task request that started the child.
+  public var requestID: Int
+  /// The parent's Task state.
+  public var stateName: String
+  /// call-and-continue, `.sync`, `.sync:2` or `.waitForTaskToken`.
+  public var pattern: IntegrationPattern
+
+  public init(parent: Int, requestID: Int, stateName: String, pattern: IntegrationPattern) {
+    self.parent = parent
+    self.requestID = requestID
+    self.stateName = stateName
+    self.pattern = pattern
+  }
+
+  /// What the link means, in the words the debugger shows.
+  public var patternName: String {
+    switch pattern {
+    case .requestResponse: return "call-and-continue"
+    case .sync: return ".sync"
+    case .sync2: return ".sync:2"
+    case .waitForTaskToken: return ".waitForTaskToken"
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import ASLModel
+
+/// A state machine the runtime can start, known by ARN, name and (from a template) logical id.
+public struct RegisteredMachine: Sendable {
+  public var name: String
+  public var arn: String
+  public var logicalID: String?
+  /// `STANDARD` or `EXPRESS`.
+  public var type: String
+  public var machine: StateMachine
+
+  public init(name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine) {
+    self.name = name
+    self.arn = arn
+    self.logicalID = logicalID
+    self.type = type
+    self.machine = machine
+  }
+
+  /// Every name a command or a mock file may use for this machine.
+  public var aliases: [String] { [name, arn] + (logicalID.map { [$0] } ?? []) }
+}

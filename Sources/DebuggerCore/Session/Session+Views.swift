@@ -1,0 +1,156 @@
+import ASLExpressions
+import ASLInterpreter
+import ASLRuntime
+import JSONCore
+
+extension Session {
+  /// `executions`: one line per execution, children indented under their parent.
+  public var executionLines: [String] {
+    var lines: [String] = []
+    func add(_ e: RuntimeExecution, depth: Int) {
+      let indent = String(repeating: "  ", count: depth)
+      let link = e.startedBy.map { "  ← \($0.patternName) from \(runtime.executions[$0.parent].label) '\($0.stateName)'" } ?? ""
+      let marker = e.id == focus ? "*" : " "
+      lines.append("\(marker)\(indent)\(e.label) \(e.name) \(e.status.name)\(link)")
+      for c in runtime.children(of: e.id) { add(c, depth: depth + 1) }
+    }
+    for e in runtime.executions where e.startedBy == nil { add(e, depth: 0) }
+    return lines
+  }
+
+  /// `pending`: numbered tokens and hand-resolved tasks.
+  public var pendingLines: [String] {
+    let items = runtime.pending
+    if items.isEmpty { return ["nothing is pending"] }
+    return items.enumerated().map { i, item in
+      let e = runtime.executions[item.executionID]
+      let kind = item.token.map { "token \(RuntimeError.abbreviate($0))" } ?? "task (by hand)"
+      let age = Double(runtime.now.milliseconds - item.request.scheduledAt.milliseconds) / 1000
+      var deadlines: [String] = []
+      if let t = item.request.timeoutAt { deadlines.append("times out at \(t.iso8601)") }
+      if let h = item.request.heartbeatAt { deadlines.append("heartbeat due \(h.iso8601)") }
+      let child = item.childExecutionID.map { " → child \(runtime.executions[$0].label)" } ?? ""
+      return "\(i + 1). \(kind) \(e.label) '\(item.stateName)' \(item.resource)\(child) age \(age)s"
+        + (deadlines.isEmpty ? "" : " " + deadlines.joined(separator: ", "))
+    }
+  }
+
+  /// Final lines after a run: each execution's status.
+  var summaryLines: [String] {
+    runtime.executions.map { e in
+      switch e.status {
+      case .succeeded(let output): return "\(e.label) SUCCEEDED: \(output.compactString)"
+      case .failed(let err, let cause): return "\(e.label) FAILED: \(err ?? "") \(cause ?? "")"
+      default: return "\(e.label) \(e.status.name)"
+      }
+    }
+  }
+
+  public var breakpointSummary: String {
+    var parts = breakpoints.states.map { "'\($0.name)'" + ($0.condition.map { " if \($0)" } ?? "") }
+    if breakpoints.onAnyError { parts.append("every error") }
+    parts.append(contentsOf: breakpoints.onErrors)
+    return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+  }
+
+  /// The data the focused execution's current state sees: its input, variables and context.
+  public var focusedScope: EvaluationScope {
+    let e = focusedExecution
+    let exec = e.execution
+    var input = e.input
+    var variables: [String: JSONValue] = [:]
+    var stateName = ""
+    var entered = exec.now
+    var retryCount = 0
+    if let current = exec.currentStates.first, current.unitID < exec.units.count {
+      let unit = exec.units[current.unitID]
+      variables = unit.variables
+      stateName = current.stateName
+      if let visit = unit.visit {
+        input = visit.rawInput
+        entered = visit.enteredTime
+        retryCount = visit.retryCount
+      } else if case .ready(_, let i) = unit.phase {
+        input = i
+      } else if case .startingIteration(let i) = unit.phase {
+        input = i
+      }
+    } else if case .succeeded(let output) = e.status {
+      input = output
+    }
+    let context: JSONValue = [
+      "Execution": [
+        "Id": .string(e.arn), "Input": e.input, "Name": .string(e.name),
+        "RoleArn": .string(exec.options.roleArn), "StartTime": .string(e.startedAt.iso8601),
+      ],
+      "State": ["EnteredTime": .string(entered.iso8601), "Name": .string(stateName), "RetryCount": .int(retryCount)],
+      "StateMachine": ["Id": .string(e.machineArn), "Name": .string(e.machineName)],
+    ]
+    return EvaluationScope(input: input, context: context, variables: variables)
+  }
+
+  mutating func printPath(_ path: String, _ out: inout CommandOutcome) {
+    do throws(ASLRuntimeError) {
+      let value = try PathExpression.resolve(path, field: "print", scope: focusedScope)
+      out.messages.append(value.prettyString)
+    } catch {
+      fail(&out, "\(error.error): \(error.cause)")
+    }
+  }
+
+  /// The result of the session as `sfdbg run --json` prints it.
+  public var resultJSON: JSONValue {
+    let main = mainExecution
+    var o = JSONObject()
+    o["status"] = .string(main.status.name)
+    switch main.status {
+    case .succeeded(let output): o["output"] = output
+    case .failed(let error, let cause), .timedOut(let error, let cause), .aborted(let error, let cause):
+      if let error { o["error"] = .string(error) }
+      if let cause { o["cause"] = .string(cause) }
+    case .running: break
+    }
+    o["execution"] = .string(main.arn)
+    o["executions"] = .array(runtime.executions.map { e in
+      var x = JSONObject()
+      x["id"] = .string("#\(e.id + 1)")
+      x["name"] = .string(e.name)
+      x["arn"] = .string(e.arn)
+      x["stateMachine"] = .string(e.machineName)
+      x["status"] = .string(e.status.name)
+      if let link = e.startedBy {
+        x["parent"] = .string(runtime.executions[link.parent].arn)
+        x["startedBy"] = .string(link.stateName)
+        x["pattern"] = .string(link.patternName)
+      }
+      if case .succeeded(let output) = e.status { x["output"] = output }
+      if case .failed(let err, let cause) = e.status {
+        if let err { x["error"] = .string(err) }
+        if let cause { x["cause"] = .string(cause) }
+      }
+      if e.isRunning {
+        let waits = runtime.pending.filter { $0.executionID == e.id }.map(\.stateName)
+        if !waits.isEmpty { x["waitingOn"] = .array(waits.map { .string($0) }) }
+      }
+      return .object(x)
+    })
+    let pend = runtime.pending
+    if !pend.isEmpty {
+      o["pending"] = .array(pend.enumerated().map { i, item in
+        var x = JSONObject()
+        x["index"] = .int(i + 1)
+        x["kind"] = .string(item.token == nil ? "task" : "token")
+        if let t = item.token { x["token"] = .string(t) }
+        x["execution"] = .string(runtime.executions[item.executionID].arn)
+        x["state"] = .string(item.stateName)
+        x["resource"] = .string(item.resource)
+        x["createdAt"] = .string(item.request.scheduledAt.iso8601)
+        if let t = item.request.timeoutAt { x["timeoutAt"] = .string(t.iso8601) }
+        if let h = item.request.heartbeatAt { x["heartbeatAt"] = .string(h.iso8601) }
+        if let c = item.childExecutionID { x["childExecution"] = .string(runtime.executions[c].arn) }
+        return .object(x)
+      })
+    }
+    return .object(o)
+  }
+}

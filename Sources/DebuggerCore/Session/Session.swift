@@ -1,0 +1,269 @@
+import ASLInterpreter
+import ASLRuntime
+import JSONCore
+
+/// A debugging session: the runtime (every execution), breakpoints, focus, time travel, and the
+/// policy that resolves Task states (mocks, handlers, the Step Functions integration, a person).
+///
+/// Every change goes through `execute(_:)` with a `DebuggerCommand`, the same language the TUI
+/// prompt and `--script` files use. The session is a value and does no I/O except through the
+/// injected `HandlerRunner`; file writes are returned as `SessionEffect`s.
+public struct Session: Sendable {
+  public internal(set) var runtime: Runtime
+  public let configuration: SessionConfiguration
+  /// The execution the user started (id in `runtime.executions`).
+  public internal(set) var mainExecutionID: Int
+  /// The execution in focus (step applies to it).
+  public internal(set) var focus: Int
+  public internal(set) var breakpoints = Breakpoints()
+  /// The commands that changed the session, for `save`.
+  public internal(set) var log: [DebuggerCommand] = []
+  /// Results given by hand, for `save-mocks`.
+  public internal(set) var handResults: [HandResult] = []
+  /// Why the last run stopped.
+  public internal(set) var lastStop: StopReason?
+  /// Teaching notes from the last command (child started, token created, ...).
+  public internal(set) var lastNotes: [String] = []
+
+  let machines: [RegisteredMachine]
+  let mainMachine: String
+  public internal(set) var mainInput: JSONValue
+  let handlerRunner: HandlerRunner
+  var mockAttempts: [String: Int] = [:]
+  var snapshots: [Snapshot] = []
+  var roundRobin = 0
+  var notes: [String] = []
+
+  struct Snapshot: Sendable {
+    var runtime: Runtime
+    var focus: Int
+    var log: [DebuggerCommand]
+    var handResults: [HandResult]
+    var mockAttempts: [String: Int]
+    var lastStop: StopReason?
+  }
+
+  /// Starts the main execution of `mainMachine` (paused before its first state).
+  public init(
+    machines: [RegisteredMachine], mainMachine: String, input: JSONValue,
+    configuration: SessionConfiguration = SessionConfiguration(), handlerRunner: HandlerRunner = .process
+  ) throws(RuntimeError) {
+    self.machines = machines
+    self.mainMachine = mainMachine
+    self.mainInput = input
+    self.configuration = configuration
+    self.handlerRunner = handlerRunner
+    var runtime = Runtime(machines: machines, seed: configuration.seed)
+    let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    self.runtime = runtime
+    self.mainExecutionID = id
+    self.focus = id
+  }
+
+  public var mainExecution: RuntimeExecution { runtime.executions[mainExecutionID] }
+  public var focusedExecution: RuntimeExecution { runtime.executions[focus] }
+  public var canStepBack: Bool { !snapshots.isEmpty }
+
+  // MARK: Commands
+
+  /// Runs one command of the command language.
+  public mutating func execute(_ command: DebuggerCommand) -> CommandOutcome {
+    var out = CommandOutcome()
+    notes = []
+    if command.changesExecutions { pushSnapshot() }
+    switch command {
+    case .step: out.stop = stepFocused(&out)
+    case .next: out.stop = next(&out)
+    case .into: out.stop = into(&out)
+    case .out: out.stop = stepOut(&out)
+    case .continue: out.stop = runUntilStop(&out)
+    case .advance:
+      dispatchNewTasks()
+      if runtime.advanceClock() {
+        dispatchNewTasks()
+        out.messages.append("clock advanced to \(runtime.now.iso8601)")
+        out.stop = .stepped
+      } else {
+        out.messages.append("no timer is pending")
+        out.stop = .blocked("no timer is pending")
+      }
+    case .back:
+      if let s = snapshots.popLast() {
+        restore(s)
+        out.messages.append("stepped back; clock \(runtime.now.iso8601)")
+      } else {
+        out.messages.append("nothing to step back to")
+        out.isError = true
+      }
+      lastNotes = []
+      return out
+    case .restart(let input):
+      do throws(RuntimeError) {
+        try restart(input: input ?? mainInput)
+        out.messages.append("restarted \(mainExecution.label) with input \(mainInput.compactString)")
+      } catch {
+        fail(&out, error.description)
+      }
+    case .breakAt(let state, let condition):
+      breakpoints.set(state: state, condition: condition)
+      if !machines.contains(where: { $0.machine.allStateNames.contains(state) }) {
+        out.messages.append("warning: no state machine has a state named '\(state)'")
+      }
+      out.messages.append("breakpoint on '\(state)'" + (condition.map { " if \($0)" } ?? ""))
+    case .breakOnError(let name):
+      if let name { if !breakpoints.onErrors.contains(name) { breakpoints.onErrors.append(name) } } else { breakpoints.onAnyError = true }
+      out.messages.append("break on " + (name ?? "every error"))
+    case .deleteBreakpoint(let ref):
+      switch ref {
+      case .all: breakpoints = Breakpoints()
+      case .errors:
+        breakpoints.onAnyError = false
+        breakpoints.onErrors = []
+      case .state(let s): breakpoints.remove(state: s)
+      }
+      out.messages.append("breakpoints: \(breakpointSummary)")
+    case .succeed(let ref, let output):
+      resolvePending(ref, &out) { rt, item throws(RuntimeError) in
+        if let token = item.token {
+          try rt.sendTaskSuccess(token: token, output: output)
+        } else {
+          let result = ServiceResponses.wrapsPayload(item.request)
+            ? ServiceResponses.lambdaInvoke(payload: output, requestID: "hand-\(item.executionID + 1)-\(item.request.id)") : output
+          try rt.resolveTask(executionID: item.executionID, requestID: item.request.id, with: .succeeded(result))
+        }
+        return .return(output)
+      }
+    case .fail(let ref, let error, let cause):
+      resolvePending(ref, &out) { rt, item throws(RuntimeError) in
+        if let token = item.token {
+          try rt.sendTaskFailure(token: token, error: error, cause: cause)
+        } else {
+          try rt.resolveTask(executionID: item.executionID, requestID: item.request.id, with: .failed(error: error ?? "", cause: cause))
+        }
+        return .throw(error: error ?? "", cause: cause ?? "")
+      }
+    case .heartbeat(let ref):
+      do throws(RuntimeError) {
+        let item = try pendingItem(ref)
+        guard let token = item.token else {
+          throw RuntimeError("InvalidToken", "'\(item.stateName)' is a task resolved by hand, not a task token: heartbeats go to tokens")
+        }
+        try runtime.sendTaskHeartbeat(token: token)
+        out.messages.append("heartbeat sent for '\(item.stateName)' in \(runtime.executions[item.executionID].label)")
+      } catch {
+        fail(&out, error.description)
+      }
+    case .start(let machine, let input):
+      do throws(RuntimeError) {
+        let id = try runtime.startExecution(machine: machine, input: input ?? .object(JSONObject()))
+        focus = id
+        out.messages.append("started \(runtime.executions[id].label) (\(runtime.executions[id].name))")
+      } catch {
+        fail(&out, error.description)
+      }
+    case .stop(let key, let error, let cause):
+      if let e = runtime.execution(key) {
+        do throws(RuntimeError) {
+          try runtime.stopExecution(e.id, error: error, cause: cause)
+          out.messages.append("stopped \(e.label)")
+        } catch {
+          fail(&out, error.description)
+        }
+      } else {
+        fail(&out, "ExecutionDoesNotExist: no execution is called '\(key)'")
+      }
+    case .focus(let key):
+      if let e = runtime.execution(key) {
+        focus = e.id
+        out.messages.append("focus: \(e.label)")
+      } else {
+        fail(&out, "no execution is called '\(key)'")
+      }
+    case .executions: out.messages.append(contentsOf: executionLines)
+    case .pending: out.messages.append(contentsOf: pendingLines)
+    case .print(let path): printPath(path, &out)
+    case .history(let key):
+      let e = key.flatMap { runtime.execution($0) } ?? focusedExecution
+      if key != nil && runtime.execution(key!) == nil {
+        fail(&out, "no execution is called '\(key!)'")
+      } else {
+        for ev in e.execution.history {
+          out.messages.append("\(ev.id) \(ev.type)" + (ev.stateName.map { " \($0)" } ?? ""))
+        }
+      }
+    case .save(let file):
+      out.effects.append(.writeFile(path: file, contents: script))
+      out.messages.append("wrote \(log.count) command(s) to \(file)")
+    case .saveMocks(let file):
+      out.effects.append(.writeFile(path: file, contents: mockFile.prettyString + "\n"))
+      out.messages.append("wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)")
+    case .help:
+      out.messages.append(contentsOf: CommandParser.commandNames.map { "  " + $0.usage })
+    case .quit:
+      out.effects.append(.quit)
+    }
+    if command.changesExecutions && out.isError {
+      _ = snapshots.popLast()
+    } else if command.changesExecutions {
+      lastStop = out.stop
+    }
+    if command.isLogged && !out.isError { log.append(command) }
+    out.notes = notes
+    lastNotes = notes
+    return out
+  }
+
+  mutating func fail(_ out: inout CommandOutcome, _ message: String) {
+    out.messages.append(message)
+    out.isError = true
+  }
+
+  // MARK: Time travel
+
+  mutating func pushSnapshot() {
+    snapshots.append(Snapshot(runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts, lastStop: lastStop))
+    if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
+  }
+
+  mutating func restore(_ s: Snapshot) {
+    runtime = s.runtime
+    focus = s.focus
+    log = s.log
+    handResults = s.handResults
+    mockAttempts = s.mockAttempts
+    lastStop = s.lastStop
+  }
+
+  mutating func restart(input: JSONValue) throws(RuntimeError) {
+    var fresh = Runtime(machines: machines, seed: configuration.seed)
+    let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    runtime = fresh
+    mainExecutionID = id
+    focus = id
+    mockAttempts = [:]
+    handResults = []
+    let changedInput = input != mainInput
+    mainInput = input
+    log = changedInput ? [.restart(input: input)] : []
+    roundRobin = 0
+  }
+}
+
+extension DebuggerCommand {
+  /// Commands that may change executions (snapshotted for `back`, logged for `save`).
+  var changesExecutions: Bool {
+    switch self {
+    case .step, .next, .into, .out, .continue, .advance, .restart, .succeed, .fail, .heartbeat, .start, .stop, .focus:
+      return true
+    default: return false
+    }
+  }
+
+  /// Commands written by `save` (what a replay needs; `restart` rewrites the log itself).
+  var isLogged: Bool {
+    switch self {
+    case .print, .executions, .pending, .help, .history, .save, .saveMocks, .quit, .back, .restart: return false
+    default: return true
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import JSONCore
+
+/// How a session resolves Task states that the Step Functions integration does not cover.
+///
+/// Order: a mock from `mocks` under `testCase` (AWS Step Functions Local format), then a
+/// `--handler` command, then a person (the task shows up in `pending`).
+public struct SessionConfiguration: Sendable {
+  public var mocks: MockConfig?
+  public var testCase: String?
+  public var handlers: [TaskHandler]
+  /// Kill a handler after this long when its Task has no `TimeoutSeconds`.
+  public var defaultHandlerTimeoutSeconds: Double
+  /// Seed for task tokens, `States.UUID`, `States.MathRandom`, jitter and execution names.
+  public var seed: UInt64
+  /// Name of the main execution.
+  public var mainExecutionName: String?
+
+  public init(
+    mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],
+    defaultHandlerTimeoutSeconds: Double = 60, seed: UInt64 = 1, mainExecutionName: String? = nil
+  ) {
+    self.mocks = mocks
+    self.testCase = testCase
+    self.handlers = handlers
+    self.defaultHandlerTimeoutSeconds = defaultHandlerTimeoutSeconds
+    self.seed = seed
+    self.mainExecutionName = mainExecutionName
+  }
+}
+
+/// Runs handler commands; replaceable in tests. The default runs real processes.
+public struct HandlerRunner: Sendable {
+  public var run: @Sendable (_ handler: TaskHandler, _ input: JSONValue, _ token: String?, _ timeoutSeconds: Double) -> HandlerResult
+
+  public init(run: @escaping @Sendable (TaskHandler, JSONValue, String?, Double) -> HandlerResult) {
+    self.run = run
+  }
+
+  public static let process = HandlerRunner { HandlerProcess.run($0, input: $1, taskToken: $2, timeoutSeconds: $3) }
+}

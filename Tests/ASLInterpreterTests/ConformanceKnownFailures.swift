@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Conformance cases (../shared/conformance/cases, non-JSONata) that still fail, with the reason.
+/// `scripts/conformance.sh` runs the whole suite; this list keeps the gaps visible.
+let conformanceKnownFailures: [(id: String, reason: String)] = [
+  (
+    "scenarios/test_base_scenarios::TestBaseScenarios::test_escape_sequence_parsing[ESCAPE_SEQUENCES_JSONPATH]",
+    "JSONPath bracket names: AWS keeps a backslash before a quote literal (`$['Test\\\"\"Name\"']`);"
+      + " ASLExpressions treats it as an escape (requested in notes/requests-expr.md)."
+  )
+]
+
+@Suite struct ConformanceKnownFailuresTests {
+  static let casesDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/conformance/cases")
+
+  /// Every listed case exists in the suite (so the list does not rot silently).
+  @Test func everyKnownFailureNamesARealCase() throws {
+    let directory = ConformanceKnownFailuresTests.casesDirectory
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+      return  // the shared suite is not on this machine
+    }
+    var ids: Set<String> = []
+    for file in files where file.hasSuffix(".json") {
+      let data = try Data(contentsOf: directory.appendingPathComponent(file))
+      if let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let id = object["id"] as? String
+      {
+        ids.insert(id)
+      }
+    }
+    for failure in conformanceKnownFailures {
+      #expect(ids.contains(failure.id), "unknown case \(failure.id)")
+      #expect(!failure.reason.isEmpty)
+    }
+  }
+}
