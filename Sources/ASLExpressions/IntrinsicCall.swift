@@ -116,7 +116,14 @@ struct IntrinsicParser {
     return true
   }
 
+  /// Call nesting depth (AWS allows 10 levels; bounded here to keep recursion safe).
+  var depth = 0
+  static let maxDepth = 64
+
   mutating func parseCall() throws(ASLRuntimeError) -> IntrinsicCall {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= IntrinsicParser.maxDepth else { throw error("calls are nested too deeply") }
     skipSpaces()
     let start = position
     while let c = current, c != UInt8(ascii: "(") , c != 0x20 { position += 1 }

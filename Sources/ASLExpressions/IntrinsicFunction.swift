@@ -143,11 +143,12 @@ extension IntrinsicCall {
       let size = try roundedInt(values[1], "chunk size")
       guard size > 0 else { throw fail("the chunk size must be greater than 0 but was \(size)") }
       var chunks: [JSONValue] = []
-      chunks.reserveCapacity((items.count + size - 1) / size)
+      chunks.reserveCapacity(items.count / size + 1)
       var index = 0
       while index < items.count {
-        chunks.append(.array(Array(items[index..<min(index + size, items.count)])))
-        index += size
+        let end = items.count - index <= size ? items.count : index + size
+        chunks.append(.array(Array(items[index..<end])))
+        index = end
       }
       return .array(chunks)
 

@@ -211,7 +211,9 @@ public struct JSONPath: Sendable, Hashable {
       var index = lower
       while index < upper {
         result.append(index)
-        index += step
+        let (next, overflow) = index.addingReportingOverflow(step)
+        if overflow { break }
+        index = next
       }
     } else {
       var upper = start.map { $0 < 0 ? $0 + count : $0 } ?? (count - 1)
@@ -221,7 +223,9 @@ public struct JSONPath: Sendable, Hashable {
       var index = upper
       while index > lower {
         result.append(index)
-        index += step
+        let (next, overflow) = index.addingReportingOverflow(step)
+        if overflow { break }
+        index = next
       }
     }
     return result

@@ -236,7 +236,14 @@ struct JSONPathParser {
     }
   }
 
+  /// Nesting depth of filter groups and nested filters (bounded to keep recursion safe).
+  var depth = 0
+  static let maxDepth = 64
+
   mutating func parseUnary() throws(ASLRuntimeError) -> JSONPathFilter {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= JSONPathParser.maxDepth else { throw error("the filter is nested too deeply") }
     skipSpaces()
     if current == UInt8(ascii: "!"), peek(1) != UInt8(ascii: "=") {
       position += 1

@@ -32,6 +32,14 @@ extension LayeredLayout {
     var bandHeight = Array(repeating: 1, count: rankCount)
     for vertex in vertices { bandHeight[vertex.rank] = max(bandHeight[vertex.rank], vertex.height) }
     func portX(_ vertex: Int) -> Int { vertices[vertex].x + vertices[vertex].port }
+    /// Back edges arrive right of the port, with their own arrow, so a loop never looks like
+    /// it merges with the edge coming from above.
+    func loopArrivalX(_ node: Int) -> Int {
+      let port = vertices[node].port
+      let inner = shapes[node].boxWidth - 2
+      let offset = port + 2 <= inner ? 2 : (port + 1 <= inner ? 1 : 0)
+      return vertices[node].x + port + offset
+    }
 
     // Gutter lanes for back edges; a lane is reused by edges whose channel spans are disjoint.
     let backEdges = edges.indices.filter { edges[$0].isBack }
@@ -95,8 +103,9 @@ extension LayeredLayout {
           channel: vertices[source].rank)
         add(
           Segment(
-            edge: index, fromX: lane, fromUp: false, toX: portX(target), toUp: false,
-            sourceKey: -(2 * index + 3), targetKey: target, entersNode: true),
+            edge: index, fromX: lane, fromUp: false, toX: loopArrivalX(target), toUp: false,
+            sourceKey: -(2 * index + 3), targetKey: -(target + 1) * 1_000_000,
+            entersNode: true),
           channel: vertices[target].rank - 1)
         continue
       }
@@ -147,7 +156,8 @@ extension LayeredLayout {
         points.append(GridPoint(x: segment.fromX, y: row))
         points.append(GridPoint(x: segment.toX, y: row))
       }
-      points.append(GridPoint(x: portX(edge.to), y: top(edge.to) - 1))
+      let arrival = edge.isBack ? loopArrivalX(edge.to) : portX(edge.to)
+      points.append(GridPoint(x: arrival, y: top(edge.to) - 1))
       routes[index] = simplified(points)
     }
 

@@ -121,7 +121,9 @@ struct LayeredLayout {
     var layers = initialOrder(
       vertices: vertices, succ: succ, start: start, nodeCount: nodeCount, rankCount: rankCount)
     reduceCrossings(&layers, succ: succ, pred: pred, vertexCount: vertices.count)
-    placeHorizontally(&vertices, layers: layers, succ: succ, pred: pred)
+    let dominators = immediateDominators(edges, ranks: ranks, nodeCount: nodeCount)
+    placeHorizontally(
+      &vertices, layers: layers, succ: succ, pred: pred, dominators: dominators)
 
     return draw(
       graph: graph, parent: parent, shapes: shapes, edges: edges, vertices: vertices,
@@ -153,8 +155,12 @@ struct LayeredLayout {
         children.reduce(0) { $0 + $1.width } + 3 * max(0, children.count - 1)
       let childrenHeight = children.map(\.height).max() ?? 0
       let annotationWidth = parts.reduce(0) { $0 + $1.text.count + 1 } - 1
-      let titleWidth = label.count + 2 + (parts.isEmpty ? 0 : annotationWidth + 2)
-      let width = max(childrenWidth + 4, titleWidth + 5)
+      func titleWidth(_ title: String) -> Int {
+        title.count + 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
+      }
+      // A frame wide enough for its branches shows its full name even when it is long.
+      let label = titleWidth(node.label) <= childrenWidth + 4 ? node.label : label
+      let width = max(childrenWidth + 4, titleWidth(label))
       return NodeShape(
         width: width, height: childrenHeight + 2, boxWidth: width, label: label,
         annotation: parts, statusOffset: nil, isFrame: true, children: children)
@@ -322,9 +328,43 @@ struct LayeredLayout {
     (!a.isReal && !b.isReal) ? 1 : 2
   }
 
+  /// Immediate dominators of real nodes over forward edges (-1: none but a virtual root).
+  ///
+  /// A node where branches meet again is placed under the node where they split, so the
+  /// main line of a machine stays straight instead of drifting sideways diamond after diamond.
+  func immediateDominators(_ edges: [Edge], ranks: [Int], nodeCount: Int) -> [Int] {
+    var preds = Array(repeating: [Int](), count: nodeCount)
+    for edge in edges where !edge.isBack && !preds[edge.to].contains(edge.from) {
+      preds[edge.to].append(edge.from)
+    }
+    let order = (0..<nodeCount).sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
+    var position = Array(repeating: 0, count: nodeCount)
+    for (index, node) in order.enumerated() { position[node] = index }
+    var idom = Array(repeating: -1, count: nodeCount)
+    func intersect(_ a: Int, _ b: Int) -> Int {
+      var a = a
+      var b = b
+      while a != b {
+        if a < 0 || b < 0 { return -1 }
+        while a >= 0 && b >= 0 && position[a] > position[b] { a = idom[a] }
+        while a >= 0 && b >= 0 && position[b] > position[a] { b = idom[b] }
+      }
+      return a
+    }
+    for node in order {
+      guard var dominator = preds[node].first else { continue }
+      for other in preds[node].dropFirst() { dominator = intersect(other, dominator) }
+      idom[node] = dominator
+    }
+    return idom
+  }
+
   /// Packs each layer, then aligns ports with neighbours (down, up, down sweeps).
+  ///
+  /// Going down, a node with several predecessors aligns with its immediate dominator.
   func placeHorizontally(
-    _ vertices: inout [Vertex], layers: [[Int]], succ: [[Int]], pred: [[Int]]
+    _ vertices: inout [Vertex], layers: [[Int]], succ: [[Int]], pred: [[Int]],
+    dominators: [Int]
   ) {
     for layer in layers {
       var x = 0
@@ -349,6 +389,12 @@ struct LayeredLayout {
           if adjacent.isEmpty {
             desired.append(Double(current.x))
             weights.append(0.01)
+          } else if downward, adjacent.count > 1, vertex < dominators.count,
+            dominators[vertex] >= 0
+          {
+            let dominator = vertices[dominators[vertex]]
+            desired.append(Double(dominator.x + dominator.port - current.port))
+            weights.append(1)
           } else {
             let sum = adjacent.reduce(0) { $0 + vertices[$1].x + vertices[$1].port }
             desired.append(Double(sum) / Double(adjacent.count) - Double(current.port))

@@ -1,0 +1,80 @@
+import JSONCore
+import Testing
+
+@testable import ASLExpressions
+
+/// Random inputs from the expression alphabets must parse or fail cleanly, never trap.
+@Suite struct RobustnessTests {
+  static let document = json(
+    #"{"a": [1, {"b": "x", "c": [true, null, 2.5]}, [3]], "d": {"e": {"f": -1}}, "s": "str"}"#)
+
+  static func randomText(_ alphabet: [String], _ random: inout SeededRandom) -> String {
+    let length = Int(random.next() % 24)
+    var text = ""
+    for _ in 0..<length { text += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+    return text
+  }
+
+  @Test func randomJSONPaths() {
+    let alphabet = [
+      "$", "@", ".", "..", "[", "]", "*", "?", "(", ")", "'", "\"", ",", ":", "-", "0", "1",
+      "-1", "a", "b", "c", "d", "e", "f", " ", "==", "<", ">=", "!", "&&", "||", "=~", "/x/",
+      "length()", "\\", "in", "[0]", "['a']", "9223372036854775807", "::", "true", "null",
+    ]
+    var random = SeededRandom(seed: 2024)
+    var parsed = 0
+    for _ in 0..<20_000 {
+      let text = "$" + Self.randomText(alphabet, &random)
+      guard let path = try? JSONPath(text) else { continue }
+      parsed += 1
+      _ = path.evaluate(in: Self.document)
+      _ = path.normalizedText
+      _ = try? ReferencePath.set(1, at: path, in: Self.document)
+    }
+    #expect(parsed > 100)
+  }
+
+  @Test func randomIntrinsicCalls() {
+    let alphabet = [
+      "States.Format(", "States.Array(", "States.MathAdd(", "States.ArrayRange(", "States.Hash(",
+      "States.ArrayPartition(", "States.StringSplit(", "States.JsonMerge(", "States.UUID(",
+      "States.ArrayGetItem(", "States.MathRandom(", "States.StringToJson(", "States.ArrayUnique(",
+      ")", ",", " ", "'", "\\'", "\\{", "{}", "1", "-2.5", "9223372036854775807", "true", "null",
+      "$.a", "$.d.e.f", "$.s", "$$", "$v", "$.a[*]", "'SHA-1'", "'x,y'", "1e400",
+    ]
+    var random = SeededRandom(seed: 99)
+    var generator = SeededRandom(seed: 1)
+    var parsed = 0
+    let scope = EvaluationScope(input: Self.document, variables: ["v": [1, 2]])
+    for _ in 0..<20_000 {
+      let text = alphabet[Int(random.next() % 13)] + Self.randomText(alphabet, &random)
+      guard let call = try? IntrinsicCall(text) else { continue }
+      parsed += 1
+      _ = try? call.evaluate(scope: scope, random: &generator, field: "f")
+    }
+    #expect(parsed > 20)
+  }
+
+  @Test func extremeArguments() {
+    var random = SeededRandom(seed: 1)
+    let scope = EvaluationScope(input: .null)
+    for expression in [
+      "States.ArrayPartition(States.Array(1, 2, 3), 9223372036854775807)",
+      "States.ArrayRange(-2147483648, 2147483647, 2147483647)",
+      "States.MathRandom(-2147483648, 2147483647)",
+      "States.MathAdd(2147483647, 2147483647)",
+      "States.ArrayGetItem(States.Array(1), 9223372036854775807)",
+      "States.MathRandom(1, 2, 9223372036854775807)",
+    ] {
+      _ = try? IntrinsicFunction.evaluate(expression, scope: scope, random: &random)
+    }
+    _ = try? JSONPath("$[0::9223372036854775807]").evaluate(in: [1, 2, 3])
+    _ = try? JSONPath("$[::-9223372036854775807]").evaluate(in: [1, 2, 3])
+    #expect(throws: ASLRuntimeError.self) {
+      try JSONPath("$[?(" + String(repeating: "(", count: 10_000) + "@.a" + ")]")
+    }
+    #expect(throws: ASLRuntimeError.self) {
+      try IntrinsicCall(String(repeating: "States.Array(", count: 10_000))
+    }
+  }
+}
