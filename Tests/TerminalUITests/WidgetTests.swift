@@ -459,3 +459,22 @@ import Testing
     ])
   }
 }
+
+@Suite struct LabelledJSONTreeTests {
+  @Test func rootMembersBecomeSections() {
+    let stages: JSONValue = ["input": ["OrderId": "o-1"], "result": "⧗ waiting", "output": [1, 2]]
+    var state = JSONTreeState(folded: ["/output"], list: ListState(selected: nil), labelledRoot: true)
+    let view = JSONTreeView(value: stages, state: state)
+    #expect(rendered(view, width: 30, height: 5) == [
+      "▾ input: {                    ",
+      "    \"OrderId\": \"o-1\"          ",
+      "  }                           ",
+      "  result: \"⧗ waiting\"         ",
+      "▸ output: […] 2 items         ",
+    ])
+    state.list.selected = 4
+    let handled = state.handle(.enter, value: stages)
+    #expect(handled)
+    #expect(state.folded.isEmpty)
+  }
+}

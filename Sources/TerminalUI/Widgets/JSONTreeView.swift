@@ -55,10 +55,25 @@ public struct JSONTheme: Hashable, Sendable {
 /// Flattens a JSON value into the rows a `JSONTreeView` shows.
 public enum JSONTree {
   /// The rows of `value` pretty-printed with the containers at `folded` pointers folded.
+  ///
+  /// With `labelledRoot`, a root object is shown as a list of labelled values: no enclosing
+  /// braces, its keys unquoted and bold, no commas between them (how the State I/O pane shows
+  /// `input`, `parameters`, `output` … as sections).
   public static func rows(
-    for value: JSONValue, folded: Set<JSONPointer>, theme: JSONTheme = .standard
+    for value: JSONValue, folded: Set<JSONPointer>, theme: JSONTheme = .standard,
+    labelledRoot: Bool = false
   ) -> [JSONTreeRow] {
     var rows: [JSONTreeRow] = []
+    if labelledRoot, case .object(let object) = value {
+      for member in object {
+        var label = TextLine()
+        label.append(member.key, style: theme.key.bolded())
+        label.append(": ", style: theme.punctuation)
+        append(member.value, key: nil, label: label, pointer: .root / member.key, depth: 0,
+               isLast: true, folded: folded, theme: theme, into: &rows)
+      }
+      return rows
+    }
     append(value, key: nil, pointer: .root, depth: 0, isLast: true, folded: folded, theme: theme,
            into: &rows)
     return rows
@@ -84,10 +99,10 @@ public enum JSONTree {
   }
 
   private static func append(
-    _ value: JSONValue, key: String?, pointer: JSONPointer, depth: Int, isLast: Bool,
-    folded: Set<JSONPointer>, theme: JSONTheme, into rows: inout [JSONTreeRow]
+    _ value: JSONValue, key: String?, label: TextLine? = nil, pointer: JSONPointer, depth: Int,
+    isLast: Bool, folded: Set<JSONPointer>, theme: JSONTheme, into rows: inout [JSONTreeRow]
   ) {
-    var head = TextLine()
+    var head = label ?? TextLine()
     if let key {
       head.append(JSONValue.string(key).compactString, style: theme.key)
       head.append(": ", style: theme.punctuation)
@@ -161,10 +176,17 @@ public struct JSONTreeState: Hashable, Sendable {
   public var folded: Set<JSONPointer>
   /// Selected row and first row shown.
   public var list: ListState
+  /// Whether the root object is shown as labelled sections (see `JSONTree.rows`).
+  public var labelledRoot: Bool
 
-  public init(folded: Set<JSONPointer> = [], list: ListState = ListState()) {
+  public init(folded: Set<JSONPointer> = [], list: ListState = ListState(), labelledRoot: Bool = false) {
     self.folded = folded
     self.list = list
+    self.labelledRoot = labelledRoot
+  }
+
+  func rows(_ value: JSONValue) -> [JSONTreeRow] {
+    JSONTree.rows(for: value, folded: folded, theme: .monochrome, labelledRoot: labelledRoot)
   }
 
   /// Folds or unfolds the container at `pointer`.
@@ -176,7 +198,7 @@ public struct JSONTreeState: Hashable, Sendable {
   /// the selected container; left/`h` folds it or goes to its parent; right/`l` unfolds it or
   /// goes to its first child. Returns whether the key was used.
   public mutating func handle(_ key: Key, value: JSONValue, pageSize: Int = 10) -> Bool {
-    let rows = JSONTree.rows(for: value, folded: folded, theme: .monochrome)
+    let rows = self.rows(value)
     list.clamp(count: rows.count)
     if list.handle(key, count: rows.count, pageSize: pageSize) { return true }
     guard let selected = list.selected, selected < rows.count else { return false }
@@ -212,7 +234,7 @@ public struct JSONTreeState: Hashable, Sendable {
 
   /// Selects the first row of the value at `pointer` (its opening line for a container).
   public mutating func select(_ pointer: JSONPointer, in value: JSONValue) {
-    let rows = JSONTree.rows(for: value, folded: folded, theme: .monochrome)
+    let rows = self.rows(value)
     if let index = rows.firstIndex(where: { $0.pointer == pointer && $0.kind != .close }) {
       list.selected = index
     }
@@ -220,7 +242,7 @@ public struct JSONTreeState: Hashable, Sendable {
 
   /// The pointer of the selected row, if any.
   public func selectedPointer(in value: JSONValue) -> JSONPointer? {
-    let rows = JSONTree.rows(for: value, folded: folded, theme: .monochrome)
+    let rows = self.rows(value)
     guard let selected = list.selected, selected >= 0, selected < rows.count else { return nil }
     return rows[selected].pointer
   }
@@ -251,7 +273,9 @@ public struct JSONTreeView: Widget, Sendable {
   }
 
   /// The rows drawn, in order.
-  public var rows: [JSONTreeRow] { JSONTree.rows(for: value, folded: state.folded, theme: theme) }
+  public var rows: [JSONTreeRow] {
+    JSONTree.rows(for: value, folded: state.folded, theme: theme, labelledRoot: state.labelledRoot)
+  }
 
   public func render(in area: Rect, buffer: inout ScreenBuffer) {
     guard !area.isEmpty else { return }

@@ -1,1 +1,0 @@
-// Module DebuggerApp: placeholder until its issue lands.

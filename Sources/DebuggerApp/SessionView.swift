@@ -1,0 +1,193 @@
+import GraphLayout
+import JSONCore
+import TerminalUI
+
+/// What the debugger screen shows, taken from the debug session after every command.
+///
+/// A plain value: the panes render it, tests build it by hand, and `SessionView(session:…)`
+/// (in `SessionView+Session.swift`) fills it from a `DebuggerCore.Session`.
+public struct SessionView: Equatable, Sendable {
+  /// The file and machine, shown at the left of the top line.
+  public var title: String
+  /// The focused execution's label and status, e.g. `main-1 RUNNING`.
+  public var focusSummary: String
+  /// The focused execution's status word (RUNNING, SUCCEEDED, FAILED…), for colouring.
+  public var focusStatus: String
+  /// The virtual clock, shown as `clock …`.
+  public var clock: String
+  /// One sentence on what the next step will do (or why the session stopped).
+  public var nextStep: String
+  /// Whether some execution is still running (quitting then asks first).
+  public var isRunning: Bool
+  public var canStepBack: Bool
+  public var executions: [ExecutionRow]
+  public var pending: [PendingRow]
+  /// The focused execution's history, oldest first.
+  public var history: [HistoryRow]
+  /// The focused execution's machine drawn as a graph, with statuses.
+  public var graph: GraphModel?
+  /// The data of the selected (or current) state of the focused execution.
+  public var stateIO: StateIOModel
+  /// Teaching notes of the last step (nesting patterns at work).
+  public var notes: [String]
+  /// The main execution's input as JSON text (what `R` starts editing from).
+  public var restartInput: String
+
+  public init(
+    title: String = "", focusSummary: String = "", focusStatus: String = "", clock: String = "",
+    nextStep: String = "", isRunning: Bool = false, canStepBack: Bool = false,
+    executions: [ExecutionRow] = [], pending: [PendingRow] = [], history: [HistoryRow] = [],
+    graph: GraphModel? = nil, stateIO: StateIOModel = StateIOModel(), notes: [String] = [],
+    restartInput: String = "{}"
+  ) {
+    self.title = title
+    self.focusSummary = focusSummary
+    self.focusStatus = focusStatus
+    self.clock = clock
+    self.nextStep = nextStep
+    self.isRunning = isRunning
+    self.canStepBack = canStepBack
+    self.executions = executions
+    self.pending = pending
+    self.history = history
+    self.graph = graph
+    self.stateIO = stateIO
+    self.notes = notes
+    self.restartInput = restartInput
+  }
+}
+
+/// One execution in the executions tree.
+public struct ExecutionRow: Equatable, Sendable {
+  /// The id the `focus` command takes.
+  public var id: String
+  /// Shown name, e.g. `main-1` or `#2 OrderWorker`.
+  public var label: String
+  public var machine: String
+  public var status: String
+  /// Nesting depth (0 for the main execution).
+  public var depth: Int
+  /// How the parent started it and what the parent receives (`.sync:2 → Output as JSON`), nil
+  /// for the main execution.
+  public var link: String?
+  public var isFocused: Bool
+
+  public init(
+    id: String, label: String, machine: String, status: String, depth: Int = 0,
+    link: String? = nil, isFocused: Bool = false
+  ) {
+    self.id = id
+    self.label = label
+    self.machine = machine
+    self.status = status
+    self.depth = depth
+    self.link = link
+    self.isFocused = isFocused
+  }
+}
+
+/// A task token or a task resolved by hand, waiting on the user.
+public struct PendingRow: Equatable, Sendable {
+  /// 1-based index, as `succeed 1 …` takes it.
+  public var index: Int
+  /// `token` or `task`.
+  public var kind: String
+  public var execution: String
+  public var stateName: String
+  public var resource: String
+  /// Extra lines: where the token went, age, deadlines.
+  public var details: [String]
+  /// The JSON the success editor starts with.
+  public var prefill: String
+
+  public init(
+    index: Int, kind: String, execution: String, stateName: String, resource: String,
+    details: [String] = [], prefill: String = "{}"
+  ) {
+    self.index = index
+    self.kind = kind
+    self.execution = execution
+    self.stateName = stateName
+    self.resource = resource
+    self.details = details
+    self.prefill = prefill
+  }
+}
+
+/// One history event.
+public struct HistoryRow: Equatable, Sendable {
+  public var id: Int
+  public var type: String
+  public var stateName: String?
+  /// A short detail (error name, resource…).
+  public var detail: String?
+
+  public init(id: Int, type: String, stateName: String? = nil, detail: String? = nil) {
+    self.id = id
+    self.type = type
+    self.stateName = stateName
+    self.detail = detail
+  }
+
+  /// The row as one line of text (also what the `/` filter matches against).
+  public var text: String {
+    var parts = [String(id).padded(toWidth: 3), type.padded(toWidth: 18)]
+    if let stateName { parts.append(stateName) }
+    if let detail { parts.append("· " + detail) }
+    return parts.joined(separator: " ")
+  }
+}
+
+/// The focused execution's machine for the graph pane.
+public struct GraphModel: Equatable, Sendable {
+  /// Identifies the layout (the machine name): the diagram is laid out once per key.
+  public var key: String
+  /// The machine's definition (the layout input).
+  public var definition: JSONValue
+  public var nodeStatus: [String: StepStatus]
+  /// The state(s) being executed now (the graph follows the first).
+  public var currentStates: [String]
+  /// States with a breakpoint.
+  public var breakpoints: Set<String>
+
+  public init(
+    key: String, definition: JSONValue, nodeStatus: [String: StepStatus] = [:],
+    currentStates: [String] = [], breakpoints: Set<String> = []
+  ) {
+    self.key = key
+    self.definition = definition
+    self.nodeStatus = nodeStatus
+    self.currentStates = currentStates
+    self.breakpoints = breakpoints
+  }
+}
+
+/// The data-flow stages of one state, as AWS's TestState shows them.
+public struct StateIOModel: Equatable, Sendable {
+  /// The state shown (nil before the execution starts).
+  public var stateName: String?
+  /// Stage name and value in order: `input`, `after InputPath`, `parameters`, `result`,
+  /// `after ResultSelector`, `after ResultPath`, `output`, `variables` (only those present).
+  public var stages: [(name: String, value: JSONValue)]
+  /// Why the state did what it did: Choice rules as evaluated, Retry/Catch decisions.
+  public var explanation: [String]
+
+  public init(stateName: String? = nil, stages: [(name: String, value: JSONValue)] = [], explanation: [String] = []) {
+    self.stateName = stateName
+    self.stages = stages
+    self.explanation = explanation
+  }
+
+  /// The stages as one object (stage name → value), for the labelled JSON tree.
+  public var stagesValue: JSONValue {
+    var object = JSONObject()
+    for stage in stages { object[stage.name] = stage.value }
+    return .object(object)
+  }
+
+  public static func == (lhs: StateIOModel, rhs: StateIOModel) -> Bool {
+    lhs.stateName == rhs.stateName && lhs.explanation == rhs.explanation
+      && lhs.stages.map(\.name) == rhs.stages.map(\.name)
+      && lhs.stages.map(\.value) == rhs.stages.map(\.value)
+  }
+}

@@ -1,0 +1,100 @@
+import Testing
+import TerminalUI
+@testable import DebuggerApp
+
+/// The debugger screen for the sketch's situation (parent waiting on a callback token) as text.
+@Suite struct AppScreenTests {
+  @Test func wideScreen() {
+    let size = Size(width: 100, height: 30)
+    let app = AppState(view: SampleView.make(), screenSize: size)
+    #expect(app.render(size: size).lines() == [
+      " sfdbg · template.yaml · Main                                   main-1 RUNNING   clock 00:00:02.000 ",
+      "┌ Executions ──────────────────────┐┏ ▶ Graph · main-1 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+      "│▸ ● main-1  Main  RUNNING         │┃        ╭───────────╮                                         ┃",
+      "│      child-1  Nested  SUCCEEDED  │┃        │ Log order │ Task ✓                                  ┃",
+      "│        ↳ call-and-continue       │┃        ╰─────┬─────╯                                         ┃",
+      "│      child-2  Nested  RUNNING    │┃              ▼                                               ┃",
+      "│        ↳ .waitForTaskToken ⧗ tok…│┃╭──────────────────────────╮                                  ┃",
+      "│                                  │┃│ Ship (wait for callback) │ Task ⧗                           ┃",
+      "│                                  │┃╰─────────────┬────────────╯                                  ┃",
+      "├ Pending (1) ─────────────────────┤┃              ▼                                               ┃",
+      "│▸ 1 token main-1 · Ship (wait for…│┃     ╭────────────────╮                                       ┃",
+      "│     states:startExecution.waitFo…│┃     │ Order complete │ Succeed                               ┃",
+      "│     age 2.0s · no timeout        │┃     ╘════════════════╛                                       ┃",
+      "│                                  │├ State I/O · Ship (wait for callback) ────────────────────────┤",
+      "│                                  ││▾ input: {                                                    │",
+      "│                                  ││    \"OrderId\": \"o-1\"                                          │",
+      "│                                  ││  }                                                           │",
+      "├ History · main-1 ────────────────┤│▾ parameters: {                                               │",
+      "│  1   TaskStateEntered   Log order││▾   \"Input\": {                                                │",
+      "│  2   TaskScheduled      Log order││      \"TaskToken\": \"AQB4…e1f\"                                 │",
+      "│  3   TaskStateEntered   Log order││    }                                                         │",
+      "│  4   TaskScheduled      Log order││  }                                                           │",
+      "│  5   TaskStateEntered   Log order││  result: \"⧗ waiting for SendTaskSuccess / SendTaskFailure\"   │",
+      "│▸ 6   TaskScheduled      Log order││                                                              │",
+      "│                                  ││                                                              │",
+      "│                                  ││ⓘ .waitForTaskToken: the parent pauses until someone returns  │",
+      "│                                  ││the token.                                                    │",
+      "└──────────────────────────────────┘└──────────────────────────────────────────────────────────────┘",
+      " next: waits for the callback token of Ship                                                         ",
+      " s step  n next  i into  o out  c continue  u back  b break  S succeed  F fail  a advance  : cmd    ",
+    ])
+  }
+
+  @Test func narrowScreen() {
+    let size = Size(width: 80, height: 24)
+    let app = AppState(view: SampleView.make(), screenSize: size)
+    #expect(app.render(size: size).lines() == [
+      " sfdbg · template.yaml · Main               main-1 RUNNING   clock 00:00:02.000 ",
+      "┌ Executions ────────────────┐┏ ▶ Graph · main-1 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+      "│▸ ● main-1  Main  RUNNING   │┃        ╭───────────╮                           ┃",
+      "│      child-1  Nested  SUCC…│┃        │ Log order │ Task ✓                    ┃",
+      "│        ↳ call-and-continue │┃        ╰─────┬─────╯                           ┃",
+      "│      child-2  Nested  RUNN…│┃              ▼                                 ┃",
+      "│        ↳ .waitForTaskToken…│┃╭──────────────────────────╮                    ┃",
+      "│                            │┃│ Ship (wait for callback) │ Task ⧗             ┃",
+      "│                            │┃╰─────────────┬────────────╯                    ┃",
+      "├ Pending (1) ───────────────┤┃              ▼                                 ┃",
+      "│[Pending]  History          │├ State I/O · Ship (wait for callback) ──────────┤",
+      "│▸ 1 token main-1 · Ship (wa…││▾ input: {                                      │",
+      "│     states:startExecution.…││    \"OrderId\": \"o-1\"                            │",
+      "│     age 2.0s · no timeout  ││  }                                             │",
+      "│                            ││▾ parameters: {                                 │",
+      "│                            ││▾   \"Input\": {                                  │",
+      "│                            ││      \"TaskToken\": \"AQB4…e1f\"                   │",
+      "│                            ││    }                                           │",
+      "│                            ││  }                                             │",
+      "│                            ││ⓘ .waitForTaskToken: the parent pauses until    │",
+      "│                            ││someone returns the token.                      │",
+      "└────────────────────────────┘└────────────────────────────────────────────────┘",
+      " next: waits for the callback token of Ship                                     ",
+      " s step  n next  i into  o out  c continue  u back  b break  S succeed  F fail  ",
+    ])
+  }
+
+  @Test func smallScreenShowsOnePane() {
+    let size = Size(width: 50, height: 14)
+    let app = AppState(view: SampleView.make(), screenSize: size)
+    #expect(app.render(size: size).lines() == [
+      " sfdbg · te…  main-1 RUNNING   clock 00:00:02.000 ",
+      "┏ ▶ Graph · main-1 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+      "┃ Execut…  [Graph]  State …   Pending   History  ┃",
+      "┃        ╭───────────╮                           ┃",
+      "┃        │ Log order │ Task ✓                    ┃",
+      "┃        ╰─────┬─────╯                           ┃",
+      "┃              ▼                                 ┃",
+      "┃╭──────────────────────────╮                    ┃",
+      "┃│ Ship (wait for callback) │ Task ⧗             ┃",
+      "┃╰─────────────┬────────────╯                    ┃",
+      "┃              ▼                                 ┃",
+      "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+      " ⓘ .waitForTaskToken: the parent pauses until so… ",
+      " s step  n next  i into  o out  c continue  u back",
+    ])
+  }
+
+  @Test func tooSmall() {
+    let app = AppState(view: SampleView.make(), screenSize: Size(width: 20, height: 6))
+    #expect(app.render(size: Size(width: 20, height: 6)).text.contains("too small"))
+  }
+}
