@@ -34,6 +34,14 @@ public enum ASLLoader {
     file: String, substitutions: [String: String] = [:], name: String? = nil,
     defaultType: String = "STANDARD"
   ) throws(LoadError) -> [MachineSource] {
+    try loadMachines(file: file, substitutions: substitutions, name: name, defaultType: defaultType, inFolder: false)
+  }
+
+  /// `inFolder`: a file met while scanning `--machines DIR`; templates without state machines
+  /// and JSON that is not a definition are skipped instead of being errors.
+  static func loadMachines(
+    file: String, substitutions: [String: String], name: String?, defaultType: String, inFolder: Bool
+  ) throws(LoadError) -> [MachineSource] {
     let values = IntrinsicEvaluator.pseudoParameters.merging(substitutions) { _, new in new }
     let parsed = try ParsedFile.read(file, substitutions: values)
     guard let object = parsed.document.value.objectValue else {
@@ -44,10 +52,12 @@ public enum ASLLoader {
     }
     if CloudFormationTemplate.isTemplate(object) {
       let template = CloudFormationTemplate(parsed: parsed, overrides: substitutions)
+      if inFolder && !template.declaresStateMachine { return [] }
       var machines = try template.machines(defaultType: defaultType)
       if let name, machines.count == 1 { machines[0].rename(name) }
       return machines
     }
+    if inFolder && object["States"] == nil { return [] }
     return [definitionMachine(parsed, substitutions: values, name: name, type: defaultType)]
   }
 
@@ -94,10 +104,10 @@ public enum ASLLoader {
       let lower = entry.lowercased()
       guard [".json", ".yaml", ".yml", ".asl"].contains(where: { lower.hasSuffix($0) }) else { continue }
       let path = (directory as NSString).appendingPathComponent(entry)
-      let loaded = try loadMachines(
-        file: path, substitutions: options.substitutions, defaultType: options.defaultType)
-      // Folders often hold inputs and other JSON: keep only what looks like a definition.
-      machines += loaded.filter { $0.definition["States"] != nil || $0.logicalID != nil }
+      // Folders often hold inputs and other JSON: only definitions and templates count.
+      machines += try loadMachines(
+        file: path, substitutions: options.substitutions, name: nil, defaultType: options.defaultType,
+        inFolder: true)
     }
     return machines
   }

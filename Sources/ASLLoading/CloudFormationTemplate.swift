@@ -65,6 +65,11 @@ struct CloudFormationTemplate {
 
   private var file: String { parsed.source.path }
 
+  /// True when some resource is a state machine.
+  var declaresStateMachine: Bool {
+    resources.contains { TemplateResource.stateMachineTypes.contains($0.type) }
+  }
+
   private func position(_ pointer: JSONPointer) -> SourcePosition? {
     parsed.document.position(of: pointer)
   }

@@ -23,6 +23,29 @@ public struct LoadOptions: Sendable {
     self.defaultType = defaultType
   }
 
+  /// Options from command-line values: `--sub KEY=VALUE`, `--machine NAME=PATH`,
+  /// `--machines DIR`, `--state-machine NAME`; a malformed pair is an error naming the option.
+  public static func commandLine(
+    substitutions: [String] = [], machines: [String] = [], machineDirectories: [String] = [],
+    stateMachine: String? = nil, defaultType: String = "STANDARD"
+  ) throws(LoadError) -> LoadOptions {
+    var options = LoadOptions(
+      machineDirectories: machineDirectories, stateMachine: stateMachine, defaultType: defaultType.uppercased())
+    for s in substitutions {
+      guard let (k, v) = keyValue(s) else {
+        throw LoadError("--sub expects KEY=VALUE, got '\(s)'", file: "<command line>")
+      }
+      options.substitutions[k] = v
+    }
+    for m in machines {
+      guard let (name, path) = keyValue(m), !path.isEmpty else {
+        throw LoadError("--machine expects NAME=PATH, got '\(m)'", file: "<command line>")
+      }
+      options.extraMachines.append((name: name, path: path))
+    }
+    return options
+  }
+
   /// Parses `KEY=VALUE` (as given to `--sub`, `--machine`); nil when there is no `=`.
   public static func keyValue(_ text: String) -> (key: String, value: String)? {
     guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return nil }

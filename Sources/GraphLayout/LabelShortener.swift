@@ -26,9 +26,10 @@ public enum LabelShortener {
       var chosen: String?
       for tail in tails {
         let head = room - tail
+        // No blank next to the ellipsis: "Process…der", not "Process …der".
         let candidate =
-          String(characters[0..<head]) + ellipsis
-          + String(characters[(characters.count - tail)...])
+          String(String(characters[0..<head]).trimmingTrailingSpaces()) + ellipsis
+          + String(String(characters[(characters.count - tail)...]).trimmingLeadingSpaces())
         if !used.contains(candidate) {
           chosen = candidate
           break
@@ -55,5 +56,19 @@ public enum LabelShortener {
     guard label.count > maxWidth else { return label }
     let keep = max(0, maxWidth - ellipsis.count)
     return String(label.prefix(keep)) + ellipsis
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> Substring {
+    var end = endIndex
+    while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+    return self[startIndex..<end]
+  }
+
+  fileprivate func trimmingLeadingSpaces() -> Substring {
+    var start = startIndex
+    while start < endIndex, self[start] == " " { start = index(after: start) }
+    return self[start..<endIndex]
   }
 }

@@ -155,8 +155,12 @@ struct LayeredLayout {
         children.reduce(0) { $0 + $1.width } + 3 * max(0, children.count - 1)
       let childrenHeight = children.map(\.height).max() ?? 0
       let annotationWidth = parts.reduce(0) { $0 + $1.text.count + 1 } - 1
-      let titleWidth = label.count + 2 + (parts.isEmpty ? 0 : annotationWidth + 2)
-      let width = max(childrenWidth + 4, titleWidth + 5)
+      func titleWidth(_ title: String) -> Int {
+        title.count + 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
+      }
+      // A frame wide enough for its branches shows its full name even when it is long.
+      let label = titleWidth(node.label) <= childrenWidth + 4 ? node.label : label
+      let width = max(childrenWidth + 4, titleWidth(label))
       return NodeShape(
         width: width, height: childrenHeight + 2, boxWidth: width, label: label,
         annotation: parts, statusOffset: nil, isFrame: true, children: children)

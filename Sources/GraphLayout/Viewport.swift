@@ -36,4 +36,41 @@ public enum Viewport {
     }
     return GridRect(x: x, y: y, width: width, height: height)
   }
+
+  /// The window for several focus nodes (e.g. the current states of Parallel branches): all of
+  /// them when their bounding box fits in the pane, else the first one.
+  public static func window(
+    for diagram: Diagram, paneWidth: Int, paneHeight: Int, focusing ids: [String],
+    previous: GridRect? = nil
+  ) -> GridRect {
+    let rects = ids.compactMap { diagram.node($0)?.footprint }
+    guard let first = rects.first else {
+      return window(for: diagram, paneWidth: paneWidth, paneHeight: paneHeight, previous: previous)
+    }
+    var union = first
+    for rect in rects.dropFirst() {
+      let minX = min(union.x, rect.x)
+      let minY = min(union.y, rect.y)
+      union = GridRect(
+        x: minX, y: minY, width: max(union.maxX, rect.maxX) - minX,
+        height: max(union.maxY, rect.maxY) - minY)
+    }
+    guard union.width <= paneWidth, union.height <= paneHeight, rects.count > 1 else {
+      return window(
+        for: diagram, paneWidth: paneWidth, paneHeight: paneHeight, focus: ids.first,
+        previous: previous)
+    }
+    let maxX = max(0, diagram.width - paneWidth)
+    let maxY = max(0, diagram.height - paneHeight)
+    if let previous, previous.width == paneWidth, previous.height == paneHeight,
+      previous.contains(union)
+    {
+      return GridRect(
+        x: min(max(0, previous.x), maxX), y: min(max(0, previous.y), maxY), width: paneWidth,
+        height: paneHeight)
+    }
+    let x = min(max(0, union.x + union.width / 2 - paneWidth / 2), maxX)
+    let y = min(max(0, union.y + union.height / 2 - paneHeight / 2), maxY)
+    return GridRect(x: x, y: y, width: paneWidth, height: paneHeight)
+  }
 }

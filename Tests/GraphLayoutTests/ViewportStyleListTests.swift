@@ -62,6 +62,20 @@ import Testing
     #expect(big.x == 0 && big.y == 0)
   }
 
+  @Test func viewportShowsSeveralCurrentStatesWhenTheyFit() {
+    let graph = Graph(
+      nodes: [GraphNode(id: "Fan", kind: "Parallel", children: [Self.chain(3), Self.chain(3).renamed("b")])],
+      edges: [])
+    let diagram = DiagramRenderer.render(graph)
+    let both = Viewport.window(
+      for: diagram, paneWidth: diagram.width, paneHeight: 8, focusing: ["S2", "S2b"])
+    #expect(both.contains(diagram.node("S2")!.footprint))
+    #expect(both.contains(diagram.node("S2b")!.footprint))
+    let narrow = Viewport.window(for: diagram, paneWidth: 14, paneHeight: 5, focusing: ["S2b", "S0"])
+    #expect(narrow.contains(diagram.node("S2b")!.footprint))
+    #expect(!narrow.contains(diagram.node("S0")!.footprint))
+  }
+
   @Test func listFallbackShowsEveryStateOnItsOwnRow() {
     let graph = Graph(
       nodes: [
@@ -108,7 +122,7 @@ import Testing
     let flat = Graph(
       nodes: [GraphNode(id: "A rather long state name for a narrow pane", kind: "Task")], edges: [])
     let narrower = DiagramFitter.fit(flat, width: 30)
-    #expect(narrower.lines() == ["╭────────────────────╮", "│ A rather lon… pane │ Task", "╰────────────────────╯"])
+    #expect(narrower.lines() == ["╭───────────────────╮", "│ A rather lon…pane │ Task", "╰───────────────────╯"])
     let collapsed = DiagramFitter.fit(long, width: 40)
     #expect(collapsed.width <= 40)
     #expect(collapsed.node("S0x") == nil)
@@ -127,7 +141,7 @@ import Testing
     #expect(shown[3] == "short")
     #expect(Set(shown).count == labels.count)
     #expect(shown.allSatisfy { $0.count <= 12 })
-    #expect(shown[0] == "Process …der")
+    #expect(shown[0] == "Process…der")
     #expect(LabelShortener.shorten(["aaaaaaaaaaaa", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaa"], maxWidth: 5).count == 3)
     #expect(Set(LabelShortener.shorten(["aaaaaaaaaaaa", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaa"], maxWidth: 5)).count == 3)
     #expect(LabelShortener.truncate("catch States.ALL", maxWidth: 8) == "catch S…")

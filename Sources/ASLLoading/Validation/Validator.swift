@@ -26,6 +26,15 @@ public enum Validator {
     return run.sorted()
   }
 
+  /// Loads every machine of `file` (definition or template) and validates each; the diagnostics
+  /// of all machines, in file order. Throws when the file cannot be read or parsed.
+  public static func validate(
+    file: String, substitutions: [String: String] = [:], type: String = "STANDARD"
+  ) throws(LoadError) -> [Diagnostic] {
+    let machines = try ASLLoader.loadMachines(file: file, substitutions: substitutions, defaultType: type)
+    return machines.flatMap { validate($0) }
+  }
+
   /// True when `diagnostics` holds no error.
   public static func isValid(_ diagnostics: [Diagnostic]) -> Bool {
     !diagnostics.contains { $0.severity == .error }
