@@ -4,8 +4,8 @@
 # Environment: FLOOR (default below), CASES (default ../shared/conformance), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FLOOR="${FLOOR:-504}"
-EVENTS_FLOOR="${EVENTS_FLOOR:-175}"
+FLOOR="${FLOOR:-505}"
+EVENTS_FLOOR="${EVENTS_FLOOR:-186}"
 SUITE="${CASES:-$(cd .. && pwd)/shared/conformance}"
 if [ ! -f "$SUITE/run.py" ]; then
   echo "conformance suite not found at $SUITE (set CASES=...)" >&2

@@ -141,7 +141,7 @@ extension Execution {
         total: count, childIDs: [], results: Array(repeating: .null, count: count), running: 0,
         succeeded: 0, failed: 0, maxConcurrency: maxConcurrency,
         toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercentage,
-        firstFailure: nil, mapRunArn: mapRunArn)
+        firstFailure: nil, mapRunArn: mapRunArn, processor: s.itemProcessor)
       units[unit].phase = .waitingChildren
       if count == 0 {
         units[unit].phase = .resuming(.childrenSucceeded)
@@ -156,23 +156,26 @@ extension Execution {
 
   /// Starts Map iterations up to MaxConcurrency (0 = all).
   mutating func startIterations(_ unit: Int) {
-    guard let visit = units[unit].visit, case .map(let s) = units[unit].machine.states[visit.stateIndex]
-    else { return }
-    while let group = units[unit].group, group.nextToStart < group.total,
-      group.maxConcurrency <= 0 || group.running < group.maxConcurrency
-    {
-      let index = group.nextToStart
-      let input = group.pendingInputs[index]
+    guard let visit = units[unit].visit, let processor = units[unit].group?.processor else { return }
+    // Reads fields one by one: holding a copy of the group while mutating it would copy its
+    // arrays (quadratic for big maps).
+    while units[unit].group != nil {
+      let index = units[unit].group!.nextToStart
+      let maxConcurrency = units[unit].group!.maxConcurrency
+      guard index < units[unit].group!.total,
+        maxConcurrency <= 0 || units[unit].group!.running < maxConcurrency
+      else { break }
+      let input = units[unit].group!.pendingInputs[index]
       units[unit].group!.pendingInputs[index] = .null
-      let distributed = group.kind == .distributedMap
+      let distributed = units[unit].group!.kind == .distributedMap
       let child = addUnit(
         ExecutionUnit(
           id: units.count, parentID: unit, kind: .iteration(index: index),
-          machine: s.itemProcessor, variables: units[unit].variables,
+          machine: processor, variables: units[unit].variables,
           phase: .startingIteration(input: input), visit: nil, group: nil,
           lastEventID: units[unit].lastEventID,
           recordsHistory: units[unit].recordsHistory && !distributed,
-          path: units[unit].path + "/\(s.common.name)[\(index)]"))
+          path: units[unit].path + "/\(visit.name)[\(index)]"))
       units[unit].group!.childIDs.append(child)
       units[unit].group!.nextToStart += 1
       units[unit].group!.running += 1

@@ -50,7 +50,7 @@ extension Execution {
         attempts[index] += 1
         units[unit].visit?.retryAttempts = attempts
         units[unit].visit?.retryCount += 1
-        units[unit].visit?.trace?.errorHandling.append(
+        openTraces[unit]?.errorHandling.append(
           .retry(error: error.error, retrier: index, attempt: attempts[index], delaySeconds: delay))
         let until = now.adding(seconds: delay)
         units[unit].phase = .waitingTimer(until: until, reason: .retry)
@@ -62,7 +62,7 @@ extension Execution {
         }
         return
       }
-      units[unit].visit?.trace?.errorHandling.append(
+      openTraces[unit]?.errorHandling.append(
         .retriesExhausted(error: error.error, retrier: index))
     }
     if fromChildren {
@@ -75,7 +75,7 @@ extension Execution {
       errorOutput["Error"] = .string(error.error)
       if let cause { errorOutput["Cause"] = .string(cause) }
       let errorValue = JSONValue.object(errorOutput)
-      units[unit].visit?.trace?.errorHandling.append(
+      openTraces[unit]?.errorHandling.append(
         .caught(error: error.error, catcher: index, next: catcher.next))
       do throws(ASLRuntimeError) {
         let assigned = try evaluateAssign(unit, catcher.compiledAssign, value: errorValue)
@@ -89,7 +89,7 @@ extension Execution {
       }
       return
     }
-    units[unit].visit?.trace?.errorHandling.append(.unhandled(error: error.error))
+    openTraces[unit]?.errorHandling.append(.unhandled(error: error.error))
     unitFailed(unit, error: error.error, cause: cause)
   }
 }

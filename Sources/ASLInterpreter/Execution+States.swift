@@ -61,10 +61,10 @@ extension Execution {
           field: "CausePath", scope: scope(unit, input: raw), random: &random)
         cause = value.stringValue ?? value.compactString
       }
-      if options.recordTraces, var trace = units[unit].visit?.trace {
+      if options.recordTraces, var trace = openTraces.removeValue(forKey: unit) {
         trace.failure = (error ?? "", cause)
         traces.append(trace)
-        units[unit].visit?.trace = nil
+        openTraces[unit] = nil
       }
       // A Fail state ends its unit directly; nothing can catch it inside the same scope.
       units[unit].visit = nil
@@ -109,7 +109,7 @@ extension Execution {
         chosen = (fallback, e.assign)
         explanation?.usedDefault = true
       }
-      units[unit].visit?.trace?.choice = explanation
+      openTraces[unit]?.choice = explanation
       guard let (next, assign) = chosen else {
         throw ASLRuntimeError(
           error: "States.NoChoiceMatched",

@@ -27,19 +27,18 @@ extension Execution {
 
   /// Enters state `index` of `unit`'s machine: `…StateEntered`, then the state's work.
   mutating func enterState(_ unit: Int, index: Int, input: JSONValue) {
-    let state = units[unit].machine.states[index]
-    let common = state.common
+    let common = units[unit].machine.states[index].common
     transitionCount += 1
     let entered = emit(
-      common.type + "StateEntered", unit: unit, .stateEntered(name: common.name, input: input))
+      common.enteredEventType, unit: unit, .stateEntered(name: common.name, input: input))
     var visit = StateVisit(
-      stateIndex: index, name: common.name, enteredEventID: entered, enteredTime: now,
-      rawInput: input, effectiveInput: input, retryAttempts: [], retryCount: 0, trace: nil)
+      stateIndex: index, common: common, enteredEventID: entered, enteredTime: now,
+      rawInput: input, effectiveInput: input, retryAttempts: [], retryCount: 0)
     if options.recordTraces {
       var trace = StateTrace(
         unitID: unit, stateName: common.name, stateType: common.type, enteredEventID: entered)
       trace.stages.append(DataFlowStage(name: "Input", value: input))
-      visit.trace = trace
+      openTraces[unit] = trace
     }
     units[unit].visit = visit
     units[unit].phase = .waitingChildren  // replaced by the state's own work below
@@ -106,22 +105,21 @@ extension Execution {
     _ unit: Int, output: JSONValue, next: Transition?, assigned: [(String, JSONValue)]
   ) {
     guard let visit = units[unit].visit else { return }
-    let common = units[unit].machine.states[visit.stateIndex].common
     if PayloadSize.exceeds(output, limit: options.payloadLimitBytes) {
       stateFailed(
         unit,
         ASLRuntimeError(
           error: "States.DataLimitExceeded",
-          cause: "The state/task '\(common.name)' returned a result with a size exceeding the "
+          cause: "The state/task '\(visit.name)' returned a result with a size exceeding the "
             + "maximum number of bytes service limit."),
         prefixed: false)
       return
     }
     emit(
-      common.type + "StateExited", unit: unit,
-      .stateExited(name: common.name, output: output, assignedVariables: assigned))
+      visit.common.exitedEventType, unit: unit,
+      .stateExited(name: visit.name, output: output, assignedVariables: assigned))
     for (name, value) in assigned { units[unit].variables[name] = value }
-    if options.recordTraces, var trace = visit.trace {
+    if options.recordTraces, var trace = openTraces.removeValue(forKey: unit) {
       trace.assigned = assigned
       trace.nextState = next?.nextStateName
       traces.append(trace)
@@ -156,7 +154,7 @@ extension Execution {
 
   /// The unit failed with an error nothing caught.
   mutating func unitFailed(_ unit: Int, error: String, cause: String?) {
-    if options.recordTraces, var trace = units[unit].visit?.trace {
+    if options.recordTraces, var trace = openTraces.removeValue(forKey: unit) {
       trace.failure = (error, cause)
       traces.append(trace)
     }
@@ -176,7 +174,7 @@ extension Execution {
       for child in group.childIDs { abortUnit(child) }
     }
     if let visit = units[unit].visit {
-      let type = units[unit].machine.states[visit.stateIndex].common.type
+      let type = visit.type
       if type == "Task" || type == "Wait" || type == "Map" || type == "Parallel" {
         emit(type + "StateAborted", unit: unit, .none)
       }
@@ -208,7 +206,7 @@ extension Execution {
     var stateObject = JSONObject([
       ("Name", .string(visit.name)), ("EnteredTime", .string(visit.enteredTime.iso8601)),
     ])
-    let type = units[unit].machine.states[visit.stateIndex].common.type
+    let type = visit.type
     if type == "Task" || type == "Map" || type == "Parallel" {
       stateObject["RetryCount"] = .int(visit.retryCount)
     }
@@ -231,9 +229,9 @@ extension Execution {
     _ unit: Int, input: JSONValue, mapItem: (index: Int, value: JSONValue)? = nil,
     taskToken: String? = nil
   ) -> EvaluationScope {
-    let common = units[unit].visit.map { units[unit].machine.states[$0.stateIndex].common }
+    let readsContext = units[unit].visit?.readsContext ?? true
     let context: JSONValue =
-      (common?.readsContext ?? true) ? contextObject(unit, mapItem: mapItem, taskToken: taskToken) : .null
+      readsContext ? contextObject(unit, mapItem: mapItem, taskToken: taskToken) : .null
     return EvaluationScope(input: input, context: context, variables: units[unit].variables)
   }
 
@@ -304,6 +302,6 @@ extension Execution {
 
   mutating func trace(_ unit: Int, _ stage: String, _ value: JSONValue) {
     guard options.recordTraces else { return }
-    units[unit].visit?.trace?.stages.append(DataFlowStage(name: stage, value: value))
+    openTraces[unit]?.stages.append(DataFlowStage(name: stage, value: value))
   }
 }

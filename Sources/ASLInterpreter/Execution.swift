@@ -26,6 +26,8 @@ public struct Execution: Sendable {
   public internal(set) var transitionCount = 0
   /// Completed state visits (only when `options.recordTraces`).
   public internal(set) var traces: [StateTrace] = []
+  /// Traces of the visits in progress, by unit.
+  var openTraces: [Int: StateTrace] = [:]
 
   var started = false
   var runQueue: [Int] = []

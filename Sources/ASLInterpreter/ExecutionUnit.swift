@@ -76,7 +76,13 @@ public enum Resumption: Sendable {
 /// One visit of a state by a unit.
 public struct StateVisit: Sendable {
   public var stateIndex: Int
-  public var name: String
+  /// The state's common fields (shared storage, one reference).
+  public var common: StateCommon
+  public var name: String { common.name }
+  /// The state's `Type` (`Pass`, `Task`, …).
+  public var type: String { common.type }
+  /// True when the state's expressions read the context object.
+  public var readsContext: Bool { common.readsContext }
   public var enteredEventID: Int
   public var enteredTime: VirtualInstant
   /// The input as the state received it (ResultPath and Catch merge into this).
@@ -87,8 +93,6 @@ public struct StateVisit: Sendable {
   public var retryAttempts: [Int]
   /// Total retries so far (`$$.State.RetryCount`).
   public var retryCount: Int
-  /// The trace being built (when traces are on).
-  public var trace: StateTrace?
 }
 
 /// The children of a Parallel or Map state.
@@ -114,4 +118,6 @@ public struct ChildGroup: Sendable {
   public var toleratedFailurePercentage: Double?
   public var firstFailure: (error: String, cause: String?)?
   public var mapRunArn: String?
+  /// The Map's item processor (iterations run it).
+  public var processor: StateMachine?
 }

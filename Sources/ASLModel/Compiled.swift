@@ -38,27 +38,89 @@ extension Compiled where Value == JSONPath {
 }
 
 /// Every JSONPath-language expression of a state, parsed once at load time.
+///
+/// Immutable after loading and stored behind one shared reference, so copying a state (which
+/// the interpreter does on every transition) costs one retain instead of a kilobyte.
 public struct StateExpressions: Sendable {
-  public var inputPath: Compiled<ParsedPathExpression>?
-  public var outputPath: Compiled<ParsedPathExpression>?
-  public var resultPath: Compiled<JSONPath>?
-  /// `Parameters` (Pass/Task/Parallel) or `ItemSelector`/`Parameters` (Map).
-  public var parameters: Compiled<CompiledPayloadTemplate>?
-  public var resultSelector: Compiled<CompiledPayloadTemplate>?
-  public var assign: Compiled<CompiledPayloadTemplate>?
-  public var itemsPath: Compiled<ParsedPathExpression>?
-  public var errorPath: Compiled<ParsedPathExpression>?
-  public var causePath: Compiled<ParsedPathExpression>?
-  public var secondsPath: Compiled<ParsedPathExpression>?
-  public var timestampPath: Compiled<ParsedPathExpression>?
-  public var maxConcurrencyPath: Compiled<ParsedPathExpression>?
-  public var toleratedFailureCountPath: Compiled<ParsedPathExpression>?
-  public var toleratedFailurePercentagePath: Compiled<ParsedPathExpression>?
-  public var timeoutSecondsPath: Compiled<ParsedPathExpression>?
-  public var heartbeatSecondsPath: Compiled<ParsedPathExpression>?
-  public var batchInput: Compiled<CompiledPayloadTemplate>?
+  final class Storage: Sendable {
+    let inputPath: Compiled<ParsedPathExpression>?
+    let outputPath: Compiled<ParsedPathExpression>?
+    let resultPath: Compiled<JSONPath>?
+    let parameters: Compiled<CompiledPayloadTemplate>?
+    let resultSelector: Compiled<CompiledPayloadTemplate>?
+    let assign: Compiled<CompiledPayloadTemplate>?
+    let itemsPath: Compiled<ParsedPathExpression>?
+    let errorPath: Compiled<ParsedPathExpression>?
+    let causePath: Compiled<ParsedPathExpression>?
+    let secondsPath: Compiled<ParsedPathExpression>?
+    let timestampPath: Compiled<ParsedPathExpression>?
+    let maxConcurrencyPath: Compiled<ParsedPathExpression>?
+    let toleratedFailureCountPath: Compiled<ParsedPathExpression>?
+    let toleratedFailurePercentagePath: Compiled<ParsedPathExpression>?
+    let timeoutSecondsPath: Compiled<ParsedPathExpression>?
+    let heartbeatSecondsPath: Compiled<ParsedPathExpression>?
+    let batchInput: Compiled<CompiledPayloadTemplate>?
 
-  public init() {}
+    init(
+      inputPath: Compiled<ParsedPathExpression>? = nil,
+      outputPath: Compiled<ParsedPathExpression>? = nil,
+      resultPath: Compiled<JSONPath>? = nil,
+      parameters: Compiled<CompiledPayloadTemplate>? = nil,
+      resultSelector: Compiled<CompiledPayloadTemplate>? = nil,
+      assign: Compiled<CompiledPayloadTemplate>? = nil,
+      itemsPath: Compiled<ParsedPathExpression>? = nil,
+      errorPath: Compiled<ParsedPathExpression>? = nil,
+      causePath: Compiled<ParsedPathExpression>? = nil,
+      secondsPath: Compiled<ParsedPathExpression>? = nil,
+      timestampPath: Compiled<ParsedPathExpression>? = nil,
+      maxConcurrencyPath: Compiled<ParsedPathExpression>? = nil,
+      toleratedFailureCountPath: Compiled<ParsedPathExpression>? = nil,
+      toleratedFailurePercentagePath: Compiled<ParsedPathExpression>? = nil,
+      timeoutSecondsPath: Compiled<ParsedPathExpression>? = nil,
+      heartbeatSecondsPath: Compiled<ParsedPathExpression>? = nil,
+      batchInput: Compiled<CompiledPayloadTemplate>? = nil
+    ) {
+      self.inputPath = inputPath
+      self.outputPath = outputPath
+      self.resultPath = resultPath
+      self.parameters = parameters
+      self.resultSelector = resultSelector
+      self.assign = assign
+      self.itemsPath = itemsPath
+      self.errorPath = errorPath
+      self.causePath = causePath
+      self.secondsPath = secondsPath
+      self.timestampPath = timestampPath
+      self.maxConcurrencyPath = maxConcurrencyPath
+      self.toleratedFailureCountPath = toleratedFailureCountPath
+      self.toleratedFailurePercentagePath = toleratedFailurePercentagePath
+      self.timeoutSecondsPath = timeoutSecondsPath
+      self.heartbeatSecondsPath = heartbeatSecondsPath
+      self.batchInput = batchInput
+    }
+  }
+
+  let storage: Storage
+
+  public init() { storage = Storage() }
+
+  public var inputPath: Compiled<ParsedPathExpression>? { storage.inputPath }
+  public var outputPath: Compiled<ParsedPathExpression>? { storage.outputPath }
+  public var resultPath: Compiled<JSONPath>? { storage.resultPath }
+  public var parameters: Compiled<CompiledPayloadTemplate>? { storage.parameters }
+  public var resultSelector: Compiled<CompiledPayloadTemplate>? { storage.resultSelector }
+  public var assign: Compiled<CompiledPayloadTemplate>? { storage.assign }
+  public var itemsPath: Compiled<ParsedPathExpression>? { storage.itemsPath }
+  public var errorPath: Compiled<ParsedPathExpression>? { storage.errorPath }
+  public var causePath: Compiled<ParsedPathExpression>? { storage.causePath }
+  public var secondsPath: Compiled<ParsedPathExpression>? { storage.secondsPath }
+  public var timestampPath: Compiled<ParsedPathExpression>? { storage.timestampPath }
+  public var maxConcurrencyPath: Compiled<ParsedPathExpression>? { storage.maxConcurrencyPath }
+  public var toleratedFailureCountPath: Compiled<ParsedPathExpression>? { storage.toleratedFailureCountPath }
+  public var toleratedFailurePercentagePath: Compiled<ParsedPathExpression>? { storage.toleratedFailurePercentagePath }
+  public var timeoutSecondsPath: Compiled<ParsedPathExpression>? { storage.timeoutSecondsPath }
+  public var heartbeatSecondsPath: Compiled<ParsedPathExpression>? { storage.heartbeatSecondsPath }
+  public var batchInput: Compiled<CompiledPayloadTemplate>? { storage.batchInput }
 
   /// Compiles the expression fields of a raw JSONPath state object.
   init(_ r: FieldReader) {
@@ -66,24 +128,23 @@ public struct StateExpressions: Sendable {
       guard case .string(let s)? = r.raw(key) else { return nil }
       return .path(s)
     }
-    inputPath = path("InputPath")
-    outputPath = path("OutputPath")
+    var resultPath: Compiled<JSONPath>? = nil
     if case .string(let s)? = r.raw("ResultPath") { resultPath = .referencePath(s) }
-    if let p = r.raw("ItemSelector") ?? r.raw("Parameters") { parameters = .template(p) }
-    if let s = r.raw("ResultSelector") { resultSelector = .template(s) }
-    if let a = r.raw("Assign") { assign = .template(a) }
-    itemsPath = path("ItemsPath")
-    errorPath = path("ErrorPath")
-    causePath = path("CausePath")
-    secondsPath = path("SecondsPath")
-    timestampPath = path("TimestampPath")
-    maxConcurrencyPath = path("MaxConcurrencyPath")
-    toleratedFailureCountPath = path("ToleratedFailureCountPath")
-    toleratedFailurePercentagePath = path("ToleratedFailurePercentagePath")
-    timeoutSecondsPath = path("TimeoutSecondsPath")
-    heartbeatSecondsPath = path("HeartbeatSecondsPath")
+    var batchInput: Compiled<CompiledPayloadTemplate>? = nil
     if case .object(let b)? = r.raw("ItemBatcher"), let input = b["BatchInput"] {
       batchInput = .template(input)
     }
+    storage = Storage(
+      inputPath: path("InputPath"), outputPath: path("OutputPath"), resultPath: resultPath,
+      parameters: (r.raw("ItemSelector") ?? r.raw("Parameters")).map { .template($0) },
+      resultSelector: r.raw("ResultSelector").map { .template($0) },
+      assign: r.raw("Assign").map { .template($0) }, itemsPath: path("ItemsPath"),
+      errorPath: path("ErrorPath"), causePath: path("CausePath"),
+      secondsPath: path("SecondsPath"), timestampPath: path("TimestampPath"),
+      maxConcurrencyPath: path("MaxConcurrencyPath"),
+      toleratedFailureCountPath: path("ToleratedFailureCountPath"),
+      toleratedFailurePercentagePath: path("ToleratedFailurePercentagePath"),
+      timeoutSecondsPath: path("TimeoutSecondsPath"),
+      heartbeatSecondsPath: path("HeartbeatSecondsPath"), batchInput: batchInput)
   }
 }

@@ -1,7 +1,7 @@
 import JSONCore
 
 /// One ASL state, typed by its `Type`.
-public enum State: Sendable {
+public indirect enum State: Sendable {
   case pass(PassState)
   case task(TaskState)
   case choice(ChoiceState)
@@ -77,11 +77,35 @@ extension State {
     }
   }
 
+  /// True when `text` contains `$$` or `$states.context` (a byte scan, no Foundation).
+  static func containsContextReference(_ text: String) -> Bool {
+    var previousDollar = false
+    var iterator = text.utf8.makeIterator()
+    var sawDollar = false
+    while let byte = iterator.next() {
+      if byte == UInt8(ascii: "$") {
+        if previousDollar { return true }
+        previousDollar = true
+        sawDollar = true
+      } else {
+        previousDollar = false
+      }
+    }
+    guard sawDollar else { return false }
+    let needle = Array("$states.context".utf8)
+    let bytes = Array(text.utf8)
+    guard bytes.count >= needle.count else { return false }
+    for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+      if Array(bytes[start..<(start + needle.count)]) == needle { return true }
+    }
+    return false
+  }
+
   /// True when some string in `value` (excluding nested state machines' own states, which are
   /// decoded separately) reads the context object.
   static func mentionsContext(_ value: JSONValue) -> Bool {
     switch value {
-    case .string(let s): return s.contains("$$") || s.contains("$states.context")
+    case .string(let s): return State.containsContextReference(s)
     case .array(let items): return items.contains(where: mentionsContext)
     case .object(let o):
       for (k, v) in o {

@@ -2,29 +2,73 @@ import ASLExpressions
 import JSONCore
 
 /// Fields every state type shares (ASL "Common State Fields").
+///
+/// Immutable and stored behind one shared reference: the interpreter copies states on every
+/// transition, so a copy must cost one retain.
 public struct StateCommon: Sendable {
+  final class Storage: Sendable {
+    let name: String
+    let type: String
+    let comment: String?
+    let queryLanguage: QueryLanguage
+    let inputPath: PathField
+    let outputPath: PathField
+    let transition: Transition?
+    let assign: JSONValue?
+    let output: JSONValue?
+    let readsContext: Bool
+    let pointer: JSONPointer
+    let expressions: StateExpressions
+    let enteredEventType: String
+    let exitedEventType: String
+    init(
+      name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, enteredEventType: String, exitedEventType: String
+    ) {
+      self.name = name
+      self.type = type
+      self.comment = comment
+      self.queryLanguage = queryLanguage
+      self.inputPath = inputPath
+      self.outputPath = outputPath
+      self.transition = transition
+      self.assign = assign
+      self.output = output
+      self.readsContext = readsContext
+      self.pointer = pointer
+      self.expressions = expressions
+      self.enteredEventType = enteredEventType
+      self.exitedEventType = exitedEventType
+    }
+  }
+
+  let storage: Storage
+
   /// The state's name (its key in `States`).
-  public var name: String
+  public var name: String { storage.name }
   /// The `Type` string as written.
-  public var type: String
-  public var comment: String?
+  public var type: String { storage.type }
+  public var comment: String? { storage.comment }
   /// The effective query language (the state's own, else the machine's).
-  public var queryLanguage: QueryLanguage
-  public var inputPath: PathField
-  public var outputPath: PathField
+  public var queryLanguage: QueryLanguage { storage.queryLanguage }
+  public var inputPath: PathField { storage.inputPath }
+  public var outputPath: PathField { storage.outputPath }
   /// Where to go after this state; nil for terminal states.
-  public var transition: Transition?
+  public var transition: Transition? { storage.transition }
   /// `Assign` (variables), JSONPath or JSONata flavoured.
-  public var assign: JSONValue?
+  public var assign: JSONValue? { storage.assign }
   /// JSONata `Output`.
-  public var output: JSONValue?
-  /// True when any expression of the state mentions the context object (`$$`, `$states.context`),
-  /// so the interpreter builds the context object only when it is read.
-  public var readsContext: Bool
+  public var output: JSONValue? { storage.output }
+  /// True when an expression of the state reads the context object (`$$`, `$states.context`), so the
+  /// interpreter builds the context object only when it is read.
+  public var readsContext: Bool { storage.readsContext }
   /// JSON pointer of the state in its definition (for diagnostics).
-  public var pointer: JSONPointer
+  public var pointer: JSONPointer { storage.pointer }
   /// The state's JSONPath expressions, parsed at load time (empty for JSONata states).
-  public var expressions: StateExpressions
+  public var expressions: StateExpressions { storage.expressions }
+  /// `<Type>StateEntered`, the history event type of entering this state.
+  public var enteredEventType: String { storage.enteredEventType }
+  /// `<Type>StateExited`.
+  public var exitedEventType: String { storage.exitedEventType }
 
   public init(
     name: String, type: String, comment: String? = nil, queryLanguage: QueryLanguage = .jsonPath,
@@ -33,18 +77,11 @@ public struct StateCommon: Sendable {
     readsContext: Bool = false, pointer: JSONPointer = .root,
     expressions: StateExpressions = StateExpressions()
   ) {
-    self.expressions = expressions
-    self.name = name
-    self.type = type
-    self.comment = comment
-    self.queryLanguage = queryLanguage
-    self.inputPath = inputPath
-    self.outputPath = outputPath
-    self.transition = transition
-    self.assign = assign
-    self.output = output
-    self.readsContext = readsContext
-    self.pointer = pointer
+    storage = Storage(
+      name: name, type: type, comment: comment, queryLanguage: queryLanguage,
+      inputPath: inputPath, outputPath: outputPath, transition: transition, assign: assign,
+      output: output, readsContext: readsContext, pointer: pointer, expressions: expressions,
+      enteredEventType: type + "StateEntered", exitedEventType: type + "StateExited")
   }
 }
 

@@ -42,6 +42,8 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     let machine: StateMachine
     let input: JSONValue
+    let clock = ContinuousClock()
+    let loadStart = clock.now
     do {
       machine = try RunCommand.loadMachine(file)
       input = try readInput()
@@ -54,7 +56,20 @@ struct RunCommand: ParsableCommand {
     var execution = Execution(
       machine: machine, input: input,
       options: ExecutionOptions(stateMachineName: name.isEmpty ? "StateMachine" : name))
+    let runStart = clock.now
+    // SFDBG_RUN_REPEAT=N re-runs the execution N-1 extra times first (profiling aid).
+    if let repeats = ProcessInfo.processInfo.environment["SFDBG_RUN_REPEAT"].flatMap(Int.init) {
+      for _ in 1..<max(repeats, 1) {
+        var copy = execution
+        copy.run(resolver: echoTasks ? .echo : nil)
+      }
+    }
     let status = execution.run(resolver: echoTasks ? .echo : nil)
+    if ProcessInfo.processInfo.environment["SFDBG_RUN_TIMING"] != nil {
+      FileOutput.standardError.write(
+        "load \(runStart - loadStart), run \(clock.now - runStart): "
+          + "\(execution.transitionCount) transitions, \(execution.history.count) events\n")
+    }
     FileOutput.standardOutput.write(render(execution, status) + "\n")
     if status == .running { throw ExitCode(3) }
   }
@@ -158,19 +173,21 @@ struct RunCommand: ParsableCommand {
   /// Loads a JSON ASL definition (the loader with YAML/templates replaces this when it lands).
   static func loadMachine(_ path: String) throws -> StateMachine {
     let bytes = try readFile(path, limit: 100 * 1024 * 1024, what: "definition")
-    let document: JSONDocument
+    let value: JSONValue
     do {
-      document = try JSONParser.parseDocument(bytes)
+      value = try JSONParser.parse(bytes)
     } catch {
       throw RunError(message: "\(path):\(error.position.line):\(error.position.column): \(error.message)")
     }
     do {
-      return try StateMachine(definition: document.value)
+      return try StateMachine(definition: value)
     } catch {
+      // Re-parse with positions only to point at the problem.
+      let document = try? JSONParser.parseDocument(bytes)
       var pointer: JSONPointer? = error.pointer
       var position: SourcePosition? = nil
       while let p = pointer, position == nil {
-        position = document.position(of: p)
+        position = document?.position(of: p)
         pointer = p.parent
       }
       let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
