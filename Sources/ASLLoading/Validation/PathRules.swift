@@ -57,7 +57,8 @@ extension ValidationRun {
     if text.hasPrefix("States.") {
       if kind != .pathOrIntrinsic { return "an intrinsic function is not allowed here; expected a path starting with '$'" }
       do {
-        _ = try ParsedPathExpression(text)
+        let call = try IntrinsicCall(text)
+        if let problem = Self.arityProblem(call) { return problem }
       } catch {
         if let lenient = JaywayLeniency.normalize(text), (try? ParsedPathExpression(lenient)) != nil {
           return intrinsicArgumentProblem(text)
@@ -78,6 +79,24 @@ extension ValidationRun {
       if let lenient = JaywayLeniency.normalize(text), (try? ParsedPathExpression(lenient)) != nil { return nil }
       return "not a valid JSONPath (\(error.cause))"
     }
+  }
+
+  /// Argument counts of the intrinsic functions (minimum, maximum; nil = any).
+  static let arity: [IntrinsicFunctionName: (Int, Int?)] = [
+    .format: (1, nil), .stringToJson: (1, 1), .jsonToString: (1, 1), .array: (0, nil),
+    .arrayPartition: (2, 2), .arrayContains: (2, 2), .arrayRange: (3, 3), .arrayGetItem: (2, 2),
+    .arrayLength: (1, 1), .arrayUnique: (1, 1), .base64Encode: (1, 1), .base64Decode: (1, 1),
+    .hash: (2, 2), .jsonMerge: (3, 3), .mathRandom: (2, 3), .mathAdd: (2, 2), .stringSplit: (2, 2),
+    .uuid: (0, 0),
+  ]
+
+  /// The outer call's argument count against the function's arity.
+  static func arityProblem(_ call: IntrinsicCall) -> String? {
+    guard let (low, high) = arity[call.function] else { return nil }
+    let n = call.argumentCount
+    if n >= low, high.map({ n <= $0 }) ?? true { return nil }
+    let expected = high == low ? "\(low)" : high.map { "\(low) to \($0)" } ?? "at least \(low)"
+    return "\(call.function.rawValue) takes \(expected) argument\(expected == "1" ? "" : "s"), found \(n)"
   }
 
   /// Argument types AWS checks when the machine is created: the numeric functions take numbers
