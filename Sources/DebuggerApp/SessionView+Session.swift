@@ -119,6 +119,18 @@ extension SessionView {
     let focused = session.focusedExecution
     let execution = focused.execution
     let current = execution.currentStates.first?.stateName
+    if selectedState == nil && !focused.isRunning {
+      // Ended: what the execution returned.
+      var model = StateIOModel(stateName: "\(focused.label) \(focused.status.name)")
+      switch focused.status {
+      case .succeeded(let output): model.stages = [("output", output)]
+      case .failed(let error, let cause), .timedOut(let error, let cause), .aborted(let error, let cause):
+        model.stages = [("error", error.map(JSONValue.string) ?? .null), ("cause", cause.map(JSONValue.string) ?? .null)]
+      case .running: break
+      }
+      if let last = execution.traces.last { model.explanation = ["last state: '\(last.stateName)' · select a state in the graph to see its data"] }
+      return model
+    }
     guard let name = selectedState ?? current ?? execution.traces.last?.stateName else {
       return StateIOModel()
     }
