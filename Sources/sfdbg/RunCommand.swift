@@ -1,4 +1,5 @@
 import ASLInterpreter
+import ASLLoading
 import ASLModel
 import ArgumentParser
 import Foundation
@@ -15,7 +16,7 @@ struct RunCommand: ParsableCommand {
       input errors, 3 when it stopped waiting for task results nobody gave (status RUNNING).
       """)
 
-  @Argument(help: "The state machine definition (ASL JSON).")
+  @Argument(help: "The state machine: ASL JSON/YAML, or a SAM/CloudFormation template.")
   var file: String
 
   @Argument(help: "A file holding the execution input (JSON).")
@@ -39,23 +40,33 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Resolve every Task with its own input (a pass-through resource).")
   var echoTasks = false
 
+  @Option(name: .customLong("state-machine"), help: "Which machine of a template to run.")
+  var stateMachine: String?
+
+  @Option(name: .customLong("sub"), help: "Template substitution KEY=VALUE (repeatable).")
+  var substitutions: [String] = []
+
   func run() throws {
     let machine: StateMachine
+    let source: MachineSource
     let input: JSONValue
     let clock = ContinuousClock()
     let loadStart = clock.now
     do {
-      machine = try RunCommand.loadMachine(file)
+      let options: LoadOptions
+      do {
+        options = try LoadOptions.commandLine(substitutions: substitutions, stateMachine: stateMachine)
+      } catch {
+        throw RunError(message: error.description)
+      }
+      (machine, source) = try RunCommand.loadMachine(file, options: options)
       input = try readInput()
     } catch let error as RunError {
       FileOutput.standardError.write("error: \(error.message)\n")
       throw ExitCode(2)
     }
-    let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-      .replacingOccurrences(of: ".asl", with: "")
     var execution = Execution(
-      machine: machine, input: input,
-      options: ExecutionOptions(stateMachineName: name.isEmpty ? "StateMachine" : name))
+      machine: machine, input: input, options: ExecutionOptions(stateMachineName: source.name))
     let runStart = clock.now
     // SFDBG_RUN_REPEAT=N re-runs the execution N-1 extra times first (profiling aid).
     if let repeats = ProcessInfo.processInfo.environment["SFDBG_RUN_REPEAT"].flatMap(Int.init) {
@@ -170,27 +181,24 @@ struct RunCommand: ParsableCommand {
     return [UInt8](data)
   }
 
-  /// Loads a JSON ASL definition (the loader with YAML/templates replaces this when it lands).
-  static func loadMachine(_ path: String) throws -> StateMachine {
-    let bytes = try readFile(path, limit: 100 * 1024 * 1024, what: "definition")
-    let value: JSONValue
+  /// Loads the main machine of FILE (ASL JSON/YAML or a SAM/CloudFormation template).
+  static func loadMachine(_ path: String, options: LoadOptions) throws -> (StateMachine, MachineSource) {
+    let source: MachineSource
     do {
-      value = try JSONParser.parse(bytes)
+      source = try ASLLoader.load(file: path, options: options).main
     } catch {
-      throw RunError(message: "\(path):\(error.position.line):\(error.position.column): \(error.message)")
+      throw RunError(message: error.description)
     }
     do {
-      return try StateMachine(definition: value)
+      return (try StateMachine(definition: source.definition), source)
     } catch {
-      // Re-parse with positions only to point at the problem.
-      let document = try? JSONParser.parseDocument(bytes)
       var pointer: JSONPointer? = error.pointer
       var position: SourcePosition? = nil
       while let p = pointer, position == nil {
-        position = document?.position(of: p)
+        position = source.position(of: p)
         pointer = p.parent
       }
-      let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
+      let location = position.map { "\(source.file):\($0.line):\($0.column)" } ?? source.file
       throw RunError(message: "\(location): \(error.message) (at \(error.pointer))")
     }
   }
