@@ -55,10 +55,13 @@ public enum ASLLoader {
       if inFolder && !template.declaresStateMachine { return [] }
       var machines = try template.machines(defaultType: defaultType)
       if let name, machines.count == 1 { machines[0].rename(name) }
+      for m in machines { try NumericPlaceholders.check(m) }
       return machines
     }
     if inFolder && object["States"] == nil { return [] }
-    return [definitionMachine(parsed, substitutions: values, name: name, type: defaultType)]
+    let machine = definitionMachine(parsed, substitutions: values, name: name, type: defaultType)
+    try NumericPlaceholders.check(machine)
+    return [machine]
   }
 
   /// One machine from definition text (tests, `--definition` strings, in-memory sources).

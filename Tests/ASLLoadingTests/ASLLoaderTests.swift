@@ -187,3 +187,92 @@ import Testing
     #expect(loadError { _ = try LoadOptions.commandLine(machines: ["x"]) }?.message.contains("--machine") == true)
   }
 }
+
+@Suite struct TemplateDefinitionUriTests {
+  @Test func yamlDefinitionUriGetsTypedSubstitutions() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    scratch.write(
+      "sm/flow.asl.yaml",
+      """
+      StartAt: Wait
+      States:
+        Wait:
+          Type: Wait
+          Seconds: ${Delay}
+          Next: Call
+        Call:
+          Type: Task
+          Resource: arn:${AWS::Partition}:states:::lambda:invoke
+          Parameters:
+            FunctionName: ${Fn}
+          End: true
+      """)
+    let template = scratch.write(
+      "template.yaml",
+      """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Fn:
+          Type: AWS::Serverless::Function
+        Flow:
+          Type: AWS::Serverless::StateMachine
+          Properties:
+            DefinitionUri: sm/flow.asl.yaml
+            DefinitionSubstitutions:
+              Delay: 30
+              Fn: !GetAtt Fn.Arn
+      """)
+    let (_, main) = try ASLLoader.load(file: template)
+    #expect(main.definition["States"]?["Wait"]?["Seconds"] == 30)
+    #expect(main.definition["States"]?["Call"]?["Resource"] == "arn:aws:states:::lambda:invoke")
+    #expect(main.definition["States"]?["Call"]?["Parameters"]?["FunctionName"] == "arn:aws:lambda:us-east-1:123456789012:function:Fn")
+    #expect(main.file.hasSuffix("sm/flow.asl.yaml"))
+    #expect(main.position(of: "/States/Call/End")?.line == 12)
+    #expect(Validator.validate(main).isEmpty)
+  }
+
+  @Test func standaloneYAMLWithShortTagsKeepsUnknownReferencesAsPlaceholders() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let file = scratch.write(
+      "extracted.asl.yaml",
+      """
+      StartAt: Put
+      States:
+        Put:
+          Type: Task
+          Resource: !Sub arn:${AWS::Partition}:states:::dynamodb:putItem
+          Parameters:
+            TableName: !Ref OrdersTable
+            Topic: !GetAtt Topic.TopicArn
+          End: true
+      """)
+    let (_, main) = try ASLLoader.load(file: file, options: LoadOptions(substitutions: ["OrdersTable": "orders"]))
+    let put = try #require(main.definition["States"]?["Put"])
+    #expect(put["Resource"] == "arn:aws:states:::dynamodb:putItem")
+    #expect(put["Parameters"]?["TableName"] == "orders")
+    #expect(put["Parameters"]?["Topic"] == "${Topic.TopicArn}")
+    #expect(main.unresolvedPlaceholders == ["Topic.TopicArn"])
+    #expect(Validator.validate(main).isEmpty)
+  }
+}
+
+@Suite struct MachineRegistryTests {
+  @Test func lookupByArnNameLogicalIdAndQualifiedArn() {
+    let a = MachineSource(
+      name: "orders", logicalID: "OrdersMachine", arn: LocalAccount.stateMachineARN("orders"),
+      definition: ["StartAt": "P"], file: "t.yaml")
+    let b = MachineSource(name: "child", arn: LocalAccount.stateMachineARN("child"), definition: [:], file: "c.json")
+    var registry = MachineRegistry([a, b])
+    #expect(registry.lookup("orders")?.logicalID == "OrdersMachine")
+    #expect(registry.lookup("OrdersMachine")?.name == "orders")
+    #expect(registry.machine(arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child")?.name == "child")
+    #expect(registry.machine(arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child:prod")?.name == "child")
+    #expect(registry.lookup("nope") == nil)
+    // A later machine with the same name replaces the earlier one.
+    registry.register(MachineSource(name: "child", arn: LocalAccount.stateMachineARN("child"), definition: [:], file: "d.json"))
+    #expect(registry.machines.count == 2)
+    #expect(registry.lookup("child")?.file == "d.json")
+  }
+}

@@ -81,6 +81,11 @@ import Testing
     #expect(try rules(paths) == ["invalid-path", "invalid-path"])
     let template = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"States.Xyz($.b)","c":1,"c.$":"$.c"},"End":true}}}"#
     #expect(try rules(template) == ["invalid-path-or-intrinsic", "duplicate-field"])
+    let arity = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"States.ArrayRange(1, 2)","b.$":"States.MathAdd(1,'-1')"},"End":true}}}"#
+    let found = try diagnostics(arity)
+    #expect(found.map(\.rule) == ["invalid-path-or-intrinsic", "invalid-path-or-intrinsic"])
+    #expect(found.first?.message.contains("takes 3 arguments, found 2") == true)
+    #expect(found.last?.message.contains("found a string argument") == true)
   }
 
   @Test func queryLanguageRules() throws {
@@ -114,5 +119,20 @@ import Testing
     #expect(JSONataSyntax.problem(in: " $sum($states.input.n ") != nil)
     #expect(JSONataSyntax.problem(in: " 420. ") != nil)
     #expect(JSONataSyntax.problem(in: " $.store.book[?(@.price < 10)].title ") != nil)
+    let deep = String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)
+    #expect(JSONataSyntax.problem(in: deep)?.contains("nesting") == true)
+    #expect(JSONataSyntax.problem(in: String(repeating: "-", count: 20_000) + "1") != nil)
+  }
+}
+
+@Suite struct ValidatorWarningTests {
+  @Test func jsonataTextInAJSONPathStateIsAWarningNotAnError() throws {
+    let text = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"x":"{% 1 + 1 %}"},"Result":{"y":"{% 2 %}"},"End":true}}}"#
+    let machine = try ASLLoader.loadDefinition(text: text)
+    let found = Validator.validate(machine)
+    #expect(found.map(\.rule) == ["jsonata-in-jsonpath", "jsonata-in-jsonpath"])
+    #expect(found.allSatisfy { $0.severity == .warning })
+    #expect(Validator.isValid(found))
+    #expect(found[0].description.contains(": warning: "))
   }
 }

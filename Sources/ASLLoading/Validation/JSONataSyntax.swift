@@ -172,7 +172,16 @@ enum JSONataSyntax {
 
     func at(_ text: String) -> Bool { peek.map { $0.kind == .op && $0.text == text } ?? false }
 
+    /// Nesting accepted before giving up (the parser recurses once per level).
+    static let maxDepth = 256
+    var depth = 0
+
     mutating func expression(_ rbp: Int) throws(SyntaxError) {
+      depth += 1
+      defer { depth -= 1 }
+      guard depth <= Parser.maxDepth else {
+        throw SyntaxError(message: "nesting deeper than \(Parser.maxDepth) levels")
+      }
       let t = try advance()
       try nud(t)
       while rbp < lbp(peek) {

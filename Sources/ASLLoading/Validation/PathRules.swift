@@ -57,7 +57,8 @@ extension ValidationRun {
     if text.hasPrefix("States.") {
       if kind != .pathOrIntrinsic { return "an intrinsic function is not allowed here; expected a path starting with '$'" }
       do {
-        _ = try ParsedPathExpression(text)
+        let call = try IntrinsicCall(text)
+        if let problem = Self.arityProblem(call) { return problem }
       } catch {
         if let lenient = JaywayLeniency.normalize(text), (try? ParsedPathExpression(lenient)) != nil {
           return intrinsicArgumentProblem(text)
@@ -78,6 +79,24 @@ extension ValidationRun {
       if let lenient = JaywayLeniency.normalize(text), (try? ParsedPathExpression(lenient)) != nil { return nil }
       return "not a valid JSONPath (\(error.cause))"
     }
+  }
+
+  /// Argument counts of the intrinsic functions (minimum, maximum; nil = any).
+  static let arity: [IntrinsicFunctionName: (Int, Int?)] = [
+    .format: (1, nil), .stringToJson: (1, 1), .jsonToString: (1, 1), .array: (0, nil),
+    .arrayPartition: (2, 2), .arrayContains: (2, 2), .arrayRange: (3, 3), .arrayGetItem: (2, 2),
+    .arrayLength: (1, 1), .arrayUnique: (1, 1), .base64Encode: (1, 1), .base64Decode: (1, 1),
+    .hash: (2, 2), .jsonMerge: (3, 3), .mathRandom: (2, 3), .mathAdd: (2, 2), .stringSplit: (2, 2),
+    .uuid: (0, 0),
+  ]
+
+  /// The outer call's argument count against the function's arity.
+  static func arityProblem(_ call: IntrinsicCall) -> String? {
+    guard let (low, high) = arity[call.function] else { return nil }
+    let n = call.argumentCount
+    if n >= low, high.map({ n <= $0 }) ?? true { return nil }
+    let expected = high == low ? "\(low)" : high.map { "\(low) to \($0)" } ?? "at least \(low)"
+    return "\(call.function.rawValue) takes \(expected) argument\(expected == "1" ? "" : "s"), found \(n)"
   }
 
   /// Argument types AWS checks when the machine is created: the numeric functions take numbers
@@ -132,11 +151,27 @@ extension ValidationRun {
           checkPayloadTemplate(value, at: p / key, field: key, requireObject: false)
         }
       }
+    case .string:
+      warnJSONataLiterals(v, at: p)
     case .array(let items):
       if requireObject { report(p, "json-type", "\(field) is an array; expected an object") }
       for (i, item) in items.enumerated() { checkPayloadTemplate(item, at: p / i, field: field, requireObject: false) }
     default:
       if requireObject && !v.isNull { report(p, "json-type", "\(field) is \(v.typeName); expected an object") }
+    }
+  }
+
+  /// JSONata-looking strings in a JSONPath state stay literal text: worth a warning.
+  mutating func warnJSONataLiterals(_ v: JSONValue, at p: JSONPointer) {
+    switch v {
+    case .string(let s) where s.hasPrefix("{%") && s.hasSuffix("%}"):
+      warn(p, "jsonata-in-jsonpath", "\(Self.show(v)) looks like a JSONata expression, but this state uses JSONPath, so it stays a literal string; set \"QueryLanguage\": \"JSONata\" to evaluate it")
+    case .array(let items):
+      for (i, item) in items.enumerated() { warnJSONataLiterals(item, at: p / i) }
+    case .object(let o):
+      for (k, item) in o { warnJSONataLiterals(item, at: p / k) }
+    default:
+      break
     }
   }
 
@@ -154,6 +189,12 @@ extension ValidationRun {
         let body = String(s.dropFirst(2).dropLast(2))
         if let problem = JSONataSyntax.problem(in: body) {
           report(p, "jsonata-syntax", "JSONata expression \(Self.show(v)) is not valid: \(problem)")
+        } else {
+          do {
+            _ = try JSONataExpression(body)
+          } catch {
+            warn(p, "jsonata-unsupported", "JSONata expression \(Self.show(v)) is valid JSONata but sfdbg's engine cannot run it: \(error.cause)")
+          }
         }
       }
     case .array(let items):

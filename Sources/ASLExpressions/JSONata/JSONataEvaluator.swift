@@ -1,0 +1,543 @@
+import Foundation
+import JSONCore
+
+/// A compiled JavaScript-style regular expression literal (`/pattern/flags`).
+final class JSONataRegex: @unchecked Sendable, Hashable {
+  let pattern: String
+  let flags: String
+  let regex: NSRegularExpression?
+
+  init(pattern: String, flags: String) {
+    self.pattern = pattern
+    self.flags = flags
+    var options: NSRegularExpression.Options = []
+    if flags.contains("i") { options.insert(.caseInsensitive) }
+    if flags.contains("m") { options.insert(.anchorsMatchLines) }
+    regex = try? NSRegularExpression(pattern: pattern, options: options)
+  }
+
+  static func == (lhs: JSONataRegex, rhs: JSONataRegex) -> Bool {
+    lhs.pattern == rhs.pattern && lhs.flags == rhs.flags
+  }
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(pattern)
+    hasher.combine(flags)
+  }
+
+  func matches(in string: String) -> [NSTextCheckingResult] {
+    guard let regex else { return [] }
+    return regex.matches(in: string, range: NSRange(string.startIndex..<string.endIndex, in: string))
+  }
+}
+
+/// A runtime value: JSONata distinguishes "nothing" (undefined), single values, sequences
+/// (flattened path results) and functions.
+enum JSONataValue {
+  case undefined
+  case json(JSONValue)
+  case sequence([JSONValue])
+  case function(JSONataFunction)
+  case regex(JSONataRegex)
+
+  var isUndefined: Bool { if case .undefined = self { return true } else { return false } }
+
+  /// The items of a value seen as a sequence (arrays contribute their elements).
+  var items: [JSONValue] {
+    switch self {
+    case .undefined, .function, .regex: return []
+    case .json(.array(let a)): return a
+    case .json(let v): return [v]
+    case .sequence(let s): return s
+    }
+  }
+
+  /// A JSON value (sequences become arrays); nil for undefined.
+  var json: JSONValue? {
+    switch self {
+    case .undefined, .function, .regex: return nil
+    case .json(let v): return v
+    case .sequence(let s): return .array(s)
+    }
+  }
+
+  /// 0 items → undefined, 1 → the item, more → a sequence.
+  static func finish(_ items: [JSONValue]) -> JSONataValue {
+    switch items.count {
+    case 0: return .undefined
+    case 1: return .json(items[0])
+    default: return .sequence(items)
+    }
+  }
+}
+
+/// A callable: a built-in function or a lambda closing over its environment.
+final class JSONataFunction {
+  enum Kind {
+    case builtin(String)
+    case lambda([String], JSONataNode, JSONataEnvironment, JSONataValue)
+  }
+  let kind: Kind
+  init(_ kind: Kind) { self.kind = kind }
+}
+
+/// Variable bindings with lexical parent scopes.
+final class JSONataEnvironment {
+  var bindings: [String: JSONataValue] = [:]
+  let parent: JSONataEnvironment?
+
+  init(parent: JSONataEnvironment?) { self.parent = parent }
+
+  func lookup(_ name: String) -> JSONataValue? {
+    var environment: JSONataEnvironment? = self
+    while let current = environment {
+      if let value = current.bindings[name] { return value }
+      environment = current.parent
+    }
+    return nil
+  }
+}
+
+/// Evaluates JSONata syntax trees.
+struct JSONataEvaluator {
+  var random: SeededRandom
+  /// The virtual "now" for `$now()` / `$millis()`, in milliseconds since the epoch.
+  var nowMillis: Int64
+  var depth = 0
+
+  static func error(_ code: String, _ message: String) -> JSONataError {
+    JSONataError(code: code, message: message)
+  }
+
+  mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth < 500 else {
+      throw Self.error("U1001", "Stack overflow error: Check for non-terminating recursive function.")
+    }
+    switch node {
+    case .literal(let value): return .json(value)
+    case .regex(let regex): return .regex(regex)
+    case .variable(let name):
+      if name.isEmpty { return context }
+      if name == "$" { return env.lookup("$$") ?? .undefined }
+      if let value = env.lookup(name) { return value }
+      if JSONataFunctions.names.contains(name) { return .function(JSONataFunction(.builtin(name))) }
+      return .undefined
+    case .name, .wildcard, .descendants, .filtered:
+      return try evaluatePath([node], context, env)
+    case .path(let steps):
+      return try evaluatePath(steps, context, env)
+    case .negate(let inner):
+      let value = try evaluate(inner, context, env)
+      if value.isUndefined { return .undefined }
+      guard case .json(.number(let n)) = value else {
+        throw Self.error("D1002", "Cannot negate a non-numeric value: \(Self.display(value))")
+      }
+      return .json(.number(JSONNumber(-n.doubleValue)))
+    case .binary(let op, let lhs, let rhs):
+      return try binary(op, lhs, rhs, context, env)
+    case .array(let items):
+      var out: [JSONValue] = []
+      for item in items {
+        if case .range(let low, let high) = item {
+          out.append(contentsOf: try range(low, high, context, env))
+          continue
+        }
+        let value = try evaluate(item, context, env)
+        switch value {
+        case .undefined: continue
+        case .function, .regex:
+          throw Self.error("T1007", "Functions cannot be stored in arrays here")
+        case .json(let v):
+          if case .array(let a) = v, !Self.isArrayConstructor(item) {
+            out.append(contentsOf: a)
+          } else {
+            out.append(v)
+          }
+        case .sequence(let s): out.append(contentsOf: s)
+        }
+      }
+      return .json(.array(out))
+    case .range(let low, let high):
+      return .json(.array(try range(low, high, context, env)))
+    case .object(let pairs):
+      var object = JSONObject()
+      for pair in pairs {
+        let key = try evaluate(pair.key, context, env)
+        guard case .json(.string(let name)) = key else {
+          throw Self.error("T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
+        }
+        let value = try evaluate(pair.value, context, env)
+        if value.isUndefined { continue }
+        guard let json = value.json else {
+          throw Self.error("T1007", "Functions cannot be stored in objects here")
+        }
+        object[name] = json
+      }
+      return .json(.object(object))
+    case .call(let callee, let arguments):
+      return try call(callee, arguments, prepend: nil, context, env)
+    case .lambda(let parameters, let body):
+      return .function(JSONataFunction(.lambda(parameters, body, env, context)))
+    case .condition(let test, let then, let otherwise):
+      if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
+      if let otherwise { return try evaluate(otherwise, context, env) }
+      return .undefined
+    case .block(let items):
+      let scope = JSONataEnvironment(parent: env)
+      var result = JSONataValue.undefined
+      for item in items { result = try evaluate(item, context, scope) }
+      return result
+    case .bind(let name, let valueNode):
+      let value = try evaluate(valueNode, context, env)
+      env.bindings[name] = value
+      return value
+    case .apply(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      if case .call(let callee, let arguments) = rhs {
+        return try call(callee, arguments, prepend: value, context, env)
+      }
+      let function = try evaluate(rhs, context, env)
+      guard case .function(let f) = function else {
+        throw Self.error("T2006", "The right side of the function application operator ~> must be a function")
+      }
+      return try invoke(f, [value])
+    }
+  }
+
+  static func isArrayConstructor(_ node: JSONataNode) -> Bool {
+    if case .array = node { return true }
+    return false
+  }
+
+  mutating func range(_ low: JSONataNode, _ high: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> [JSONValue]
+  {
+    let lower = try evaluate(low, context, env)
+    let upper = try evaluate(high, context, env)
+    if lower.isUndefined || upper.isUndefined { return [] }
+    guard case .json(.number(let a)) = lower, a.doubleValue == a.doubleValue.rounded() else {
+      throw Self.error("T2003", "The left side of the range operator (..) must evaluate to an integer")
+    }
+    guard case .json(.number(let b)) = upper, b.doubleValue == b.doubleValue.rounded() else {
+      throw Self.error("T2004", "The right side of the range operator (..) must evaluate to an integer")
+    }
+    let start = Int(a.doubleValue)
+    let end = Int(b.doubleValue)
+    guard start <= end else { return [] }
+    guard end - start < 10_000_000 else {
+      throw Self.error("D2014", "The size of the sequence allocated by the range operator (..) must not exceed 1e7.")
+    }
+    return (start...end).map { .int($0) }
+  }
+
+  // MARK: Paths
+
+  mutating func evaluatePath(_ steps: [JSONataNode], _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
+    var input: [JSONataValue]
+    if case .variable = steps.first {
+      input = [context]
+    } else {
+      switch context {
+      case .json(.array(let a)): input = a.map { .json($0) }
+      case .sequence(let s): input = s.map { .json($0) }
+      default: input = [context]
+      }
+    }
+    for (index, step) in steps.enumerated() {
+      var results: [JSONataValue] = []
+      for item in input {
+        let value = try evaluateStep(step, item, env)
+        if !value.isUndefined { results.append(value) }
+      }
+      let isLast = index == steps.count - 1
+      if isLast, results.count == 1, case .json(.array) = results[0] {
+        return results[0]
+      }
+      if isLast, results.count == 1, case .function = results[0] { return results[0] }
+      var flattened: [JSONValue] = []
+      for result in results {
+        switch result {
+        case .json(.array(let a)): flattened.append(contentsOf: a)
+        case .json(let v): flattened.append(v)
+        case .sequence(let s): flattened.append(contentsOf: s)
+        case .undefined: break
+        case .function, .regex:
+          throw Self.error("T1007", "A path step cannot evaluate to a function here")
+        }
+      }
+      if flattened.isEmpty { return .undefined }
+      if isLast { return .finish(flattened) }
+      input = flattened.map { .json($0) }
+    }
+    return .undefined
+  }
+
+  mutating func evaluateStep(_ step: JSONataNode, _ item: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
+    switch step {
+    case .name(let name):
+      guard case .json(.object(let object)) = item, let value = object[name] else {
+        if case .json(.array(let a)) = item {
+          // A name applied to an array maps over its elements.
+          var out: [JSONValue] = []
+          for element in a {
+            if case .object(let o) = element, let v = o[name] {
+              if case .array(let inner) = v { out.append(contentsOf: inner) } else { out.append(v) }
+            }
+          }
+          return .finish(out)
+        }
+        return .undefined
+      }
+      return .json(value)
+    case .wildcard:
+      guard case .json(.object(let object)) = item else { return .undefined }
+      var out: [JSONValue] = []
+      for (_, value) in object.storage {
+        if case .array(let a) = value { out.append(contentsOf: a) } else { out.append(value) }
+      }
+      return .finish(out)
+    case .descendants:
+      var out: [JSONValue] = []
+      if let json = item.json { Self.collectDescendants(json, into: &out) }
+      return .finish(out)
+    case .filtered(let inner, let predicates):
+      var value = try evaluateStep(inner, item, env)
+      for predicate in predicates {
+        value = try applyPredicate(predicate, to: value, env)
+      }
+      return value
+    default:
+      return try evaluate(step, item, env)
+    }
+  }
+
+  static func collectDescendants(_ value: JSONValue, into out: inout [JSONValue]) {
+    switch value {
+    case .array(let a): for element in a { collectDescendants(element, into: &out) }
+    case .object(let o):
+      out.append(value)
+      for (_, member) in o.storage { collectDescendants(member, into: &out) }
+    default: out.append(value)
+    }
+  }
+
+  mutating func applyPredicate(_ predicate: JSONataNode, to value: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
+    let items = value.items
+    if case .literal(.number(let n)) = predicate {
+      var index = Int(n.doubleValue.rounded(.down))
+      if index < 0 { index += items.count }
+      return index >= 0 && index < items.count ? .json(items[index]) : .undefined
+    }
+    var out: [JSONValue] = []
+    for (position, item) in items.enumerated() {
+      let result = try evaluate(predicate, .json(item), env)
+      let numbers: [Double]?
+      switch result {
+      case .json(.number(let n)): numbers = [n.doubleValue]
+      case .json(.array(let a)) where !a.isEmpty && a.allSatisfy({ $0.numberValue != nil }):
+        numbers = a.map { $0.doubleValue ?? 0 }
+      case .sequence(let s) where s.allSatisfy({ $0.numberValue != nil }):
+        numbers = s.map { $0.doubleValue ?? 0 }
+      default: numbers = nil
+      }
+      if let numbers {
+        let matched = numbers.contains { n in
+          var index = Int(n.rounded(.down))
+          if index < 0 { index += items.count }
+          return index == position
+        }
+        if matched { out.append(item) }
+      } else if Self.truthy(result) {
+        out.append(item)
+      }
+    }
+    return .finish(out)
+  }
+
+  // MARK: Operators
+
+  mutating func binary(_ op: String, _ lhs: JSONataNode, _ rhs: JSONataNode, _ context: JSONataValue,
+    _ env: JSONataEnvironment) throws(JSONataError) -> JSONataValue
+  {
+    if op == "and" {
+      guard Self.truthy(try evaluate(lhs, context, env)) else { return .json(.bool(false)) }
+      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+    }
+    if op == "or" {
+      if Self.truthy(try evaluate(lhs, context, env)) { return .json(.bool(true)) }
+      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+    }
+    let left = try evaluate(lhs, context, env)
+    let right = try evaluate(rhs, context, env)
+    switch op {
+    case "+", "-", "*", "/", "%":
+      if left.isUndefined || right.isUndefined { return .undefined }
+      guard case .json(.number(let a)) = left else {
+        throw Self.error("T2001", "The left side of the \"\(op)\" operator must evaluate to a number")
+      }
+      guard case .json(.number(let b)) = right else {
+        throw Self.error("T2002", "The right side of the \"\(op)\" operator must evaluate to a number")
+      }
+      let x = a.doubleValue
+      let y = b.doubleValue
+      let result: Double
+      switch op {
+      case "+": result = x + y
+      case "-": result = x - y
+      case "*": result = x * y
+      case "/": result = x / y
+      default: result = x.truncatingRemainder(dividingBy: y)
+      }
+      guard result.isFinite else {
+        throw Self.error("D1001", "Number out of range: \(result)")
+      }
+      return .json(.number(JSONNumber(result)))
+    case "=", "!=":
+      if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
+      let equal = left.json == right.json
+      return .json(.bool(op == "=" ? equal : !equal))
+    case "<", "<=", ">", ">=":
+      if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
+      let order: Int
+      switch (left, right) {
+      case (.json(.number(let a)), .json(.number(let b))):
+        order = a.doubleValue < b.doubleValue ? -1 : (a.doubleValue == b.doubleValue ? 0 : 1)
+      case (.json(.string(let a)), .json(.string(let b))):
+        order = ComparisonOperator.compareUTF16(a, b)
+      case (.json(.number), .json(.string)), (.json(.string), .json(.number)):
+        throw Self.error("T2009", "The values \(Self.display(left)) and \(Self.display(right)) either side of operator \"\(op)\" must be of the same data type")
+      default:
+        throw Self.error("T2010", "The expressions either side of operator \"\(op)\" must evaluate to numeric or string values")
+      }
+      switch op {
+      case "<": return .json(.bool(order < 0))
+      case "<=": return .json(.bool(order <= 0))
+      case ">": return .json(.bool(order > 0))
+      default: return .json(.bool(order >= 0))
+      }
+    case "&":
+      return .json(.string(try Self.stringify(left) + Self.stringify(right)))
+    case "in":
+      if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
+      guard let needle = left.json else { return .json(.bool(false)) }
+      return .json(.bool(right.items.contains(needle)))
+    default:
+      throw Self.error("S0201", "Unsupported operator \"\(op)\"")
+    }
+  }
+
+  /// JSONata's boolean cast.
+  static func truthy(_ value: JSONataValue) -> Bool {
+    switch value {
+    case .undefined: return false
+    case .function, .regex: return false
+    case .sequence(let s): return s.contains { truthy(.json($0)) }
+    case .json(let v):
+      switch v {
+      case .null: return false
+      case .bool(let b): return b
+      case .number(let n): return n.doubleValue != 0
+      case .string(let s): return !s.isEmpty
+      case .array(let a):
+        if a.count == 1 { return truthy(.json(a[0])) }
+        return a.contains { truthy(.json($0)) }
+      case .object(let o): return !o.isEmpty
+      }
+    }
+  }
+
+  /// `$string` conversion (strings as is, numbers like JavaScript, others as compact JSON).
+  static func stringify(_ value: JSONataValue) throws(JSONataError) -> String {
+    switch value {
+    case .undefined: return ""
+    case .function, .regex: return ""
+    case .json(.string(let s)): return s
+    case .json(.number(let n)): return formatNumber(n.doubleValue)
+    case .json(let v): return compactJS(v)
+    case .sequence(let s): return compactJS(.array(s))
+    }
+  }
+
+  /// Compact JSON with numbers printed as JavaScript prints them.
+  static func compactJS(_ value: JSONValue) -> String {
+    switch value {
+    case .number(let n): return formatNumber(n.doubleValue)
+    case .array(let a): return "[" + a.map(compactJS).joined(separator: ",") + "]"
+    case .object(let o):
+      return "{" + o.storage.map { JSONValue.string($0.key).compactString + ":" + compactJS($0.value) }
+        .joined(separator: ",") + "}"
+    default: return value.compactString
+    }
+  }
+
+  /// JavaScript number formatting after rounding to 15 significant digits (as `$string` does).
+  static func formatNumber(_ value: Double) -> String {
+    var x = value
+    if x != x.rounded(), let rounded = Double(String(format: "%.15g", x)) { x = rounded }
+    if x == x.rounded(), abs(x) < 1e21 {
+      if abs(x) < 9.0e15 { return String(Int64(x)) }
+      return String(format: "%.0f", x)
+    }
+    var text = "\(x)"
+    if let e = text.firstIndex(where: { $0 == "e" }) {
+      var exponent = String(text[text.index(after: e)...])
+      var sign = "+"
+      if exponent.hasPrefix("-") || exponent.hasPrefix("+") {
+        sign = String(exponent.removeFirst())
+      }
+      while exponent.hasPrefix("0"), exponent.count > 1 { exponent.removeFirst() }
+      text = String(text[..<e]) + "e" + sign + exponent
+      if text.hasPrefix("1.0e") || text.contains(".0e") { text = text.replacingOccurrences(of: ".0e", with: "e") }
+    }
+    return text
+  }
+
+  /// Short rendering of a value for error messages.
+  static func display(_ value: JSONataValue) -> String {
+    switch value {
+    case .undefined: return "undefined"
+    case .function: return "a function"
+    case .regex: return "a regular expression"
+    default: return compactJS(value.json ?? .null)
+    }
+  }
+
+  // MARK: Calls
+
+  mutating func call(_ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
+    _ context: JSONataValue, _ env: JSONataEnvironment) throws(JSONataError) -> JSONataValue
+  {
+    let function = try evaluate(callee, context, env)
+    guard case .function(let f) = function else {
+      throw Self.error("T1006", "Attempted to invoke a non-function")
+    }
+    var arguments: [JSONataValue] = []
+    if let prepend { arguments.append(prepend) }
+    for node in argumentNodes { arguments.append(try evaluate(node, context, env)) }
+    return try invoke(f, arguments)
+  }
+
+  mutating func invoke(_ function: JSONataFunction, _ arguments: [JSONataValue]) throws(JSONataError)
+    -> JSONataValue
+  {
+    switch function.kind {
+    case .builtin(let name):
+      return try JSONataFunctions.call(name, arguments, &self)
+    case .lambda(let parameters, let body, let closure, let definitionContext):
+      let scope = JSONataEnvironment(parent: closure)
+      for (index, parameter) in parameters.enumerated() {
+        scope.bindings[parameter] = index < arguments.count ? arguments[index] : .undefined
+      }
+      return try evaluate(body, definitionContext, scope)
+    }
+  }
+}

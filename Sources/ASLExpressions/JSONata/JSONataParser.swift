@@ -1,0 +1,471 @@
+import JSONCore
+
+/// A JSONata syntax tree node (the subset Step Functions workflows use: paths, predicates,
+/// operators, constructors, conditionals, blocks, bindings, lambdas, function calls, `~>`,
+/// regular expressions).
+indirect enum JSONataNode: Sendable, Hashable {
+  case literal(JSONValue)
+  case name(String)
+  case wildcard
+  case descendants
+  /// `$name`; "" is the context `$`, "$" the root `$$`.
+  case variable(String)
+  case path([JSONataNode])
+  /// A step or expression with predicate filters `expr[...]`.
+  case filtered(JSONataNode, [JSONataNode])
+  case negate(JSONataNode)
+  case binary(String, JSONataNode, JSONataNode)
+  case array([JSONataNode])
+  case range(JSONataNode, JSONataNode)
+  case object([JSONataPair])
+  case call(JSONataNode, [JSONataNode])
+  case lambda([String], JSONataNode)
+  case condition(JSONataNode, JSONataNode, JSONataNode?)
+  case block([JSONataNode])
+  case bind(String, JSONataNode)
+  case apply(JSONataNode, JSONataNode)
+  case regex(JSONataRegex)
+}
+
+/// A key/value pair of an object constructor.
+struct JSONataPair: Sendable, Hashable {
+  var key: JSONataNode
+  var value: JSONataNode
+}
+
+/// A JSONata syntax or evaluation error with its JSONata code (`T1006`, `S0202`, ...).
+struct JSONataError: Error {
+  var code: String
+  var message: String
+  var text: String { "\(code): \(message)" }
+}
+
+/// Tokens of JSONata text.
+enum JSONataToken: Equatable {
+  case number(Double, String)
+  case string(String)
+  case name(String)
+  case variable(String)
+  case op(String)
+  case regex(String, String)
+  case end
+}
+
+/// Tokenizer + Pratt parser for JSONata.
+struct JSONataParser {
+  let scalars: [Unicode.Scalar]
+  var position = 0
+  var token: JSONataToken = .end
+  var depth = 0
+
+  init(_ text: String) throws(JSONataError) {
+    scalars = Array(text.unicodeScalars)
+    try advance()
+  }
+
+  static func parse(_ text: String) throws(JSONataError) -> JSONataNode {
+    var parser = try JSONataParser(text)
+    let node = try parser.expression(0)
+    guard parser.token == .end else {
+      throw JSONataError(code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
+    }
+    return node
+  }
+
+  func describe(_ token: JSONataToken) -> String {
+    switch token {
+    case .number(_, let text): return "\"\(text)\""
+    case .string(let s): return "string \"\(s)\""
+    case .name(let n): return "\"\(n)\""
+    case .variable(let v): return "\"$\(v)\""
+    case .op(let o): return "\"\(o)\""
+    case .regex(let p, _): return "regex /\(p)/"
+    case .end: return "end of expression"
+    }
+  }
+
+  // MARK: Tokenizer
+
+  static let operators: [String] = [
+    "..", ":=", "!=", "<=", ">=", "~>", "**", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
+    ";", ":", "?", "+", "-", "*", "/", "%", "|", "=", "<", ">", "^", "&", "!", "~",
+  ]
+
+  /// True when a `/` at the current position starts a regex rather than a division.
+  var regexAllowed: Bool {
+    switch token {
+    case .number, .string, .name, .variable, .regex: return false
+    case .op(let o): return !(o == ")" || o == "]" || o == "}")
+    case .end: return true
+    }
+  }
+
+  mutating func advance() throws(JSONataError) {
+    // Skip whitespace and /* comments */.
+    while position < scalars.count {
+      let c = scalars[position]
+      if c == " " || c == "\t" || c == "\n" || c == "\r" {
+        position += 1
+      } else if c == "/", position + 1 < scalars.count, scalars[position + 1] == "*" {
+        position += 2
+        while position + 1 < scalars.count, !(scalars[position] == "*" && scalars[position + 1] == "/") {
+          position += 1
+        }
+        position += 2
+      } else {
+        break
+      }
+    }
+    guard position < scalars.count else {
+      token = .end
+      return
+    }
+    let c = scalars[position]
+    if c == "/", regexAllowed {
+      position += 1
+      var pattern = String.UnicodeScalarView()
+      while position < scalars.count, scalars[position] != "/" {
+        if scalars[position] == "\\", position + 1 < scalars.count {
+          pattern.append(scalars[position])
+          position += 1
+        }
+        pattern.append(scalars[position])
+        position += 1
+      }
+      guard position < scalars.count else {
+        throw JSONataError(code: "S0302", message: "No terminating / in regular expression")
+      }
+      position += 1
+      var flags = ""
+      while position < scalars.count, scalars[position] == "i" || scalars[position] == "m" {
+        flags.unicodeScalars.append(scalars[position])
+        position += 1
+      }
+      token = .regex(String(pattern), flags)
+      return
+    }
+    if c == "\"" || c == "'" {
+      token = .string(try readString(quote: c))
+      return
+    }
+    if c == "`" {
+      position += 1
+      var name = String.UnicodeScalarView()
+      while position < scalars.count, scalars[position] != "`" {
+        name.append(scalars[position])
+        position += 1
+      }
+      guard position < scalars.count else {
+        throw JSONataError(code: "S0105", message: "Quoted property name must be terminated with a backquote (`)")
+      }
+      position += 1
+      token = .name(String(name))
+      return
+    }
+    if ("0"..."9").contains(c) {
+      let start = position
+      while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
+      if position + 1 < scalars.count, scalars[position] == ".", ("0"..."9").contains(scalars[position + 1]) {
+        position += 1
+        while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
+      }
+      if position < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
+        var probe = position + 1
+        if probe < scalars.count, scalars[probe] == "+" || scalars[probe] == "-" { probe += 1 }
+        if probe < scalars.count, ("0"..."9").contains(scalars[probe]) {
+          position = probe
+          while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
+        }
+      }
+      let text = String(String.UnicodeScalarView(scalars[start..<position]))
+      guard let value = Double(text), value.isFinite else {
+        throw JSONataError(code: "S0102", message: "Number out of range: \(text)")
+      }
+      token = .number(value, text)
+      return
+    }
+    for op in JSONataParser.operators where matches(op) {
+      position += op.unicodeScalars.count
+      token = .op(op)
+      return
+    }
+    if c == "$" {
+      position += 1
+      let name = readName()
+      if name.isEmpty, position < scalars.count, scalars[position] == "$" {
+        position += 1
+        token = .variable("$")
+      } else {
+        token = .variable(name)
+      }
+      return
+    }
+    let name = readName()
+    guard !name.isEmpty else {
+      throw JSONataError(code: "S0204", message: "Unknown operator: \"\(c)\"")
+    }
+    switch name {
+    case "and", "or", "in": token = .op(name)
+    case "true": token = .name("\u{0}true")
+    case "false": token = .name("\u{0}false")
+    case "null": token = .name("\u{0}null")
+    default: token = .name(name)
+    }
+  }
+
+  func matches(_ op: String) -> Bool {
+    var i = position
+    for s in op.unicodeScalars {
+      guard i < scalars.count, scalars[i] == s else { return false }
+      i += 1
+    }
+    return true
+  }
+
+  mutating func readName() -> String {
+    var name = String.UnicodeScalarView()
+    while position < scalars.count {
+      let c = scalars[position]
+      if c == " " || c == "\t" || c == "\n" || c == "\r" { break }
+      if "[]{}().,;:?+-*/%|=<>^&!~@#\"'`$".unicodeScalars.contains(c) { break }
+      name.append(c)
+      position += 1
+    }
+    return String(name)
+  }
+
+  mutating func readString(quote: Unicode.Scalar) throws(JSONataError) -> String {
+    position += 1
+    var out = String.UnicodeScalarView()
+    while position < scalars.count {
+      let c = scalars[position]
+      position += 1
+      if c == quote { return String(out) }
+      if c == "\\" {
+        guard position < scalars.count else { break }
+        let e = scalars[position]
+        position += 1
+        switch e {
+        case "n": out.append("\n")
+        case "t": out.append("\t")
+        case "r": out.append("\r")
+        case "b": out.append("\u{8}")
+        case "f": out.append("\u{C}")
+        case "u":
+          guard position + 4 <= scalars.count,
+            let code = UInt32(String(String.UnicodeScalarView(scalars[position..<position + 4])), radix: 16)
+          else { throw JSONataError(code: "S0104", message: "The escape sequence \\u must be followed by 4 hex digits") }
+          position += 4
+          if let scalar = Unicode.Scalar(code) { out.append(scalar) }
+        case "\"", "\\", "/", "'": out.append(e)
+        default:
+          throw JSONataError(code: "S0103", message: "Unsupported escape sequence: \\\(e)")
+        }
+        continue
+      }
+      out.append(c)
+    }
+    throw JSONataError(code: "S0101", message: "String literal must be terminated by a matching quote")
+  }
+
+  // MARK: Pratt parser
+
+  static func bindingPower(_ op: String) -> Int {
+    switch op {
+    case ".": return 75
+    case "[", "(", "@", "#": return 80
+    case "{": return 70
+    case "?": return 20
+    case "+", "-", "&": return 50
+    case "*", "/", "%": return 60
+    case "=", "!=", "<", "<=", ">", ">=", "in", "~>": return 40
+    case "and": return 30
+    case "or": return 25
+    case ":=": return 10
+    default: return 0
+    }
+  }
+
+  mutating func expect(_ op: String) throws(JSONataError) {
+    guard token == .op(op) else {
+      throw JSONataError(code: "S0202", message: "Expected \"\(op)\", got \(describe(token))")
+    }
+    try advance()
+  }
+
+  mutating func expression(_ rightBindingPower: Int) throws(JSONataError) -> JSONataNode {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth < 200 else { throw JSONataError(code: "S0201", message: "Expression nested too deeply") }
+    var left = try prefix()
+    while true {
+      guard case .op(let op) = token, JSONataParser.bindingPower(op) > rightBindingPower else {
+        return left
+      }
+      try advance()
+      left = try infix(op, left)
+    }
+  }
+
+  mutating func prefix() throws(JSONataError) -> JSONataNode {
+    let current = token
+    try advance()
+    switch current {
+    case .number(let value, let text):
+      _ = text
+      return .literal(.number(JSONNumber(value)))
+    case .string(let s): return .literal(.string(s))
+    case .regex(let pattern, let flags): return .regex(JSONataRegex(pattern: pattern, flags: flags))
+    case .variable(let name): return .variable(name)
+    case .name(let name):
+      switch name {
+      case "\u{0}true": return .literal(.bool(true))
+      case "\u{0}false": return .literal(.bool(false))
+      case "\u{0}null": return .literal(.null)
+      default:
+        if (name == "function" || name == "λ"), token == .op("(") {
+          return try lambda()
+        }
+        return .name(name)
+      }
+    case .op(let op):
+      switch op {
+      case "-": return .negate(try expression(70))
+      case "*": return .wildcard
+      case "**": return .descendants
+      case "(":
+        var items: [JSONataNode] = []
+        while token != .op(")") {
+          items.append(try expression(0))
+          if token == .op(";") { try advance() } else { break }
+        }
+        try expect(")")
+        return .block(items)
+      case "[":
+        var items: [JSONataNode] = []
+        if token != .op("]") {
+          while true {
+            var item = try expression(0)
+            if token == .op("..") {
+              try advance()
+              item = .range(item, try expression(0))
+            }
+            items.append(item)
+            if token == .op(",") { try advance() } else { break }
+          }
+        }
+        try expect("]")
+        return .array(items)
+      case "{":
+        return .object(try objectPairs())
+      default:
+        throw JSONataError(code: "S0211", message: "The symbol \"\(op)\" cannot be used as a unary operator")
+      }
+    case .end:
+      throw JSONataError(code: "S0207", message: "Unexpected end of expression")
+    }
+  }
+
+  mutating func objectPairs() throws(JSONataError) -> [JSONataPair] {
+    var pairs: [JSONataPair] = []
+    if token != .op("}") {
+      while true {
+        let key = try expression(0)
+        try expect(":")
+        let value = try expression(0)
+        pairs.append(JSONataPair(key: key, value: value))
+        if token == .op(",") { try advance() } else { break }
+      }
+    }
+    try expect("}")
+    return pairs
+  }
+
+  mutating func lambda() throws(JSONataError) -> JSONataNode {
+    try expect("(")
+    var parameters: [String] = []
+    while token != .op(")") {
+      guard case .variable(let name) = token else {
+        throw JSONataError(code: "S0208", message: "Parameter \(describe(token)) of function definition must be a variable name (start with $)")
+      }
+      parameters.append(name)
+      try advance()
+      if token == .op(",") { try advance() } else { break }
+    }
+    try expect(")")
+    // Optional signature `<...>` is skipped.
+    if token == .op("<") {
+      var nesting = 0
+      repeat {
+        if token == .op("<") { nesting += 1 }
+        if token == .op(">") { nesting -= 1 }
+        try advance()
+      } while nesting > 0 && token != .end
+    }
+    try expect("{")
+    let body = try expression(0)
+    try expect("}")
+    return .lambda(parameters, body)
+  }
+
+  mutating func infix(_ op: String, _ left: JSONataNode) throws(JSONataError) -> JSONataNode {
+    switch op {
+    case ".":
+      let right = try expression(75)
+      var steps: [JSONataNode]
+      if case .path(let existing) = left { steps = existing } else { steps = [left] }
+      if case .path(let more) = right { steps += more } else { steps.append(right) }
+      return .path(steps)
+    case "[":
+      if token == .op("]") {
+        try advance()
+        return left  // `a[]` keeps arrays; treated as plain step here
+      }
+      let predicate = try expression(0)
+      try expect("]")
+      switch left {
+      case .path(var steps):
+        let last = steps.removeLast()
+        steps.append(JSONataParser.addPredicate(last, predicate))
+        return .path(steps)
+      default:
+        return JSONataParser.addPredicate(left, predicate)
+      }
+    case "(":
+      var arguments: [JSONataNode] = []
+      if token != .op(")") {
+        while true {
+          arguments.append(try expression(0))
+          if token == .op(",") { try advance() } else { break }
+        }
+      }
+      try expect(")")
+      return .call(left, arguments)
+    case "?":
+      let then = try expression(0)
+      var otherwise: JSONataNode?
+      if token == .op(":") {
+        try advance()
+        otherwise = try expression(0)
+      }
+      return .condition(left, then, otherwise)
+    case ":=":
+      guard case .variable(let name) = left else {
+        throw JSONataError(code: "S0212", message: "The left side of := must be a variable name (start with $)")
+      }
+      return .bind(name, try expression(JSONataParser.bindingPower(op) - 1))
+    case "~>":
+      return .apply(left, try expression(JSONataParser.bindingPower(op)))
+    case "{":
+      throw JSONataError(code: "S0201", message: "Grouping with {} after an expression is not supported")
+    default:
+      let right = try expression(JSONataParser.bindingPower(op))
+      return .binary(op, left, right)
+    }
+  }
+
+  static func addPredicate(_ node: JSONataNode, _ predicate: JSONataNode) -> JSONataNode {
+    if case .filtered(let inner, let predicates) = node { return .filtered(inner, predicates + [predicate]) }
+    return .filtered(node, [predicate])
+  }
+}
