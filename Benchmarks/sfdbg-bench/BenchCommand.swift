@@ -21,7 +21,18 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Folder with the real-world corpus (for load and layout figures).")
   var realworld: String?
 
+  @Option(help: .hidden)
+  var single: String?
+
   func run() throws {
+    if let single {
+      // Child process of the engine group: one workload, figures as one JSON line.
+      let value = single == "history-25000"
+        ? try EngineBench.historyLimit()
+        : try EngineBench.runSingle(name: single, dir: workloads ?? ".")
+      print(value.compactString)
+      return
+    }
     var report = BenchReport(json: json)
     let groups = Set(only)
     func wanted(_ g: String) -> Bool { groups.isEmpty || groups.contains(g) }

@@ -70,9 +70,11 @@ public final class CursesBackend: TerminalBackend {
     guard !isActive else { return }
     guard Self.hasTerminal else { throw StartError(message: "standard input/output is not a terminal") }
     sfdbg_setlocale_all()
+    // Installed before initscr so that ncurses keeps its hands off SIGINT/SIGTERM: our handler
+    // restores the terminal and then lets the signal do what it did before (usually terminate).
+    sfdbg_install_cleanup_handlers()
     guard initscr() != nil else { throw StartError(message: "cannot initialise the terminal (initscr failed)") }
     isActive = true
-    sfdbg_install_cleanup_handlers()
     if options.raw { raw() } else { cbreak() }
     noecho()
     nonl()

@@ -207,6 +207,10 @@ public struct AppState: Sendable {
     case .mouse(let mouse):
       handleMouse(mouse)
       return []
+    case .key(.alt(let character)):
+      // No alt bindings: an escape quickly followed by a key (typed fast, or sent by a script)
+      // arrives as alt+key and means escape, then that key.
+      return handle(.key(.escape)) + handle(.key(.character(character)))
     case .key(let key):
       let effects = handleKey(key)
       updateGraphWindow()

@@ -1,197 +1,133 @@
+// NOTE for merges: since the debugger session landed, `run` goes through SessionOptions +
+// Session (DebuggerCore). On a merge conflict keep this structure; put interpreter-side
+// changes into the interpreter or into Session, not back into this file.
 import ASLInterpreter
-import ASLModel
+import ASLRuntime
 import ArgumentParser
+import DebuggerCore
 import Foundation
 import JSONCore
 
-/// `sfdbg run`: runs a state machine headless on the virtual clock and prints the result.
+/// `sfdbg run`: runs a state machine (and every machine it starts) headless on the virtual clock.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run a state machine to the end and print its result.",
+    abstract: "Run a state machine, and every execution it starts, headless; print the result.",
     discussion: """
-      The execution runs on a virtual clock (Wait states and retries take no real time).
-      Exit status: 0 when the execution ran (whatever its status), 2 for usage, definition or
-      input errors, 3 when it stopped waiting for task results nobody gave (status RUNNING).
+      Executions run on a virtual clock (Wait states, retries and timeouts take no real time).
+      Tasks are resolved by --mocks/--test-case, then the Step Functions integration itself
+      (states:startExecution), then --handler commands; anything else waits for a person:
+      give results in a --script (succeed/fail/heartbeat), or the run stops with status RUNNING.
+      A script runs from a paused start, one command a line (# comments); when it ends the run
+      goes on as far as it can, like gdb -batch.
+      Exit status: 0 when the main execution ended (whatever its status), 2 for usage,
+      definition, input or script errors, 3 when it is still RUNNING because a token or task
+      needs a result nobody gave (the pending items are listed).
       """)
 
-  @Argument(help: "The state machine definition (ASL JSON).")
-  var file: String
+  @OptionGroup var session: SessionOptions
 
   @Argument(help: "A file holding the execution input (JSON).")
   var inputFile: String?
 
-  @Option(name: .customLong("input"), help: "The execution input as JSON text.")
-  var inputJSON: String?
+  @Option(help: "Commands to run first (the debugger's command language), then continue.")
+  var script: String?
 
-  @Option(name: .customLong("input-file"), help: "A file holding the execution input (JSON).")
-  var inputFileOption: String?
-
-  @Flag(help: "Print exactly one JSON object: status, output or error/cause.")
+  @Flag(help: "Print exactly one JSON object: status, output or error/cause, executions, pending.")
   var json = false
 
-  @Flag(help: "Add the list of history event types (\"events\").")
+  @Flag(help: "Add the history event types of the execution (\"events\").")
   var events = false
 
-  @Flag(help: "Print the full history in GetExecutionHistory shape.")
+  @Flag(help: "Add the full history (GetExecutionHistory shape) of the execution.")
   var history = false
 
-  @Flag(help: "Resolve every Task with its own input (a pass-through resource).")
-  var echoTasks = false
+  @Option(help: "The execution --events/--history describe (#N, name or ARN); default: the main one.")
+  var execution: String?
 
   func run() throws {
-    let machine: StateMachine
-    let input: JSONValue
-    let clock = ContinuousClock()
-    let loadStart = clock.now
+    var s: Session
     do {
-      machine = try RunCommand.loadMachine(file)
-      input = try readInput()
-    } catch let error as RunError {
-      FileOutput.standardError.write("error: \(error.message)\n")
+      s = try session.makeSession(positionalInput: inputFile)
+    } catch {
+      FileOutput.standardError.write("error: \(error.description)\n")
       throw ExitCode(2)
     }
-    let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-      .replacingOccurrences(of: ".asl", with: "")
-    var execution = Execution(
-      machine: machine, input: input,
-      options: ExecutionOptions(stateMachineName: name.isEmpty ? "StateMachine" : name))
-    let runStart = clock.now
-    // SFDBG_RUN_REPEAT=N re-runs the execution N-1 extra times first (profiling aid).
-    if let repeats = ProcessInfo.processInfo.environment["SFDBG_RUN_REPEAT"].flatMap(Int.init) {
-      for _ in 1..<max(repeats, 1) {
-        var copy = execution
-        copy.run(resolver: echoTasks ? .echo : nil)
+    if let script {
+      do {
+        try runScript(script, on: &s)
+      } catch let error as ScriptError {
+        FileOutput.standardError.write("error: \(error.message)\n")
+        throw ExitCode(2)
       }
     }
-    let status = execution.run(resolver: echoTasks ? .echo : nil)
-    if ProcessInfo.processInfo.environment["SFDBG_RUN_TIMING"] != nil {
-      FileOutput.standardError.write(
-        "load \(runStart - loadStart), run \(clock.now - runStart): "
-          + "\(execution.transitionCount) transitions, \(execution.history.count) events\n")
+    _ = s.execute(.continue)
+    var result = s.resultJSON.objectValue ?? JSONObject()
+    let target = execution.flatMap { s.runtime.execution($0) } ?? s.mainExecution
+    if let execution, s.runtime.execution(execution) == nil {
+      FileOutput.standardError.write("error: no execution is called '\(execution)'\n")
+      throw ExitCode(2)
     }
-    FileOutput.standardOutput.write(render(execution, status) + "\n")
-    if status == .running { throw ExitCode(3) }
+    if events { result["events"] = .array(target.execution.history.map { .string($0.type) }) }
+    if history { result["history"] = .object(["events": .array(target.execution.history.map(\.json))]) }
+    FileOutput.standardOutput.write(render(result, session: s) + "\n")
+    if s.mainExecution.isRunning { throw ExitCode(3) }
   }
 
-  /// The result object (and history) as text.
-  func render(_ execution: Execution, _ status: ExecutionStatus) -> String {
-    var o = JSONObject()
-    o["status"] = .string(status.name)
-    switch status {
-    case .succeeded(let output): o["output"] = output
-    case .failed(let error, let cause), .timedOut(let error, let cause),
-      .aborted(let error, let cause):
-      if let error { o["error"] = .string(error) }
-      if let cause { o["cause"] = .string(cause) }
-    case .running:
-      o["pending"] = .array(
-        execution.pendingTasks.map { request in
-          var t = JSONObject()
-          t["requestId"] = .int(request.id)
-          t["state"] = .string(request.stateName)
-          t["unit"] = .string(request.unitPath)
-          t["resource"] = .string(request.resource)
-          t["input"] = request.parameters
-          if let token = request.taskToken { t["taskToken"] = .string(token) }
-          return .object(t)
-        })
-    }
-    if events { o["events"] = .array(execution.history.map { .string($0.type) }) }
-    if history { o["history"] = .object(JSONObject([("events", .array(execution.history.map(\.json)))])) }
-    if json { return JSONValue.object(o).compactString }
-    var lines = ["status: \(status.name)"]
-    for (key, value) in o.storage where key != "status" {
-      lines.append("\(key): " + (value.stringValue ?? value.prettyString))
-    }
-    return lines.joined(separator: "\n")
-  }
-
-  struct RunError: Error {
+  struct ScriptError: Error {
     var message: String
   }
 
-  /// AWS's quota on execution input (StartExecution): 256 KiB.
-  static let maximumInputBytes = 262_144
-
-  func readInput() throws -> JSONValue {
-    let sources = [inputFile, inputFileOption, inputJSON].compactMap { $0 }
-    guard sources.count <= 1 else {
-      throw RunError(message: "give the input once: INPUT_FILE, --input-file or --input")
-    }
-    if let text = inputJSON {
-      return try RunCommand.parseInput(Array(text.utf8), origin: "--input")
-    }
-    guard let path = inputFile ?? inputFileOption else { return .object(JSONObject()) }
-    let bytes = try RunCommand.readFile(path, limit: RunCommand.maximumInputBytes, what: "input")
-    return try RunCommand.parseInput(bytes, origin: path)
-  }
-
-  static func parseInput(_ bytes: [UInt8], origin: String) throws -> JSONValue {
-    if bytes.count > maximumInputBytes {
-      throw RunError(message: inputTooLarge(origin, bytes.count))
-    }
+  /// Runs each line of `path`; an error names the script's line.
+  func runScript(_ path: String, on s: inout Session) throws {
+    let bytes: [UInt8]
     do {
-      return try JSONParser.parseDocument(bytes).value
-    } catch {
-      throw RunError(message: "\(origin):\(error.position.line):\(error.position.column): \(error.message)")
+      bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
+    } catch let p as InputFiles.Problem {
+      throw ScriptError(message: p.message)
     }
-  }
-
-  static func inputTooLarge(_ origin: String, _ size: Int) -> String {
-    "\(origin): the execution input is \(size) bytes; Step Functions refuses it: 1 validation "
-      + "error detected: Value at 'input' failed to satisfy constraint: Member must have length "
-      + "less than or equal to \(maximumInputBytes)"
-  }
-
-  /// Reads a regular file, refusing directories, missing files and files above `limit`.
-  static func readFile(_ path: String, limit: Int, what: String) throws -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw RunError(message: "\(path): no such file")
-    }
-    guard !isDirectory.boolValue else { throw RunError(message: "\(path): is a directory") }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
-      throw RunError(
-        message: what == "input"
-          ? inputTooLarge(path, size)
-          : "\(path): the \(what) is \(size) bytes, more than the \(limit) bytes accepted")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw RunError(message: "\(path): cannot be read")
-    }
-    defer { try? handle.close() }
-    let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-    if data.count > limit {
-      throw RunError(
-        message: what == "input" ? inputTooLarge(path, data.count) : "\(path): the \(what) is too large")
-    }
-    return [UInt8](data)
-  }
-
-  /// Loads a JSON ASL definition (the loader with YAML/templates replaces this when it lands).
-  static func loadMachine(_ path: String) throws -> StateMachine {
-    let bytes = try readFile(path, limit: 100 * 1024 * 1024, what: "definition")
-    let value: JSONValue
-    do {
-      value = try JSONParser.parse(bytes)
-    } catch {
-      throw RunError(message: "\(path):\(error.position.line):\(error.position.column): \(error.message)")
-    }
-    do {
-      return try StateMachine(definition: value)
-    } catch {
-      // Re-parse with positions only to point at the problem.
-      let document = try? JSONParser.parseDocument(bytes)
-      var pointer: JSONPointer? = error.pointer
-      var position: SourcePosition? = nil
-      while let p = pointer, position == nil {
-        position = document?.position(of: p)
-        pointer = p.parent
+    let text = String(decoding: bytes, as: UTF8.self)
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let command: DebuggerCommand?
+      do {
+        command = try CommandParser.parse(String(line))
+      } catch {
+        throw ScriptError(message: "\(path):\(index + 1): \(error.description)")
       }
-      let location = position.map { "\(path):\($0.line):\($0.column)" } ?? path
-      throw RunError(message: "\(location): \(error.message) (at \(error.pointer))")
+      guard let command else { continue }
+      let outcome = s.execute(command)
+      for effect in outcome.effects {
+        if case .writeFile(let file, let contents) = effect {
+          do {
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: file))
+          } catch {
+            throw ScriptError(message: "\(path):\(index + 1): cannot write \(file): \(error.localizedDescription)")
+          }
+        }
+      }
+      if outcome.isError {
+        throw ScriptError(message: "\(path):\(index + 1): \(outcome.messages.joined(separator: "; "))")
+      }
+      if !json, case .print = command { FileOutput.standardError.write(outcome.messages.joined(separator: "\n") + "\n") }
+      if case .quit = command { break }
     }
+  }
+
+  /// The result as one JSON object (`--json`) or readable lines.
+  func render(_ o: JSONObject, session s: Session) -> String {
+    if json { return JSONValue.object(o).compactString }
+    var lines = ["status: \(o["status"]?.stringValue ?? "")"]
+    for key in ["output", "error", "cause"] {
+      if let v = o[key] { lines.append("\(key): " + (v.stringValue ?? v.prettyString)) }
+    }
+    lines.append("executions:")
+    lines.append(contentsOf: s.executionLines.map { "  " + $0 })
+    if s.mainExecution.isRunning || !s.runtime.pending.isEmpty {
+      lines.append("pending:")
+      lines.append(contentsOf: s.pendingLines.map { "  " + $0 })
+    }
+    if let ev = o["events"] { lines.append("events: " + ev.compactString) }
+    if let h = o["history"] { lines.append("history: " + h.prettyString) }
+    return lines.joined(separator: "\n")
   }
 }

@@ -257,3 +257,22 @@ import Testing
     #expect(Validator.validate(main).isEmpty)
   }
 }
+
+@Suite struct MachineRegistryTests {
+  @Test func lookupByArnNameLogicalIdAndQualifiedArn() {
+    let a = MachineSource(
+      name: "orders", logicalID: "OrdersMachine", arn: LocalAccount.stateMachineARN("orders"),
+      definition: ["StartAt": "P"], file: "t.yaml")
+    let b = MachineSource(name: "child", arn: LocalAccount.stateMachineARN("child"), definition: [:], file: "c.json")
+    var registry = MachineRegistry([a, b])
+    #expect(registry.lookup("orders")?.logicalID == "OrdersMachine")
+    #expect(registry.lookup("OrdersMachine")?.name == "orders")
+    #expect(registry.machine(arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child")?.name == "child")
+    #expect(registry.machine(arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child:prod")?.name == "child")
+    #expect(registry.lookup("nope") == nil)
+    // A later machine with the same name replaces the earlier one.
+    registry.register(MachineSource(name: "child", arn: LocalAccount.stateMachineARN("child"), definition: [:], file: "d.json"))
+    #expect(registry.machines.count == 2)
+    #expect(registry.lookup("child")?.file == "d.json")
+  }
+}

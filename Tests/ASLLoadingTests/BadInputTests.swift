@@ -128,3 +128,25 @@ import Testing
     #expect(error("bad.yaml", "StartAt: [A\nStates: {}\n")?.position != nil)
   }
 }
+
+@Suite struct YAMLPlaceholderTests {
+  @Test func unresolvedPlaceholderWhereANumberIsExpectedInYAML() throws {
+    let scratch = ScratchFolder()
+    defer { scratch.remove() }
+    let file = scratch.write(
+      "remind.asl.yaml",
+      """
+      StartAt: Wait
+      States:
+        Wait:
+          Type: Wait
+          Seconds: ${ReminderTimeout}
+          End: true
+      """)
+    let e = try #require(loadError { _ = try ASLLoader.load(file: file) })
+    #expect(e.position?.line == 5)
+    #expect(e.message.contains("${ReminderTimeout}") && e.message.contains("--sub ReminderTimeout="))
+    let (_, main) = try ASLLoader.load(file: file, options: LoadOptions(substitutions: ["ReminderTimeout": "60"]))
+    #expect(main.definition["States"]?["Wait"]?["Seconds"] == 60)
+  }
+}

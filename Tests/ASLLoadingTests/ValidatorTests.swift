@@ -124,3 +124,15 @@ import Testing
     #expect(JSONataSyntax.problem(in: String(repeating: "-", count: 20_000) + "1") != nil)
   }
 }
+
+@Suite struct ValidatorWarningTests {
+  @Test func jsonataTextInAJSONPathStateIsAWarningNotAnError() throws {
+    let text = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"x":"{% 1 + 1 %}"},"Result":{"y":"{% 2 %}"},"End":true}}}"#
+    let machine = try ASLLoader.loadDefinition(text: text)
+    let found = Validator.validate(machine)
+    #expect(found.map(\.rule) == ["jsonata-in-jsonpath", "jsonata-in-jsonpath"])
+    #expect(found.allSatisfy { $0.severity == .warning })
+    #expect(Validator.isValid(found))
+    #expect(found[0].description.contains(": warning: "))
+  }
+}

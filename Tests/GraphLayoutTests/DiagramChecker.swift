@@ -70,7 +70,8 @@ struct DiagramChecker {
         problems.append("\(a.id) \(a.footprint) overlaps \(b.id) \(b.footprint)")
       }
     }
-    for node in nodes where node.footprint.maxX > diagram.width || node.footprint.maxY > diagram.height {
+    for node in nodes
+    where node.footprint.maxX > diagram.width || node.footprint.maxY > diagram.height {
       problems.append("\(node.id) lies outside the canvas")
     }
   }
@@ -88,37 +89,74 @@ struct DiagramChecker {
   /// Every edge of the graph is routed from its source's port to an arrow above its target,
   /// along connected line glyphs, around boxes, with its label drawn.
   func checkEdges(_ problems: inout [String]) {
-    var expected: [String: Int] = [:]
-    func key(_ from: String, _ to: String, _ label: String?) -> String {
-      from + "\u{1}" + to + "\u{1}" + (label ?? "")
+    struct Ends: Hashable {
+      var from: String
+      var to: String
     }
+    var expected: [Ends: [String?]] = [:]
     func walk(_ graph: Graph) {
-      for edge in graph.edges { expected[key(edge.from, edge.to, edge.label), default: 0] += 1 }
-      if descendsIntoChildren { for node in graph.nodes { for child in node.children { walk(child) } } }
+      for edge in graph.edges {
+        expected[Ends(from: edge.from, to: edge.to), default: []].append(edge.label)
+      }
+      if descendsIntoChildren {
+        for node in graph.nodes { for child in node.children { walk(child) } }
+      }
     }
     walk(graph)
+    let occupancy = makeOccupancy()
     for edge in diagram.edges {
-      let label = edge.shownLabel
+      let ends = Ends(from: edge.from, to: edge.to)
+      let labels = expected[ends] ?? []
       // Shown labels may be truncated: match by prefix.
-      let match = expected.keys.first { candidate in
-        let parts = candidate.components(separatedBy: "\u{1}")
-        guard parts[0] == edge.from, parts[1] == edge.to else { return false }
-        guard let label else { return parts[2].isEmpty }
-        return parts[2] == label || parts[2].hasPrefix(String(label.dropLast(glyphs.ellipsis.count)))
+      let match = labels.firstIndex { label in
+        guard let shown = edge.shownLabel else { return label == nil }
+        guard let label else { return false }
+        return label == shown || label.hasPrefix(String(shown.dropLast(glyphs.ellipsis.count)))
       }
-      guard let match, expected[match]! > 0 else {
+      guard let match else {
         problems.append("unexpected edge \(edge.from) -> \(edge.to)")
         continue
       }
-      expected[match]! -= 1
-      checkRoute(edge, &problems)
+      expected[ends]!.remove(at: match)
+      checkRoute(edge, occupancy: occupancy, &problems)
     }
-    for (candidate, count) in expected where count > 0 {
-      problems.append("edge not drawn: \(candidate.replacingOccurrences(of: "\u{1}", with: " -> "))")
+    for (ends, labels) in expected where !labels.isEmpty {
+      problems.append("edge not drawn: \(ends.from) -> \(ends.to)")
     }
   }
 
-  func checkRoute(_ edge: PlacedEdge, _ problems: inout [String]) {
+  /// Per cell: the box or frame border covering it, and the innermost frame around it.
+  struct Occupancy {
+    var solid: [Int32]
+    var frame: [Int32]
+  }
+
+  func makeOccupancy() -> Occupancy {
+    let count = diagram.width * diagram.height
+    var occupancy = Occupancy(
+      solid: Array(repeating: -1, count: count), frame: Array(repeating: -1, count: count))
+    // Outer frames first, so inner frames overwrite the interior they take.
+    let order = diagram.nodes.indices.sorted {
+      ancestors(of: diagram.nodes[$0].id).count < ancestors(of: diagram.nodes[$1].id).count
+    }
+    for index in order {
+      let node = diagram.nodes[index]
+      let area = node.isFrame ? node.rect : node.footprint
+      for y in area.y..<area.maxY where y >= 0 && y < diagram.height {
+        for x in area.x..<area.maxX where x >= 0 && x < diagram.width {
+          let border = y == area.y || y == area.maxY - 1 || x == area.x || x == area.maxX - 1
+          if node.isFrame && !border {
+            occupancy.frame[y * diagram.width + x] = Int32(index)
+          } else {
+            occupancy.solid[y * diagram.width + x] = Int32(index)
+          }
+        }
+      }
+    }
+    return occupancy
+  }
+
+  func checkRoute(_ edge: PlacedEdge, occupancy: Occupancy, _ problems: inout [String]) {
     let name = "\(edge.from) -> \(edge.to)"
     guard let source = diagram.node(edge.from), let target = diagram.node(edge.to) else {
       problems.append("edge \(name) has unplaced ends")
@@ -129,7 +167,9 @@ struct DiagramChecker {
       problems.append("edge \(name) has no route")
       return
     }
-    if first.y != source.rect.maxY - 1 || first.x <= source.rect.x || first.x >= source.rect.maxX - 1 {
+    if first.y != source.rect.maxY - 1 || first.x <= source.rect.x
+      || first.x >= source.rect.maxX - 1
+    {
       problems.append("edge \(name) does not leave through the bottom of its source")
     }
     let port = diagram.canvas[first.x, first.y]
@@ -147,18 +187,23 @@ struct DiagramChecker {
       let b = edge.points[step + 1]
       if a.x != b.x && a.y != b.y { problems.append("edge \(name) has a diagonal step") }
     }
-    let scope = Set(ancestors(of: edge.from))
+    let scope = ancestors(of: edge.from).first.flatMap { diagram.nodeIndex[$0] } ?? -1
     for index in 1..<(cells.count - 1) {
       let cell = cells[index]
-      for node in diagram.nodes {
-        if node.isFrame && scope.contains(node.id) {
-          let inside = GridRect(
-            x: node.rect.x + 1, y: node.rect.y + 1, width: node.rect.width - 2,
-            height: node.rect.height - 2)
-          if !inside.contains(cell) { problems.append("edge \(name) crosses frame \(node.id)") }
-        } else if node.isFrame ? node.rect.contains(cell) : node.footprint.contains(cell) {
-          problems.append("edge \(name) passes through \(node.id) at \(cell)")
-        }
+      if cell.x < 0 || cell.y < 0 || cell.x >= diagram.width || cell.y >= diagram.height {
+        problems.append("edge \(name) leaves the canvas at \(cell)")
+        return
+      }
+      let cellIndex = cell.y * diagram.width + cell.x
+      if occupancy.solid[cellIndex] >= 0 {
+        problems.append(
+          "edge \(name) passes through \(diagram.nodes[Int(occupancy.solid[cellIndex])].id) at \(cell)"
+        )
+        return
+      }
+      if Int(occupancy.frame[cellIndex]) != scope {
+        problems.append("edge \(name) leaves its frame at \(cell)")
+        return
       }
       let previous = cells[index - 1]
       let next = cells[index + 1]

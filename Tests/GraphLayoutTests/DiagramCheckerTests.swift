@@ -51,4 +51,13 @@ import Testing
     let hidden = Diagram(canvas: canvas, nodes: diagram.nodes, edges: diagram.edges)
     #expect(problems(hidden).contains { $0.hasPrefix("label of C drawn as") })
   }
+
+  @Test func catchesAnEdgeThroughABox() {
+    var diagram = DiagramRenderer.render(Self.graph)
+    let edge = diagram.edges.first { $0.isBackEdge }!
+    let cell = edge.routeCells[edge.routeCells.count / 2]
+    let other = diagram.nodes.firstIndex { $0.id != edge.from && $0.id != edge.to }!
+    diagram.nodes[other].footprint = GridRect(x: cell.x, y: cell.y, width: 1, height: 1)
+    #expect(problems(diagram).contains { $0.contains("passes through") })
+  }
 }

@@ -63,6 +63,7 @@ extension ValidationRun {
       if !known {
         let why = key == "End" ? "a choice rule cannot end the execution; expected Next" :
           key == "Condition" ? "Condition is JSONata-only; expected a comparison operator with Variable" :
+          (key == "Next" || key == "Assign") ? "\(key) belongs on the top-level choice rule, not inside And/Or/Not" :
           "expected a comparison operator (StringEquals, NumericGreaterThan, IsPresent, ...), And, Or, Not, Variable, Next or Comment"
         report(p / key, "unknown-field", "field \"\(key)\" is not allowed in a choice rule; \(why)")
       }

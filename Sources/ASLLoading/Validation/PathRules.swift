@@ -151,11 +151,27 @@ extension ValidationRun {
           checkPayloadTemplate(value, at: p / key, field: key, requireObject: false)
         }
       }
+    case .string:
+      warnJSONataLiterals(v, at: p)
     case .array(let items):
       if requireObject { report(p, "json-type", "\(field) is an array; expected an object") }
       for (i, item) in items.enumerated() { checkPayloadTemplate(item, at: p / i, field: field, requireObject: false) }
     default:
       if requireObject && !v.isNull { report(p, "json-type", "\(field) is \(v.typeName); expected an object") }
+    }
+  }
+
+  /// JSONata-looking strings in a JSONPath state stay literal text: worth a warning.
+  mutating func warnJSONataLiterals(_ v: JSONValue, at p: JSONPointer) {
+    switch v {
+    case .string(let s) where s.hasPrefix("{%") && s.hasSuffix("%}"):
+      warn(p, "jsonata-in-jsonpath", "\(Self.show(v)) looks like a JSONata expression, but this state uses JSONPath, so it stays a literal string; set \"QueryLanguage\": \"JSONata\" to evaluate it")
+    case .array(let items):
+      for (i, item) in items.enumerated() { warnJSONataLiterals(item, at: p / i) }
+    case .object(let o):
+      for (k, item) in o { warnJSONataLiterals(item, at: p / k) }
+    default:
+      break
     }
   }
 
@@ -173,6 +189,12 @@ extension ValidationRun {
         let body = String(s.dropFirst(2).dropLast(2))
         if let problem = JSONataSyntax.problem(in: body) {
           report(p, "jsonata-syntax", "JSONata expression \(Self.show(v)) is not valid: \(problem)")
+        } else {
+          do {
+            _ = try JSONataExpression(body)
+          } catch {
+            warn(p, "jsonata-unsupported", "JSONata expression \(Self.show(v)) is valid JSONata but sfdbg's engine cannot run it: \(error.cause)")
+          }
         }
       }
     case .array(let items):

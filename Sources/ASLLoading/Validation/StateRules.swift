@@ -84,6 +84,9 @@ extension ValidationRun {
         report(p / "Arguments", "json-type", "Arguments is \(a.typeName); expected an object or a JSONata expression \"{% ... %}\"")
       }
     }
+    if language == .jsonPath, let result = state["Result"], type == "Pass" {
+      warnJSONataLiterals(result, at: p / "Result")
+    }
     if let assign = state["Assign"], fields.contains("Assign") {
       checkAssign(assign, at: p / "Assign", language: language)
     }

@@ -83,6 +83,12 @@ struct ValidationRun {
       Diagnostic(file: file, position: position, pointer: pointer, rule: rule, message: message))
   }
 
+  /// A finding that does not make the definition invalid.
+  mutating func warn(_ pointer: JSONPointer, _ rule: String, _ message: String) {
+    diagnostics.append(
+      Diagnostic(file: file, position: locate(pointer), pointer: pointer, rule: rule, message: message, severity: .warning))
+  }
+
   /// Describes a value for messages: `"abc"`, `12`, `an object`.
   static func show(_ value: JSONValue) -> String {
     switch value {

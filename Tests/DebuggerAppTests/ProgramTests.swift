@@ -1,0 +1,91 @@
+import ASLLoading
+import ASLModel
+import ASLRuntime
+import DebuggerCore
+import Foundation
+import JSONCore
+import Testing
+import TerminalUI
+@testable import DebuggerApp
+
+/// The package root (for demo/ files).
+func packageRoot() -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+}
+
+/// The nesting demo as a program (mocks: HappyPath).
+func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerProgram {
+  let root = packageRoot() + "/demo/nesting"
+  let loaded = try ASLLoader.load(file: root + "/template.yaml")
+  var machines: [RegisteredMachine] = []
+  var definitions: [String: JSONValue] = [:]
+  for source in loaded.registry.machines {
+    let machine = try StateMachine(definition: source.definition)
+    machines.append(RegisteredMachine(
+      name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type, machine: machine))
+    definitions[source.name] = source.definition
+  }
+  let mocks = try MockConfig(json: JSONParser.parse(String(contentsOfFile: root + "/mocks.json", encoding: .utf8)))
+  let input = try JSONParser.parse(String(contentsOfFile: root + "/input.json", encoding: .utf8))
+  let session = try Session(
+    machines: machines, mainMachine: loaded.main.arn, input: input,
+    configuration: SessionConfiguration(mocks: mocks, testCase: "HappyPath"))
+  return DebuggerProgram(session: session, title: "template.yaml · OrderMain", definitions: definitions, size: size)
+}
+
+@Suite struct ProgramTests {
+  @Test func firstFrameShowsTheMainMachine() throws {
+    let program = try demoProgram()
+    let screen = program.frame(size: Size(width: 100, height: 30)).text
+    #expect(screen.contains("Graph · #1"))
+    #expect(screen.contains("Log order (call and continue)"))
+    #expect(screen.contains("RUNNING"))
+  }
+
+  @Test func resolveTheCallbackTokenThroughTheKeys() throws {
+    var program = try demoProgram()
+    let size = Size(width: 100, height: 30)
+    program.handle(.key(.character("c")))
+    // Continue runs until the callback token waits on a person.
+    #expect(program.session.runtime.pending.count == 1)
+    var screen = program.frame(size: size).text
+    #expect(screen.contains("Pending (1)"))
+    #expect(screen.contains("waiting for you"))
+    // S opens the editor; send {"Shipped": true}.
+    program.handle(.key(.character("S")))
+    for key in [Key.ctrl("a"), .ctrl("k")] { program.handle(.key(key)) }
+    for c in "{\"Shipped\": true}" { program.handle(.key(.character(c))) }
+    program.handle(.key(.ctrl("s")))
+    #expect(program.session.runtime.pending.isEmpty)
+    program.handle(.key(.character("c")))
+    #expect(program.session.mainExecution.status.name == "SUCCEEDED")
+    screen = program.frame(size: size).text
+    #expect(screen.contains("#1 main  OrderMain  SUCCEEDED") || screen.contains("SUCCEEDED"))
+    // Time travel back one step.
+    program.handle(.key(.character("u")))
+    #expect(program.session.mainExecution.status.name == "RUNNING")
+  }
+
+  @Test func failingTheTokenFailsTheParent() throws {
+    var program = try demoProgram()
+    program.handle(.key(.character("c")))
+    program.handle(.key(.character("F")))
+    program.handle(.key(.ctrl("u")))
+    for c in "Ship.Lost" { program.handle(.key(.character(c))) }
+    program.handle(.key(.enter))
+    program.handle(.key(.character("c")))
+    #expect(program.session.mainExecution.status.name == "FAILED")
+    #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("FAILED"))
+  }
+
+  @Test func runLoopOnATestBackend() throws {
+    var program = try demoProgram(size: Size(width: 80, height: 24))
+    var backend = TestBackend(size: Size(width: 80, height: 24))
+    backend.type("ss")
+    backend.type(.character("q"), .character("y"))
+    program.run(on: &backend)
+    #expect(program.hasQuit)
+    #expect(backend.screen.lines()[0].contains("sfdbg"))
+  }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# End-to-end tests of the TUI debugger: drive the real `sfdbg debug` binary in a headless tmux
+# session (send-keys), read the screen (capture-pane), and check what the user would see.
+# Uses $SFDBG if set, else .build/release/sfdbg, else .build/debug/sfdbg (building it if needed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v tmux >/dev/null 2>&1 || { echo "e2e: tmux is not installed" >&2; exit 1; }
+
+SFDBG="${SFDBG:-}"
+if [ -z "$SFDBG" ]; then
+  if [ -x .build/release/sfdbg ]; then SFDBG=.build/release/sfdbg
+  else
+    swift build --product sfdbg >&2
+    SFDBG=.build/debug/sfdbg
+  fi
+fi
+SFDBG="$(cd "$(dirname "$SFDBG")" && pwd)/$(basename "$SFDBG")"
+
+SOCKET="sfdbg-e2e-$$"
+TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
+WORK="$(mktemp -d)"
+PASSED=0
+FAILED=0
+cleanup() {
+  "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+DEMO_ARGS=(debug demo/nesting/template.yaml --mocks demo/nesting/mocks.json --test-case HappyPath
+  --input-file demo/nesting/input.json)
+
+# start NAME WIDTH HEIGHT: runs the demo in a new tmux session; afterwards the pane prints
+# EXIT=<status> and the terminal's line discipline (to check it was restored).
+start() {
+  local name=$1 width=$2 height=$3
+  "${TMUX_CMD[@]}" new-session -d -s "$name" -x "$width" -y "$height" \
+    "cd '$PWD' && TERM=xterm-256color '$SFDBG' ${DEMO_ARGS[*]}; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo; sleep 60"
+}
+
+screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$1"; }
+keys() { local name=$1; shift; "${TMUX_CMD[@]}" send-keys -t "$name" "$@"; }
+
+# wait_for NAME TEXT [SECONDS]: polls the screen until TEXT shows up.
+wait_for() {
+  local name=$1 text=$2 limit=${3:-10} i
+  for ((i = 0; i < limit * 10; i++)); do
+    if screen "$name" | grep -qF -- "$text"; then return 0; fi
+    sleep 0.1
+  done
+  echo "--- screen of $name (waited for: $text)" >&2
+  screen "$name" >&2
+  return 1
+}
+
+check() {
+  local title=$1; shift
+  if "$@"; then
+    echo "ok   $title"
+    PASSED=$((PASSED + 1))
+  else
+    echo "FAIL $title"
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+success_flow() {
+  start success 100 30
+  wait_for success "Log order" &&
+    keys success c && wait_for success "Pending (1)" &&
+    keys success S && wait_for success "Succeed 1" &&
+    keys success C-a C-k '{"Shipped": true, "Carrier": "e2e"}' C-s && wait_for success "nothing pending" &&
+    keys success c && wait_for success "#1 OrderMain SUCCEEDED" &&
+    wait_for success '"Carrier": "e2e"' &&
+    keys success q && wait_for success "EXIT=0" && wait_for success "icanon echo"
+}
+
+failure_flow() {
+  start failure 100 30
+  wait_for failure "Log order" &&
+    keys failure c && wait_for failure "Pending (1)" &&
+    keys failure F && wait_for failure "error:" &&
+    keys failure C-u 'Shipping.Lost' Tab 'truck fell over' Enter && wait_for failure "nothing pending" &&
+    keys failure c && wait_for failure "#1 OrderMain FAILED" &&
+    wait_for failure "Shipping.Lost" &&
+    keys failure q && wait_for failure "EXIT=0" && wait_for failure "icanon echo"
+}
+
+invalid_json_is_refused() {
+  start badjson 100 30
+  wait_for badjson "Log order" &&
+    keys badjson c && wait_for badjson "Pending (1)" &&
+    keys badjson S && wait_for badjson "Succeed 1" &&
+    keys badjson C-a C-k '{"Shipped": tru}' C-s && wait_for badjson "1:13:" &&
+    keys badjson Escape && sleep 0.2 && keys badjson q && wait_for badjson "Quit" &&
+    keys badjson y && wait_for badjson "EXIT=0"
+}
+
+resize_and_help() {
+  start resize 100 30
+  wait_for resize "Log order" &&
+    "${TMUX_CMD[@]}" resize-window -t resize -x 80 -y 24 && wait_for resize "[Pending]" &&
+    "${TMUX_CMD[@]}" resize-window -t resize -x 30 -y 8 && wait_for resize "too small" &&
+    "${TMUX_CMD[@]}" resize-window -t resize -x 100 -y 30 && wait_for resize "History" &&
+    keys resize '?' && wait_for resize "toggle a breakpoint" &&
+    keys resize Escape && keys resize s s && wait_for resize "Fulfil" &&
+    keys resize q y && wait_for resize "EXIT=0"
+}
+
+sigterm_restores_the_terminal() {
+  start sigterm 100 30
+  wait_for sigterm "Log order" || return 1
+  # The pane runs `sh -c '...'`; sfdbg is its child process.
+  local shell_pid pid
+  shell_pid=$("${TMUX_CMD[@]}" display-message -p -t sigterm '#{pane_pid}')
+  pid=$(pgrep -P "$shell_pid" | head -1)
+  [ -n "$pid" ] || return 1
+  kill -TERM "$pid"
+  wait_for sigterm "EXIT=143" && wait_for sigterm "icanon echo"
+}
+
+check "resolve the callback token with success through the keys" success_flow
+check "resolve the callback token with a failure through the keys" failure_flow
+check "invalid JSON is refused with line:column" invalid_json_is_refused
+check "resize (100×30 → 80×24 → tiny → back) and the help overlay" resize_and_help
+check "SIGTERM restores the terminal" sigterm_restores_the_terminal
+
+echo "e2e: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
