@@ -25,7 +25,10 @@ extension ASLGraph {
           object([
             ("Type", "Task"), ("Resource", "arn:aws:states:::lambda:invoke"),
             ("Retry", [object([("ErrorEquals", ["States.Timeout"]), ("MaxAttempts", 2)])]),
-            ("Catch", [object([("ErrorEquals", ["States.ALL"]), ("Next", .string("Recover \(block)"))])]),
+            (
+              "Catch",
+              [object([("ErrorEquals", ["States.ALL"]), ("Next", .string("Recover \(block)"))])]
+            ),
             ("Next", .string("Check \(block)")),
           ])
         ))

@@ -25,11 +25,16 @@ public enum ASLLoader {
     }
     let main = try chooseMain(
       among: fileMachines, registry: registry, requested: options.stateMachine, file: file)
+    // Machines about to run need real numbers; `loadMachines` (validate, graph) leaves such
+    // placeholders for the validator to report.
+    for m in registry.machines { try NumericPlaceholders.check(m) }
     return (registry, main)
   }
 
   /// Every machine in one file: one for an ASL definition (named `name`, else after the file),
   /// all `AWS::Serverless::StateMachine` / `AWS::StepFunctions::StateMachine` of a template.
+  /// Placeholders left in numeric fields (YAML `Seconds: ${Delay}`) stay strings here, for the
+  /// validator to report; `load` refuses them.
   public static func loadMachines(
     file: String, substitutions: [String: String] = [:], name: String? = nil,
     defaultType: String = "STANDARD"
@@ -55,13 +60,10 @@ public enum ASLLoader {
       if inFolder && !template.declaresStateMachine { return [] }
       var machines = try template.machines(defaultType: defaultType)
       if let name, machines.count == 1 { machines[0].rename(name) }
-      for m in machines { try NumericPlaceholders.check(m) }
       return machines
     }
     if inFolder && object["States"] == nil { return [] }
-    let machine = definitionMachine(parsed, substitutions: values, name: name, type: defaultType)
-    try NumericPlaceholders.check(machine)
-    return [machine]
+    return [definitionMachine(parsed, substitutions: values, name: name, type: defaultType)]
   }
 
   /// One machine from definition text (tests, `--definition` strings, in-memory sources).

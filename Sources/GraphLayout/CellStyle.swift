@@ -25,7 +25,8 @@ public struct CellStyle: Sendable, Hashable {
   /// Status of the owner (empty when none was given).
   public var status: StepStatus
 
-  public init(role: CellRole, nodeIndex: Int? = nil, edgeIndex: Int? = nil, status: StepStatus = []) {
+  public init(role: CellRole, nodeIndex: Int? = nil, edgeIndex: Int? = nil, status: StepStatus = [])
+  {
     self.role = role
     self.nodeIndex = nodeIndex
     self.edgeIndex = edgeIndex

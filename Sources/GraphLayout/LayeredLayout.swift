@@ -99,9 +99,11 @@ struct LayeredLayout {
       for rank in (fromRank + 1)..<max(fromRank + 1, ranks[edge.to]) {
         if rank == fromRank + 1, let label = edge.label {
           vertices.append(
-            Vertex(kind: .label(edge: index), rank: rank, width: label.count + 3, height: 1, port: 0))
+            Vertex(
+              kind: .label(edge: index), rank: rank, width: label.count + 3, height: 1, port: 0))
         } else {
-          vertices.append(Vertex(kind: .dummy(edge: index), rank: rank, width: 1, height: 1, port: 0))
+          vertices.append(
+            Vertex(kind: .dummy(edge: index), rank: rank, width: 1, height: 1, port: 0))
         }
         chain.append(vertices.count - 1)
       }
@@ -401,7 +403,8 @@ struct LayeredLayout {
             weights.append(current.isReal ? 1 : 4)
           }
         }
-        let placed = isotonicPlacement(layer.map { vertices[$0] }, desired: desired, weights: weights)
+        let placed = isotonicPlacement(
+          layer.map { vertices[$0] }, desired: desired, weights: weights)
         for (index, vertex) in layer.enumerated() { vertices[vertex].x = placed[index] }
       }
     }
@@ -430,7 +433,8 @@ struct LayeredLayout {
         let previous = blocks[blocks.count - 2]
         if previous.sum / previous.weight <= last.sum / last.weight { break }
         blocks.removeLast(2)
-        blocks.append((previous.weight + last.weight, previous.sum + last.sum, previous.count + last.count))
+        blocks.append(
+          (previous.weight + last.weight, previous.sum + last.sum, previous.count + last.count))
       }
     }
     var result: [Int] = []

@@ -32,13 +32,17 @@ public enum ListRendering {
       for node in depthFirstOrder(graph) {
         let label = shown[node.id] ?? node.label
         let nodeIndex = nodes.count
-        var row: [(String, CellRole, Int)] = [(indent, .empty, -1), (bullet + " ", .nodeBorder, nodeIndex)]
+        var row: [(String, CellRole, Int)] = [
+          (indent, .empty, -1), (bullet + " ", .nodeBorder, nodeIndex),
+        ]
         row.append((label, .nodeLabel, nodeIndex))
         var column = indent.count + 2 + label.count
         let frame = options.drawsFrame(node)
         var kind = node.kind
         if !node.children.isEmpty && !frame {
-          kind = "[\(node.kind)" + (node.children.count > 1 ? " \(glyphs.times)\(node.children.count)" : "") + "]"
+          kind =
+            "[\(node.kind)"
+            + (node.children.count > 1 ? " \(glyphs.times)\(node.children.count)" : "") + "]"
         }
         if !kind.isEmpty {
           row.append(("  " + kind, .nodeKind, nodeIndex))
@@ -91,7 +95,9 @@ public enum ListRendering {
         if frame {
           for (number, child) in node.children.enumerated() {
             if node.children.count > 1 {
-              rows.append([(indent + "  " + branchMark + " branch \(number + 1)", .frameTitle, nodeIndex)])
+              rows.append([
+                (indent + "  " + branchMark + " branch \(number + 1)", .frameTitle, nodeIndex)
+              ])
             }
             emit(child, indent: indent + "  " + branchMark + " ", parent: node.id)
           }
@@ -105,8 +111,11 @@ public enum ListRendering {
     for (y, row) in rows.enumerated() {
       var x = 0
       for part in row {
-        if part.role != .empty { canvas.write(part.text, x: x, y: y, role: part.role, owner: part.owner) }
-        else { canvas.write(part.text, x: x, y: y, role: .empty, owner: -1) }
+        if part.role != .empty {
+          canvas.write(part.text, x: x, y: y, role: part.role, owner: part.owner)
+        } else {
+          canvas.write(part.text, x: x, y: y, role: .empty, owner: -1)
+        }
         x += part.text.count
       }
     }

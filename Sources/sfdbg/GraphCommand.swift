@@ -16,10 +16,14 @@ struct GraphCommand: ParsableCommand {
       nothing fits, the states are listed instead.
       """)
 
-  @Argument(help: "An ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template.")
+  @Argument(
+    help: "An ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template."
+  )
   var file: String
 
-  @Option(name: .customLong("state-machine"), help: "The machine to draw (name, logical id or ARN) when the file has several.")
+  @Option(
+    name: .customLong("state-machine"),
+    help: "The machine to draw (name, logical id or ARN) when the file has several.")
   var stateMachine: String?
 
   @Option(help: "Fit the drawing into this many columns.")
@@ -34,7 +38,8 @@ struct GraphCommand: ParsableCommand {
   func run() throws {
     let machine: MachineSource
     do {
-      machine = try ASLLoader.load(file: file, options: LoadOptions(stateMachine: stateMachine)).main
+      machine = try ASLLoader.load(file: file, options: LoadOptions(stateMachine: stateMachine))
+        .main
     } catch {
       FileOutput.standardError.write("error: \(error)\n")
       throw ExitCode(2)
@@ -50,7 +55,10 @@ struct GraphCommand: ParsableCommand {
     let lines: [String]
     if let width {
       options.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 10))
-      lines = DiagramFitter.fit(graph, width: width, options: options).lines()
+      // The list fallback may still have longer rows: cut them at the width.
+      lines = DiagramFitter.fit(graph, width: width, options: options).lines().map {
+        $0.count <= width ? $0 : String($0.prefix(max(0, width - 1))) + (ascii ? "~" : "…")
+      }
     } else {
       lines = DiagramRenderer.render(graph, options: options).lines()
     }

@@ -33,7 +33,8 @@ import Testing
     #expect(
       graph.edges == [
         GraphEdge(from: "Work", to: "Route"),
-        GraphEdge(from: "Work", to: "Failed", label: "catch States.Timeout, Custom", style: .dashed),
+        GraphEdge(
+          from: "Work", to: "Failed", label: "catch States.Timeout, Custom", style: .dashed),
         GraphEdge(from: "Route", to: "Done", label: "1: $.NeedCallback == true"),
         GraphEdge(from: "Route", to: "Failed", label: "2: $.n >= 3 and not $.s == \"x\""),
         GraphEdge(from: "Route", to: "Done", label: "3: $states.input.ok"),
@@ -50,10 +51,13 @@ import Testing
     #expect(try text(#"{"Variable": "$.a", "IsNumeric": true}"#) == "$.a is numeric")
     #expect(try text(#"{"Variable": "$.a", "StringMatches": "log-*"}"#) == "$.a matches \"log-*\"")
     #expect(try text(#"{"Variable": "$.a", "NumericLessThanPath": "$.b"}"#) == "$.a < $.b")
-    #expect(try text(#"{"Variable": "$.t", "TimestampGreaterThan": "2026-01-01T00:00:00Z"}"#)
-      == "$.t > \"2026-01-01T00:00:00Z\"")
     #expect(
-      try text(#"{"Or": [{"Variable": "$.a", "NumericEquals": 1}, {"And": [{"Variable": "$.b", "BooleanEquals": false}, {"Variable": "$.c", "IsString": true}]}]}"#)
+      try text(#"{"Variable": "$.t", "TimestampGreaterThan": "2026-01-01T00:00:00Z"}"#)
+        == "$.t > \"2026-01-01T00:00:00Z\"")
+    #expect(
+      try text(
+        #"{"Or": [{"Variable": "$.a", "NumericEquals": 1}, {"And": [{"Variable": "$.b", "BooleanEquals": false}, {"Variable": "$.c", "IsString": true}]}]}"#
+      )
         == "$.a == 1 or ($.b == false and $.c is string)")
   }
 

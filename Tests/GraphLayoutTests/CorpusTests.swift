@@ -50,12 +50,16 @@ import Testing
       let diagram = DiagramRenderer.render(graph, options: options)
       let problems = DiagramChecker(graph: graph, diagram: diagram, glyphs: glyphs).problems()
       failures += problems.prefix(5).map { "\(entry.path): \($0)" }
-      let again = DiagramRenderer.render(try ASLGraph.graph(definition: Self.load(entry)), options: options)
+      let again = DiagramRenderer.render(
+        try ASLGraph.graph(definition: Self.load(entry)), options: options)
       if again != diagram { failures.append("\(entry.path): not deterministic") }
       drawn += 1
     }
     #expect(drawn == 256)
-    #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) problems:\n" + failures.prefix(40).joined(separator: "\n")))
+    #expect(
+      failures.isEmpty,
+      Comment(
+        rawValue: "\(failures.count) problems:\n" + failures.prefix(40).joined(separator: "\n")))
   }
 
   @Test func collapsedFramesDrawCorrectly() throws {
@@ -68,6 +72,9 @@ import Testing
       ).problems()
       failures += problems.prefix(3).map { "\(entry.path): \($0)" }
     }
-    #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) problems:\n" + failures.prefix(40).joined(separator: "\n")))
+    #expect(
+      failures.isEmpty,
+      Comment(
+        rawValue: "\(failures.count) problems:\n" + failures.prefix(40).joined(separator: "\n")))
   }
 }

@@ -70,7 +70,8 @@ struct DiagramChecker {
         problems.append("\(a.id) \(a.footprint) overlaps \(b.id) \(b.footprint)")
       }
     }
-    for node in nodes where node.footprint.maxX > diagram.width || node.footprint.maxY > diagram.height {
+    for node in nodes
+    where node.footprint.maxX > diagram.width || node.footprint.maxY > diagram.height {
       problems.append("\(node.id) lies outside the canvas")
     }
   }
@@ -94,8 +95,12 @@ struct DiagramChecker {
     }
     var expected: [Ends: [String?]] = [:]
     func walk(_ graph: Graph) {
-      for edge in graph.edges { expected[Ends(from: edge.from, to: edge.to), default: []].append(edge.label) }
-      if descendsIntoChildren { for node in graph.nodes { for child in node.children { walk(child) } } }
+      for edge in graph.edges {
+        expected[Ends(from: edge.from, to: edge.to), default: []].append(edge.label)
+      }
+      if descendsIntoChildren {
+        for node in graph.nodes { for child in node.children { walk(child) } }
+      }
     }
     walk(graph)
     let occupancy = makeOccupancy()
@@ -162,7 +167,9 @@ struct DiagramChecker {
       problems.append("edge \(name) has no route")
       return
     }
-    if first.y != source.rect.maxY - 1 || first.x <= source.rect.x || first.x >= source.rect.maxX - 1 {
+    if first.y != source.rect.maxY - 1 || first.x <= source.rect.x
+      || first.x >= source.rect.maxX - 1
+    {
       problems.append("edge \(name) does not leave through the bottom of its source")
     }
     let port = diagram.canvas[first.x, first.y]
@@ -190,7 +197,8 @@ struct DiagramChecker {
       let cellIndex = cell.y * diagram.width + cell.x
       if occupancy.solid[cellIndex] >= 0 {
         problems.append(
-          "edge \(name) passes through \(diagram.nodes[Int(occupancy.solid[cellIndex])].id) at \(cell)")
+          "edge \(name) passes through \(diagram.nodes[Int(occupancy.solid[cellIndex])].id) at \(cell)"
+        )
         return
       }
       if Int(occupancy.frame[cellIndex]) != scope {

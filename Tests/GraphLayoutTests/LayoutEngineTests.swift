@@ -11,7 +11,8 @@ import Testing
   }
 
   @Test func singleNode() {
-    let diagram = check(Graph(nodes: [GraphNode(id: "Only", kind: "Pass", isTerminal: true)], edges: []))
+    let diagram = check(
+      Graph(nodes: [GraphNode(id: "Only", kind: "Pass", isTerminal: true)], edges: []))
     #expect(
       diagram.lines() == [
         "╭──────╮",
@@ -60,7 +61,8 @@ import Testing
   @Test func unreachableNodesAndDuplicateEdgesAreDrawn() {
     let graph = Graph(
       nodes: [
-        GraphNode(id: "Start", kind: "Pass"), GraphNode(id: "End", kind: "Succeed", isTerminal: true),
+        GraphNode(id: "Start", kind: "Pass"),
+        GraphNode(id: "End", kind: "Succeed", isTerminal: true),
         GraphNode(id: "Orphan", kind: "Pass"),
       ],
       edges: [
@@ -82,14 +84,18 @@ import Testing
       nodes: [GraphNode(id: "X", kind: "Task", isTerminal: true)], edges: [], start: "X")
     let branch = Graph(
       nodes: [
-        GraphNode(id: "P", kind: "Parallel", isTerminal: true, children: [inner, inner.renamed("Y")])
+        GraphNode(
+          id: "P", kind: "Parallel", isTerminal: true, children: [inner, inner.renamed("Y")])
       ], edges: [], start: "P")
     let graph = Graph(
       nodes: [
         GraphNode(id: "M", kind: "Map", children: [branch]),
         GraphNode(id: "Done", kind: "Succeed", isTerminal: true),
       ],
-      edges: [GraphEdge(from: "M", to: "Done"), GraphEdge(from: "M", to: "Done", label: "catch States.ALL", style: .dashed)],
+      edges: [
+        GraphEdge(from: "M", to: "Done"),
+        GraphEdge(from: "M", to: "Done", label: "catch States.ALL", style: .dashed),
+      ],
       start: "M")
     let expanded = check(graph)
     #expect(expanded.node("M")?.isFrame == true)
@@ -98,7 +104,8 @@ import Testing
     let collapsed = DiagramRenderer.render(graph, options: LayoutOptions(collapsedNodes: ["M"]))
     #expect(collapsed.node("X") == nil)
     #expect(collapsed.text.contains("│ M │ [Map]"))
-    let collapsedInner = DiagramRenderer.render(graph, options: LayoutOptions(collapsedNodes: ["P"]))
+    let collapsedInner = DiagramRenderer.render(
+      graph, options: LayoutOptions(collapsedNodes: ["P"]))
     #expect(collapsedInner.text.contains("[Parallel ×2]"))
   }
 
@@ -108,7 +115,10 @@ import Testing
         GraphNode(id: "A", kind: "Task", badges: [Badge("↻3", ascii: "R3")]),
         GraphNode(id: "B", kind: "Fail", isTerminal: true),
       ],
-      edges: [GraphEdge(from: "A", to: "B", label: "catch States.ALL", style: .dashed), GraphEdge(from: "A", to: "A")])
+      edges: [
+        GraphEdge(from: "A", to: "B", label: "catch States.ALL", style: .dashed),
+        GraphEdge(from: "A", to: "A"),
+      ])
     let diagram = check(graph, options: LayoutOptions(glyphs: .ascii))
     let allASCII = diagram.text.unicodeScalars.allSatisfy { $0.isASCII }
     #expect(allASCII, "\(diagram.text)")
@@ -168,7 +178,9 @@ extension Graph {
         node.label += suffix
         return node
       },
-      edges: edges.map { GraphEdge(from: $0.from + suffix, to: $0.to + suffix, label: $0.label, style: $0.style) },
+      edges: edges.map {
+        GraphEdge(from: $0.from + suffix, to: $0.to + suffix, label: $0.label, style: $0.style)
+      },
       start: start.map { $0 + suffix })
   }
 }

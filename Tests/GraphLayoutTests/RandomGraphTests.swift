@@ -48,7 +48,8 @@ import Testing
           target = generator.int(0...(count - 1))
         }
         let label: String? =
-          generator.chance(35) ? ["Default", "1: $.x == 1", "catch States.ALL, Custom.Error"][generator.int(0...2)] : nil
+          generator.chance(35)
+          ? ["Default", "1: $.x == 1", "catch States.ALL, Custom.Error"][generator.int(0...2)] : nil
         edges.append(
           GraphEdge(
             from: nodes[index].id, to: nodes[target].id, label: label,

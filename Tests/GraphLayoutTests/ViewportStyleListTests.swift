@@ -43,15 +43,21 @@ import Testing
     #expect(diagram.height > 20)
     let top = Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S0")
     #expect(top == GridRect(x: 0, y: 0, width: 20, height: 10))
-    let far = Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S12", previous: top)
+    let far = Viewport.window(
+      for: diagram, paneWidth: 20, paneHeight: 10, focus: "S12", previous: top)
     let s12 = diagram.node("S12")!.footprint
     #expect(far.contains(s12))
     // Stepping to a node that is already visible does not scroll.
     let nextNode = diagram.node("S13")!.footprint
-    let expected = far.contains(nextNode)
-      ? far : Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S13", previous: far)
-    #expect(Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S13", previous: far) == expected)
-    let same = Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S12", previous: far)
+    let expected =
+      far.contains(nextNode)
+      ? far
+      : Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S13", previous: far)
+    #expect(
+      Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S13", previous: far)
+        == expected)
+    let same = Viewport.window(
+      for: diagram, paneWidth: 20, paneHeight: 10, focus: "S12", previous: far)
     #expect(same == far)
     // Never beyond the canvas.
     let last = Viewport.window(for: diagram, paneWidth: 20, paneHeight: 10, focus: "S19")
@@ -64,14 +70,18 @@ import Testing
 
   @Test func viewportShowsSeveralCurrentStatesWhenTheyFit() {
     let graph = Graph(
-      nodes: [GraphNode(id: "Fan", kind: "Parallel", children: [Self.chain(3), Self.chain(3).renamed("b")])],
+      nodes: [
+        GraphNode(
+          id: "Fan", kind: "Parallel", children: [Self.chain(3), Self.chain(3).renamed("b")])
+      ],
       edges: [])
     let diagram = DiagramRenderer.render(graph)
     let both = Viewport.window(
       for: diagram, paneWidth: diagram.width, paneHeight: 8, focusing: ["S2", "S2b"])
     #expect(both.contains(diagram.node("S2")!.footprint))
     #expect(both.contains(diagram.node("S2b")!.footprint))
-    let narrow = Viewport.window(for: diagram, paneWidth: 14, paneHeight: 5, focusing: ["S2b", "S0"])
+    let narrow = Viewport.window(
+      for: diagram, paneWidth: 14, paneHeight: 5, focusing: ["S2b", "S0"])
     #expect(narrow.contains(diagram.node("S2b")!.footprint))
     #expect(!narrow.contains(diagram.node("S0")!.footprint))
   }
@@ -80,7 +90,8 @@ import Testing
     let graph = Graph(
       nodes: [
         GraphNode(id: "Check", kind: "Choice"),
-        GraphNode(id: "Fan", kind: "Parallel", children: [Self.chain(2), Self.chain(1).renamed("b")]),
+        GraphNode(
+          id: "Fan", kind: "Parallel", children: [Self.chain(2), Self.chain(1).renamed("b")]),
         GraphNode(id: "Done", kind: "Succeed", isTerminal: true),
       ],
       edges: [
@@ -104,7 +115,8 @@ import Testing
     #expect(Set(diagram.nodes.map(\.id)) == Set(graph.allNodeIDs))
     let s1 = diagram.node("S1")!
     #expect(s1.parent == "Fan")
-    let style = diagram.cellStyle(x: s1.labelOrigin.x, y: s1.labelOrigin.y, nodeStatus: ["S1": .current])
+    let style = diagram.cellStyle(
+      x: s1.labelOrigin.x, y: s1.labelOrigin.y, nodeStatus: ["S1": .current])
     #expect(style.role == .nodeLabel && style.status == .current)
   }
 
@@ -122,7 +134,10 @@ import Testing
     let flat = Graph(
       nodes: [GraphNode(id: "A rather long state name for a narrow pane", kind: "Task")], edges: [])
     let narrower = DiagramFitter.fit(flat, width: 30)
-    #expect(narrower.lines() == ["╭───────────────────╮", "│ A rather lon…pane │ Task", "╰───────────────────╯"])
+    #expect(
+      narrower.lines() == [
+        "╭───────────────────╮", "│ A rather lon…pane │ Task", "╰───────────────────╯",
+      ])
     let collapsed = DiagramFitter.fit(long, width: 40)
     #expect(collapsed.width <= 40)
     #expect(collapsed.node("S0x") == nil)
@@ -142,8 +157,12 @@ import Testing
     #expect(Set(shown).count == labels.count)
     #expect(shown.allSatisfy { $0.count <= 12 })
     #expect(shown[0] == "Process…der")
-    #expect(LabelShortener.shorten(["aaaaaaaaaaaa", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaa"], maxWidth: 5).count == 3)
-    #expect(Set(LabelShortener.shorten(["aaaaaaaaaaaa", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaa"], maxWidth: 5)).count == 3)
+    #expect(
+      LabelShortener.shorten(["aaaaaaaaaaaa", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaa"], maxWidth: 5).count
+        == 3)
+    #expect(
+      Set(LabelShortener.shorten(["aaaaaaaaaaaa", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaa"], maxWidth: 5))
+        .count == 3)
     #expect(LabelShortener.truncate("catch States.ALL", maxWidth: 8) == "catch S…")
   }
 }
