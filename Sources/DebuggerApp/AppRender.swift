@@ -112,7 +112,7 @@ extension AppState {
     case .history:
       let list = historyList(focused: focused)
       buffer.render(list, in: inner)
-      renderScrollbar(total: list.items.count, offset: list.offset(height: inner.height), box: box, inner: inner, buffer: &buffer)
+      renderScrollbar(total: list.count, offset: list.offset(height: inner.height), box: box, inner: inner, buffer: &buffer)
     case .graph:
       renderGraph(in: inner, buffer: &buffer)
     case .stateIO:
@@ -179,12 +179,13 @@ extension AppState {
     return ListView(items: items, state: pending, focused: focused, emptyText: "nothing pending")
   }
 
-  func historyList(focused: Bool) -> ListView {
-    let rows = filteredHistory
-    // Only the rows near the selection are formatted (histories can be long).
-    let items = rows.map { ListItem($0.text) }
-    return ListView(items: items, state: history, focused: focused,
-                    emptyText: historyFilter.isEmpty ? "no events yet" : "no event matches /" + historyFilter)
+  func historyList(focused: Bool) -> LazyListView {
+    // Only the rows on screen are formatted: histories can hold tens of thousands of events.
+    let app = self
+    return LazyListView(
+      count: historyCount, state: history, focused: focused,
+      emptyText: historyFilter.isEmpty ? "no events yet" : "no event matches /" + historyFilter
+    ) { index in TextLine(app.historyRow(index).text) }
   }
 
   private func renderGraph(in inner: Rect, buffer: inout ScreenBuffer) {

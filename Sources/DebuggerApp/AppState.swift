@@ -90,7 +90,11 @@ public struct AppState: Sendable {
   public var pending: ListState
   public var history: ListState
   /// Case-insensitive text the History rows must contain (empty: all).
-  public var historyFilter: String
+  public var historyFilter: String {
+    didSet { if historyFilter != oldValue { refilterHistory() } }
+  }
+  /// Indices into `view.history` of the rows passing the filter (nil: no filter).
+  private var historyMatches: [Int]?
   public var stateIO: JSONTreeState
   public var graph: GraphPaneState
   /// The `:` prompt, kept between uses for its history.
@@ -111,6 +115,7 @@ public struct AppState: Sendable {
     self.pending = ListState(selected: 0)
     self.history = ListState(selected: nil)
     self.historyFilter = ""
+    self.historyMatches = nil
     self.stateIO = JSONTreeState(list: ListState(selected: 0), labelledRoot: true)
     self.graph = GraphPaneState()
     self.prompt = LineInputState()
@@ -125,17 +130,18 @@ public struct AppState: Sendable {
   public mutating func setView(_ newView: SessionView) {
     let stateChanged = newView.stateIO.stateName != view.stateIO.stateName
     let historyGrew = newView.history.count != view.history.count
-    let followHistory = history.selected == nil || history.selected == filteredHistory.count - 1
+    let followHistory = history.selected == nil || history.selected == historyCount - 1
     view = newView
+    refilterHistory()
     if let focused = newView.executions.firstIndex(where: \.isFocused), executions.selected == nil {
       executions.selected = focused
     }
     executions.clamp(count: newView.executions.count)
     pending.clamp(count: newView.pending.count)
     if historyGrew && followHistory {
-      history.selected = filteredHistory.isEmpty ? nil : filteredHistory.count - 1
+      history.selected = historyCount == 0 ? nil : historyCount - 1
     }
-    history.clamp(count: filteredHistory.count)
+    history.clamp(count: historyCount)
     if stateChanged {
       stateIO = JSONTreeState(list: ListState(selected: 0), labelledRoot: true)
     }
@@ -177,8 +183,25 @@ public struct AppState: Sendable {
 
   /// The History rows that pass the filter.
   public var filteredHistory: [HistoryRow] {
-    guard !historyFilter.isEmpty else { return view.history }
-    return view.history.filter { $0.text.localizedLowercaseContains(historyFilter) }
+    guard let historyMatches else { return view.history }
+    return historyMatches.map { view.history[$0] }
+  }
+
+  /// The number of History rows that pass the filter.
+  public var historyCount: Int { historyMatches?.count ?? view.history.count }
+
+  /// The `index`-th History row that passes the filter.
+  public func historyRow(_ index: Int) -> HistoryRow {
+    view.history[historyMatches.map { $0[index] } ?? index]
+  }
+
+  private mutating func refilterHistory() {
+    guard !historyFilter.isEmpty else {
+      historyMatches = nil
+      return
+    }
+    let needle = historyFilter.lowercased()
+    historyMatches = view.history.indices.filter { view.history[$0].text.lowercased().contains(needle) }
   }
 
   /// The state the graph selection or, failing that, the execution points at (the target of `b`
@@ -234,7 +257,7 @@ public struct AppState: Sendable {
         historyFilter = input.line
         mode = .filter(input)
       }
-      history.clamp(count: filteredHistory.count)
+      history.clamp(count: historyCount)
       return []
     case .jsonEditor(var model): return handleEditor(key, &model)
     case .failForm(var form): return handleFailForm(key, &form)
@@ -348,7 +371,7 @@ public struct AppState: Sendable {
       }
       _ = pending.handle(key, count: view.pending.count, pageSize: pageSize)
     case .history:
-      _ = history.handle(key, count: filteredHistory.count, pageSize: pageSize)
+      _ = history.handle(key, count: historyCount, pageSize: pageSize)
     case .stateIO:
       _ = stateIO.handle(key, value: view.stateIO.stagesValue, pageSize: pageSize)
     case .graph:

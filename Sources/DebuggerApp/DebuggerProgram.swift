@@ -37,6 +37,8 @@ public struct DebuggerProgram: Sendable {
   public mutating func handle(_ event: TerminalEvent) -> Bool {
     let effects = app.handle(event)
     var changed = false
+    var onlyForward = true
+    let focusBefore = session.focus
     for effect in effects {
       switch effect {
       case .quit:
@@ -44,6 +46,7 @@ public struct DebuggerProgram: Sendable {
       case .execute(let command):
         let outcome = session.execute(command)
         changed = true
+        onlyForward = onlyForward && Self.onlyExtendsHistory(command)
         var messages = outcome.messages
         var isError = outcome.isError
         for sessionEffect in outcome.effects {
@@ -67,8 +70,14 @@ public struct DebuggerProgram: Sendable {
         app.apply(messages: Self.summarize(messages), notes: [], isError: isError)
       }
     }
-    if changed || app.graph.selectedNode != shownSelection {
-      refreshView()
+    if changed {
+      refreshView(extending: onlyForward && session.focus == focusBefore)
+    } else if app.graph.selectedNode != shownSelection {
+      // Only the selection moved: recompute the State I/O pane, not the whole view.
+      shownSelection = app.graph.selectedNode
+      var view = app.view
+      view.stateIO = SessionView.stateIO(session: session, selectedState: app.graph.selectedNode)
+      app.setView(view)
     }
     return !hasQuit
   }
@@ -81,10 +90,21 @@ public struct DebuggerProgram: Sendable {
   }
 
   /// Rebuilds the screen's view of the session (after a command or a new graph selection).
-  public mutating func refreshView() {
+  /// `extending`: the last commands only moved the focused execution forward, so the previous
+  /// view's history rows are a prefix of the new ones.
+  public mutating func refreshView(extending: Bool = false) {
     shownSelection = app.graph.selectedNode
     app.setView(SessionView(
-      session: session, title: title, definitions: definitions, selectedState: app.graph.selectedNode))
+      session: session, title: title, definitions: definitions, selectedState: app.graph.selectedNode,
+      extending: extending ? app.view : nil))
+  }
+
+  /// Whether a command can only append to histories (never rewind or replace them).
+  static func onlyExtendsHistory(_ command: DebuggerCommand) -> Bool {
+    switch command {
+    case .back, .restart, .focus, .start, .stop: return false
+    default: return true
+    }
   }
 
   /// The screen for a terminal of `size`.

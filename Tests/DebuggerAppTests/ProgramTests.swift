@@ -88,4 +88,20 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     #expect(program.hasQuit)
     #expect(backend.screen.lines()[0].contains("sfdbg"))
   }
+
+  @Test func incrementalViewEqualsAFreshOne() throws {
+    var program = try demoProgram()
+    for key in "sssssss" { program.handle(.key(.character(key))) }
+    program.handle(.key(.character("c")))
+    let fresh = SessionView(
+      session: program.session, title: program.title, definitions: program.definitions,
+      selectedState: program.app.graph.selectedNode)
+    #expect(program.app.view == fresh)
+    program.handle(.key(.character("u")))
+    program.handle(.key(.character("s")))
+    let afterBack = SessionView(
+      session: program.session, title: program.title, definitions: program.definitions,
+      selectedState: program.app.graph.selectedNode)
+    #expect(program.app.view == afterBack)
+  }
 }

@@ -478,3 +478,16 @@ import Testing
     #expect(state.folded.isEmpty)
   }
 }
+
+@Suite struct LazyListViewTests {
+  @Test func buildsOnlyVisibleRowsAndFollowsTheSelection() {
+    let view = LazyListView(count: 100_000, state: ListState(selected: 99_999), focused: true) {
+      TextLine("row \($0)")
+    }
+    let buffer = renderedBuffer(view, width: 14, height: 3)
+    #expect(buffer.lines() == ["  row 99997   ", "  row 99998   ", "▸ row 99999   "])
+    #expect(buffer.lines(marking: { $0.style.reverse })[2] == String(repeating: "#", count: 14))
+    #expect(view.itemIndex(atRow: 0, height: 3) == 99_997)
+    #expect(rendered(LazyListView(count: 0, emptyText: "none") { _ in "" }, width: 6, height: 1) == ["none  "])
+  }
+}

@@ -149,3 +149,66 @@ public struct ListView: Widget, Sendable {
     }
   }
 }
+
+/// A list of one-line rows built on demand: only the rows on screen are made, so a list of
+/// 100,000 entries costs no more to draw than one of 30. Selection and marking as `ListView`.
+public struct LazyListView: Widget, Sendable {
+  public var count: Int
+  public var row: @Sendable (Int) -> TextLine
+  public var state: ListState
+  public var focused: Bool
+  public var selectionMarker: String
+  public var emptyText: String
+
+  public init(
+    count: Int, state: ListState = ListState(), focused: Bool = false,
+    selectionMarker: String = "▸ ", emptyText: String = "", row: @escaping @Sendable (Int) -> TextLine
+  ) {
+    self.count = count
+    self.row = row
+    self.state = state
+    self.focused = focused
+    self.selectionMarker = selectionMarker
+    self.emptyText = emptyText
+  }
+
+  /// The first row drawn in an area of `height` rows.
+  public func offset(height: Int) -> Int {
+    guard count > 0, height > 0 else { return 0 }
+    var first = min(max(0, state.offset), count - 1)
+    if let selected = state.selected, selected >= 0, selected < count {
+      if selected < first { first = selected }
+      if selected >= first + height { first = selected - height + 1 }
+    }
+    return max(0, min(first, count - 1))
+  }
+
+  /// The row at line `line` of the area (for mouse clicks), if any.
+  public func itemIndex(atRow line: Int, height: Int) -> Int? {
+    guard line >= 0, line < height else { return nil }
+    let index = offset(height: height) + line
+    return index < count ? index : nil
+  }
+
+  public func render(in area: Rect, buffer: inout ScreenBuffer) {
+    guard !area.isEmpty else { return }
+    buffer.fill(area)
+    if count == 0 {
+      buffer.write(emptyText, at: area.origin, style: .plain.dimmed(), clip: area)
+      return
+    }
+    let padding = String(repeating: " ", count: selectionMarker.terminalWidth)
+    let first = offset(height: area.height)
+    for line in 0..<min(area.height, count - first) {
+      let index = first + line
+      let rowArea = area.row(line)
+      let isSelected = index == state.selected
+      let x = area.x + buffer.write(isSelected ? selectionMarker : padding, at: rowArea.origin, clip: rowArea)
+      buffer.write(row(index).truncated(toWidth: rowArea.maxX - x), at: Point(x: x, y: rowArea.y), clip: rowArea)
+      if isSelected {
+        let style = focused ? Style.plain.reversed() : Style.plain.bolded()
+        buffer.modifyStyle(in: rowArea) { $0 = $0.patched(with: style) }
+      }
+    }
+  }
+}
