@@ -173,7 +173,11 @@ extension IntrinsicCall {
     case .arrayGetItem:
       try expectCount(values, 2)
       let items = try array(values[0], "first")
-      let index = try roundedInt(values[1], "index")
+      guard case .number(let indexNumber) = values[1], let index = indexNumber.intValue,
+        Double(index) == indexNumber.doubleValue
+      else {
+        throw fail("the index argument must be an integer but was \(values[1].compactString)")
+      }
       guard index >= 0, index < items.count else {
         throw fail("the index \(index) is out of bounds for an array of \(items.count) items")
       }
@@ -194,7 +198,7 @@ extension IntrinsicCall {
     case .base64Encode:
       try expectCount(values, 1)
       let text = try string(values[0], "first")
-      guard text.count <= 10_000 else {
+      guard text.unicodeScalars.count <= 10_000 else {
         throw fail("the input string must be at most 10000 characters long")
       }
       return .string(Data(text.utf8).base64EncodedString())
@@ -202,7 +206,7 @@ extension IntrinsicCall {
     case .base64Decode:
       try expectCount(values, 1)
       let text = try string(values[0], "first")
-      guard text.count <= 10_000 else {
+      guard text.unicodeScalars.count <= 10_000 else {
         throw fail("the input string must be at most 10000 characters long")
       }
       guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8)
@@ -215,7 +219,7 @@ extension IntrinsicCall {
       try expectCount(values, 2)
       let data: String
       if case .string(let s) = values[0] { data = s } else { data = values[0].compactString }
-      guard data.count <= 10_000 else {
+      guard data.unicodeScalars.count <= 10_000 else {
         throw fail("the input data must be at most 10000 characters long")
       }
       let algorithmName = try string(values[1], "algorithm")
@@ -252,8 +256,12 @@ extension IntrinsicCall {
       }
       let span = UInt64(bitPattern: Int64(end) &- Int64(start))
       if values.count == 3 {
-        var seeded = SeededRandom(seed: UInt64(bitPattern: Int64(try roundedInt(values[2], "seed"))))
-        return .int(start &+ Int(truncatingIfNeeded: seeded.next() % span))
+        // Seeded calls follow java.util.Random like AWS: Random(seed).nextInt(end - start) + start.
+        var seeded = JavaRandom(seed: Int64(try roundedInt(values[2], "seed")))
+        guard span <= UInt64(Int32.max) else {
+          throw fail("the range between start and end is too large")
+        }
+        return .int(start + Int(seeded.nextInt(Int32(span))))
       }
       return .int(start &+ Int(truncatingIfNeeded: random.next() % span))
 

@@ -118,6 +118,7 @@ import Testing
     "States.ArrayRange(1, 2)",
     "States.ArrayGetItem($.arr, 5)",
     "States.ArrayGetItem($.arr, -1)",
+    "States.ArrayGetItem($.arr, 1.5)",
     "States.ArrayGetItem($.obj, 0)",
     "States.ArrayLength($.s)",
     "States.ArrayUnique($.obj)",

@@ -99,6 +99,13 @@ import Testing
     ("{'total': $sum($states.input.orders.price), 'n': $count($states.input.orders)}", #"{"total":20,"n":2}"#),
     ("$states.input.`value`", "25"),
     ("/* comment */ 1 + 1", "2"),
+    // Step Functions dialect, values measured on AWS.
+    ("$random(42)", "0.7275636800328681"),
+    ("$range(-1.7, 2, 1)", "[-1,0,1,2]"),
+    ("$range(0, 6, 2)", "[0,2,4,6]"),
+    ("$hash('input', 'SHA-1')", #""140f86aae51ab9e1cda9b4254fe98a74eb54c1a1""#),
+    ("$partition([1,2,3,4], 2)", "[[1,2],[3,4]]"),
+    ("$parse('{\"a\":1}').a", "1"),
   ])
   func evaluates(_ text: String, _ expected: String) throws {
     let result = try Self.run(text)

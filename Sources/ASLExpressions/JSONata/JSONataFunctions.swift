@@ -225,8 +225,9 @@ enum JSONataFunctions {
       return num(result)
     case "random":
       if let seed = try number(name, args, 0) {
-        var seeded = SeededRandom(seed: UInt64(bitPattern: Int64(seed)))
-        return num(Double(seeded.next() >> 11) / Double(1 << 53))
+        // Step Functions' seeded $random is java.util.Random(seed).nextDouble().
+        var seeded = JavaRandom(seed: Int64(seed.rounded(.towardZero)))
+        return num(seeded.nextDouble())
       }
       return num(Double(evaluator.random.next() >> 11) / Double(1 << 53))
     case "boolean":
@@ -435,16 +436,22 @@ enum JSONataFunctions {
       }
       return .json(.array(out))
     case "range":
-      guard let start = try number(name, args, 0), let end = try number(name, args, 1) else { return .undefined }
-      let step = try number(name, args, 2) ?? 1
-      guard step != 0 else { throw fail("D3041", "The step argument of $range must not be 0") }
-      var out: [JSONValue] = []
-      var x = start
-      while step > 0 ? x <= end : x >= end {
-        out.append(.number(JSONNumber(x)))
-        guard out.count <= 1000 else { throw fail("D3042", "The $range result must not exceed 1000 items") }
-        x += step
+      // Step Functions' $range: arguments truncated toward zero, end included when the step
+      // lands on it, no 1000-item cap (AWS bounds memory instead).
+      guard let startValue = try number(name, args, 0), let endValue = try number(name, args, 1)
+      else { return .undefined }
+      let start = startValue.rounded(.towardZero)
+      let end = endValue.rounded(.towardZero)
+      let step = (try number(name, args, 2) ?? 1).rounded(.towardZero)
+      guard step != 0 else { return .undefined }
+      let count = ((end - start) / step).rounded(.down) + 1
+      guard count > 0 else { return .undefined }
+      guard count <= 360_145 else {
+        throw fail("D3042", "Expression evaluation memory limit exceeded: Check for excessive memory usage")
       }
+      var out: [JSONValue] = []
+      out.reserveCapacity(Int(count))
+      for i in 0..<Int(count) { out.append(.number(JSONNumber(start + Double(i) * step))) }
       return .finish(out)
     case "hash":
       guard let data = try string(name, args, 0) else { return .undefined }
