@@ -6,7 +6,7 @@ extension Execution {
   // MARK: Parallel
 
   mutating func runParallel(_ unit: Int, _ s: ParallelState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
@@ -46,7 +46,7 @@ extension Execution {
   }
 
   mutating func finishParallel(_ unit: Int, _ s: ParallelState) {
-    let visit = units[unit].visit!
+    let visit = visit(of: unit)!
     let results = units[unit].group?.results ?? []
     units[unit].group = nil
     // AWS records no ParallelStateSucceeded event (see the recorded histories).
@@ -57,7 +57,7 @@ extension Execution {
 
   /// The shared tail of Task/Parallel/Map: ResultSelector, Assign, ResultPath, OutputPath, exit.
   mutating func finishWithResult(
-    _ unit: Int, result: JSONValue, resultSelector: Compiled<CompiledPayloadTemplate>?,
+    _ unit: Int, result: JSONValue, resultSelector: CompiledTemplate?,
     resultPath: PathField, common: StateCommon, rawInput: JSONValue
   ) {
     let e = common.expressions
@@ -82,7 +82,7 @@ extension Execution {
   // MARK: Map
 
   mutating func runMap(_ unit: Int, _ s: MapState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     let distributed = s.processorMode == .distributed
     do throws(ASLRuntimeError) {
@@ -184,7 +184,7 @@ extension Execution {
   }
 
   mutating func finishMap(_ unit: Int, _ s: MapState) {
-    let visit = units[unit].visit!
+    let visit = visit(of: unit)!
     let results = units[unit].group?.results ?? []
     if s.processorMode == .distributed { emit("MapRunSucceeded", unit: unit, .none) }
     units[unit].group = nil
@@ -204,7 +204,7 @@ extension Execution {
     case .branch(let i), .iteration(let i): index = i
     case .root: return
     }
-    let mapName = units[parent].visit?.name ?? ""
+    let mapName = visit(of: parent)?.name ?? ""
     units[parent].group!.running -= 1
     switch units[child].phase {
     case .succeeded(let output):
@@ -277,7 +277,7 @@ extension Execution {
   /// MaxConcurrency / ToleratedFailureCount: literal or `…Path` (strings holding an integer are
   /// accepted, as AWS does).
   mutating func mapInteger(
-    _ unit: Int, _ field: MapNumberField?, _ compiled: Compiled<ParsedPathExpression>?,
+    _ unit: Int, _ field: MapNumberField?, _ compiled: CompiledPath?,
     name: String, input: JSONValue
   ) throws(ASLRuntimeError) -> Int? {
     switch field {

@@ -11,12 +11,12 @@ extension Execution {
     _ unit: Int, _ error: ASLRuntimeError, prefixed: Bool, causeMissing: Bool = false,
     fromChildren: Bool = false
   ) {
-    guard let visit = units[unit].visit else {
+    guard let visit = visit(of: unit) else {
       unitFailed(unit, error: error.error, cause: causeMissing ? nil : error.cause)
       return
     }
     let cause: String? = causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
-    let state = units[unit].machine.states[visit.stateIndex]
+    let state = state(visit.stateIndex, of: unit)
     var retriers: [Retrier] = []
     var catchers: [Catcher] = []
     var inTask = false

@@ -6,7 +6,7 @@ extension Execution {
   // MARK: Pass
 
   mutating func runPass(_ unit: Int, _ s: PassState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
@@ -30,7 +30,7 @@ extension Execution {
   // MARK: Succeed
 
   mutating func runSucceed(_ unit: Int, _ s: SucceedState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
@@ -46,7 +46,7 @@ extension Execution {
   // MARK: Fail
 
   mutating func runFail(_ unit: Int, _ s: FailState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       var error = s.error
@@ -82,14 +82,14 @@ extension Execution {
   // MARK: Choice
 
   mutating func runChoice(_ unit: Int, _ s: ChoiceState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
       trace(unit, "InputPath", effective)
       let evaluationScope = scope(unit, input: effective)
       var explanation = options.recordTraces ? ChoiceExplanation() : nil
-      var chosen: (next: String, assign: Compiled<CompiledPayloadTemplate>?)? = nil
+      var chosen: (next: String, assign: CompiledTemplate?)? = nil
       for (index, rule) in s.choices.enumerated() {
         var reads: [(path: String, value: JSONValue?)] = []
         let matched = try evaluate(
@@ -197,7 +197,7 @@ extension Execution {
   // MARK: Wait
 
   mutating func runWait(_ unit: Int, _ s: WaitState) {
-    let raw = units[unit].visit!.rawInput
+    let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
@@ -256,7 +256,7 @@ extension Execution {
   }
 
   mutating func finishWait(_ unit: Int, _ s: WaitState) {
-    let effective = units[unit].visit!.effectiveInput
+    let effective = visit(of: unit)!.effectiveInput
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
       let assigned = try evaluateAssign(unit, e.assign, value: effective)

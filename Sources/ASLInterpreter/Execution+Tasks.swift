@@ -5,7 +5,7 @@ import JSONCore
 extension Execution {
   /// Starts a Task: `TaskScheduled`, `TaskStarted`, and a parked `TaskRequest`.
   mutating func runTask(_ unit: Int, _ s: TaskState) {
-    let visit = units[unit].visit!
+    let visit = visit(of: unit)!
     let raw = visit.rawInput
     let e = s.common.expressions
     let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
@@ -52,7 +52,7 @@ extension Execution {
 
   /// Resolves `TimeoutSeconds`/`HeartbeatSeconds` (literal or `…Path`).
   mutating func durationSeconds(
-    _ unit: Int, _ field: DurationField?, _ compiled: Compiled<ParsedPathExpression>?,
+    _ unit: Int, _ field: DurationField?, _ compiled: CompiledPath?,
     _ name: String, _ input: JSONValue
   ) throws(ASLRuntimeError) -> Int? {
     switch field {
@@ -154,7 +154,7 @@ extension Execution {
 
   /// The task finished: `TaskSucceeded` and the output pipeline, or the error path.
   mutating func finishTask(_ unit: Int, _ s: TaskState, _ outcome: TaskOutcome) {
-    let visit = units[unit].visit!
+    let visit = visit(of: unit)!
     let (resourceType, resourceName) = Execution.describeResource(s.resource)
     let e = s.common.expressions
     switch outcome {

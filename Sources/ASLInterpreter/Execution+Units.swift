@@ -5,12 +5,12 @@ import JSONCore
 extension Execution {
   /// Runs one transition of `unit` (it must be runnable).
   mutating func stepUnit(_ unit: Int) {
-    switch units[unit].phase {
+    switch phase(of: unit) {
     case .ready(let index, let input):
       enterState(unit, index: index, input: input)
     case .startingIteration(let input):
       if case .iteration(let index) = units[unit].kind, let parent = units[unit].parentID,
-        let mapName = units[parent].visit?.name
+        let mapName = visit(of: parent)?.name
       {
         emit("MapIterationStarted", unit: unit, .mapIteration(name: mapName, index: index))
       }
@@ -27,7 +27,7 @@ extension Execution {
 
   /// Enters state `index` of `unit`'s machine: `…StateEntered`, then the state's work.
   mutating func enterState(_ unit: Int, index: Int, input: JSONValue) {
-    let common = units[unit].machine.states[index].common
+    let common = state(index, of: unit).common
     transitionCount += 1
     let entered = emit(
       common.enteredEventType, unit: unit, .stateEntered(name: common.name, input: input))
@@ -56,8 +56,8 @@ extension Execution {
 
   /// Runs (or re-runs, after a retry) the work of the state `unit` is in.
   mutating func runStateBody(_ unit: Int) {
-    guard let visit = units[unit].visit else { return }
-    let state = units[unit].machine.states[visit.stateIndex]
+    guard let visit = visit(of: unit) else { return }
+    let state = state(visit.stateIndex, of: unit)
     switch state {
     case .pass(let s): runPass(unit, s)
     case .succeed(let s): runSucceed(unit, s)
@@ -72,8 +72,8 @@ extension Execution {
 
   /// Continues the state of `unit` after a timer, task result or its children.
   mutating func resume(_ unit: Int, _ resumption: Resumption) {
-    guard let visit = units[unit].visit else { return }
-    let state = units[unit].machine.states[visit.stateIndex]
+    guard let visit = visit(of: unit) else { return }
+    let state = state(visit.stateIndex, of: unit)
     switch resumption {
     case .retry:
       runStateBody(unit)
@@ -104,7 +104,7 @@ extension Execution {
   mutating func exitState(
     _ unit: Int, output: JSONValue, next: Transition?, assigned: [(String, JSONValue)]
   ) {
-    guard let visit = units[unit].visit else { return }
+    guard let visit = visit(of: unit) else { return }
     if PayloadSize.exceeds(output, limit: options.payloadLimitBytes) {
       stateFailed(
         unit,
@@ -127,7 +127,11 @@ extension Execution {
     units[unit].visit = nil
     switch next {
     case .next(let name)?:
-      guard let index = units[unit].machine.stateIndex[name] else {
+      let resolved =
+        next == visit.common.transition
+        ? units.withUnsafeBufferPointer { $0[unit].machine.nextIndex[visit.stateIndex] }
+        : units.withUnsafeBufferPointer { $0[unit].machine.stateIndex[name] }
+      guard let index = resolved else {
         unitFailed(unit, error: "States.Runtime", cause: "Missing state '\(name)'.")
         return
       }
@@ -180,7 +184,7 @@ extension Execution {
       }
     }
     if case .iteration(let index) = units[unit].kind, let parent = units[unit].parentID,
-      let mapName = units[parent].visit?.name
+      let mapName = visit(of: parent)?.name
     {
       emit("MapIterationAborted", unit: unit, .mapIteration(name: mapName, index: index))
     }
@@ -193,7 +197,7 @@ extension Execution {
 
   /// The prefix AWS puts before runtime causes.
   func causePrefix(_ unit: Int) -> String {
-    guard let visit = units[unit].visit else { return "" }
+    guard let visit = visit(of: unit) else { return "" }
     return "An error occurred while executing the state '\(visit.name)' (entered at the event id "
       + "#\(visit.enteredEventID)). "
   }
@@ -202,7 +206,7 @@ extension Execution {
   func contextObject(
     _ unit: Int, mapItem: (index: Int, value: JSONValue)? = nil, taskToken: String? = nil
   ) -> JSONValue {
-    guard let visit = units[unit].visit else { return .null }
+    guard let visit = visit(of: unit) else { return .null }
     var stateObject = JSONObject([
       ("Name", .string(visit.name)), ("EnteredTime", .string(visit.enteredTime.iso8601)),
     ])
@@ -229,15 +233,15 @@ extension Execution {
     _ unit: Int, input: JSONValue, mapItem: (index: Int, value: JSONValue)? = nil,
     taskToken: String? = nil
   ) -> EvaluationScope {
-    let readsContext = units[unit].visit?.readsContext ?? true
+    let readsContext = visit(of: unit)?.readsContext ?? true
     let context: JSONValue =
       readsContext ? contextObject(unit, mapItem: mapItem, taskToken: taskToken) : .null
-    return EvaluationScope(input: input, context: context, variables: units[unit].variables)
+    return EvaluationScope(input: input, context: context, variables: variables(of: unit))
   }
 
   /// Applies InputPath/OutputPath: absent → unchanged, null → `{}`, else the path's value.
   mutating func applyPath(
-    _ unit: Int, _ field: PathField, _ compiled: Compiled<ParsedPathExpression>?,
+    _ unit: Int, _ field: PathField, _ compiled: CompiledPath?,
     to value: JSONValue, name: String
   ) throws(ASLRuntimeError) -> JSONValue {
     switch field {
@@ -277,7 +281,7 @@ extension Execution {
 
   /// Applies ResultPath: absent → result, null → raw input, else the result merged in.
   func applyResultPath(
-    _ field: PathField, _ compiled: Compiled<JSONPath>?, result: JSONValue, rawInput: JSONValue
+    _ field: PathField, _ compiled: CompiledReferencePath?, result: JSONValue, rawInput: JSONValue
   ) throws(ASLRuntimeError) -> JSONValue {
     switch field {
     case .absent: return result
@@ -291,7 +295,7 @@ extension Execution {
 
   /// Evaluates an `Assign` block (JSONPath) with `$` = `value`.
   mutating func evaluateAssign(
-    _ unit: Int, _ compiled: Compiled<CompiledPayloadTemplate>?, value: JSONValue
+    _ unit: Int, _ compiled: CompiledTemplate?, value: JSONValue
   ) throws(ASLRuntimeError) -> [(String, JSONValue)] {
     guard let compiled else { return [] }
     let template = try compiled.get()

@@ -234,7 +234,7 @@ public struct Execution: Sendable {
         runQueue.removeFirst(runHead)
         runHead = 0
       }
-      if isRunnable(units[unit].phase) { return unit }
+      if isRunnable(phase(of: unit)) { return unit }
     }
     return nil
   }
@@ -312,14 +312,18 @@ public struct Execution: Sendable {
   mutating func emit(
     _ type: String, unit: Int?, _ details: HistoryEventDetails, terminal: Bool = false
   ) -> Int {
-    if let unit, !units[unit].recordsHistory { return 0 }
+    if let unit, !units.withUnsafeBufferPointer({ $0[unit].recordsHistory }) { return 0 }
     if historyLimitReached && !terminal { return 0 }
     if !terminal, history.count >= options.historyLimit - 1 {
       historyLimitReached = true
       return 0
     }
     let previous: Int
-    if let unit { previous = units[unit].lastEventID } else { previous = history.count }
+    if let unit {
+      previous = units.withUnsafeBufferPointer { $0[unit].lastEventID }
+    } else {
+      previous = history.count
+    }
     let id = history.count + 1
     history.append(
       HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, details: details))
@@ -345,5 +349,42 @@ public struct Execution: Sendable {
     timers.removeAll()
     emit("ExecutionFailed", unit: units.isEmpty ? nil : 0, .failure(error: error, cause: cause), terminal: true)
     status = .failed(error: error, cause: cause)
+  }
+}
+
+// MARK: Borrowed reads of units
+
+extension Execution {
+  // Reading `units[i].field` through an optional or a nested struct makes Swift copy the whole
+  // unit (dozens of retains); these read through the buffer instead.
+
+  /// The state visit of `unit`, if it is inside a state.
+  @inline(__always)
+  func visit(of unit: Int) -> StateVisit? {
+    units.withUnsafeBufferPointer { $0[unit].visit }
+  }
+
+  /// The raw input of the state `unit` is in.
+  @inline(__always)
+  func rawInput(of unit: Int) -> JSONValue {
+    units.withUnsafeBufferPointer { $0[unit].visit?.rawInput ?? .null }
+  }
+
+  /// State `index` of `unit`'s machine.
+  @inline(__always)
+  func state(_ index: Int, of unit: Int) -> State {
+    units.withUnsafeBufferPointer { $0[unit].machine.states[index] }
+  }
+
+  /// The phase of `unit`.
+  @inline(__always)
+  func phase(of unit: Int) -> UnitPhase {
+    units.withUnsafeBufferPointer { $0[unit].phase }
+  }
+
+  /// The variables visible to `unit`.
+  @inline(__always)
+  func variables(of unit: Int) -> [String: JSONValue] {
+    units.withUnsafeBufferPointer { $0[unit].variables }
   }
 }

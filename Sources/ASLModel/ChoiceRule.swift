@@ -11,7 +11,7 @@ public struct ChoiceRule: Sendable {
   public var output: JSONValue?
   public var comment: String?
   /// `Assign` compiled at load time (JSONPath states).
-  public var compiledAssign: Compiled<CompiledPayloadTemplate>?
+  public var compiledAssign: CompiledTemplate?
 
   public init(
     condition: ChoiceCondition, next: String? = nil, assign: JSONValue? = nil,
@@ -22,7 +22,7 @@ public struct ChoiceRule: Sendable {
     self.assign = assign
     self.output = output
     self.comment = comment
-    if let assign { compiledAssign = .template(assign) }
+    if let assign { compiledAssign = CompiledTemplate(assign) }
   }
 }
 
@@ -46,18 +46,18 @@ public struct ChoiceComparison: Sendable {
   /// The operator, when it is one ASL defines.
   public var comparisonOperator: ComparisonOperator?
   /// `Variable` parsed at load time.
-  public var compiledVariable: Compiled<ParsedPathExpression>
+  public var compiledVariable: CompiledPath
   /// The operand path of a `…Path` operator, parsed at load time.
-  public var compiledOperandPath: Compiled<ParsedPathExpression>?
+  public var compiledOperandPath: CompiledPath?
 
   public init(variable: String, operatorName: String, operand: JSONValue) {
     self.variable = variable
     self.operatorName = operatorName
     self.operand = operand
     self.comparisonOperator = ComparisonOperator(rawValue: operatorName)
-    self.compiledVariable = .path(variable)
+    self.compiledVariable = CompiledPath(variable)
     if operatorName.hasSuffix("Path"), case .string(let p) = operand {
-      compiledOperandPath = .path(p)
+      compiledOperandPath = CompiledPath(p)
     }
   }
 

@@ -1,14 +1,23 @@
 import ASLExpressions
 import JSONCore
 
-/// An expression parsed at load time, or the error its parsing raised (reported when a run
-/// reaches it, so one bad path does not stop the rest of a definition from loading).
-public enum Compiled<Value: Sendable>: Sendable {
-  case ok(Value)
+/// A `…Path`/`.$` expression parsed at load time, or the error its parsing raised (reported when
+/// a run reaches it, so one bad path does not stop the rest of a definition from loading).
+///
+/// Concrete (not generic) on purpose: the interpreter reads these on every transition, and a
+/// generic enum would go through runtime value witnesses.
+public enum CompiledPath: Sendable {
+  case ok(ParsedPathExpression)
   case invalid(ASLRuntimeError)
 
-  /// The parsed value, or the parse error.
-  public func get() throws(ASLRuntimeError) -> Value {
+  /// Parses a `…Path` / `.$` expression.
+  public init(_ text: String) {
+    do { self = .ok(try ParsedPathExpression(text)) } catch { self = .invalid(error) }
+  }
+
+  /// The parsed expression, or the parse error.
+  @inlinable
+  public func get() throws(ASLRuntimeError) -> ParsedPathExpression {
     switch self {
     case .ok(let v): return v
     case .invalid(let e): throw e
@@ -16,24 +25,40 @@ public enum Compiled<Value: Sendable>: Sendable {
   }
 }
 
-extension Compiled where Value == ParsedPathExpression {
-  /// Parses a `…Path` / `.$` expression.
-  public static func path(_ text: String) -> Compiled {
-    do { return .ok(try ParsedPathExpression(text)) } catch { return .invalid(error) }
+/// A payload template (Parameters, ResultSelector, ItemSelector, Assign) compiled at load time,
+/// or the error its compilation raised.
+public enum CompiledTemplate: Sendable {
+  case ok(CompiledPayloadTemplate)
+  case invalid(ASLRuntimeError)
+
+  public init(_ value: JSONValue) {
+    do { self = .ok(try CompiledPayloadTemplate(value)) } catch { self = .invalid(error) }
+  }
+
+  @inlinable
+  public func get() throws(ASLRuntimeError) -> CompiledPayloadTemplate {
+    switch self {
+    case .ok(let v): return v
+    case .invalid(let e): throw e
+    }
   }
 }
 
-extension Compiled where Value == CompiledPayloadTemplate {
-  /// Compiles a payload template (Parameters, ResultSelector, ItemSelector, Assign).
-  public static func template(_ value: JSONValue) -> Compiled {
-    do { return .ok(try CompiledPayloadTemplate(value)) } catch { return .invalid(error) }
-  }
-}
+/// A ResultPath reference path parsed at load time, or the error its parsing raised.
+public enum CompiledReferencePath: Sendable {
+  case ok(JSONPath)
+  case invalid(ASLRuntimeError)
 
-extension Compiled where Value == JSONPath {
-  /// Parses a ResultPath reference path.
-  public static func referencePath(_ text: String) -> Compiled {
-    do { return .ok(try ReferencePath.parse(text)) } catch { return .invalid(error) }
+  public init(_ text: String) {
+    do { self = .ok(try ReferencePath.parse(text)) } catch { self = .invalid(error) }
+  }
+
+  @inlinable
+  public func get() throws(ASLRuntimeError) -> JSONPath {
+    switch self {
+    case .ok(let v): return v
+    case .invalid(let e): throw e
+    }
   }
 }
 
@@ -42,43 +67,44 @@ extension Compiled where Value == JSONPath {
 /// Immutable after loading and stored behind one shared reference, so copying a state (which
 /// the interpreter does on every transition) costs one retain instead of a kilobyte.
 public struct StateExpressions: Sendable {
+  @usableFromInline
   final class Storage: Sendable {
-    let inputPath: Compiled<ParsedPathExpression>?
-    let outputPath: Compiled<ParsedPathExpression>?
-    let resultPath: Compiled<JSONPath>?
-    let parameters: Compiled<CompiledPayloadTemplate>?
-    let resultSelector: Compiled<CompiledPayloadTemplate>?
-    let assign: Compiled<CompiledPayloadTemplate>?
-    let itemsPath: Compiled<ParsedPathExpression>?
-    let errorPath: Compiled<ParsedPathExpression>?
-    let causePath: Compiled<ParsedPathExpression>?
-    let secondsPath: Compiled<ParsedPathExpression>?
-    let timestampPath: Compiled<ParsedPathExpression>?
-    let maxConcurrencyPath: Compiled<ParsedPathExpression>?
-    let toleratedFailureCountPath: Compiled<ParsedPathExpression>?
-    let toleratedFailurePercentagePath: Compiled<ParsedPathExpression>?
-    let timeoutSecondsPath: Compiled<ParsedPathExpression>?
-    let heartbeatSecondsPath: Compiled<ParsedPathExpression>?
-    let batchInput: Compiled<CompiledPayloadTemplate>?
+    @usableFromInline let inputPath: CompiledPath?
+    @usableFromInline let outputPath: CompiledPath?
+    @usableFromInline let resultPath: CompiledReferencePath?
+    @usableFromInline let parameters: CompiledTemplate?
+    @usableFromInline let resultSelector: CompiledTemplate?
+    @usableFromInline let assign: CompiledTemplate?
+    @usableFromInline let itemsPath: CompiledPath?
+    @usableFromInline let errorPath: CompiledPath?
+    @usableFromInline let causePath: CompiledPath?
+    @usableFromInline let secondsPath: CompiledPath?
+    @usableFromInline let timestampPath: CompiledPath?
+    @usableFromInline let maxConcurrencyPath: CompiledPath?
+    @usableFromInline let toleratedFailureCountPath: CompiledPath?
+    @usableFromInline let toleratedFailurePercentagePath: CompiledPath?
+    @usableFromInline let timeoutSecondsPath: CompiledPath?
+    @usableFromInline let heartbeatSecondsPath: CompiledPath?
+    @usableFromInline let batchInput: CompiledTemplate?
 
     init(
-      inputPath: Compiled<ParsedPathExpression>? = nil,
-      outputPath: Compiled<ParsedPathExpression>? = nil,
-      resultPath: Compiled<JSONPath>? = nil,
-      parameters: Compiled<CompiledPayloadTemplate>? = nil,
-      resultSelector: Compiled<CompiledPayloadTemplate>? = nil,
-      assign: Compiled<CompiledPayloadTemplate>? = nil,
-      itemsPath: Compiled<ParsedPathExpression>? = nil,
-      errorPath: Compiled<ParsedPathExpression>? = nil,
-      causePath: Compiled<ParsedPathExpression>? = nil,
-      secondsPath: Compiled<ParsedPathExpression>? = nil,
-      timestampPath: Compiled<ParsedPathExpression>? = nil,
-      maxConcurrencyPath: Compiled<ParsedPathExpression>? = nil,
-      toleratedFailureCountPath: Compiled<ParsedPathExpression>? = nil,
-      toleratedFailurePercentagePath: Compiled<ParsedPathExpression>? = nil,
-      timeoutSecondsPath: Compiled<ParsedPathExpression>? = nil,
-      heartbeatSecondsPath: Compiled<ParsedPathExpression>? = nil,
-      batchInput: Compiled<CompiledPayloadTemplate>? = nil
+      inputPath: CompiledPath? = nil,
+      outputPath: CompiledPath? = nil,
+      resultPath: CompiledReferencePath? = nil,
+      parameters: CompiledTemplate? = nil,
+      resultSelector: CompiledTemplate? = nil,
+      assign: CompiledTemplate? = nil,
+      itemsPath: CompiledPath? = nil,
+      errorPath: CompiledPath? = nil,
+      causePath: CompiledPath? = nil,
+      secondsPath: CompiledPath? = nil,
+      timestampPath: CompiledPath? = nil,
+      maxConcurrencyPath: CompiledPath? = nil,
+      toleratedFailureCountPath: CompiledPath? = nil,
+      toleratedFailurePercentagePath: CompiledPath? = nil,
+      timeoutSecondsPath: CompiledPath? = nil,
+      heartbeatSecondsPath: CompiledPath? = nil,
+      batchInput: CompiledTemplate? = nil
     ) {
       self.inputPath = inputPath
       self.outputPath = outputPath
@@ -100,45 +126,45 @@ public struct StateExpressions: Sendable {
     }
   }
 
-  let storage: Storage
+  @usableFromInline let storage: Storage
 
   public init() { storage = Storage() }
 
-  public var inputPath: Compiled<ParsedPathExpression>? { storage.inputPath }
-  public var outputPath: Compiled<ParsedPathExpression>? { storage.outputPath }
-  public var resultPath: Compiled<JSONPath>? { storage.resultPath }
-  public var parameters: Compiled<CompiledPayloadTemplate>? { storage.parameters }
-  public var resultSelector: Compiled<CompiledPayloadTemplate>? { storage.resultSelector }
-  public var assign: Compiled<CompiledPayloadTemplate>? { storage.assign }
-  public var itemsPath: Compiled<ParsedPathExpression>? { storage.itemsPath }
-  public var errorPath: Compiled<ParsedPathExpression>? { storage.errorPath }
-  public var causePath: Compiled<ParsedPathExpression>? { storage.causePath }
-  public var secondsPath: Compiled<ParsedPathExpression>? { storage.secondsPath }
-  public var timestampPath: Compiled<ParsedPathExpression>? { storage.timestampPath }
-  public var maxConcurrencyPath: Compiled<ParsedPathExpression>? { storage.maxConcurrencyPath }
-  public var toleratedFailureCountPath: Compiled<ParsedPathExpression>? { storage.toleratedFailureCountPath }
-  public var toleratedFailurePercentagePath: Compiled<ParsedPathExpression>? { storage.toleratedFailurePercentagePath }
-  public var timeoutSecondsPath: Compiled<ParsedPathExpression>? { storage.timeoutSecondsPath }
-  public var heartbeatSecondsPath: Compiled<ParsedPathExpression>? { storage.heartbeatSecondsPath }
-  public var batchInput: Compiled<CompiledPayloadTemplate>? { storage.batchInput }
+  @inlinable public var inputPath: CompiledPath? { storage.inputPath }
+  @inlinable public var outputPath: CompiledPath? { storage.outputPath }
+  @inlinable public var resultPath: CompiledReferencePath? { storage.resultPath }
+  @inlinable public var parameters: CompiledTemplate? { storage.parameters }
+  @inlinable public var resultSelector: CompiledTemplate? { storage.resultSelector }
+  @inlinable public var assign: CompiledTemplate? { storage.assign }
+  @inlinable public var itemsPath: CompiledPath? { storage.itemsPath }
+  @inlinable public var errorPath: CompiledPath? { storage.errorPath }
+  @inlinable public var causePath: CompiledPath? { storage.causePath }
+  @inlinable public var secondsPath: CompiledPath? { storage.secondsPath }
+  @inlinable public var timestampPath: CompiledPath? { storage.timestampPath }
+  @inlinable public var maxConcurrencyPath: CompiledPath? { storage.maxConcurrencyPath }
+  @inlinable public var toleratedFailureCountPath: CompiledPath? { storage.toleratedFailureCountPath }
+  @inlinable public var toleratedFailurePercentagePath: CompiledPath? { storage.toleratedFailurePercentagePath }
+  @inlinable public var timeoutSecondsPath: CompiledPath? { storage.timeoutSecondsPath }
+  @inlinable public var heartbeatSecondsPath: CompiledPath? { storage.heartbeatSecondsPath }
+  @inlinable public var batchInput: CompiledTemplate? { storage.batchInput }
 
   /// Compiles the expression fields of a raw JSONPath state object.
   init(_ r: FieldReader) {
-    func path(_ key: String) -> Compiled<ParsedPathExpression>? {
+    func path(_ key: String) -> CompiledPath? {
       guard case .string(let s)? = r.raw(key) else { return nil }
-      return .path(s)
+      return CompiledPath(s)
     }
-    var resultPath: Compiled<JSONPath>? = nil
-    if case .string(let s)? = r.raw("ResultPath") { resultPath = .referencePath(s) }
-    var batchInput: Compiled<CompiledPayloadTemplate>? = nil
+    var resultPath: CompiledReferencePath? = nil
+    if case .string(let s)? = r.raw("ResultPath") { resultPath = CompiledReferencePath(s) }
+    var batchInput: CompiledTemplate? = nil
     if case .object(let b)? = r.raw("ItemBatcher"), let input = b["BatchInput"] {
-      batchInput = .template(input)
+      batchInput = CompiledTemplate(input)
     }
     storage = Storage(
       inputPath: path("InputPath"), outputPath: path("OutputPath"), resultPath: resultPath,
-      parameters: (r.raw("ItemSelector") ?? r.raw("Parameters")).map { .template($0) },
-      resultSelector: r.raw("ResultSelector").map { .template($0) },
-      assign: r.raw("Assign").map { .template($0) }, itemsPath: path("ItemsPath"),
+      parameters: (r.raw("ItemSelector") ?? r.raw("Parameters")).map { CompiledTemplate($0) },
+      resultSelector: r.raw("ResultSelector").map { CompiledTemplate($0) },
+      assign: r.raw("Assign").map { CompiledTemplate($0) }, itemsPath: path("ItemsPath"),
       errorPath: path("ErrorPath"), causePath: path("CausePath"),
       secondsPath: path("SecondsPath"), timestampPath: path("TimestampPath"),
       maxConcurrencyPath: path("MaxConcurrencyPath"),

@@ -84,9 +84,9 @@ public struct Catcher: Sendable {
   public var output: JSONValue?
   public var comment: String?
   /// `ResultPath` parsed at load time.
-  public var compiledResultPath: Compiled<JSONPath>?
+  public var compiledResultPath: CompiledReferencePath?
   /// `Assign` compiled at load time (JSONPath states).
-  public var compiledAssign: Compiled<CompiledPayloadTemplate>?
+  public var compiledAssign: CompiledTemplate?
 
   public init(
     errorEquals: [String], next: String, resultPath: PathField = .absent, assign: JSONValue? = nil,
@@ -98,8 +98,8 @@ public struct Catcher: Sendable {
     self.assign = assign
     self.output = output
     self.comment = comment
-    if case .path(let p) = resultPath { compiledResultPath = .referencePath(p) }
-    if let assign { compiledAssign = .template(assign) }
+    if case .path(let p) = resultPath { compiledResultPath = CompiledReferencePath(p) }
+    if let assign { compiledAssign = CompiledTemplate(assign) }
   }
 
   static func decode(_ value: JSONValue, at pointer: JSONPointer) throws(ModelDecodingError)

@@ -12,6 +12,7 @@ public indirect enum State: Sendable {
   case map(MapState)
 
   /// The fields every state has.
+  @inlinable
   public var common: StateCommon {
     switch self {
     case .pass(let s): return s.common
@@ -25,9 +26,9 @@ public indirect enum State: Sendable {
     }
   }
 
-  public var name: String { common.name }
+  @inlinable public var name: String { common.name }
   /// The `Type` string (`Pass`, `Task`, …), also the prefix of its history events.
-  public var typeName: String { common.type }
+  @inlinable public var typeName: String { common.type }
 }
 
 extension State {

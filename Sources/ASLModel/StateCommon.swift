@@ -6,21 +6,22 @@ import JSONCore
 /// Immutable and stored behind one shared reference: the interpreter copies states on every
 /// transition, so a copy must cost one retain.
 public struct StateCommon: Sendable {
+  @usableFromInline
   final class Storage: Sendable {
-    let name: String
-    let type: String
-    let comment: String?
-    let queryLanguage: QueryLanguage
-    let inputPath: PathField
-    let outputPath: PathField
-    let transition: Transition?
-    let assign: JSONValue?
-    let output: JSONValue?
-    let readsContext: Bool
-    let pointer: JSONPointer
-    let expressions: StateExpressions
-    let enteredEventType: String
-    let exitedEventType: String
+    @usableFromInline let name: String
+    @usableFromInline let type: String
+    @usableFromInline let comment: String?
+    @usableFromInline let queryLanguage: QueryLanguage
+    @usableFromInline let inputPath: PathField
+    @usableFromInline let outputPath: PathField
+    @usableFromInline let transition: Transition?
+    @usableFromInline let assign: JSONValue?
+    @usableFromInline let output: JSONValue?
+    @usableFromInline let readsContext: Bool
+    @usableFromInline let pointer: JSONPointer
+    @usableFromInline let expressions: StateExpressions
+    @usableFromInline let enteredEventType: String
+    @usableFromInline let exitedEventType: String
     init(
       name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, enteredEventType: String, exitedEventType: String
     ) {
@@ -41,34 +42,34 @@ public struct StateCommon: Sendable {
     }
   }
 
-  let storage: Storage
+  @usableFromInline let storage: Storage
 
   /// The state's name (its key in `States`).
-  public var name: String { storage.name }
+  @inlinable public var name: String { storage.name }
   /// The `Type` string as written.
-  public var type: String { storage.type }
-  public var comment: String? { storage.comment }
+  @inlinable public var type: String { storage.type }
+  @inlinable public var comment: String? { storage.comment }
   /// The effective query language (the state's own, else the machine's).
-  public var queryLanguage: QueryLanguage { storage.queryLanguage }
-  public var inputPath: PathField { storage.inputPath }
-  public var outputPath: PathField { storage.outputPath }
+  @inlinable public var queryLanguage: QueryLanguage { storage.queryLanguage }
+  @inlinable public var inputPath: PathField { storage.inputPath }
+  @inlinable public var outputPath: PathField { storage.outputPath }
   /// Where to go after this state; nil for terminal states.
-  public var transition: Transition? { storage.transition }
+  @inlinable public var transition: Transition? { storage.transition }
   /// `Assign` (variables), JSONPath or JSONata flavoured.
-  public var assign: JSONValue? { storage.assign }
+  @inlinable public var assign: JSONValue? { storage.assign }
   /// JSONata `Output`.
-  public var output: JSONValue? { storage.output }
+  @inlinable public var output: JSONValue? { storage.output }
   /// True when an expression of the state reads the context object (`$$`, `$states.context`), so the
   /// interpreter builds the context object only when it is read.
-  public var readsContext: Bool { storage.readsContext }
+  @inlinable public var readsContext: Bool { storage.readsContext }
   /// JSON pointer of the state in its definition (for diagnostics).
-  public var pointer: JSONPointer { storage.pointer }
+  @inlinable public var pointer: JSONPointer { storage.pointer }
   /// The state's JSONPath expressions, parsed at load time (empty for JSONata states).
-  public var expressions: StateExpressions { storage.expressions }
+  @inlinable public var expressions: StateExpressions { storage.expressions }
   /// `<Type>StateEntered`, the history event type of entering this state.
-  public var enteredEventType: String { storage.enteredEventType }
+  @inlinable public var enteredEventType: String { storage.enteredEventType }
   /// `<Type>StateExited`.
-  public var exitedEventType: String { storage.exitedEventType }
+  @inlinable public var exitedEventType: String { storage.exitedEventType }
 
   public init(
     name: String, type: String, comment: String? = nil, queryLanguage: QueryLanguage = .jsonPath,

@@ -10,6 +10,9 @@ public struct StateMachine: Sendable {
   public var states: [State]
   /// State name → index in `states`.
   public var stateIndex: [String: Int]
+  /// For each state, the index of its `Next` state (nil for `End`/terminal states or an unknown
+  /// name), resolved once so transitions need no name lookup.
+  public var nextIndex: [Int?]
   public var comment: String?
   public var version: String?
   public var timeoutSeconds: Int?
@@ -28,6 +31,7 @@ public struct StateMachine: Sendable {
     var index: [String: Int] = [:]
     for (i, s) in states.enumerated() { index[s.name] = i }
     self.stateIndex = index
+    self.nextIndex = states.map { state in state.common.transition?.nextStateName.flatMap { index[$0] } }
     self.comment = comment
     self.version = version
     self.timeoutSeconds = timeoutSeconds
