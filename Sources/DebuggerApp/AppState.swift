@@ -131,9 +131,10 @@ public struct AppState: Sendable {
     let stateChanged = newView.stateIO.stateName != view.stateIO.stateName
     let historyGrew = newView.history.count != view.history.count
     let followHistory = history.selected == nil || history.selected == historyCount - 1
+    let focusChanged = newView.executions.first(where: \.isFocused)?.id != view.executions.first(where: \.isFocused)?.id
     view = newView
     refilterHistory()
-    if let focused = newView.executions.firstIndex(where: \.isFocused), executions.selected == nil {
+    if let focused = newView.executions.firstIndex(where: \.isFocused), executions.selected == nil || focusChanged {
       executions.selected = focused
     }
     executions.clamp(count: newView.executions.count)
