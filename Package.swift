@@ -70,6 +70,8 @@ let package = Package(
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
+    // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
+    .testTarget(name: "CLITests", dependencies: ["JSONCore"]),
   ],
   swiftLanguageModes: [.v6]
 )
