@@ -68,8 +68,10 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
-    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore"]),
+    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
+    // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
+    .testTarget(name: "CLITests", dependencies: ["JSONCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

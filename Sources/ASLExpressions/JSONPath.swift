@@ -4,9 +4,9 @@ import JSONCore
 ///
 /// Supported: `$`, `.name`, `['name']` / `["name"]` (any characters, `\'` escapes), `.*` / `[*]`,
 /// indexes `[0]` and `[-1]`, unions `[0,2]` / `['a','b']`, slices `[a:b]` / `[a:b:c]`, filters
-/// `[?(@.x > 1 && @.y)]`, recursive descent `..name` / `..*` / `..[0]`, and a trailing function
-/// (`length()`, `size()`, `min()`, `max()`, `avg()`, `sum()`, `stddev()`, `keys()`, `first()`,
-/// `last()`).
+/// `[?(@.x > 1 && @.y)]`, recursive descent `..name` / `..*` / `..[0]`. Jayway's path functions
+/// are not supported by AWS: `$.list.length()` names a member called `length()`, as AWS reports
+/// ("Property ['length()'] not found").
 ///
 /// Parse once (`init`) and evaluate many times.
 public struct JSONPath: Sendable, Hashable {
@@ -15,15 +15,13 @@ public struct JSONPath: Sendable, Hashable {
     let text: String
     let root: JSONPathRoot
     let segments: [JSONPathSegment]
-    let function: JSONPathFunction?
     /// The segments as plain steps when every segment is a name or an index.
     let steps: [JSONPathStep]?
 
-    init(text: String, root: JSONPathRoot, segments: [JSONPathSegment], function: JSONPathFunction?) {
+    init(text: String, root: JSONPathRoot, segments: [JSONPathSegment]) {
       self.text = text
       self.root = root
       self.segments = segments
-      self.function = function
       var steps: [JSONPathStep] = []
       steps.reserveCapacity(segments.count)
       for segment in segments {
@@ -43,9 +41,8 @@ public struct JSONPath: Sendable, Hashable {
   public var text: String { storage.text }
   /// True when the path selects at most one value (no wildcards, filters, slices, unions, or
   /// recursive descent). Function paths are definite (they yield one value).
-  public var isDefinite: Bool { storage.steps != nil || storage.function != nil }
+  public var isDefinite: Bool { storage.steps != nil }
   var segments: [JSONPathSegment] { storage.segments }
-  var function: JSONPathFunction? { storage.function }
   var root: JSONPathRoot { storage.root }
   /// True when every segment is a plain name or index (fast evaluation path).
   var isSimple: Bool { storage.steps != nil }
@@ -57,11 +54,11 @@ public struct JSONPath: Sendable, Hashable {
     guard parser.atEnd else {
       throw JSONPathParser.syntaxError(text, "unexpected '\(parser.rest)'")
     }
-    self.init(text: text, root: parsed.root, segments: parsed.segments, function: parsed.function)
+    self.init(text: text, root: parsed.root, segments: parsed.segments)
   }
 
-  init(text: String, root: JSONPathRoot, segments: [JSONPathSegment], function: JSONPathFunction?) {
-    storage = Storage(text: text, root: root, segments: segments, function: function)
+  init(text: String, root: JSONPathRoot, segments: [JSONPathSegment]) {
+    storage = Storage(text: text, root: root, segments: segments)
   }
 
   public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
@@ -71,19 +68,17 @@ public struct JSONPath: Sendable, Hashable {
   public var normalizedText: String {
     var s = root == .current ? "@" : "$"
     for segment in segments { segment.appendNormalized(to: &s) }
-    if let function { s += ".\(function.rawValue)()" }
     return s
   }
 
   /// True when the path is exactly `$` (the whole document).
-  public var isRoot: Bool { segments.isEmpty && function == nil }
+  public var isRoot: Bool { segments.isEmpty }
 
   /// AWS semantics: a definite path yields the value or nil when missing; an indefinite path
-  /// yields an array of all matches (possibly empty). A trailing function applies to that result
-  /// and yields nil when it cannot be applied.
+  /// yields an array of all matches (possibly empty).
   public func evaluate(in root: JSONValue) -> JSONValue? {
     let storage = self.storage
-    if let steps = storage.steps, storage.function == nil {
+    if let steps = storage.steps {
       return JSONPath.walk(steps, 0, root)
     }
     return evaluate(in: root, rootDocument: root)
@@ -93,17 +88,10 @@ public struct JSONPath: Sendable, Hashable {
   func evaluate(in current: JSONValue, rootDocument: JSONValue) -> JSONValue? {
     let storage = self.storage
     let start = storage.root == .current ? current : rootDocument
-    let base: JSONValue?
-    if let steps = storage.steps {
-      base = JSONPath.walk(steps, 0, start)
-    } else {
-      var out: [JSONValue] = []
-      JSONPath.collect(storage.segments[...], in: start, root: rootDocument, into: &out)
-      base = .array(out)
-    }
-    guard let function = storage.function else { return base }
-    guard let base else { return nil }
-    return function.apply(to: base)
+    if let steps = storage.steps { return JSONPath.walk(steps, 0, start) }
+    var out: [JSONValue] = []
+    JSONPath.collect(storage.segments[...], in: start, root: rootDocument, into: &out)
+    return .array(out)
   }
 
   /// Follows plain name/index steps from `steps[i]`; nil when a step does not apply.
@@ -277,46 +265,6 @@ enum JSONPathSegment: Sendable, Hashable {
     case .descendant(let inner):
       s += ".."
       inner.appendNormalized(to: &s)
-    }
-  }
-}
-
-/// Trailing path functions (Jayway).
-enum JSONPathFunction: String, Sendable, Hashable {
-  case length, size, min, max, avg, sum, stddev, keys, first, last
-
-  func apply(to value: JSONValue) -> JSONValue? {
-    switch self {
-    case .length, .size:
-      switch value {
-      case .array(let array): return .int(array.count)
-      case .object(let object): return .int(object.count)
-      case .string(let string): return .int(string.count)
-      default: return nil
-      }
-    case .keys:
-      guard case .object(let object) = value else { return nil }
-      return .array(object.keys.map { .string($0) })
-    case .first:
-      guard case .array(let array) = value else { return nil }
-      return array.first
-    case .last:
-      guard case .array(let array) = value else { return nil }
-      return array.last
-    case .min, .max, .avg, .sum, .stddev:
-      guard case .array(let array) = value else { return nil }
-      let numbers = array.compactMap { $0.doubleValue }
-      guard !numbers.isEmpty || self == .sum else { return nil }
-      switch self {
-      case .min: return .double(numbers.min()!)
-      case .max: return .double(numbers.max()!)
-      case .sum: return .double(numbers.reduce(0, +))
-      case .avg: return .double(numbers.reduce(0, +) / Double(numbers.count))
-      default:
-        let mean = numbers.reduce(0, +) / Double(numbers.count)
-        let variance = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(numbers.count)
-        return .double(variance.squareRoot())
-      }
     }
   }
 }

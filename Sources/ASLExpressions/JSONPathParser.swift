@@ -41,7 +41,6 @@ struct JSONPathParser {
   struct ParsedPath {
     var root: JSONPathRoot
     var segments: [JSONPathSegment]
-    var function: JSONPathFunction?
   }
 
   /// Parses `$…` (or `@…` when `allowCurrent`), stopping at the first byte that cannot continue
@@ -57,12 +56,7 @@ struct JSONPathParser {
     }
     position += 1
     var segments: [JSONPathSegment] = []
-    var function: JSONPathFunction?
     loop: while let c = current {
-      if function != nil {
-        if inFilter { break }
-        throw error("nothing may follow a function call")
-      }
       switch c {
       case UInt8(ascii: "."):
         if peek(1) == UInt8(ascii: ".") {
@@ -82,19 +76,7 @@ struct JSONPathParser {
             position += 1
             segments.append(.wildcard)
           } else {
-            let name = try readDotName(inFilter: inFilter)
-            if current == UInt8(ascii: "(") {
-              position += 1
-              skipSpaces()
-              guard current == UInt8(ascii: ")") else { throw error("function arguments are not supported") }
-              position += 1
-              guard let known = JSONPathFunction(rawValue: name) else {
-                throw error("unknown function '\(name)()'")
-              }
-              function = known
-            } else {
-              segments.append(.name(name))
-            }
+            segments.append(.name(try readDotName(inFilter: inFilter)))
           }
         }
       case UInt8(ascii: "["):
@@ -104,14 +86,22 @@ struct JSONPathParser {
         throw error("unexpected character '\(Character(Unicode.Scalar(c)))'")
       }
     }
-    return ParsedPath(root: root, segments: segments, function: function)
+    return ParsedPath(root: root, segments: segments)
   }
 
-  /// Reads a dot-notation member name.
+  /// Reads a dot-notation member name. A `(…)` suffix is part of the name, as AWS reads
+  /// `$.list.length()` (a member called `length()`).
   mutating func readDotName(inFilter: Bool) throws(ASLRuntimeError) -> String {
     let start = position
     while let c = current {
-      if c == UInt8(ascii: ".") || c == UInt8(ascii: "[") || c == UInt8(ascii: "(") { break }
+      if c == UInt8(ascii: ".") || c == UInt8(ascii: "[") { break }
+      if c == UInt8(ascii: "(") {
+        guard let close = bytes[position...].firstIndex(of: UInt8(ascii: ")")) else {
+          throw error("unbalanced '('")
+        }
+        position = close + 1
+        continue
+      }
       if c == 0x20 {
         if inFilter { break }
         throw error("use bracket notation ['my prop'] for names with blanks")
@@ -310,7 +300,7 @@ struct JSONPathParser {
       let pathText = String(decoding: bytes[start..<position], as: UTF8.self)
       return .path(
         JSONPath(
-          text: pathText, root: parsed.root, segments: parsed.segments, function: parsed.function))
+          text: pathText, root: parsed.root, segments: parsed.segments))
     case UInt8(ascii: "/"):
       position += 1
       var pattern: [UInt8] = []

@@ -29,7 +29,7 @@ public enum ReferencePath {
   public static func set(_ value: JSONValue, at path: JSONPath, into target: inout JSONValue)
     throws(ASLRuntimeError)
   {
-    guard let steps = path.storage.steps, path.function == nil, path.root == .document else {
+    guard let steps = path.storage.steps, path.root == .document else {
       throw ASLRuntimeError(
         error: "States.ResultPathMatchFailure",
         cause: "The ResultPath '\(path.text)' is not a valid reference path")
@@ -49,7 +49,7 @@ public enum ReferencePath {
   /// Validates that `path` is a reference path (names and indexes only) and parses it.
   public static func parse(_ path: String) throws(ASLRuntimeError) -> JSONPath {
     let parsed = try JSONPath(path)
-    guard parsed.isSimple, parsed.function == nil else {
+    guard parsed.isSimple else {
       throw ASLRuntimeError(
         error: "States.Runtime", cause: "The path '\(path)' is not a valid reference path")
     }

@@ -10,6 +10,20 @@ public enum AppEffect: Equatable, Sendable {
   case execute(DebuggerCommand)
   /// Leave the program (restoring the terminal).
   case quit
+  /// Tour: step until the next teaching note (or a stop), then caption it.
+  case tourNext
+}
+
+/// The caption of the guided tour (`--tour`), shown in a box until the next step.
+public struct TourCaption: Equatable, Sendable {
+  /// `Tour · 3`, say.
+  public var title: String
+  public var lines: [String]
+
+  public init(title: String, lines: [String]) {
+    self.title = title
+    self.lines = lines
+  }
 }
 
 /// A line of feedback under the panes.
@@ -100,6 +114,8 @@ public struct AppState: Sendable {
   /// The `:` prompt, kept between uses for its history.
   public var prompt: LineInputState
   public var message: AppMessage?
+  /// The guided tour's caption while a tour runs (space: next, esc: leave).
+  public var tour: TourCaption?
   /// The size of the last frame (used to page and to keep the graph window).
   public var screenSize: Size
   /// The laid-out graph of `view.graph` (laid out once per machine).
@@ -120,6 +136,7 @@ public struct AppState: Sendable {
     self.graph = GraphPaneState()
     self.prompt = LineInputState()
     self.message = nil
+    self.tour = nil
     self.screenSize = screenSize
     setView(view)
   }
@@ -131,9 +148,10 @@ public struct AppState: Sendable {
     let stateChanged = newView.stateIO.stateName != view.stateIO.stateName
     let historyGrew = newView.history.count != view.history.count
     let followHistory = history.selected == nil || history.selected == historyCount - 1
+    let focusChanged = newView.executions.first(where: \.isFocused)?.id != view.executions.first(where: \.isFocused)?.id
     view = newView
     refilterHistory()
-    if let focused = newView.executions.firstIndex(where: \.isFocused), executions.selected == nil {
+    if let focused = newView.executions.firstIndex(where: \.isFocused), executions.selected == nil || focusChanged {
       executions.selected = focused
     }
     executions.clamp(count: newView.executions.count)
@@ -279,6 +297,15 @@ public struct AppState: Sendable {
 
   private mutating func handleNormal(_ key: Key) -> [AppEffect] {
     message = nil
+    if tour != nil {
+      switch key {
+      case .character(" "): return [.tourNext]
+      case .escape:
+        tour = nil
+        return []
+      default: break
+      }
+    }
     switch key {
     case .character("s"): return [.execute(.step)]
     case .character("n"): return [.execute(.next)]

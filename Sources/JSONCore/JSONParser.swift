@@ -76,8 +76,8 @@ private struct Parser {
   var lineStart = 0
   var depth = 0
   var pointer: [String] = []
-  var keyStack: [String] = []
-  var valueStack: [JSONValue] = []
+  let keyStack = ScratchStack<String>()
+  let valueStack = ScratchStack<JSONValue>()
   var valuePositions: [JSONPointer: SourcePosition] = [:]
   var keyPositions: [JSONPointer: SourcePosition] = [:]
   // Column cache so that recording positions on long lines stays linear.
@@ -230,8 +230,8 @@ private struct Parser {
       if recordPositions { pointer.append(key) }
       let value = try parseValue()
       if recordPositions { pointer.removeLast() }
-      keyStack.append(key)
-      valueStack.append(value)
+      keyStack.push(key)
+      valueStack.push(value)
       skipWhitespace()
       guard i < bytes.count else { throw fail("expected ',' or '}' after object member, found end of input") }
       let b = bytes[i]
@@ -259,7 +259,7 @@ private struct Parser {
         for k in 0..<count { obj.storage[keyStack[base + k]] = valueStack[valueBase + k] }
       } else {
         obj = JSONObject(OrderedDictionary(
-          uncheckedUniqueKeys: keyStack[base...], values: valueStack[valueBase...]))
+          uncheckedUniqueKeys: keyStack.popArray(from: base), values: valueStack.popArray(from: valueBase)))
       }
     } else {
       obj = JSONObject(minimumCapacity: count)
@@ -271,8 +271,8 @@ private struct Parser {
         }
       }
     }
-    keyStack.removeSubrange(base...)
-    valueStack.removeSubrange(valueBase...)
+    keyStack.truncate(to: base)
+    valueStack.truncate(to: valueBase)
     depth -= 1
     return .object(obj)
   }
@@ -306,7 +306,7 @@ private struct Parser {
       }
       if recordPositions { pointer.append(String(valueStack.count - base)) }
       let v = try parseValue()
-      valueStack.append(v)
+      valueStack.push(v)
       if recordPositions { pointer.removeLast() }
       skipWhitespace()
       guard i < bytes.count else { throw fail("expected ',' or ']' after array element, found end of input") }
@@ -316,8 +316,7 @@ private struct Parser {
       if b == UInt8(ascii: "]") { break }
       throw fail("expected ',' or ']' after array element, found \(describe(i - 1))", at: i - 1)
     }
-    let arr = Array(valueStack[base...])
-    valueStack.removeSubrange(base...)
+    let arr = valueStack.popArray(from: base)
     depth -= 1
     return .array(arr)
   }

@@ -31,7 +31,7 @@ import TerminalUI
       "      ╰───┬───╯             ",
       "          ▼                 ",
       "╭───────────────────╮       ",
-      "● Wait for callback │ Task ⧗",
+      "◉ Wait for callback │ Task ⧗",
       "╰─────────┬─────────╯       ",
       "          ▼                 ",
       "      ╭──────╮              ",
@@ -39,7 +39,7 @@ import TerminalUI
       "      ╘══════╛              ",
     ].map { String($0.prefix(26)) })
     // The current state's label is reversed, the selected one underlined.
-    #expect(buffer.lines(marking: { $0.style.reverse })[5] == "●###################│ Task")
+    #expect(buffer.lines(marking: { $0.style.reverse })[5] == "◉###################│ Task")
     #expect(buffer.lines(marking: { $0.style.underline })[9] == "      │######│ Succeed    ")
   }
 

@@ -104,4 +104,23 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
       selectedState: program.app.graph.selectedNode)
     #expect(program.app.view == afterBack)
   }
+
+  @Test func tourStopsAtEveryNestingEvent() throws {
+    var program = try demoProgram()
+    program.startTour()
+    #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("This tour steps #1 OrderMain"))
+    program.handle(.key(.character(" ")))
+    #expect(program.app.tour?.title == "Tour · 1")
+    #expect(program.app.tour?.lines.first?.hasPrefix("call-and-continue:") == true)
+    program.handle(.key(.character(" ")))
+    #expect(program.app.tour?.lines.first?.hasPrefix(".sync:2:") == true)
+    var guard_ = 0
+    while program.session.runtime.pending.isEmpty && guard_ < 10 {
+      program.handle(.key(.character(" ")))
+      guard_ += 1
+    }
+    #expect(program.session.runtime.pending.count == 1)
+    program.handle(.key(.escape))
+    #expect(program.app.tour == nil)
+  }
 }

@@ -60,7 +60,7 @@ public struct GraphPaneState: Hashable, Sendable {
 /// status shown by a glyph in its status cell (visible without colours) and by colour.
 ///
 /// Glyphs: `▶` current, `⧗` waiting on a token, `✗` failed, `✓` visited; a breakpoint replaces
-/// the box's left border on the label row with `●`. The current state's label is in reverse
+/// the box's left border on the label row with `◉`. The current state's label is in reverse
 /// video; the selected state's label is underlined and bold.
 public struct GraphView: Widget, Sendable {
   public var diagram: Diagram
@@ -137,7 +137,7 @@ public struct GraphView: Widget, Sendable {
       let canvasPoint = GridPoint(x: node.rect.x, y: node.labelOrigin.y)
       guard shown.contains(canvasPoint) else { continue }
       let point = Point(x: area.x + canvasPoint.x - shown.x, y: area.y + canvasPoint.y - shown.y)
-      buffer.set(Cell("●", style: Style(foreground: .red, bold: true)), at: point)
+      buffer.set(Cell("◉", style: Style(foreground: .red, bold: true)), at: point)
     }
   }
 
