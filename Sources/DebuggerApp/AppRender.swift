@@ -73,8 +73,9 @@ extension AppState {
 
   /// The keys that do something now, most useful first.
   public var keyHints: [KeyHint] {
-    var hints = [KeyHint("s", "step"), KeyHint("n", "next"), KeyHint("i", "into"), KeyHint("o", "out"),
-                 KeyHint("c", "continue")]
+    var hints = tour == nil ? [] : [KeyHint("space", "tour")]
+    hints += [KeyHint("s", "step"), KeyHint("n", "next"), KeyHint("i", "into"), KeyHint("o", "out"),
+              KeyHint("c", "continue")]
     if view.canStepBack { hints.append(KeyHint("u", "back")) }
     hints.append(KeyHint("b", "break"))
     if !view.pending.isEmpty { hints += [KeyHint("S", "succeed"), KeyHint("F", "fail")] }
@@ -205,7 +206,12 @@ extension AppState {
 
   private func renderStateIO(in inner: Rect, focused: Bool, buffer: inout ScreenBuffer) {
     let model = view.stateIO
-    var notes: [TextLine] = model.explanation.map { TextLine($0) }
+    var notes: [TextLine] = model.explanation.map { line in
+      if line.hasSuffix("→ matched") || line.contains("caught it") { return TextLine(line, style: Style(foreground: .green, bold: true)) }
+      if line.hasSuffix("→ no") { return TextLine(line, style: .plain.dimmed()) }
+      if line.hasPrefix("failed:") || line.contains("no Retrier or Catcher") { return TextLine(line, style: Style(foreground: .red)) }
+      return TextLine(line)
+    }
     notes += view.notes.map { TextLine("ⓘ " + $0, style: Style(foreground: .cyan)) }
     let noteRows = notes.flatMap { $0.wrapped(toWidth: max(1, inner.width)) }
     let noteHeight = min(noteRows.count, inner.height / 2)
@@ -253,7 +259,24 @@ extension AppState {
       buffer.render(LineInput(prompt: "cause: ", state: form.cause, focused: form.field == 1), in: rows[1])
       buffer.write("enter send · tab switch · esc cancel", at: rows[3].origin, style: .plain.dimmed(), clip: rows[3])
     case .normal, .prompt, .filter:
-      break
+      if let tour { renderTour(tour, in: screen, buffer: &buffer) }
+    }
+  }
+
+  /// The tour's caption: a box at the bottom of the screen, above the message line.
+  private func renderTour(_ tour: TourCaption, in screen: Rect, buffer: inout ScreenBuffer) {
+    let width = min(screen.width - 2, 90)
+    guard width >= 20 else { return }
+    var lines: [TextLine] = []
+    for line in tour.lines { lines += TextLine(line).wrapped(toWidth: width - 4) }
+    lines.append(TextLine("space next · S/F answer a token · esc leave the tour", style: .plain.dimmed()))
+    let height = min(lines.count + 2, max(3, screen.height / 2))
+    let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.maxY - 2 - height, width: width, height: height)
+    let panel = Panel(title: tour.title, focused: true, focusMarker: "")
+    buffer.render(panel, in: box)
+    let inner = panel.inner(of: box).inset(left: 1, right: 1)
+    for (row, line) in lines.suffix(inner.height).enumerated() {
+      buffer.write(line, at: Point(x: inner.x, y: inner.y + row), clip: inner)
     }
   }
 
@@ -285,7 +308,8 @@ extension AppState {
         KeyHint("↑↓←→ hjkl", "move; in the graph: select a state"),
         KeyHint("enter", "focus the execution / fold JSON / succeed"),
         KeyHint("/", "filter the history"),
-        KeyHint("esc", "follow the current state again"),
+        KeyHint("esc", "follow the current state again (or leave the tour)"),
+        KeyHint("space", "tour (--tour): go to the next nesting event"),
       ]),
       .init("Other", [
         KeyHint(":", "command prompt (tab completes, ↑↓ history)"),

@@ -132,7 +132,12 @@ import Testing
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression '$fn := function($x){$x}' specified for the field 'Output' returned an unsupported result type.")
     ) { try Self.run("$fn := function($x){$x}") }
-    for text in ["'a' + 1", "1 < 'a'", "-'x'", "$sum('x')", "{1: 2}"] {
+    #expect(
+      throws: ASLRuntimeError(
+        error: "States.QueryEvaluationError",
+        cause: "The JSONata expression '$sum(['a'])' specified for the field 'Output' threw an error during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"")
+    ) { try Self.run("$sum(['a'])") }
+    for text in ["'a' + 1", "1 < 'a'", "-'x'", "$sum('x')", "{1: 2}", "$eval('1+1')"] {
       #expect(throws: ASLRuntimeError.self, "\(text)") { try Self.run(text) }
     }
   }
@@ -165,6 +170,15 @@ import Testing
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).")
+    ) { try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random) }
+  }
+
+  @Test func undefinedArrayElementNamesTheIndex() throws {
+    let template = try CompiledJSONataTemplate(json(#"{"values": [1, "{% $nope %}"]}"#))
+    var random = SeededRandom(seed: 1)
+    #expect(throws: ASLRuntimeError(
+      error: "States.QueryEvaluationError",
+      cause: "The JSONata expression '$nope' specified for the field 'Output/values[1]' returned nothing (undefined).")
     ) { try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random) }
   }
 
