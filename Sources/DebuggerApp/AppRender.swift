@@ -206,7 +206,12 @@ extension AppState {
 
   private func renderStateIO(in inner: Rect, focused: Bool, buffer: inout ScreenBuffer) {
     let model = view.stateIO
-    var notes: [TextLine] = model.explanation.map { TextLine($0) }
+    var notes: [TextLine] = model.explanation.map { line in
+      if line.hasSuffix("→ matched") || line.contains("caught it") { return TextLine(line, style: Style(foreground: .green, bold: true)) }
+      if line.hasSuffix("→ no") { return TextLine(line, style: .plain.dimmed()) }
+      if line.hasPrefix("failed:") || line.contains("no Retrier or Catcher") { return TextLine(line, style: Style(foreground: .red)) }
+      return TextLine(line)
+    }
     notes += view.notes.map { TextLine("ⓘ " + $0, style: Style(foreground: .cyan)) }
     let noteRows = notes.flatMap { $0.wrapped(toWidth: max(1, inner.width)) }
     let noteHeight = min(noteRows.count, inner.height / 2)

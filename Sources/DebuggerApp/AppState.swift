@@ -534,7 +534,18 @@ public struct AppState: Sendable {
     switch mouse.kind {
     case .press(button: 1):
       focusPane(pane)
-      let inner = Panel(title: "").inner(of: box)
+      var inner = Panel(title: "").inner(of: box)
+      if let group = layout.tabGroups.first(where: { $0.contains(pane) }), inner.height >= 2 {
+        // The tab strip is the first row inside a shared box: clicking a title shows that pane.
+        if mouse.position.y == inner.y {
+          let tabs = Tabs(titles: group.map(\.title), selected: group.firstIndex(of: pane) ?? 0)
+          if let index = tabs.index(atColumn: mouse.position.x - inner.x, width: inner.width) {
+            focusPane(group[index])
+          }
+          return
+        }
+        inner = inner.inset(top: 1)
+      }
       let row = mouse.position.y - inner.y
       switch pane {
       case .executions:

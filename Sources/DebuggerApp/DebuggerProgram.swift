@@ -85,6 +85,13 @@ public struct DebuggerProgram: Sendable {
     return !hasQuit
   }
 
+  /// Selects a state of the focused machine (as clicking it in the graph does); nil follows the
+  /// current state again. State I/O then shows that state's data.
+  public mutating func selectState(_ name: String?) {
+    app.graph.selectedNode = name
+    handle(.resize(app.screenSize))
+  }
+
   /// Starts the guided tour: space steps to the next teaching note and explains it.
   public mutating func startTour() {
     tourStep = 0

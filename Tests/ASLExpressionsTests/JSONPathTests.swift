@@ -62,6 +62,11 @@ import Testing
     ("$.store.book[?(@.price > $.store.bicycle.price)].title", #"["LOTR"]"#),
     ("$.store.book[*]['title','price']", #"["Sayings",8.95,"Sword",12.99,"Moby Dick",8.99,"LOTR",22.99]"#),
     ("$.nope[*]", "[]"),
+    // Jayway spellings AWS accepts.
+    ("$.store.book.[0].title", #""Sayings""#),
+    ("$.arr.[*]", "[0,1,2,3,4,5]"),
+    ("$.store.book[(@.length-1)].title", #""LOTR""#),
+    ("$.store.book[?(@.category==reference)].title", #"["Sayings"]"#),
     ("$.arr.length()", "MISSING"),
     ("$.store.book.length()", "MISSING"),
     ("$['fn'].length()", "3"),
