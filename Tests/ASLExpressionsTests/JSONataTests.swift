@@ -99,6 +99,9 @@ import Testing
     ("{'total': $sum($states.input.orders.price), 'n': $count($states.input.orders)}", #"{"total":20,"n":2}"#),
     ("$states.input.`value`", "25"),
     ("/* comment */ 1 + 1", "2"),
+    ("$states.input.orders{id: price}", #"{"a":5,"b":15}"#),
+    ("$states.input.orders{'all': $sum(price)}", #"{"all":20}"#),
+    ("$states.input.orders[price > 1]{'customer': 'x', 'total': $sum(price), id: tags}", #"{"customer":"x","total":20,"a":["x"],"b":["y","z"]}"#),
     // Step Functions dialect, values measured on AWS.
     ("$random(42)", "0.7275636800328681"),
     ("$range(-1.7, 2, 1)", "[-1,0,1,2]"),

@@ -177,6 +177,8 @@ struct JSONataEvaluator {
         object[name] = json
       }
       return .json(.object(object))
+    case .group(let source, let pairs):
+      return try group(try evaluate(source, context, env), pairs, env)
     case .call(let callee, let arguments):
       return try call(callee, arguments, prepend: nil, context, env)
     case .lambda(let parameters, let body):
@@ -205,6 +207,47 @@ struct JSONataEvaluator {
       }
       return try invoke(f, [value])
     }
+  }
+
+  /// JSONata grouping: items keyed by each pair's key expression, values evaluated per group.
+  mutating func group(_ input: JSONataValue, _ pairs: [JSONataPair], _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
+    let items: [JSONValue] = input.isUndefined ? [] : input.items
+    var order: [String] = []
+    var groups: [String: (pair: Int, items: [JSONValue])] = [:]
+    for item in items.isEmpty ? [JSONValue?.none] : items.map(Optional.some) {
+      let context: JSONataValue = item.map { .json($0) } ?? .undefined
+      for (index, pair) in pairs.enumerated() {
+        let key = try evaluate(pair.key, context, env)
+        if key.isUndefined { continue }
+        guard case .json(.string(let name)) = key else {
+          throw Self.error("T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
+        }
+        if var existing = groups[name] {
+          guard existing.pair == index else {
+            throw Self.error("D1009", "Multiple key definitions evaluate to same key: \"\(name)\"")
+          }
+          if let item { existing.items.append(item) }
+          groups[name] = existing
+        } else {
+          order.append(name)
+          groups[name] = (index, item.map { [$0] } ?? [])
+        }
+      }
+    }
+    var object = JSONObject()
+    for name in order {
+      guard let group = groups[name] else { continue }
+      let context: JSONataValue = .finish(group.items)
+      let value = try evaluate(pairs[group.pair].value, context, env)
+      if value.isUndefined { continue }
+      guard let json = value.json else {
+        throw Self.error("T1007", "Functions cannot be stored in objects here")
+      }
+      object[name] = json
+    }
+    return .json(.object(object))
   }
 
   static func isArrayConstructor(_ node: JSONataNode) -> Bool {

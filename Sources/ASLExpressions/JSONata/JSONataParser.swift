@@ -18,6 +18,8 @@ indirect enum JSONataNode: Sendable, Hashable {
   case array([JSONataNode])
   case range(JSONataNode, JSONataNode)
   case object([JSONataPair])
+  /// `expr{key: value}`: group the items of `expr` by key, then evaluate each value per group.
+  case group(JSONataNode, [JSONataPair])
   case call(JSONataNode, [JSONataNode])
   case lambda([String], JSONataNode)
   case condition(JSONataNode, JSONataNode, JSONataNode?)
@@ -457,7 +459,7 @@ struct JSONataParser {
     case "~>":
       return .apply(left, try expression(JSONataParser.bindingPower(op)))
     case "{":
-      throw JSONataError(code: "S0201", message: "Grouping with {} after an expression is not supported")
+      return .group(left, try objectPairs())
     default:
       let right = try expression(JSONataParser.bindingPower(op))
       return .binary(op, left, right)
