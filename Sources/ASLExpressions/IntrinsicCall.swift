@@ -126,7 +126,7 @@ struct IntrinsicParser {
     guard depth <= IntrinsicParser.maxDepth else { throw error("calls are nested too deeply") }
     skipSpaces()
     let start = position
-    while let c = current, c != UInt8(ascii: "(") , c != 0x20 { position += 1 }
+    while let c = current, c != UInt8(ascii: "("), c != 0x20 { position += 1 }
     let name = String(decoding: bytes[start..<position], as: UTF8.self)
     guard let function = IntrinsicFunctionName(rawValue: name) else {
       throw error("unknown intrinsic function '\(name)'")

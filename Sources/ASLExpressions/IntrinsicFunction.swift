@@ -163,8 +163,10 @@ extension IntrinsicCall {
       let last = try int32(values[1], "end")
       let step = try int32(values[2], "step")
       guard step != 0 else { throw fail("the step argument must not be 0") }
-      let count = (step > 0 ? (last >= first ? (last - first) / step + 1 : 0)
-        : (first >= last ? (first - last) / -step + 1 : 0))
+      let count =
+        (step > 0
+          ? (last >= first ? (last - first) / step + 1 : 0)
+          : (first >= last ? (first - last) / -step + 1 : 0))
       guard count <= 1000 else {
         throw fail("the result would have \(count) items; at most 1000 are allowed")
       }
@@ -241,7 +243,9 @@ extension IntrinsicCall {
       guard case .bool(let deep) = values[2] else {
         throw fail("the third argument must be a boolean but was \(values[2].typeName)")
       }
-      guard !deep else { throw fail("deep merge is not supported; the third argument must be false") }
+      guard !deep else {
+        throw fail("deep merge is not supported; the third argument must be false")
+      }
       for (key, value) in other.storage { merged.storage[key] = value }
       return .object(merged)
 

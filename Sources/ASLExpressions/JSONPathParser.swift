@@ -75,6 +75,9 @@ struct JSONPathParser {
           if current == UInt8(ascii: "*") {
             position += 1
             segments.append(.wildcard)
+          } else if current == UInt8(ascii: "[") {
+            // Jayway (and so AWS) accepts a dot before a bracket: `$.[0]`, `$.['a']`.
+            segments.append(try parseBracket())
           } else {
             segments.append(.name(try readDotName(inFilter: inFilter)))
           }
@@ -129,6 +132,14 @@ struct JSONPathParser {
       position += 1
       skipSpaces()
       segment = .filter(try parseOr())
+    case UInt8(ascii: "(") where matches("(@.length-"):
+      // Jayway's script index `[(@.length-N)]`: the N-th element from the end.
+      position += "(@.length-".utf8.count
+      guard let n = readInt(), n > 0, current == UInt8(ascii: ")") else {
+        throw error("expected (@.length-N)")
+      }
+      position += 1
+      segment = .index(-n)
     case UInt8(ascii: "'"), UInt8(ascii: "\""):
       var names: [String] = []
       while true {
@@ -388,6 +399,14 @@ struct JSONPathParser {
       if matches("null") {
         position += 4
         return .null
+      }
+      if let c = current, JSONPathParser.isIdentifierByte(c), !(c >= 0x30 && c <= 0x39) {
+        // Jayway reads an unquoted word in a comparison as a string: `[?(@.Code==es)]`.
+        let start = position
+        while let b = current, JSONPathParser.isIdentifierByte(b) || b == UInt8(ascii: "-") {
+          position += 1
+        }
+        return .string(String(decoding: bytes[start..<position], as: UTF8.self))
       }
       let start = position
       while let b = current,

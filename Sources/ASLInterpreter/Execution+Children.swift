@@ -9,11 +9,17 @@ extension Execution {
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
-      var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
-      trace(unit, "InputPath", effective)
-      if let parameters = e.parameters {
-        effective = try parameters.get().evaluate(scope: scope(unit, input: effective), random: &random)
-        trace(unit, "Parameters", effective)
+      var effective: JSONValue
+      if s.common.queryLanguage == .jsonata {
+        effective = try jsonataArguments(unit, s.arguments, input: raw)
+        trace(unit, "Arguments", effective)
+      } else {
+        effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+        trace(unit, "InputPath", effective)
+        if let parameters = e.parameters {
+          effective = try parameters.get().evaluate(scope: scope(unit, input: effective), random: &random)
+          trace(unit, "Parameters", effective)
+        }
       }
       units[unit].visit?.effectiveInput = effective
       emit("ParallelStateStarted", unit: unit, .none)
@@ -60,6 +66,9 @@ extension Execution {
     _ unit: Int, result: JSONValue, resultSelector: CompiledTemplate?,
     resultPath: PathField, common: StateCommon, rawInput: JSONValue
   ) {
+    if common.queryLanguage == .jsonata {
+      return finishWithResultJSONata(unit, result: result, common: common)
+    }
     let e = common.expressions
     trace(unit, "Result", result)
     do throws(ASLRuntimeError) {
@@ -86,7 +95,10 @@ extension Execution {
     let e = s.common.expressions
     let distributed = s.processorMode == .distributed
     do throws(ASLRuntimeError) {
-      let effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      let jsonataMode = s.common.queryLanguage == .jsonata
+      let effective =
+        jsonataMode
+        ? raw : try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
       trace(unit, "InputPath", effective)
       units[unit].visit?.effectiveInput = effective
       if s.itemReader != nil {
@@ -94,16 +106,22 @@ extension Execution {
           error: "States.Runtime",
           cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
       }
-      var itemsValue = effective
-      if case .path(let text) = s.itemsPath, text != "$", let path = e.itemsPath {
-        itemsValue = try path.get().evaluate(
-          field: "ItemsPath", scope: scope(unit, input: effective), random: &random)
-      }
-      guard case .array(var items) = itemsValue else {
-        throw ASLRuntimeError(
-          error: "States.Runtime",
-          cause: "Map state input must be an array, but ItemsPath resolved to "
-            + "\(itemsValue.typeName) \(itemsValue.compactString)")
+      var items: [JSONValue]
+      if jsonataMode {
+        items = try jsonataItems(unit, s, input: effective)
+      } else {
+        var itemsValue = effective
+        if case .path(let text) = s.itemsPath, text != "$", let path = e.itemsPath {
+          itemsValue = try path.get().evaluate(
+            field: "ItemsPath", scope: scope(unit, input: effective), random: &random)
+        }
+        guard case .array(let array) = itemsValue else {
+          throw ASLRuntimeError(
+            error: "States.Runtime",
+            cause: "Map state input must be an array, but ItemsPath resolved to "
+              + "\(itemsValue.typeName) \(itemsValue.compactString)")
+        }
+        items = array
       }
       let maxConcurrency = try mapInteger(
         unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
@@ -117,7 +135,12 @@ extension Execution {
         toleratedPercentage = try mapPercentage(unit, s, input: effective)
       }
       // Item inputs: ItemSelector (or legacy Parameters) per item, with $$.Map.Item.
-      if let selector = e.parameters {
+      if jsonataMode, let selector = s.itemSelector {
+        for index in items.indices {
+          let states = statesObject(unit, input: effective, mapItem: (index, items[index]))
+          items[index] = try jsonata(unit, selector, field: "ItemSelector", states: states)
+        }
+      } else if let selector = e.parameters {
         let template = try selector.get()
         for index in items.indices {
           let itemScope = scope(unit, input: effective, mapItem: (index, items[index]))
@@ -283,8 +306,15 @@ extension Execution {
     switch field {
     case nil: return nil
     case .value(let n)?: return n.intValue
-    case .jsonata?:
-      throw ASLRuntimeError(error: "States.Runtime", cause: "JSONata \(name) is not supported yet.")
+    case .jsonata(let text)?:
+      let n = try jsonataNumber(
+        unit, .string(text), field: name, states: statesObject(unit, input: input))
+      guard let i = n.intValue, i >= 0 else {
+        throw ASLRuntimeError(
+          error: "States.QueryEvaluationError",
+          cause: "The \(name) field must be a non-negative integer, but was \(n.text)")
+      }
+      return i
     case .path(let text)?:
       guard let compiled else { return nil }
       let value = try compiled.get().evaluate(
@@ -313,9 +343,11 @@ extension Execution {
     switch s.toleratedFailurePercentage {
     case nil: return nil
     case .value(let n)?: percentage = n.doubleValue
-    case .jsonata?:
-      throw ASLRuntimeError(
-        error: "States.Runtime", cause: "JSONata ToleratedFailurePercentage is not supported yet.")
+    case .jsonata(let text)?:
+      percentage = try jsonataNumber(
+        unit, .string(text), field: "ToleratedFailurePercentage",
+        states: statesObject(unit, input: input)
+      ).doubleValue
     case .path(let text)?:
       guard let compiled = s.common.expressions.toleratedFailurePercentagePath else { return nil }
       let value = try compiled.get().evaluate(

@@ -17,6 +17,13 @@ extension Execution {
     }
     let cause: String? = causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
     let state = state(visit.stateIndex, of: unit)
+    // JSONata evaluation errors are recorded as EvaluationFailed (and fail a Map/Parallel).
+    let evaluationFailure = prefixed && error.error == "States.QueryEvaluationError"
+    if evaluationFailure {
+      emit(
+        "EvaluationFailed", unit: unit,
+        .evaluationFailed(error: error.error, cause: cause ?? "", state: visit.name))
+    }
     var retriers: [Retrier] = []
     var catchers: [Catcher] = []
     var inTask = false
@@ -65,7 +72,7 @@ extension Execution {
       openTraces[unit]?.errorHandling.append(
         .retriesExhausted(error: error.error, retrier: index))
     }
-    if fromChildren {
+    if fromChildren || (evaluationFailure && (visit.type == "Map" || visit.type == "Parallel")) {
       emit(state.common.type + "StateFailed", unit: unit, .none)
     }
     // Catch: the first catcher whose ErrorEquals matches.
@@ -78,6 +85,16 @@ extension Execution {
       openTraces[unit]?.errorHandling.append(
         .caught(error: error.error, catcher: index, next: catcher.next))
       do throws(ASLRuntimeError) {
+        if state.common.queryLanguage == .jsonata {
+          let states = statesObject(unit, input: visit.rawInput, errorOutput: errorValue)
+          let assigned = try jsonataAssign(unit, catcher.assign, states: states)
+          let output = try catcher.output.map { (o) throws(ASLRuntimeError) -> JSONValue in
+            try jsonata(unit, o, field: "Output", states: states)
+          } ?? errorValue
+          trace(unit, "Catch", output)
+          exitState(unit, output: output, next: .next(catcher.next), assigned: assigned)
+          return
+        }
         let assigned = try evaluateAssign(unit, catcher.compiledAssign, value: errorValue)
         let output = try applyResultPath(
           catcher.resultPath, catcher.compiledResultPath, result: errorValue, rawInput: visit.rawInput)

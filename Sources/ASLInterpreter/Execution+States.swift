@@ -6,6 +6,7 @@ extension Execution {
   // MARK: Pass
 
   mutating func runPass(_ unit: Int, _ s: PassState) {
+    if s.common.queryLanguage == .jsonata { return runPassJSONata(unit, s) }
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
@@ -30,6 +31,7 @@ extension Execution {
   // MARK: Succeed
 
   mutating func runSucceed(_ unit: Int, _ s: SucceedState) {
+    if s.common.queryLanguage == .jsonata { return runSucceedJSONata(unit, s) }
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
@@ -46,6 +48,7 @@ extension Execution {
   // MARK: Fail
 
   mutating func runFail(_ unit: Int, _ s: FailState) {
+    if s.common.queryLanguage == .jsonata { return runFailJSONata(unit, s) }
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
@@ -82,6 +85,7 @@ extension Execution {
   // MARK: Choice
 
   mutating func runChoice(_ unit: Int, _ s: ChoiceState) {
+    if s.common.queryLanguage == .jsonata { return runChoiceJSONata(unit, s) }
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
@@ -197,6 +201,7 @@ extension Execution {
   // MARK: Wait
 
   mutating func runWait(_ unit: Int, _ s: WaitState) {
+    if s.common.queryLanguage == .jsonata { return runWaitJSONata(unit, s) }
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     do throws(ASLRuntimeError) {
@@ -256,6 +261,7 @@ extension Execution {
   }
 
   mutating func finishWait(_ unit: Int, _ s: WaitState) {
+    if s.common.queryLanguage == .jsonata { return finishWaitJSONata(unit, s) }
     let effective = visit(of: unit)!.effectiveInput
     let e = s.common.expressions
     do throws(ASLRuntimeError) {

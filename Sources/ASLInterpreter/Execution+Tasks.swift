@@ -11,12 +11,18 @@ extension Execution {
     let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
     let token = pattern == .waitForTaskToken ? makeTaskToken() : nil
     do throws(ASLRuntimeError) {
-      var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
-      trace(unit, "InputPath", effective)
-      if let parameters = e.parameters {
-        effective = try parameters.get().evaluate(
-          scope: scope(unit, input: effective, taskToken: token), random: &random)
-        trace(unit, "Parameters", effective)
+      var effective: JSONValue
+      if s.common.queryLanguage == .jsonata {
+        effective = try jsonataArguments(unit, s.arguments, input: raw, taskToken: token)
+        trace(unit, "Arguments", effective)
+      } else {
+        effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+        trace(unit, "InputPath", effective)
+        if let parameters = e.parameters {
+          effective = try parameters.get().evaluate(
+            scope: scope(unit, input: effective, taskToken: token), random: &random)
+          trace(unit, "Parameters", effective)
+        }
       }
       units[unit].visit?.effectiveInput = effective
       let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
@@ -58,8 +64,15 @@ extension Execution {
     switch field {
     case nil: return nil
     case .seconds(let s)?: return s
-    case .jsonata?:
-      throw ASLRuntimeError(error: "States.Runtime", cause: "JSONata \(name) is not supported yet.")
+    case .jsonata(let text)?:
+      let n = try jsonataNumber(
+        unit, .string(text), field: name, states: statesObject(unit, input: input))
+      guard let i = n.intValue, i > 0 else {
+        throw ASLRuntimeError(
+          error: "States.QueryEvaluationError",
+          cause: "The \(name) field must be a positive integer, but was \(n.text)")
+      }
+      return i
     case .path(let text)?:
       guard let compiled else { return nil }
       let value = try compiled.get().evaluate(
@@ -162,6 +175,9 @@ extension Execution {
       emit(
         "TaskSucceeded", unit: unit,
         .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
+      if s.common.queryLanguage == .jsonata {
+        return finishWithResultJSONata(unit, result: result, common: s.common)
+      }
       trace(unit, "Result", result)
       do throws(ASLRuntimeError) {
         var selected = result

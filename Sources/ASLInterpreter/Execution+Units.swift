@@ -42,15 +42,6 @@ extension Execution {
     }
     units[unit].visit = visit
     units[unit].phase = .waitingChildren  // replaced by the state's own work below
-    if common.queryLanguage == .jsonata {
-      stateFailed(
-        unit,
-        ASLRuntimeError(
-          error: "States.Runtime",
-          cause: "The JSONata query language is not supported by this interpreter yet."),
-        prefixed: true)
-      return
-    }
     runStateBody(unit)
   }
 

@@ -41,6 +41,8 @@ public enum HistoryEventDetails: Sendable {
   case taskStarted(resourceType: String, resource: String)
   case taskOutput(resourceType: String, resource: String, output: JSONValue)
   case taskFailure(resourceType: String, resource: String, error: String?, cause: String?)
+  /// `EvaluationFailed`: a JSONata expression of `state` failed.
+  case evaluationFailed(error: String, cause: String, state: String)
 }
 
 extension HistoryEvent {
@@ -107,6 +109,9 @@ extension HistoryEvent {
           ("resourceType", .string(type)), ("resource", .string(resource)),
           ("output", payload(output)), ("outputDetails", notTruncated),
         ]))
+    case .evaluationFailed(let error, let cause, let state):
+      o[key] = .object(
+        JSONObject([("error", .string(error)), ("cause", .string(cause)), ("state", .string(state))]))
     case .taskFailure(let type, let resource, let error, let cause):
       var d = JSONObject([("resourceType", .string(type)), ("resource", .string(resource))])
       if let error { d["error"] = .string(error) }

@@ -73,8 +73,9 @@ extension AppState {
 
   /// The keys that do something now, most useful first.
   public var keyHints: [KeyHint] {
-    var hints = [KeyHint("s", "step"), KeyHint("n", "next"), KeyHint("i", "into"), KeyHint("o", "out"),
-                 KeyHint("c", "continue")]
+    var hints = tour == nil ? [] : [KeyHint("space", "tour")]
+    hints += [KeyHint("s", "step"), KeyHint("n", "next"), KeyHint("i", "into"), KeyHint("o", "out"),
+              KeyHint("c", "continue")]
     if view.canStepBack { hints.append(KeyHint("u", "back")) }
     hints.append(KeyHint("b", "break"))
     if !view.pending.isEmpty { hints += [KeyHint("S", "succeed"), KeyHint("F", "fail")] }
@@ -100,7 +101,7 @@ extension AppState {
     }
     switch pane {
     case .executions:
-      buffer.render(executionsList(focused: focused), in: inner)
+      buffer.render(executionsList(focused: focused, width: inner.width), in: inner)
     case .pending:
       var listArea = inner
       if focused && !view.pending.isEmpty && inner.height >= 4 {
@@ -151,7 +152,7 @@ extension AppState {
     }
   }
 
-  func executionsList(focused: Bool) -> ListView {
+  func executionsList(focused: Bool, width: Int = 0) -> ListView {
     let items = view.executions.map { row -> ListItem in
       let indent = String(repeating: "  ", count: row.depth)
       var head = TextLine()
@@ -159,6 +160,10 @@ extension AppState {
       head.append(indent + row.label, style: row.isFocused ? .plain.bolded() : .plain)
       head.append("  " + row.machine, style: .plain.dimmed())
       head.append("  " + row.status, style: Self.statusStyle(row.status))
+      // The start time, when the row has room for it (wide panes).
+      if !row.startedAt.isEmpty && head.width + row.startedAt.terminalWidth + 4 <= width {
+        head.append("  " + row.startedAt, style: .plain.dimmed())
+      }
       var lines = [head]
       if let link = row.link { lines.append(TextLine("  " + indent + "  ↳ " + link, style: .plain.dimmed())) }
       return ListItem(lines)
@@ -198,14 +203,28 @@ extension AppState {
     for state in model.currentStates { status[state, default: []].insert(.current) }
     let window = graph.window.flatMap { $0.width == inner.width && $0.height == inner.height ? $0 : nil }
       ?? GraphView.window(for: diagram, size: inner.size, focus: targetState, previous: graph.window)
+    var edges: [Int: StepStatus] = [:]
+    for transition in model.transitions {
+      for index in diagram.edgeIndices(from: transition.from, to: transition.to) { edges[index, default: []].insert(.visited) }
+    }
+    for transition in model.caughtTransitions {
+      for index in diagram.edgeIndices(from: transition.from, to: transition.to) { edges[index, default: []].insert(.failed) }
+    }
     buffer.render(
-      GraphView(diagram: diagram, nodeStatus: status, selectedNode: graph.selectedNode, window: window),
+      GraphView(
+        diagram: diagram, nodeStatus: status, edgeStatus: edges, selectedNode: graph.selectedNode,
+        window: window),
       in: inner)
   }
 
   private func renderStateIO(in inner: Rect, focused: Bool, buffer: inout ScreenBuffer) {
     let model = view.stateIO
-    var notes: [TextLine] = model.explanation.map { TextLine($0) }
+    var notes: [TextLine] = model.explanation.map { line in
+      if line.hasSuffix("→ matched") || line.contains("caught it") { return TextLine(line, style: Style(foreground: .green, bold: true)) }
+      if line.hasSuffix("→ no") { return TextLine(line, style: .plain.dimmed()) }
+      if line.hasPrefix("failed:") || line.contains("no Retrier or Catcher") { return TextLine(line, style: Style(foreground: .red)) }
+      return TextLine(line)
+    }
     notes += view.notes.map { TextLine("ⓘ " + $0, style: Style(foreground: .cyan)) }
     let noteRows = notes.flatMap { $0.wrapped(toWidth: max(1, inner.width)) }
     let noteHeight = min(noteRows.count, inner.height / 2)
@@ -253,7 +272,24 @@ extension AppState {
       buffer.render(LineInput(prompt: "cause: ", state: form.cause, focused: form.field == 1), in: rows[1])
       buffer.write("enter send · tab switch · esc cancel", at: rows[3].origin, style: .plain.dimmed(), clip: rows[3])
     case .normal, .prompt, .filter:
-      break
+      if let tour { renderTour(tour, in: screen, buffer: &buffer) }
+    }
+  }
+
+  /// The tour's caption: a box at the bottom of the screen, above the message line.
+  private func renderTour(_ tour: TourCaption, in screen: Rect, buffer: inout ScreenBuffer) {
+    let width = min(screen.width - 2, 90)
+    guard width >= 20 else { return }
+    var lines: [TextLine] = []
+    for line in tour.lines { lines += TextLine(line).wrapped(toWidth: width - 4) }
+    lines.append(TextLine("space next · S/F answer a token · esc leave the tour", style: .plain.dimmed()))
+    let height = min(lines.count + 2, max(3, screen.height / 2))
+    let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.maxY - 2 - height, width: width, height: height)
+    let panel = Panel(title: tour.title, focused: true, focusMarker: "")
+    buffer.render(panel, in: box)
+    let inner = panel.inner(of: box).inset(left: 1, right: 1)
+    for (row, line) in lines.suffix(inner.height).enumerated() {
+      buffer.write(line, at: Point(x: inner.x, y: inner.y + row), clip: inner)
     }
   }
 
@@ -285,7 +321,8 @@ extension AppState {
         KeyHint("↑↓←→ hjkl", "move; in the graph: select a state"),
         KeyHint("enter", "focus the execution / fold JSON / succeed"),
         KeyHint("/", "filter the history"),
-        KeyHint("esc", "follow the current state again"),
+        KeyHint("esc", "follow the current state again (or leave the tour)"),
+        KeyHint("space", "tour (--tour): go to the next nesting event"),
       ]),
       .init("Other", [
         KeyHint(":", "command prompt (tab completes, ↑↓ history)"),

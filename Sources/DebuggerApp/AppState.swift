@@ -10,6 +10,20 @@ public enum AppEffect: Equatable, Sendable {
   case execute(DebuggerCommand)
   /// Leave the program (restoring the terminal).
   case quit
+  /// Tour: step until the next teaching note (or a stop), then caption it.
+  case tourNext
+}
+
+/// The caption of the guided tour (`--tour`), shown in a box until the next step.
+public struct TourCaption: Equatable, Sendable {
+  /// `Tour · 3`, say.
+  public var title: String
+  public var lines: [String]
+
+  public init(title: String, lines: [String]) {
+    self.title = title
+    self.lines = lines
+  }
 }
 
 /// A line of feedback under the panes.
@@ -100,6 +114,8 @@ public struct AppState: Sendable {
   /// The `:` prompt, kept between uses for its history.
   public var prompt: LineInputState
   public var message: AppMessage?
+  /// The guided tour's caption while a tour runs (space: next, esc: leave).
+  public var tour: TourCaption?
   /// The size of the last frame (used to page and to keep the graph window).
   public var screenSize: Size
   /// The laid-out graph of `view.graph` (laid out once per machine).
@@ -120,6 +136,7 @@ public struct AppState: Sendable {
     self.graph = GraphPaneState()
     self.prompt = LineInputState()
     self.message = nil
+    self.tour = nil
     self.screenSize = screenSize
     setView(view)
   }
@@ -280,6 +297,15 @@ public struct AppState: Sendable {
 
   private mutating func handleNormal(_ key: Key) -> [AppEffect] {
     message = nil
+    if tour != nil {
+      switch key {
+      case .character(" "): return [.tourNext]
+      case .escape:
+        tour = nil
+        return []
+      default: break
+      }
+    }
     switch key {
     case .character("s"): return [.execute(.step)]
     case .character("n"): return [.execute(.next)]
@@ -508,7 +534,18 @@ public struct AppState: Sendable {
     switch mouse.kind {
     case .press(button: 1):
       focusPane(pane)
-      let inner = Panel(title: "").inner(of: box)
+      var inner = Panel(title: "").inner(of: box)
+      if let group = layout.tabGroups.first(where: { $0.contains(pane) }), inner.height >= 2 {
+        // The tab strip is the first row inside a shared box: clicking a title shows that pane.
+        if mouse.position.y == inner.y {
+          let tabs = Tabs(titles: group.map(\.title), selected: group.firstIndex(of: pane) ?? 0)
+          if let index = tabs.index(atColumn: mouse.position.x - inner.x, width: inner.width) {
+            focusPane(group[index])
+          }
+          return
+        }
+        inner = inner.inset(top: 1)
+      }
       let row = mouse.position.y - inner.y
       switch pane {
       case .executions:

@@ -43,6 +43,9 @@ public struct DebuggerProgram: Sendable {
       switch effect {
       case .quit:
         hasQuit = true
+      case .tourNext:
+        changed = true
+        tourNext()
       case .execute(let command):
         let outcome = session.execute(command)
         changed = true
@@ -80,6 +83,57 @@ public struct DebuggerProgram: Sendable {
       app.setView(view)
     }
     return !hasQuit
+  }
+
+  /// Selects a state of the focused machine (as clicking it in the graph does); nil follows the
+  /// current state again. State I/O then shows that state's data.
+  public mutating func selectState(_ name: String?) {
+    app.graph.selectedNode = name
+    handle(.resize(app.screenSize))
+  }
+
+  /// Starts the guided tour: space steps to the next teaching note and explains it.
+  public mutating func startTour() {
+    tourStep = 0
+    app.tour = TourCaption(title: "Tour", lines: [
+      "This tour steps \(session.mainExecution.label) and stops at every nesting event: a child "
+        + "execution starting, a task token waiting, a child's result reaching its parent.",
+      "Press space to go to the next one; answer tokens with S (succeed) or F (fail); esc leaves "
+        + "the tour (every key still works).",
+    ])
+  }
+
+  private var tourStep = 0
+
+  /// Steps the focused execution until a step teaches something, someone must answer, or the
+  /// execution ends; the caption says what happened.
+  mutating func tourNext() {
+    var notes: [String] = []
+    var stop: StopReason?
+    var steps = 0
+    while notes.isEmpty && steps < 1000 {
+      let outcome = session.execute(.step)
+      steps += 1
+      notes = outcome.notes
+      stop = outcome.stop
+      if let stop, stop != .stepped { break }
+    }
+    tourStep += 1
+    var lines = notes
+    switch stop {
+    case .waitingOnPerson?:
+      if notes.isEmpty {
+        lines.append("Nothing moves until someone answers the pending item: press S to send a result or F to fail it, then space.")
+      }
+    case .finished?:
+      let main = session.mainExecution
+      lines.append("\(main.label) ended: \(main.status.name). u steps back, r restarts, esc leaves the tour.")
+    case .breakpoint?, .error?, .blocked?:
+      lines.append(stop!.description)
+    default: break
+    }
+    if lines.isEmpty { lines = ["Stepped \(steps) times; nothing nested happened."] }
+    app.tour = TourCaption(title: "Tour · \(tourStep)", lines: lines)
   }
 
   /// Long command output (`executions`, `history`, `print`) is shown as its first lines.

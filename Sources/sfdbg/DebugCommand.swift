@@ -15,45 +15,20 @@ struct DebugCommand: ParsableCommand {
     commandName: "debug",
     abstract: "Debug a state machine and the executions it starts in a full-screen terminal UI.",
     discussion: """
-      Keys: s step, n next, i into, o out, c continue, u back, b breakpoint, S/F/H answer a
+      Keys: s step, n next, i into, o out, c continue, u back, b breakpoint, S/F/H answer a \
       pending token, : command prompt, ? help, q quit. Everything runs on a virtual clock.
       """)
 
-  @Argument(help: "An ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template.")
-  var file: String
-
-  @Option(name: .customLong("input"), help: "The execution input as JSON text.")
-  var inputJSON: String?
-
-  @Option(name: .customLong("input-file"), help: "A file holding the execution input (JSON).")
-  var inputFile: String?
-
-  @Option(name: .customLong("machine"), help: ArgumentHelp("An extra machine a task may start.", valueName: "NAME=PATH"))
-  var machines: [String] = []
-
-  @Option(name: .customLong("machines"), help: ArgumentHelp("Load every definition or template in a folder.", valueName: "DIR"))
-  var machineDirectories: [String] = []
-
-  @Option(help: ArgumentHelp("A MockConfigFile (AWS Step Functions Local format).", valueName: "FILE"))
-  var mocks: String?
-
-  @Option(name: .customLong("test-case"), help: "The mock test case to use.")
-  var testCase: String?
-
-  @Option(name: .customLong("handler"), help: ArgumentHelp("Run a command for a Task state or resource.", valueName: "STATE=CMD"))
-  var handlers: [String] = []
-
-  @Option(name: .customLong("state-machine"), help: "The machine to debug (name, logical id or ARN) when the file has several.")
-  var stateMachine: String?
-
-  @Option(name: .customLong("sub"), help: ArgumentHelp("A value for a ${KEY} placeholder or template parameter.", valueName: "KEY=VALUE"))
-  var substitutions: [String] = []
+  @OptionGroup var options: SessionOptions
 
   @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own text selection).")
   var noMouse = false
 
   @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
   var noColor = false
+
+  @Flag(help: "A guided tour: space steps to the next nesting event and explains what it does.")
+  var tour = false
 
   func run() throws {
     let program: DebuggerProgram
@@ -76,6 +51,7 @@ struct DebugCommand: ParsableCommand {
       throw ExitCode(2)
     }
     var running = program
+    if tour { running.startTour() }
     var terminal = backend
     running.run(on: &terminal)
     backend.stop()
@@ -83,61 +59,17 @@ struct DebugCommand: ParsableCommand {
     FileOutput.standardOutput.write("\(main.label) \(main.status.name)\n")
   }
 
-  /// Loads the machines, the input and the mocks, and starts the session.
+  /// Starts the session (SessionOptions: machines, input, mocks, handlers) and the program.
   func makeProgram() throws -> DebuggerProgram {
-    var options = LoadOptions(stateMachine: stateMachine)
-    for item in substitutions {
-      guard let pair = LoadOptions.keyValue(item) else { throw DebugSetupError("--sub expects KEY=VALUE, got '\(item)'") }
-      options.substitutions[pair.key] = pair.value
-    }
-    for item in machines {
-      guard let pair = LoadOptions.keyValue(item) else { throw DebugSetupError("--machine expects NAME=PATH, got '\(item)'") }
-      options.extraMachines.append((pair.key, pair.value))
-    }
-    options.machineDirectories = machineDirectories
-    let loaded: (registry: MachineRegistry, main: MachineSource)
-    do {
-      loaded = try ASLLoader.load(file: file, options: options)
-    } catch {
-      throw DebugSetupError(error.description)
-    }
-    var registered: [RegisteredMachine] = []
-    var definitions: [String: JSONValue] = [:]
-    for source in loaded.registry.machines {
-      do {
-        let machine = try StateMachine(definition: source.definition)
-        registered.append(RegisteredMachine(
-          name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type, machine: machine))
-        definitions[source.name] = source.definition
-      } catch {
-        throw DebugSetupError("\(source.file): \(source.name): \(error)")
-      }
-    }
-    let input = try readInput()
-    var configuration = SessionConfiguration(testCase: testCase)
-    if let mocks {
-      let text = try readText(mocks, what: "mock file")
-      do {
-        configuration.mocks = try MockConfig(json: JSONParser.parse(text), file: mocks)
-      } catch {
-        throw DebugSetupError("\(mocks): \(error)")
-      }
-    }
-    for spec in handlers {
-      do {
-        configuration.handlers.append(try TaskHandler(spec: spec))
-      } catch {
-        throw DebugSetupError("--handler \(spec): \(error)")
-      }
-    }
     let session: Session
     do {
-      session = try Session(
-        machines: registered, mainMachine: loaded.main.arn, input: input, configuration: configuration)
+      session = try options.makeSession()
     } catch {
       throw DebugSetupError(error.description)
     }
-    let title = URL(fileURLWithPath: file).lastPathComponent + " · " + loaded.main.name
+    let definitions = try options.definitionsByMachine()
+    let title = URL(fileURLWithPath: options.file).lastPathComponent + " · "
+      + session.mainExecution.machineName
     return DebuggerProgram(
       session: session, title: title, definitions: definitions, size: Size(width: 100, height: 30),
       writeFile: { path, contents in
@@ -149,29 +81,28 @@ struct DebugCommand: ParsableCommand {
         }
       })
   }
+}
 
-  func readInput() throws -> JSONValue {
-    if inputJSON != nil && inputFile != nil { throw DebugSetupError("give --input or --input-file, not both") }
-    let text: String
-    if let inputJSON {
-      text = inputJSON
-    } else if let inputFile {
-      text = try readText(inputFile, what: "input file")
-    } else {
-      return [:]
+extension SessionOptions {
+  /// Each machine's ASL definition by machine name, for the graph pane (the session keeps only
+  /// decoded machines). Loads the same files with the same options as `makeSession()`.
+  func definitionsByMachine() throws -> [String: JSONValue] {
+    var loadOptions = LoadOptions(stateMachine: stateMachine)
+    for item in substitutions {
+      if let pair = LoadOptions.keyValue(item) { loadOptions.substitutions[pair.key] = pair.value }
     }
+    for item in machines {
+      if let pair = LoadOptions.keyValue(item) { loadOptions.extraMachines.append((pair.key, pair.value)) }
+    }
+    loadOptions.machineDirectories = machineDirectories
     do {
-      return try JSONParser.parse(text)
+      let loaded = try ASLLoader.load(file: file, options: loadOptions)
+      var definitions: [String: JSONValue] = [:]
+      for source in loaded.registry.machines { definitions[source.name] = source.definition }
+      return definitions
     } catch {
-      throw DebugSetupError("input: \(error)")
+      throw DebugSetupError(error.description)
     }
-  }
-
-  func readText(_ path: String, what: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DebugSetupError("cannot read \(what) \(path)")
-    }
-    return String(decoding: data, as: UTF8.self)
   }
 }
 

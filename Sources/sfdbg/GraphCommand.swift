@@ -38,8 +38,7 @@ struct GraphCommand: ParsableCommand {
   func run() throws {
     let machine: MachineSource
     do {
-      machine = try ASLLoader.load(file: file, options: LoadOptions(stateMachine: stateMachine))
-        .main
+      machine = try pickMachine()
     } catch {
       FileOutput.standardError.write("error: \(error)\n")
       throw ExitCode(2)
@@ -56,12 +55,47 @@ struct GraphCommand: ParsableCommand {
     if let width {
       options.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 10))
       // The list fallback may still have longer rows: cut them at the width.
-      lines = DiagramFitter.fit(graph, width: width, options: options).lines().map {
-        $0.count <= width ? $0 : String($0.prefix(max(0, width - 1))) + (ascii ? "~" : "…")
-      }
+      lines = DiagramFitter.fit(graph, width: width, options: options, shrinkingEdgeLabels: true)
+        .lines().map {
+          $0.count <= width ? $0 : String($0.prefix(max(0, width - 1))) + (ascii ? "~" : "…")
+        }
     } else {
       lines = DiagramRenderer.render(graph, options: options).lines()
     }
     FileOutput.standardOutput.write(lines.joined(separator: "\n") + "\n")
   }
+
+  /// The machine to draw. Uses `loadMachines` (not `load`): a drawing does not need values for
+  /// placeholders in numeric fields. Several machines in a template: `--state-machine`, else the
+  /// one no other machine of the file starts.
+  func pickMachine() throws -> MachineSource {
+    let machines = try ASLLoader.loadMachines(file: file)
+    let registry = MachineRegistry(machines)
+    if let stateMachine {
+      guard let machine = registry.lookup(stateMachine) else {
+        throw GraphCommandError(
+          "\(file): no state machine '\(stateMachine)' (there are: "
+            + machines.map(\.name).joined(separator: ", ") + ")")
+      }
+      return machine
+    }
+    if machines.count == 1 { return machines[0] }
+    let roots = machines.filter { candidate in
+      !machines.contains {
+        $0.arn != candidate.arn && $0.definition.compactString.contains(candidate.arn)
+      }
+    }
+    guard roots.count == 1 else {
+      throw GraphCommandError(
+        "\(file) has \(machines.count) state machines; pick one with --state-machine: "
+          + machines.map(\.name).joined(separator: ", "))
+    }
+    return roots[0]
+  }
+}
+
+/// A usage problem of `sfdbg graph`.
+struct GraphCommandError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }

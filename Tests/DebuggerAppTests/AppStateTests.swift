@@ -183,4 +183,19 @@ func type(_ app: inout AppState, _ text: String) -> [AppEffect] {
       _ = app.render(size: Size(width: width, height: 12))
     }
   }
+
+  @Test func clickingATabShowsItsPane() {
+    let size = Size(width: 80, height: 24)
+    var app = AppState(view: SampleView.make(), screenSize: size)
+    // Narrow layout: Pending and History share the lower-left box; its tab strip is inside it.
+    let layout = AppLayout.make(size: size, focus: app.focus, lowerLeft: app.lowerLeft)
+    let box = layout.panes[.pending]!
+    let screen = app.render(size: size)
+    let tabRow = box.y + 1
+    let historyColumn = screen.line(tabRow).distance(
+      from: screen.line(tabRow).startIndex, to: screen.line(tabRow).range(of: "History")!.lowerBound)
+    _ = app.handle(.mouse(MouseEvent(.press(button: 1), at: Point(x: historyColumn, y: tabRow))))
+    #expect(app.focus == .history)
+    #expect(app.lowerLeft == .history)
+  }
 }

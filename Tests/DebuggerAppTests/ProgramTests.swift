@@ -104,4 +104,59 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
       selectedState: program.app.graph.selectedNode)
     #expect(program.app.view == afterBack)
   }
+
+  @Test func tourStopsAtEveryNestingEvent() throws {
+    var program = try demoProgram()
+    program.startTour()
+    #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("This tour steps #1 OrderMain"))
+    program.handle(.key(.character(" ")))
+    #expect(program.app.tour?.title == "Tour · 1")
+    #expect(program.app.tour?.lines.first?.hasPrefix("call-and-continue:") == true)
+    program.handle(.key(.character(" ")))
+    #expect(program.app.tour?.lines.first?.hasPrefix(".sync:2:") == true)
+    var guard_ = 0
+    while program.session.runtime.pending.isEmpty && guard_ < 10 {
+      program.handle(.key(.character(" ")))
+      guard_ += 1
+    }
+    #expect(program.session.runtime.pending.count == 1)
+    program.handle(.key(.escape))
+    #expect(program.app.tour == nil)
+  }
+
+  @Test func choiceRulesAreExplainedInStateIO() throws {
+    var program = try demoProgram()
+    // Into the call-and-continue child and past its Choice.
+    for key in "sssi" { program.handle(.key(.character(key))) }
+    for key in "ssss" { program.handle(.key(.character(key))) }
+    #expect(program.session.focusedExecution.label == "#2 OrderWorker")
+    program.selectState("Should fail?")
+    let model = program.app.view.stateIO
+    #expect(model.stateName == "Should fail?")
+    #expect(model.explanation.contains { $0.hasPrefix("rule 2:") && $0.contains("$.NeedCallback = false") && $0.hasSuffix("→ no") })
+    #expect(model.explanation.contains("no rule matched → Default"))
+    let screen = program.frame(size: Size(width: 100, height: 30)).text
+    #expect(screen.contains("State I/O · Should fail?"))
+  }
+
+  @Test func saveWritesThroughTheHost() throws {
+    let written = WrittenFiles()
+    var program = try demoProgram()
+    program.writeFile = { path, contents in
+      written.add(path, contents)
+      return nil
+    }
+    for key in ["s", "s", ":"] { program.handle(.key(.character(Character(key)))) }
+    for c in "save /tmp/session.sfdbg" { program.handle(.key(.character(c))) }
+    program.handle(.key(.enter))
+    #expect(written.files.first?.0 == "/tmp/session.sfdbg")
+    #expect(written.files.first?.1.contains("step") == true)
+    #expect(program.app.message?.text.contains("wrote /tmp/session.sfdbg") == true)
+  }
+}
+
+/// Collects writes (a class so the @Sendable closure can record into it).
+final class WrittenFiles: @unchecked Sendable {
+  private(set) var files: [(String, String)] = []
+  func add(_ path: String, _ contents: String) { files.append((path, contents)) }
 }

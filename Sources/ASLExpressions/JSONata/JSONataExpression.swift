@@ -149,7 +149,8 @@ public struct CompiledJSONataTemplate: Sendable, Hashable {
   }
 
   /// Evaluates the template. An expression yielding nothing throws AWS's "returned nothing
-  /// (undefined)" error naming the nested field (`Output/result`).
+  /// (undefined)" error naming the nested field like AWS: `/` per object key, `[i]` per array
+  /// index (`Output/result`, `Output/values[0]`).
   public func evaluate(
     states: JSONValue, variables: [String: JSONValue], field: String,
     random: inout SeededRandom, nowMillis: Int64 = 0
@@ -185,7 +186,7 @@ public struct CompiledJSONataTemplate: Sendable, Hashable {
       for (index, element) in nodes.enumerated() {
         out.append(
           try evaluate(
-            element, states: states, variables: variables, field: field + "/" + String(index),
+            element, states: states, variables: variables, field: field + "[\(index)]",
             random: &random, nowMillis: nowMillis))
       }
       return .array(out)

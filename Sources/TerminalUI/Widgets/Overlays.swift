@@ -82,7 +82,7 @@ public struct HelpOverlay: Widget, Sendable {
                    at: Point(x: footerRow.x + 1, y: footerRow.y),
                    style: .plain.dimmed(), clip: footerRow)
     }
-    let bar = Scrollbar(contentLength: lines.count, viewportLength: body.height, offset: first)
+    let bar = Scrollbar(contentLength: lines.count, viewportLength: body.height, offset: first, thumb: "█")
     bar.render(in: Rect(x: box.maxX - 1, y: body.y, width: 1, height: body.height), buffer: &buffer)
   }
 }
