@@ -49,4 +49,10 @@ enum FastNumbers {
     }
     return JSONNumber(text: text)
   }
+
+  /// A top-level `-0` integer literal becomes `0`, as AWS (Jackson) prints a parsed `-0`.
+  static func normalizingNegativeZero(_ value: JSONValue) -> JSONValue {
+    if case .number(let n) = value, n.text == "-0" { return .int(0) }
+    return value
+  }
 }
