@@ -469,39 +469,39 @@ import Testing
   /// Distributed Map in a Map in a Map, with Catch at two levels.
   @Test func distributedMapsNestedThreeDeep() throws {
     let expected = #"""
-      ╭ S3 Distributed Map State Machine ───────────── Map ╮
-      │ ╭ ProcessObjects ─────────────── Map ╮             │
-      │ │ ╭ ProcessItems ───────────── Map ╮ │             │
-      │ │ │ ╭─────────────────────╮        │ │             │
-      │ │ │ │ GetObjectFromBucket │ Task   │ │             │
-      │ │ │ ╰──────────┬──────────╯        │ │             │
-      │ │ │            ▼                   │ │             │
-      │ │ │    ╭───────────────╮           │ │             │
-      │ │ │    │ TransformItem │ Pass      │ │             │
-      │ │ │    ╰───────┬───────╯           │ │             │
-      │ │ │            ▼                   │ │             │
-      │ │ │     ╭─────────────╮            │ │             │
-      │ │ │     │ PublishItem │ Task       │ │             │
-      │ │ │     ╘═════════════╛            │ │             │
-      │ │ ╘════════════════════════════════╛ │             │
-      │ ╘══════════════════╤═════════════════╛             │
-      │                    ┆ catch States.ItemReaderFail…  │
-      │                    ▼                               │
-      │              ╭──────────╮                          │
-      │              │ FailItem │ Fail                     │
-      │              ╘══════════╛                          │
-      ╰──────────────────────────┬─────────────────────────╯
-                                ┌┴┐
-                                │ ┆ catch States.ItemReaderFail…
-                                └┬┘
-                                 ▼
-                             ╭──────╮
-                             │ Fail │ Pass
-                             ╰───┬──╯
-                                 ▼
-                              ╭─────╮
-                              │ End │ Pass
-                              ╘═════╛
+      ╭ S3 Distributed Map State Machine ─── Map distributed ╮
+      │  ╭ ProcessObjects ─── Map distributed ╮              │
+      │  │ ╭ ProcessItems ───────────── Map ╮ │              │
+      │  │ │ ╭─────────────────────╮        │ │              │
+      │  │ │ │ GetObjectFromBucket │ Task   │ │              │
+      │  │ │ ╰──────────┬──────────╯        │ │              │
+      │  │ │            ▼                   │ │              │
+      │  │ │    ╭───────────────╮           │ │              │
+      │  │ │    │ TransformItem │ Pass      │ │              │
+      │  │ │    ╰───────┬───────╯           │ │              │
+      │  │ │            ▼                   │ │              │
+      │  │ │     ╭─────────────╮            │ │              │
+      │  │ │     │ PublishItem │ Task       │ │              │
+      │  │ │     ╘═════════════╛            │ │              │
+      │  │ ╘════════════════════════════════╛ │              │
+      │  ╘══════════════════╤═════════════════╛              │
+      │                     ┆ catch States.ItemReaderFail…   │
+      │                     ▼                                │
+      │               ╭──────────╮                           │
+      │               │ FailItem │ Fail                      │
+      │               ╘══════════╛                           │
+      ╰───────────────────────────┬──────────────────────────╯
+                                 ┌┴┐
+                                 │ ┆ catch States.ItemReaderFail…
+                                 └┬┘
+                                  ▼
+                              ╭──────╮
+                              │ Fail │ Pass
+                              ╰───┬──╯
+                                  ▼
+                               ╭─────╮
+                               │ End │ Pass
+                               ╘═════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/s3-bucket-nested-distributed-map/statemachine/statemachine.asl.json") == expected)
   }
