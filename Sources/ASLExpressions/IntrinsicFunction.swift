@@ -125,7 +125,7 @@ extension IntrinsicCall {
       let text = try string(values[0], "first")
       if text.allSatisfy({ $0.isWhitespace }) { return .null }
       do {
-        return try JSONParser.parse(text)
+        return FastNumbers.normalizingNegativeZero(try JSONParser.parse(text))
       } catch {
         throw fail("the string is not valid JSON: \(error)")
       }
