@@ -469,39 +469,39 @@ import Testing
   /// Distributed Map in a Map in a Map, with Catch at two levels.
   @Test func distributedMapsNestedThreeDeep() throws {
     let expected = #"""
-      ╭ S3 Distributed Map State Machine ───────────── Map ╮
-      │ ╭ ProcessObjects ─────────────── Map ╮             │
-      │ │ ╭ ProcessItems ───────────── Map ╮ │             │
-      │ │ │ ╭─────────────────────╮        │ │             │
-      │ │ │ │ GetObjectFromBucket │ Task   │ │             │
-      │ │ │ ╰──────────┬──────────╯        │ │             │
-      │ │ │            ▼                   │ │             │
-      │ │ │    ╭───────────────╮           │ │             │
-      │ │ │    │ TransformItem │ Pass      │ │             │
-      │ │ │    ╰───────┬───────╯           │ │             │
-      │ │ │            ▼                   │ │             │
-      │ │ │     ╭─────────────╮            │ │             │
-      │ │ │     │ PublishItem │ Task       │ │             │
-      │ │ │     ╘═════════════╛            │ │             │
-      │ │ ╘════════════════════════════════╛ │             │
-      │ ╘══════════════════╤═════════════════╛             │
-      │                    ┆ catch States.ItemReaderFail…  │
-      │                    ▼                               │
-      │              ╭──────────╮                          │
-      │              │ FailItem │ Fail                     │
-      │              ╘══════════╛                          │
-      ╰──────────────────────────┬─────────────────────────╯
-                                ┌┴┐
-                                │ ┆ catch States.ItemReaderFail…
-                                └┬┘
-                                 ▼
-                             ╭──────╮
-                             │ Fail │ Pass
-                             ╰───┬──╯
-                                 ▼
-                              ╭─────╮
-                              │ End │ Pass
-                              ╘═════╛
+      ╭ S3 Distributed Map State Machine ─── Map distributed ╮
+      │  ╭ ProcessObjects ─── Map distributed ╮              │
+      │  │ ╭ ProcessItems ───────────── Map ╮ │              │
+      │  │ │ ╭─────────────────────╮        │ │              │
+      │  │ │ │ GetObjectFromBucket │ Task   │ │              │
+      │  │ │ ╰──────────┬──────────╯        │ │              │
+      │  │ │            ▼                   │ │              │
+      │  │ │    ╭───────────────╮           │ │              │
+      │  │ │    │ TransformItem │ Pass      │ │              │
+      │  │ │    ╰───────┬───────╯           │ │              │
+      │  │ │            ▼                   │ │              │
+      │  │ │     ╭─────────────╮            │ │              │
+      │  │ │     │ PublishItem │ Task       │ │              │
+      │  │ │     ╘═════════════╛            │ │              │
+      │  │ ╘════════════════════════════════╛ │              │
+      │  ╘══════════════════╤═════════════════╛              │
+      │                     ┆ catch States.ItemReaderFail…   │
+      │                     ▼                                │
+      │               ╭──────────╮                           │
+      │               │ FailItem │ Fail                      │
+      │               ╘══════════╛                           │
+      ╰───────────────────────────┬──────────────────────────╯
+                                 ┌┴┐
+                                 │ ┆ catch States.ItemReaderFail…
+                                 └┬┘
+                                  ▼
+                              ╭──────╮
+                              │ Fail │ Pass
+                              ╰───┬──╯
+                                  ▼
+                               ╭─────╮
+                               │ End │ Pass
+                               ╘═════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/s3-bucket-nested-distributed-map/statemachine/statemachine.asl.json") == expected)
   }
@@ -638,6 +638,39 @@ import Testing
       ╘════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/bedrock-evaluations-sam/statemachine/statemachine.asl.json") == expected)
+  }
+
+  /// Two Choice fan-outs, a Map between them; sibling edges never cross each other.
+  @Test func choiceFanOutsOnTwoLevels() throws {
+    let expected = #"""
+                                                                                              ╭──────────────────────╮
+                                                                                              │ Command Query Router │ Choice
+                                                                                              ╰───────────┬──────────╯
+                                                                          ┌───────────────────────────────┼───────────────────────────────┐
+                                                                          │ 1: $.detail-type == "orderC…  │ 2: $.detail-type == "orderQ…  │ Default
+                                                                          ▼                               ▼                               │
+                                                         ╭ Loop Order Items ────────── Map ╮      ╭──────────────╮                        │
+                                                         │ ╭──────────────────────╮        │      │ Query Router │ Choice                 │
+                                                         │ │ Marshall Item Object │ Pass   │      ╰───────┬──────╯                        │
+                                                         │ ╘══════════════════════╛        │              │                               │
+                                                         ╰────────────────┬────────────────╯              │                               │
+                                                   ┌──────────────────────┘                               ├──────────────────────────────┐└─────────┐
+                                                   │                     ┌───────────────────────────────┬┘                              │          │
+                                                   ▼                     │                               │                               │          │
+                                       ╭───────────────────────╮         │                               │                               │          │
+                                       │ Put Order to DynamoDB │ Task    │ 1: $.detail.query == "items…  │ 2: $.detail.query == "month…  │ Default  │
+                                       ╰───────────┬───────────╯         │                               │                               │          │
+                      ┌────────────────────────────┘           ┌─────────┘                               └──┐                            └────┬─────┘
+                      ▼                                        ▼                                            ▼                                 ▼
+      ╭──────────────────────────────╮         ╭──────────────────────────────╮            ╭─────────────────────────────────╮            ╭──────╮
+      │ Send Response to EventBridge │ Task    │ Invoke ItemSalesReport Query │ Task ↻6    │ Invoke MonthlySalesByItem Query │ Task ↻6    │ Fail │ Fail
+      ╘══════════════════════════════╛         ╰───────────────┬──────────────╯            ╰────────────────┬────────────────╯            ╘══════╛
+                                                               ▼                                            ▼
+                                              ╭─────────────────────────────────╮         ╭──────────────────────────────────╮
+                                              │ Send ItemSalesReport…ry Results │ Task    │ Send MonthlySalesByIt…ry Results │ Task
+                                              ╘═════════════════════════════════╛         ╘══════════════════════════════════╛
+      """#
+    #expect(try render(Self.realworld + "step-functions-workflows-collection/cqrs/statemachine/statemachine.asl.json") == expected)
   }
 
   /// The largest corpus machine: 33 states, a four-branch Parallel, Catch edges.
