@@ -87,13 +87,15 @@ extension IntrinsicCall {
 
   /// A number argument rounded like AWS (Java `Math.round`).
   func roundedInt(_ value: JSONValue, _ name: String) throws(ASLRuntimeError) -> Int {
-    guard case .number(let n) = value else {
+    switch value {
+    case .number(let n):
+      if let exact = FastNumbers.exactInt(n) { return exact }
+      let d = IntrinsicFunction.javaRound(n.doubleValue)
+      guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
+      return Int(d)
+    default:
       throw fail("the \(name) argument must be a number but was \(value.typeName)")
     }
-    if let exact = FastNumbers.exactInt(n) { return exact }
-    let d = IntrinsicFunction.javaRound(n.doubleValue)
-    guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
-    return Int(d)
   }
 
   /// A number argument rounded like AWS and required to fit a 32-bit signed integer.
