@@ -293,6 +293,24 @@ import Testing
     }
   }
 
+  @Test func nestingDemoWarehouseDownRetriesThroughTheMockedFailures() throws {
+    let r = try CLI.run([
+      "run", "demo/nesting/template.yaml", "--mocks", "demo/nesting/mocks.json",
+      "--test-case", "WarehouseDown", "--input-file", "demo/nesting/input.json",
+      "--script", "demo/nesting/ship-success.sfdbg", "--json", "--events", "--execution", "#4",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(r.json)
+    #expect(json["status"] == "SUCCEEDED")
+    let worker = json["executions"]?.arrayValue?.last
+    #expect(worker?["pattern"] == ".waitForTaskToken")
+    #expect(worker?["status"] == "SUCCEEDED", "attempts 0-1 throw, attempt 2 returns")
+    let events = json["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    #expect(events.filter { $0 == "TaskFailed" }.count == 2, "\(events)")
+    #expect(events.filter { $0 == "TaskScheduled" }.count == 3)
+    #expect(events.contains("TaskSucceeded"))
+  }
+
   @Test func nestingDemoWithoutScriptWaitsForTheShippingCallback() throws {
     let r = try CLI.run([
       "run", "demo/nesting/template.yaml", "--mocks", "demo/nesting/mocks.json",
