@@ -30,12 +30,19 @@ trap cleanup EXIT
 DEMO_ARGS=(debug demo/nesting/template.yaml --mocks demo/nesting/mocks.json --test-case HappyPath
   --input-file demo/nesting/input.json)
 
-# start NAME WIDTH HEIGHT: runs the demo in a new tmux session; afterwards the pane prints
+# start NAME WIDTH HEIGHT [TERM]: runs the demo in a new tmux session; afterwards the pane prints
 # EXIT=<status> and the terminal's line discipline (to check it was restored).
 start() {
-  local name=$1 width=$2 height=$3
+  local name=$1 width=$2 height=$3 term=${4:-xterm-256color}
   "${TMUX_CMD[@]}" new-session -d -s "$name" -x "$width" -y "$height" \
-    "cd '$PWD' && TERM=xterm-256color '$SFDBG' ${DEMO_ARGS[*]}; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo; sleep 60"
+    "cd '$PWD' && TERM=$term '$SFDBG' ${DEMO_ARGS[*]}; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo; sleep 60"
+}
+
+# sfdbg_pid NAME: the sfdbg process of a session (the child of the pane's shell).
+sfdbg_pid() {
+  local shell_pid
+  shell_pid=$("${TMUX_CMD[@]}" display-message -p -t "$1" '#{pane_pid}')
+  pgrep -P "$shell_pid" | head -1
 }
 
 screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$1"; }
@@ -107,23 +114,34 @@ resize_and_help() {
     keys resize q y && wait_for resize "EXIT=0"
 }
 
-sigterm_restores_the_terminal() {
-  start sigterm 100 30
-  wait_for sigterm "Log order" || return 1
-  # The pane runs `sh -c '...'`; sfdbg is its child process.
-  local shell_pid pid
-  shell_pid=$("${TMUX_CMD[@]}" display-message -p -t sigterm '#{pane_pid}')
-  pid=$(pgrep -P "$shell_pid" | head -1)
+# signal_restores_the_terminal SIGNAL STATUS: the signal kills sfdbg with its usual status,
+# and the terminal is back in canonical mode with echo.
+signal_restores_the_terminal() {
+  local signal=$1 status=$2 name="sig$1"
+  start "$name" 100 30
+  wait_for "$name" "Log order" || return 1
+  local pid
+  pid=$(sfdbg_pid "$name")
   [ -n "$pid" ] || return 1
-  kill -TERM "$pid"
-  wait_for sigterm "EXIT=143" && wait_for sigterm "icanon echo"
+  kill "-$signal" "$pid"
+  wait_for "$name" "EXIT=$status" 15 && wait_for "$name" "icanon echo"
+}
+
+no_colours_still_show_focus() {
+  start mono 100 30 vt100
+  wait_for mono "Log order" && wait_for mono "▶ Graph" &&
+    keys mono Tab && wait_for mono "▶ State I/O" &&
+    keys mono c && wait_for mono "Pending (1)" &&
+    keys mono q y && wait_for mono "EXIT=0"
 }
 
 check "resolve the callback token with success through the keys" success_flow
 check "resolve the callback token with a failure through the keys" failure_flow
 check "invalid JSON is refused with line:column" invalid_json_is_refused
 check "resize (100×30 → 80×24 → tiny → back) and the help overlay" resize_and_help
-check "SIGTERM restores the terminal" sigterm_restores_the_terminal
+check "SIGTERM restores the terminal" signal_restores_the_terminal TERM 143
+check "SIGINT restores the terminal" signal_restores_the_terminal INT 130
+check "a terminal without colours still shows focus" no_colours_still_show_focus
 
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -84,7 +84,8 @@ public struct ASLTimestamp: Sendable, Hashable, Comparable {
       hour < 24, minute < 60, second < 60
     else { return nil }
     let days = ASLTimestamp.daysFromCivil(year, month, day)
-    epochSeconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    epochSeconds =
+      Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
       - Int64(offsetSeconds)
     nanoseconds = Int32(nanos)
   }

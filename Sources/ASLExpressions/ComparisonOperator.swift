@@ -258,7 +258,11 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     var scalars = pattern.unicodeScalars.makeIterator()
     while let s = scalars.next() {
       if s == "\\" {
-        if let next = scalars.next() { tokens.append(.literal(next)) } else { tokens.append(.literal(s)) }
+        if let next = scalars.next() {
+          tokens.append(.literal(next))
+        } else {
+          tokens.append(.literal(s))
+        }
       } else if s == "*" {
         if tokens.last != .star { tokens.append(.star) }
       } else {

@@ -23,11 +23,23 @@ public enum IntrinsicFunctionName: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A path argument or expression: where it reads from and the `$`-rooted path.
-struct PathReference: Sendable, Hashable {
+/// A class so that copying an argument or expression costs one retain.
+final class PathReference: Sendable, Hashable {
   let source: PathSource
   let path: JSONPath
   /// The text as written (`$$.Execution.Id`, `$var.x`).
   let text: String
+
+  init(source: PathSource, path: JSONPath, text: String) {
+    self.source = source
+    self.path = path
+    self.text = text
+  }
+
+  static func == (lhs: PathReference, rhs: PathReference) -> Bool {
+    lhs.text == rhs.text && lhs.source == rhs.source
+  }
+  func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 /// One argument of an intrinsic call.
@@ -126,7 +138,7 @@ struct IntrinsicParser {
     guard depth <= IntrinsicParser.maxDepth else { throw error("calls are nested too deeply") }
     skipSpaces()
     let start = position
-    while let c = current, c != UInt8(ascii: "(") , c != 0x20 { position += 1 }
+    while let c = current, c != UInt8(ascii: "("), c != 0x20 { position += 1 }
     let name = String(decoding: bytes[start..<position], as: UTF8.self)
     guard let function = IntrinsicFunctionName(rawValue: name) else {
       throw error("unknown intrinsic function '\(name)'")

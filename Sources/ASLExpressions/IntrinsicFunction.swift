@@ -87,13 +87,15 @@ extension IntrinsicCall {
 
   /// A number argument rounded like AWS (Java `Math.round`).
   func roundedInt(_ value: JSONValue, _ name: String) throws(ASLRuntimeError) -> Int {
-    guard case .number(let n) = value else {
+    switch value {
+    case .number(let n):
+      if let exact = FastNumbers.exactInt(n) { return exact }
+      let d = IntrinsicFunction.javaRound(n.doubleValue)
+      guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
+      return Int(d)
+    default:
       throw fail("the \(name) argument must be a number but was \(value.typeName)")
     }
-    if let exact = FastNumbers.exactInt(n) { return exact }
-    let d = IntrinsicFunction.javaRound(n.doubleValue)
-    guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
-    return Int(d)
   }
 
   /// A number argument rounded like AWS and required to fit a 32-bit signed integer.
@@ -125,7 +127,7 @@ extension IntrinsicCall {
       let text = try string(values[0], "first")
       if text.allSatisfy({ $0.isWhitespace }) { return .null }
       do {
-        return try JSONParser.parse(text)
+        return FastNumbers.normalizingNegativeZero(try JSONParser.parse(text))
       } catch {
         throw fail("the string is not valid JSON: \(error)")
       }
@@ -163,8 +165,10 @@ extension IntrinsicCall {
       let last = try int32(values[1], "end")
       let step = try int32(values[2], "step")
       guard step != 0 else { throw fail("the step argument must not be 0") }
-      let count = (step > 0 ? (last >= first ? (last - first) / step + 1 : 0)
-        : (first >= last ? (first - last) / -step + 1 : 0))
+      let count =
+        (step > 0
+          ? (last >= first ? (last - first) / step + 1 : 0)
+          : (first >= last ? (first - last) / -step + 1 : 0))
       guard count <= 1000 else {
         throw fail("the result would have \(count) items; at most 1000 are allowed")
       }
@@ -241,7 +245,9 @@ extension IntrinsicCall {
       guard case .bool(let deep) = values[2] else {
         throw fail("the third argument must be a boolean but was \(values[2].typeName)")
       }
-      guard !deep else { throw fail("deep merge is not supported; the third argument must be false") }
+      guard !deep else {
+        throw fail("deep merge is not supported; the third argument must be false")
+      }
       for (key, value) in other.storage { merged.storage[key] = value }
       return .object(merged)
 

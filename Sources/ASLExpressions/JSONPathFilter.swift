@@ -161,7 +161,8 @@ enum JSONPathFilterOperator: String, Sendable, Hashable, CaseIterable {
       }
     case .contains:
       switch (lhs, rhs) {
-      case (.array(let array)?, let item?): return array.contains { JSONPathFilterOperator.equal($0, item) }
+      case (.array(let array)?, let item?):
+        return array.contains { JSONPathFilterOperator.equal($0, item) }
       case (.string(let string)?, .string(let part)?): return string.contains(part)
       default: return false
       }

@@ -101,7 +101,7 @@ extension AppState {
     }
     switch pane {
     case .executions:
-      buffer.render(executionsList(focused: focused), in: inner)
+      buffer.render(executionsList(focused: focused, width: inner.width), in: inner)
     case .pending:
       var listArea = inner
       if focused && !view.pending.isEmpty && inner.height >= 4 {
@@ -152,7 +152,7 @@ extension AppState {
     }
   }
 
-  func executionsList(focused: Bool) -> ListView {
+  func executionsList(focused: Bool, width: Int = 0) -> ListView {
     let items = view.executions.map { row -> ListItem in
       let indent = String(repeating: "  ", count: row.depth)
       var head = TextLine()
@@ -160,6 +160,10 @@ extension AppState {
       head.append(indent + row.label, style: row.isFocused ? .plain.bolded() : .plain)
       head.append("  " + row.machine, style: .plain.dimmed())
       head.append("  " + row.status, style: Self.statusStyle(row.status))
+      // The start time, when the row has room for it (wide panes).
+      if !row.startedAt.isEmpty && head.width + row.startedAt.terminalWidth + 4 <= width {
+        head.append("  " + row.startedAt, style: .plain.dimmed())
+      }
       var lines = [head]
       if let link = row.link { lines.append(TextLine("  " + indent + "  ↳ " + link, style: .plain.dimmed())) }
       return ListItem(lines)
@@ -199,8 +203,17 @@ extension AppState {
     for state in model.currentStates { status[state, default: []].insert(.current) }
     let window = graph.window.flatMap { $0.width == inner.width && $0.height == inner.height ? $0 : nil }
       ?? GraphView.window(for: diagram, size: inner.size, focus: targetState, previous: graph.window)
+    var edges: [Int: StepStatus] = [:]
+    for transition in model.transitions {
+      for index in diagram.edgeIndices(from: transition.from, to: transition.to) { edges[index, default: []].insert(.visited) }
+    }
+    for transition in model.caughtTransitions {
+      for index in diagram.edgeIndices(from: transition.from, to: transition.to) { edges[index, default: []].insert(.failed) }
+    }
     buffer.render(
-      GraphView(diagram: diagram, nodeStatus: status, selectedNode: graph.selectedNode, window: window),
+      GraphView(
+        diagram: diagram, nodeStatus: status, edgeStatus: edges, selectedNode: graph.selectedNode,
+        window: window),
       in: inner)
   }
 

@@ -41,7 +41,8 @@ extension SessionView {
         id: "#\(e.id + 1)", label: "#\(e.id + 1)", machine: e.machineName,
         status: e.status.name, depth: depth,
         link: e.startedBy.map { "\(Teaching.linkSummary($0)) · '\($0.stateName)'" },
-        isFocused: e.id == session.focus))
+        isFocused: e.id == session.focus,
+        startedAt: "t+" + Self.seconds(Double(e.startedAt.milliseconds - session.mainExecution.startedAt.milliseconds) / 1000)))
       for child in runtime.children(of: e.id) { add(child, depth: depth + 1) }
     }
     for e in runtime.executions where e.startedBy == nil { add(e, depth: 0) }
@@ -96,9 +97,27 @@ extension SessionView {
         status[item.stateName, default: []].insert(.pendingToken)
       }
       let breakpoints = Set(session.breakpoints.states.map(\.name))
-      graph = GraphModel(
+      var model = GraphModel(
         key: focused.machineName, definition: definition, nodeStatus: status,
         currentStates: execution.currentStates.map(\.stateName), breakpoints: breakpoints)
+      // Transitions taken, from the state visits (only the new ones when extending).
+      let traces = execution.traces
+      var firstTrace = 0
+      if reusable > 0, let old = previous?.graph, old.key == focused.machineName, old.tracesSeen <= traces.count {
+        model.transitions = old.transitions
+        model.caughtTransitions = old.caughtTransitions
+        firstTrace = old.tracesSeen
+      }
+      for trace in traces[firstTrace...] {
+        guard let next = trace.nextState else { continue }
+        let transition = GraphTransition(from: trace.stateName, to: next)
+        let caught = trace.errorHandling.contains { note in
+          if case .caught = note { return true } else { return false }
+        }
+        if caught { model.caughtTransitions.insert(transition) } else { model.transitions.insert(transition) }
+      }
+      model.tracesSeen = traces.count
+      graph = model
     }
 
     stateIO = Self.stateIO(session: session, selectedState: selectedState)

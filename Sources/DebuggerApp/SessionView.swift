@@ -71,10 +71,12 @@ public struct ExecutionRow: Equatable, Sendable {
   /// for the main execution.
   public var link: String?
   public var isFocused: Bool
+  /// When it started on the virtual clock, relative to the main execution (`t+1s`).
+  public var startedAt: String
 
   public init(
     id: String, label: String, machine: String, status: String, depth: Int = 0,
-    link: String? = nil, isFocused: Bool = false
+    link: String? = nil, isFocused: Bool = false, startedAt: String = ""
   ) {
     self.id = id
     self.label = label
@@ -83,6 +85,7 @@ public struct ExecutionRow: Equatable, Sendable {
     self.depth = depth
     self.link = link
     self.isFocused = isFocused
+    self.startedAt = startedAt
   }
 }
 
@@ -149,6 +152,12 @@ public struct GraphModel: Equatable, Sendable {
   public var currentStates: [String]
   /// States with a breakpoint.
   public var breakpoints: Set<String>
+  /// Transitions taken (from state → next state), for drawing visited edges.
+  public var transitions: Set<GraphTransition>
+  /// Transitions taken by a Catcher (drawn as failed edges).
+  public var caughtTransitions: Set<GraphTransition>
+  /// How many state visits (traces) the transitions were collected from.
+  public var tracesSeen: Int
 
   public init(
     key: String, definition: JSONValue, nodeStatus: [String: StepStatus] = [:],
@@ -159,6 +168,20 @@ public struct GraphModel: Equatable, Sendable {
     self.nodeStatus = nodeStatus
     self.currentStates = currentStates
     self.breakpoints = breakpoints
+    self.transitions = []
+    self.caughtTransitions = []
+    self.tracesSeen = 0
+  }
+}
+
+/// A transition between two states of one machine.
+public struct GraphTransition: Hashable, Sendable {
+  public var from: String
+  public var to: String
+
+  public init(from: String, to: String) {
+    self.from = from
+    self.to = to
   }
 }
 

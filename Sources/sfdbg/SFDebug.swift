@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `sfdbg`: an interactive terminal debugger for AWS Step Functions state machines.
 @main
@@ -16,6 +17,24 @@ struct SFDebug: ParsableCommand {
     subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self],
     defaultSubcommand: DebugCommand.self
   )
+}
+
+extension SFDebug {
+  /// Runs the command line; usage errors exit with status 2 (not ArgumentParser's 64), as
+  /// sfdbg documents: 2 is for usage and definition errors.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileOutput.standardError.write(fullMessage(for: error) + "\n")
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 enum SFDebugVersion {

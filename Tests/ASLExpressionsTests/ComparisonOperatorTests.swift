@@ -317,7 +317,10 @@ import Testing
     ("TimestampGreaterThan", #""2012-10-09T19:00:55Z""#, #""2012-10-09T19:00:56Z""#, true),
     ("TimestampGreaterThanEquals", #""2012-10-09T19:00:56Z""#, #""2012-10-09T19:00:55Z""#, false),
     ("TimestampGreaterThanEquals", #""2012-10-09T19:00:55Z""#, #""2012-10-09T19:00:56Z""#, true),
-    ("TimestampGreaterThanEqualsPath", #""2012-10-09T19:00:56Z""#, #""2012-10-09T19:00:55Z""#, false),
+    (
+      "TimestampGreaterThanEqualsPath", #""2012-10-09T19:00:56Z""#, #""2012-10-09T19:00:55Z""#,
+      false
+    ),
     ("TimestampGreaterThanPath", #""2012-10-09T19:00:56Z""#, #""2012-10-09T19:00:55Z""#, false),
     ("TimestampLessThan", #""2012-10-09T19:00:55Z""#, #""2012-10-09T19:00:55Z""#, false),
     ("TimestampLessThan", #""2012-10-09T19:00:56Z""#, #""2012-10-09T19:00:55Z""#, true),

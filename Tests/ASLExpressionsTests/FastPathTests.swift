@@ -4,14 +4,18 @@ import Testing
 @testable import ASLExpressions
 
 @Suite struct FastPathTests {
-  @Test(arguments: [0, 1, -1, 9, 10, 99, 100, -100, 123_456_789, Int(Int32.max), Int(Int32.min),
-    999_999_999_999_999_999, -999_999_999_999_999_999, Int.max, Int.min])
+  @Test(arguments: [
+    0, 1, -1, 9, 10, 99, 100, -100, 123_456_789, Int(Int32.max), Int(Int32.min),
+    999_999_999_999_999_999, -999_999_999_999_999_999, Int.max, Int.min,
+  ])
   func numberTextMatchesDescription(_ value: Int) {
     #expect(FastNumbers.number(value).text == String(value))
     #expect(FastNumbers.exactInt(FastNumbers.number(value)) == value)
   }
 
-  @Test(arguments: [("1.0", nil as Int?), ("1e2", nil), ("-", nil), ("", nil), ("007", 7), ("-12", -12)])
+  @Test(arguments: [
+    ("1.0", nil as Int?), ("1e2", nil), ("-", nil), ("", nil), ("007", 7), ("-12", -12),
+  ])
   func exactIntOnlyForIntegerLiterals(_ text: String, _ expected: Int?) {
     #expect(FastNumbers.exactInt(JSONNumber(text: text)) == expected)
   }
@@ -19,15 +23,18 @@ import Testing
   @Test func evaluateIfPresent() throws {
     let scope = EvaluationScope(input: json(#"{"a": null}"#), variables: ["v": 1])
     var random = SeededRandom(seed: 0)
-    #expect(try PathExpression.parse("$.a").evaluateIfPresent(scope: scope, random: &random) == .null)
+    #expect(
+      try PathExpression.parse("$.a").evaluateIfPresent(scope: scope, random: &random) == .null)
     #expect(try PathExpression.parse("$.b").evaluateIfPresent(scope: scope, random: &random) == nil)
     #expect(try PathExpression.parse("$w").evaluateIfPresent(scope: scope, random: &random) == nil)
     #expect(try PathExpression.parse("$v").evaluateIfPresent(scope: scope, random: &random) == 1)
-    #expect(try PathExpression.parse("$.b[*]").evaluateIfPresent(scope: scope, random: &random) == [])
+    #expect(
+      try PathExpression.parse("$.b[*]").evaluateIfPresent(scope: scope, random: &random) == [])
   }
 
   @Test func normalizedTexts() throws {
-    #expect(try PathExpression.parse("$.NoSuchOutputPath").normalizedText == "$['NoSuchOutputPath']")
+    #expect(
+      try PathExpression.parse("$.NoSuchOutputPath").normalizedText == "$['NoSuchOutputPath']")
     #expect(try PathExpression.parse("$$.Execution.Id").normalizedText == "$$['Execution']['Id']")
     #expect(try PathExpression.parse("$var.a[0]").normalizedText == "$var['a'][0]")
   }
@@ -48,7 +55,8 @@ import Testing
   }
 
   @Test func chainStepRepeated() throws {
-    let template = try CompiledPayloadTemplate(json(#"{"n.$": "States.MathAdd($.acc.n, 1)", "step": 0}"#))
+    let template = try CompiledPayloadTemplate(
+      json(#"{"n.$": "States.MathAdd($.acc.n, 1)", "step": 0}"#))
     let path = try ReferencePath.parse("$.acc")
     var state = json(#"{"acc": {"n": 0}, "keep": true}"#)
     var random = SeededRandom(seed: 0)

@@ -34,8 +34,14 @@ import Testing
     ("States.StringToJson('\"quoted\"')", #""quoted""#),
     ("States.JsonToString($.obj)", #""{\"a\":1,\"b\":[true,null]}""#),
     ("States.JsonToString($.s)", #""\"hello\"""#),
-    ("States.JsonMerge($.obj, States.StringToJson($.json), false)", #"{"a":1,"b":[true,null],"k":[1,2]}"#),
-    ("States.JsonMerge(States.StringToJson('{\"a\": {\"x\": 1}}'), States.StringToJson('{\"a\": {\"y\": 2}}'), false)", #"{"a":{"y":2}}"#),
+    (
+      "States.JsonMerge($.obj, States.StringToJson($.json), false)",
+      #"{"a":1,"b":[true,null],"k":[1,2]}"#
+    ),
+    (
+      "States.JsonMerge(States.StringToJson('{\"a\": {\"x\": 1}}'), States.StringToJson('{\"a\": {\"y\": 2}}'), false)",
+      #"{"a":{"y":2}}"#
+    ),
     // Arrays
     ("States.Array()", "[]"),
     ("States.Array(1, 'two', $.obj.a, null, true, States.Array(3))", #"[1,"two",1,null,true,[3]]"#),
@@ -65,11 +71,23 @@ import Testing
     ("States.Base64Encode('ünï')", #""w7xuw68=""#),
     ("States.Hash('input data', 'MD5')", #""812f45842bc6d66ee14572ce20db8e86""#),
     ("States.Hash('input data', 'SHA-1')", #""aaff4a450a104cd177d28d18d74485e8cae074b7""#),
-    ("States.Hash('input data', 'SHA-256')", #""b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3""#),
-    ("States.Hash('input data', 'SHA-384')", #""d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b87525bdc835ebb27e1fb9e9374a15562""#),
-    ("States.Hash('input data', 'SHA-512')", #""6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce2deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4""#),
+    (
+      "States.Hash('input data', 'SHA-256')",
+      #""b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3""#
+    ),
+    (
+      "States.Hash('input data', 'SHA-384')",
+      #""d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b87525bdc835ebb27e1fb9e9374a15562""#
+    ),
+    (
+      "States.Hash('input data', 'SHA-512')",
+      #""6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce2deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4""#
+    ),
     ("States.Hash('', 'MD5')", #""d41d8cd98f00b204e9800998ecf8427e""#),
-    ("States.Hash('', 'SHA-256')", #""e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855""#),
+    (
+      "States.Hash('', 'SHA-256')",
+      #""e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855""#
+    ),
     // Math
     ("States.MathAdd($.n, 1)", "6"),
     ("States.MathAdd($.n, -10)", "-5"),
@@ -85,7 +103,10 @@ import Testing
     ("States.StringSplit('a-b_c', '-_')", #"["a","b","c"]"#),
     ("States.StringSplit(',,,', ',')", "[]"),
     ("States.StringSplit('abc', ',')", #"["abc"]"#),
-    ("States.ArrayGetItem(States.StringSplit('x-y-z', '-'), States.MathAdd(States.ArrayLength(States.StringSplit('x-y-z', '-')), -1))", #""z""#),
+    (
+      "States.ArrayGetItem(States.StringSplit('x-y-z', '-'), States.MathAdd(States.ArrayLength(States.StringSplit('x-y-z', '-')), -1))",
+      #""z""#
+    ),
     // Paths that are indefinite yield arrays.
     ("States.ArrayLength($.nested[*][0])", "3"),
   ])
@@ -94,7 +115,8 @@ import Testing
     if expected == "RANDOM" {
       let value = try #require(result.intValue)
       #expect((1..<100).contains(value))
-      #expect(try Self.run(expression, seed: 99) == result, "a seed argument makes it deterministic")
+      #expect(
+        try Self.run(expression, seed: 99) == result, "a seed argument makes it deterministic")
       return
     }
     #expect(result == json(expected), "\(expression) → \(result.compactString)")
@@ -187,12 +209,17 @@ import Testing
     let scope = EvaluationScope(input: .null)
     var seen = Set<Int>()
     for _ in 0..<50 {
-      let value = try IntrinsicFunction.evaluate("States.MathRandom(0, 1000)", scope: scope, random: &random)
+      let value = try IntrinsicFunction.evaluate(
+        "States.MathRandom(0, 1000)", scope: scope, random: &random)
       let n = try #require(value.intValue)
       #expect((0..<1000).contains(n))
       seen.insert(n)
     }
     #expect(seen.count > 40)
+  }
+
+  @Test func stringToJsonPrintsNegativeZeroLikeAWS() throws {
+    #expect(try Self.run("States.StringToJson('-0')").compactString == "0")
   }
 
   @Test func allEighteenFunctionsAreKnown() {
@@ -203,7 +230,8 @@ import Testing
     let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000)
     #expect(HashAlgorithm.sha1.hexDigest(million) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
     #expect(
-      HashAlgorithm.sha256.hexDigest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+      HashAlgorithm.sha256.hexDigest(
+        Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
   }
 
@@ -212,8 +240,14 @@ import Testing
     (HashAlgorithm.md5, "2cc880fb6ff4fda7c02fb12b35ed21c1"),
     (.sha1, "21718580162fdf3ee20df7558fd1af7c96a127dc"),
     (.sha256, "e6e6e179eab7ed073e7b532fc00c43a7ff65c4552d960bf94960c65ff5b10aec"),
-    (.sha384, "c9a4a027644d69d5dcb910a000afb2205ea8b2df5b64658ed1417f1320b9f221533f75609cd79c035899442478bcd041"),
-    (.sha512, "14c219514554b9702741d9d6b7b9ac2bc1c1feec86e96a3992cb33aa0f28fab95207b932e6578ca460abbdcb5a658ffdba2222616ce6c32fcf2d3c8584e65a88"),
+    (
+      .sha384,
+      "c9a4a027644d69d5dcb910a000afb2205ea8b2df5b64658ed1417f1320b9f221533f75609cd79c035899442478bcd041"
+    ),
+    (
+      .sha512,
+      "14c219514554b9702741d9d6b7b9ac2bc1c1feec86e96a3992cb33aa0f28fab95207b932e6578ca460abbdcb5a658ffdba2222616ce6c32fcf2d3c8584e65a88"
+    ),
   ])
   func multiBlockDigests(_ algorithm: HashAlgorithm, _ expected: String) {
     let message = Array((String(repeating: "x", count: 200) + "ü").utf8)

@@ -32,8 +32,10 @@ import Testing
     ("$['a b']['c.d']", "1"),
     (#"$['a b']['it\'s']"#, "2"),
     ("$.n", "null"),
-    ("$.store.book[*].author",
-     #"["Nigel Rees","Evelyn Waugh","Herman Melville","J. R. R. Tolkien"]"#),
+    (
+      "$.store.book[*].author",
+      #"["Nigel Rees","Evelyn Waugh","Herman Melville","J. R. R. Tolkien"]"#
+    ),
     ("$.store.*.color", #"["red"]"#),
     ("$..author", #"["Nigel Rees","Evelyn Waugh","Herman Melville","J. R. R. Tolkien"]"#),
     ("$.store..price", "[8.95,12.99,8.99,22.99,19.95]"),
@@ -60,7 +62,10 @@ import Testing
     ("$.store.book[?(@.author =~ /.*tolkien/i)].title", #"["LOTR"]"#),
     ("$.store.book[?(@.category in ['reference', 'x'])].title", #"["Sayings"]"#),
     ("$.store.book[?(@.price > $.store.bicycle.price)].title", #"["LOTR"]"#),
-    ("$.store.book[*]['title','price']", #"["Sayings",8.95,"Sword",12.99,"Moby Dick",8.99,"LOTR",22.99]"#),
+    (
+      "$.store.book[*]['title','price']",
+      #"["Sayings",8.95,"Sword",12.99,"Moby Dick",8.99,"LOTR",22.99]"#
+    ),
     ("$.nope[*]", "[]"),
     // Jayway spellings AWS accepts.
     ("$.store.book.[0].title", #""Sayings""#),

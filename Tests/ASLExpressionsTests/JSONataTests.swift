@@ -13,16 +13,20 @@ import Testing
      "context": {"Execution": {"Name": "exec"}}}
     """)
 
-  static func run(_ text: String, variables: [String: JSONValue] = ["var_constant_1": 10, "theAnswer": 42])
+  static func run(
+    _ text: String, variables: [String: JSONValue] = ["var_constant_1": 10, "theAnswer": 42]
+  )
     throws(ASLRuntimeError) -> JSONValue?
   {
     var random = SeededRandom(seed: 5)
     return try JSONataExpression(text).evaluate(
-      states: states, variables: variables, field: "Output", random: &random, nowMillis: 1_480_973_369_000)
+      states: states, variables: variables, field: "Output", random: &random,
+      nowMillis: 1_480_973_369_000)
   }
 
   @Test(arguments: [
-    ("1", "1"), ("'string'", #""string""#), ("\"dq\"", #""dq""#), ("null", "null"), ("true", "true"),
+    ("1", "1"), ("'string'", #""string""#), ("\"dq\"", #""dq""#), ("null", "null"),
+    ("true", "true"),
     ("[]", "[]"), ("[1, 'two', 3]", #"[1,"two",3]"#), ("{'foo': 'bar'}", #"{"foo":"bar"}"#),
     ("[0]", "[0]"),
     ("$states.input.value", "25"),
@@ -54,7 +58,10 @@ import Testing
     ("$map($states.input.items, function($v, $i){ $v + $i })", "[1,3,5]"),
     ("$filter($states.input.items, function($v){ $v > 1 })", "[2,3]"),
     ("$reduce($states.input.items, function($a, $b){ $a + $b })", "6"),
-    ("$partition($states.input.FunctionInput.fst, $states.input.FunctionInput.snd)", "[[0,1,2],[3]]"),
+    (
+      "$partition($states.input.FunctionInput.fst, $states.input.FunctionInput.snd)",
+      "[[0,1,2],[3]]"
+    ),
     ("$partition([0], 1)", "[[0]]"),
     ("$range(0, 10, 3)", "[0,3,6,9]"),
     ("$range(1, 9, 9)", "1"),
@@ -96,12 +103,18 @@ import Testing
     ("$now()", #""2016-12-05T21:29:29.000Z""#),
     ("$states.input.orders['z' in tags].id", #""b""#),
     ("$states.input.orders[tags = 'z'].id", "UNDEFINED"),
-    ("{'total': $sum($states.input.orders.price), 'n': $count($states.input.orders)}", #"{"total":20,"n":2}"#),
+    (
+      "{'total': $sum($states.input.orders.price), 'n': $count($states.input.orders)}",
+      #"{"total":20,"n":2}"#
+    ),
     ("$states.input.`value`", "25"),
     ("/* comment */ 1 + 1", "2"),
     ("$states.input.orders{id: price}", #"{"a":5,"b":15}"#),
     ("$states.input.orders{'all': $sum(price)}", #"{"all":20}"#),
-    ("$states.input.orders[price > 1]{'customer': 'x', 'total': $sum(price), id: tags}", #"{"customer":"x","total":20,"a":["x"],"b":["y","z"]}"#),
+    (
+      "$states.input.orders[price > 1]{'customer': 'x', 'total': $sum(price), id: tags}",
+      #"{"customer":"x","total":20,"a":["x"],"b":["y","z"]}"#
+    ),
     // Step Functions dialect, values measured on AWS.
     ("$random(42)", "0.7275636800328681"),
     ("$range(-1.7, 2, 1)", "[-1,0,1,2]"),
@@ -119,7 +132,9 @@ import Testing
     #expect(result == json(expected), "\(text) → \(result?.compactString ?? "undefined")")
   }
 
-  @Test(arguments: ["$doesNotExist", "$states.input.nope", "$states.input.orders[price > 100]", "()"])
+  @Test(arguments: [
+    "$doesNotExist", "$states.input.nope", "$states.input.orders[price > 100]", "()",
+  ])
   func undefinedResults(_ text: String) throws {
     #expect(try Self.run(text) == nil)
   }
@@ -128,17 +143,23 @@ import Testing
     #expect(
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
-        cause: "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function")
+        cause:
+          "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function"
+      )
     ) { try Self.run("$randomSeeded($states.input.FunctionInput.fst)") }
     #expect(
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
-        cause: "The JSONata expression '$fn := function($x){$x}' specified for the field 'Output' returned an unsupported result type.")
+        cause:
+          "The JSONata expression '$fn := function($x){$x}' specified for the field 'Output' returned an unsupported result type."
+      )
     ) { try Self.run("$fn := function($x){$x}") }
     #expect(
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
-        cause: "The JSONata expression '$sum(['a'])' specified for the field 'Output' threw an error during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"")
+        cause:
+          "The JSONata expression '$sum(['a'])' specified for the field 'Output' threw an error during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\""
+      )
     ) { try Self.run("$sum(['a'])") }
     for text in ["'a' + 1", "1 < 'a'", "-'x'", "$sum('x')", "{1: 2}", "$eval('1+1')"] {
       #expect(throws: ASLRuntimeError.self, "\(text)") { try Self.run(text) }
@@ -156,7 +177,9 @@ import Testing
 
   @Test func templates() throws {
     let template = try CompiledJSONataTemplate(
-      json(#"{"sum": "{% $sum($states.input.items) %}", "fixed": [1, "{%'x'%}"], "plain": "a {% b", "n": {"v": "{% $theAnswer %}"}}"#))
+      json(
+        #"{"sum": "{% $sum($states.input.items) %}", "fixed": [1, "{%'x'%}"], "plain": "a {% b", "n": {"v": "{% $theAnswer %}"}}"#
+      ))
     var random = SeededRandom(seed: 1)
     let result = try template.evaluate(
       states: Self.states, variables: ["theAnswer": 42], field: "Output", random: &random)
@@ -172,17 +195,26 @@ import Testing
     #expect(
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
-        cause: "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).")
-    ) { try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random) }
+        cause:
+          "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined)."
+      )
+    ) {
+      try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random)
+    }
   }
 
   @Test func undefinedArrayElementNamesTheIndex() throws {
     let template = try CompiledJSONataTemplate(json(#"{"values": [1, "{% $nope %}"]}"#))
     var random = SeededRandom(seed: 1)
-    #expect(throws: ASLRuntimeError(
-      error: "States.QueryEvaluationError",
-      cause: "The JSONata expression '$nope' specified for the field 'Output/values[1]' returned nothing (undefined).")
-    ) { try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random) }
+    #expect(
+      throws: ASLRuntimeError(
+        error: "States.QueryEvaluationError",
+        cause:
+          "The JSONata expression '$nope' specified for the field 'Output/values[1]' returned nothing (undefined)."
+      )
+    ) {
+      try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random)
+    }
   }
 
   @Test func randomAndUUIDAreSeeded() throws {
@@ -190,7 +222,8 @@ import Testing
     var b = SeededRandom(seed: 9)
     let expression = try JSONataExpression("[$random(), $uuid()]")
     let first = try expression.evaluate(states: Self.states, variables: [:], field: "f", random: &a)
-    let second = try expression.evaluate(states: Self.states, variables: [:], field: "f", random: &b)
+    let second = try expression.evaluate(
+      states: Self.states, variables: [:], field: "f", random: &b)
     #expect(first == second)
     #expect(a == b)
     #expect(a != SeededRandom(seed: 9), "the generator advanced")

@@ -25,5 +25,13 @@ func assertSnapshot(
   }
   let expected = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     .map(String.init).dropLast()
-  #expect(actual == Array(expected), "screen differs from \(name).txt (RECORD_SNAPSHOTS=1 re-records)", sourceLocation: sourceLocation)
+  let expectedLines = Array(expected)
+  guard actual != expectedLines else { return }
+  let common = min(actual.count, expectedLines.count)
+  let row = (0..<common).first { actual[$0] != expectedLines[$0] } ?? common
+  let got = row < actual.count ? actual[row] : "(no line)"
+  let want = row < expectedLines.count ? expectedLines[row] : "(no line)"
+  Issue.record(
+    "screen differs from \(name).txt at line \(row + 1) (RECORD_SNAPSHOTS=1 re-records)\n  got:  \(got)\n  want: \(want)",
+    sourceLocation: sourceLocation)
 }

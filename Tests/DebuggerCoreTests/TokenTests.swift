@@ -76,6 +76,15 @@ import Testing
     #expect(o.isError && o.messages[0].hasPrefix("TaskTimedOut"))
   }
 
+  @Test func oversizedOutputIsInvalidOutput() throws {
+    var s = try session()
+    _ = s.execute(.continue)
+    let big = JSONValue.string(String(repeating: "x", count: 300_000))
+    let o = s.execute(.succeed(token: .index(1), output: big))
+    #expect(o.isError && o.messages[0].hasPrefix("InvalidOutput"))
+    #expect(s.runtime.pending.count == 1)  // still waiting
+  }
+
   @Test func timedOutTokenGivesTaskTimedOut() throws {
     var s = try session()
     _ = s.execute(.continue)

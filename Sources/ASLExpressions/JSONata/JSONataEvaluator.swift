@@ -26,7 +26,8 @@ final class JSONataRegex: @unchecked Sendable, Hashable {
 
   func matches(in string: String) -> [NSTextCheckingResult] {
     guard let regex else { return [] }
-    return regex.matches(in: string, range: NSRange(string.startIndex..<string.endIndex, in: string))
+    return regex.matches(
+      in: string, range: NSRange(string.startIndex..<string.endIndex, in: string))
   }
 }
 
@@ -114,7 +115,8 @@ struct JSONataEvaluator {
     depth += 1
     defer { depth -= 1 }
     guard depth < 500 else {
-      throw Self.error("U1001", "Stack overflow error: Check for non-terminating recursive function.")
+      throw Self.error(
+        "U1001", "Stack overflow error: Check for non-terminating recursive function.")
     }
     switch node {
     case .literal(let value): return .json(value)
@@ -167,7 +169,8 @@ struct JSONataEvaluator {
       for pair in pairs {
         let key = try evaluate(pair.key, context, env)
         guard case .json(.string(let name)) = key else {
-          throw Self.error("T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
+          throw Self.error(
+            "T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
         }
         let value = try evaluate(pair.value, context, env)
         if value.isUndefined { continue }
@@ -203,7 +206,8 @@ struct JSONataEvaluator {
       }
       let function = try evaluate(rhs, context, env)
       guard case .function(let f) = function else {
-        throw Self.error("T2006", "The right side of the function application operator ~> must be a function")
+        throw Self.error(
+          "T2006", "The right side of the function application operator ~> must be a function")
       }
       return try invoke(f, [value])
     }
@@ -222,7 +226,8 @@ struct JSONataEvaluator {
         let key = try evaluate(pair.key, context, env)
         if key.isUndefined { continue }
         guard case .json(.string(let name)) = key else {
-          throw Self.error("T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
+          throw Self.error(
+            "T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
         }
         if var existing = groups[name] {
           guard existing.pair == index else {
@@ -255,30 +260,38 @@ struct JSONataEvaluator {
     return false
   }
 
-  mutating func range(_ low: JSONataNode, _ high: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
+  mutating func range(
+    _ low: JSONataNode, _ high: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment
+  )
     throws(JSONataError) -> [JSONValue]
   {
     let lower = try evaluate(low, context, env)
     let upper = try evaluate(high, context, env)
     if lower.isUndefined || upper.isUndefined { return [] }
     guard case .json(.number(let a)) = lower, a.doubleValue == a.doubleValue.rounded() else {
-      throw Self.error("T2003", "The left side of the range operator (..) must evaluate to an integer")
+      throw Self.error(
+        "T2003", "The left side of the range operator (..) must evaluate to an integer")
     }
     guard case .json(.number(let b)) = upper, b.doubleValue == b.doubleValue.rounded() else {
-      throw Self.error("T2004", "The right side of the range operator (..) must evaluate to an integer")
+      throw Self.error(
+        "T2004", "The right side of the range operator (..) must evaluate to an integer")
     }
     let start = Int(a.doubleValue)
     let end = Int(b.doubleValue)
     guard start <= end else { return [] }
     guard end - start < 10_000_000 else {
-      throw Self.error("D2014", "The size of the sequence allocated by the range operator (..) must not exceed 1e7.")
+      throw Self.error(
+        "D2014",
+        "The size of the sequence allocated by the range operator (..) must not exceed 1e7.")
     }
     return (start...end).map { .int($0) }
   }
 
   // MARK: Paths
 
-  mutating func evaluatePath(_ steps: [JSONataNode], _ context: JSONataValue, _ env: JSONataEnvironment)
+  mutating func evaluatePath(
+    _ steps: [JSONataNode], _ context: JSONataValue, _ env: JSONataEnvironment
+  )
     throws(JSONataError) -> JSONataValue
   {
     var input: [JSONataValue]
@@ -371,7 +384,9 @@ struct JSONataEvaluator {
     }
   }
 
-  mutating func applyPredicate(_ predicate: JSONataNode, to value: JSONataValue, _ env: JSONataEnvironment)
+  mutating func applyPredicate(
+    _ predicate: JSONataNode, to value: JSONataValue, _ env: JSONataEnvironment
+  )
     throws(JSONataError) -> JSONataValue
   {
     let items = value.items
@@ -408,9 +423,10 @@ struct JSONataEvaluator {
 
   // MARK: Operators
 
-  mutating func binary(_ op: String, _ lhs: JSONataNode, _ rhs: JSONataNode, _ context: JSONataValue,
-    _ env: JSONataEnvironment) throws(JSONataError) -> JSONataValue
-  {
+  mutating func binary(
+    _ op: String, _ lhs: JSONataNode, _ rhs: JSONataNode, _ context: JSONataValue,
+    _ env: JSONataEnvironment
+  ) throws(JSONataError) -> JSONataValue {
     if op == "and" {
       guard Self.truthy(try evaluate(lhs, context, env)) else { return .json(.bool(false)) }
       return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
@@ -425,10 +441,12 @@ struct JSONataEvaluator {
     case "+", "-", "*", "/", "%":
       if left.isUndefined || right.isUndefined { return .undefined }
       guard case .json(.number(let a)) = left else {
-        throw Self.error("T2001", "The left side of the \"\(op)\" operator must evaluate to a number")
+        throw Self.error(
+          "T2001", "The left side of the \"\(op)\" operator must evaluate to a number")
       }
       guard case .json(.number(let b)) = right else {
-        throw Self.error("T2002", "The right side of the \"\(op)\" operator must evaluate to a number")
+        throw Self.error(
+          "T2002", "The right side of the \"\(op)\" operator must evaluate to a number")
       }
       let x = a.doubleValue
       let y = b.doubleValue
@@ -457,9 +475,15 @@ struct JSONataEvaluator {
       case (.json(.string(let a)), .json(.string(let b))):
         order = ComparisonOperator.compareUTF16(a, b)
       case (.json(.number), .json(.string)), (.json(.string), .json(.number)):
-        throw Self.error("T2009", "The values \(Self.display(left)) and \(Self.display(right)) either side of operator \"\(op)\" must be of the same data type")
+        throw Self.error(
+          "T2009",
+          "The values \(Self.display(left)) and \(Self.display(right)) either side of operator \"\(op)\" must be of the same data type"
+        )
       default:
-        throw Self.error("T2010", "The expressions either side of operator \"\(op)\" must evaluate to numeric or string values")
+        throw Self.error(
+          "T2010",
+          "The expressions either side of operator \"\(op)\" must evaluate to numeric or string values"
+        )
       }
       switch op {
       case "<": return .json(.bool(order < 0))
@@ -516,7 +540,8 @@ struct JSONataEvaluator {
     case .number(let n): return formatNumber(n.doubleValue)
     case .array(let a): return "[" + a.map(compactJS).joined(separator: ",") + "]"
     case .object(let o):
-      return "{" + o.storage.map { JSONValue.string($0.key).compactString + ":" + compactJS($0.value) }
+      return "{"
+        + o.storage.map { JSONValue.string($0.key).compactString + ":" + compactJS($0.value) }
         .joined(separator: ",") + "}"
     default: return value.compactString
     }
@@ -539,7 +564,9 @@ struct JSONataEvaluator {
       }
       while exponent.hasPrefix("0"), exponent.count > 1 { exponent.removeFirst() }
       text = String(text[..<e]) + "e" + sign + exponent
-      if text.hasPrefix("1.0e") || text.contains(".0e") { text = text.replacingOccurrences(of: ".0e", with: "e") }
+      if text.hasPrefix("1.0e") || text.contains(".0e") {
+        text = text.replacingOccurrences(of: ".0e", with: "e")
+      }
     }
     return text
   }
@@ -556,9 +583,10 @@ struct JSONataEvaluator {
 
   // MARK: Calls
 
-  mutating func call(_ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
-    _ context: JSONataValue, _ env: JSONataEnvironment) throws(JSONataError) -> JSONataValue
-  {
+  mutating func call(
+    _ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
+    _ context: JSONataValue, _ env: JSONataEnvironment
+  ) throws(JSONataError) -> JSONataValue {
     let function = try evaluate(callee, context, env)
     guard case .function(let f) = function else {
       throw Self.error("T1006", "Attempted to invoke a non-function")
@@ -569,7 +597,8 @@ struct JSONataEvaluator {
     return try invoke(f, arguments)
   }
 
-  mutating func invoke(_ function: JSONataFunction, _ arguments: [JSONataValue]) throws(JSONataError)
+  mutating func invoke(_ function: JSONataFunction, _ arguments: [JSONataValue])
+    throws(JSONataError)
     -> JSONataValue
   {
     switch function.kind {

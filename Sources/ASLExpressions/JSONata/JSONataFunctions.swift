@@ -24,21 +24,27 @@ enum JSONataFunctions {
     i < args.count ? args[i] : .undefined
   }
 
-  static func number(_ name: String, _ args: [JSONataValue], _ i: Int) throws(JSONataError) -> Double? {
+  static func number(_ name: String, _ args: [JSONataValue], _ i: Int) throws(JSONataError)
+    -> Double?
+  {
     switch argument(args, i) {
     case .undefined: return nil
     case .json(.number(let n)): return n.doubleValue
     default:
-      throw fail("T0410", "Argument \(i + 1) of function \"\(name)\" does not match function signature")
+      throw fail(
+        "T0410", "Argument \(i + 1) of function \"\(name)\" does not match function signature")
     }
   }
 
-  static func string(_ name: String, _ args: [JSONataValue], _ i: Int) throws(JSONataError) -> String? {
+  static func string(_ name: String, _ args: [JSONataValue], _ i: Int) throws(JSONataError)
+    -> String?
+  {
     switch argument(args, i) {
     case .undefined: return nil
     case .json(.string(let s)): return s
     default:
-      throw fail("T0410", "Argument \(i + 1) of function \"\(name)\" does not match function signature")
+      throw fail(
+        "T0410", "Argument \(i + 1) of function \"\(name)\" does not match function signature")
     }
   }
 
@@ -66,7 +72,9 @@ enum JSONataFunctions {
     case "count":
       return num(Double(argument(args, 0).items.count))
     case "max", "min", "average":
-      guard let values = try numbers(name, argument(args, 0)), !values.isEmpty else { return .undefined }
+      guard let values = try numbers(name, argument(args, 0)), !values.isEmpty else {
+        return .undefined
+      }
       switch name {
       case "max": return num(values.max()!)
       case "min": return num(values.min()!)
@@ -87,14 +95,19 @@ enum JSONataFunctions {
       if start < 0 { start = max(0, chars.count + start) }
       start = min(start, chars.count)
       var end = chars.count
-      if let length = try number(name, args, 2) { end = max(start, min(chars.count, start + Int(length))) }
+      if let length = try number(name, args, 2) {
+        end = max(start, min(chars.count, start + Int(length)))
+      }
       return .json(.string(String(String.UnicodeScalarView(chars[start..<end]))))
     case "substringBefore", "substringAfter":
       guard let s = try string(name, args, 0) else { return .undefined }
       guard let chars = try string(name, args, 1), let range = s.range(of: chars) else {
         return .json(.string(s))
       }
-      return .json(.string(name == "substringBefore" ? String(s[..<range.lowerBound]) : String(s[range.upperBound...])))
+      return .json(
+        .string(
+          name == "substringBefore"
+            ? String(s[..<range.lowerBound]) : String(s[range.upperBound...])))
     case "uppercase":
       guard let s = try string(name, args, 0) else { return .undefined }
       return .json(.string(s.uppercased()))
@@ -103,7 +116,9 @@ enum JSONataFunctions {
       return .json(.string(s.lowercased()))
     case "trim":
       guard let s = try string(name, args, 0) else { return .undefined }
-      let collapsed = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+      let collapsed = s.split(whereSeparator: {
+        $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r"
+      })
       return .json(.string(collapsed.joined(separator: " ")))
     case "pad":
       guard let s = try string(name, args, 0) else { return .undefined }
@@ -111,14 +126,16 @@ enum JSONataFunctions {
       let padChar = try string(name, args, 2) ?? " "
       let missing = abs(width) - s.unicodeScalars.count
       guard missing > 0, !padChar.isEmpty else { return .json(.string(s)) }
-      let padding = String(String(repeating: padChar, count: missing).unicodeScalars.prefix(missing))
+      let padding = String(
+        String(repeating: padChar, count: missing).unicodeScalars.prefix(missing))
       return .json(.string(width > 0 ? s + padding : padding + s))
     case "contains":
       guard let s = try string(name, args, 0) else { return .undefined }
       switch argument(args, 1) {
       case .regex(let regex): return .json(.bool(!regex.matches(in: s).isEmpty))
       case .json(.string(let part)): return .json(.bool(part.isEmpty || s.contains(part)))
-      default: throw fail("T0410", "Argument 2 of function \"contains\" does not match function signature")
+      default:
+        throw fail("T0410", "Argument 2 of function \"contains\" does not match function signature")
       }
     case "split":
       guard let s = try string(name, args, 0) else { return .undefined }
@@ -139,7 +156,8 @@ enum JSONataFunctions {
           last = range.upperBound
         }
         parts.append(String(s[last...]))
-      default: throw fail("T0410", "Argument 2 of function \"split\" does not match function signature")
+      default:
+        throw fail("T0410", "Argument 2 of function \"split\" does not match function signature")
       }
       if let limit = try number(name, args, 2) { parts = Array(parts.prefix(max(0, Int(limit)))) }
       return .json(.array(parts.map { .string($0) }))
@@ -161,14 +179,19 @@ enum JSONataFunctions {
       }
       switch argument(args, 1) {
       case .json(.string(let pattern)):
-        guard !pattern.isEmpty else { throw fail("D3010", "Second argument of replace function cannot be an empty string") }
+        guard !pattern.isEmpty else {
+          throw fail("D3010", "Second argument of replace function cannot be an empty string")
+        }
         return .json(.string(s.replacingOccurrences(of: pattern, with: replacement)))
       case .regex(let regex):
         guard let compiled = regex.regex else { return .json(.string(s)) }
         let template = replacement.replacingOccurrences(of: "\\", with: "\\\\")
-        return .json(.string(compiled.stringByReplacingMatches(
-          in: s, range: NSRange(s.startIndex..<s.endIndex, in: s), withTemplate: template)))
-      default: throw fail("T0410", "Argument 2 of function \"replace\" does not match function signature")
+        return .json(
+          .string(
+            compiled.stringByReplacingMatches(
+              in: s, range: NSRange(s.startIndex..<s.endIndex, in: s), withTemplate: template)))
+      default:
+        throw fail("T0410", "Argument 2 of function \"replace\" does not match function signature")
       }
     case "match":
       guard let s = try string(name, args, 0) else { return .undefined }
@@ -181,14 +204,25 @@ enum JSONataFunctions {
         var groups: [JSONValue] = []
         if match.numberOfRanges > 1 {
           for g in 1..<match.numberOfRanges {
-            if let r = Range(match.range(at: g), in: s) { groups.append(.string(String(s[r]))) } else { groups.append(.string("")) }
+            if let r = Range(match.range(at: g), in: s) {
+              groups.append(.string(String(s[r])))
+            } else {
+              groups.append(.string(""))
+            }
           }
         }
-        out.append(.object(JSONObject([
-          ("match", .string(String(s[range]))),
-          ("index", .int(s.unicodeScalars.distance(from: s.unicodeScalars.startIndex, to: range.lowerBound))),
-          ("groups", .array(groups)),
-        ])))
+        out.append(
+          .object(
+            JSONObject([
+              ("match", .string(String(s[range]))),
+              (
+                "index",
+                .int(
+                  s.unicodeScalars.distance(from: s.unicodeScalars.startIndex, to: range.lowerBound)
+                )
+              ),
+              ("groups", .array(groups)),
+            ])))
       }
       return .finish(out)
     case "number":
@@ -197,7 +231,9 @@ enum JSONataFunctions {
       case .json(.number(let n)): return .json(.number(n))
       case .json(.bool(let b)): return num(b ? 1 : 0)
       case .json(.string(let s)):
-        if let value = try? JSONParser.parse(s), case .number(let n) = value { return .json(.number(n)) }
+        if let value = try? JSONParser.parse(s), case .number(let n) = value {
+          return .json(.number(n))
+        }
         if s.hasPrefix("0x"), let v = Int(s.dropFirst(2), radix: 16) { return num(Double(v)) }
         throw fail("D3030", "Unable to cast value to a number: \"\(s)\"")
       default: throw fail("D3030", "Unable to cast value to a number")
@@ -209,7 +245,9 @@ enum JSONataFunctions {
       case "floor": return num(x.rounded(.down))
       case "ceil": return num(x.rounded(.up))
       default:
-        guard x >= 0 else { throw fail("D3060", "The sqrt function cannot be applied to a negative number: \(x)") }
+        guard x >= 0 else {
+          throw fail("D3060", "The sqrt function cannot be applied to a negative number: \(x)")
+        }
         return num(x.squareRoot())
       }
     case "round":
@@ -219,9 +257,15 @@ enum JSONataFunctions {
       // Round half to even, as JSONata does.
       return num((x * scale).rounded(.toNearestOrEven) / scale)
     case "power":
-      guard let x = try number(name, args, 0), let y = try number(name, args, 1) else { return .undefined }
+      guard let x = try number(name, args, 0), let y = try number(name, args, 1) else {
+        return .undefined
+      }
       let result = pow(x, y)
-      guard result.isFinite else { throw fail("D3061", "The power function has resulted in a value that cannot be represented as a JSON number") }
+      guard result.isFinite else {
+        throw fail(
+          "D3061",
+          "The power function has resulted in a value that cannot be represented as a JSON number")
+      }
       return num(result)
     case "random":
       if let seed = try number(name, args, 0) {
@@ -272,7 +316,10 @@ enum JSONataFunctions {
       } else if items.allSatisfy({ $0.stringValue != nil }) {
         items.sort { ComparisonOperator.compareUTF16($0.stringValue!, $1.stringValue!) < 0 }
       } else {
-        throw fail("D3070", "The single argument form of the sort function can only be applied to an array of strings or an array of numbers")
+        throw fail(
+          "D3070",
+          "The single argument form of the sort function can only be applied to an array of strings or an array of numbers"
+        )
       }
       return .json(.array(items))
     case "distinct":
@@ -330,7 +377,9 @@ enum JSONataFunctions {
       }
       var out: [JSONValue] = []
       for (k, v) in o.storage {
-        if let r = try evaluator.invoke(f, [.json(v), .json(.string(k)), .json(.object(o))]).json { out.append(r) }
+        if let r = try evaluator.invoke(f, [.json(v), .json(.string(k)), .json(.object(o))]).json {
+          out.append(r)
+        }
       }
       return .finish(out)
     case "map", "filter":
@@ -342,7 +391,8 @@ enum JSONataFunctions {
       let items = value.items
       var out: [JSONValue] = []
       for (index, item) in items.enumerated() {
-        let result = try evaluator.invoke(f, [.json(item), .json(.int(index)), .json(.array(items))])
+        let result = try evaluator.invoke(
+          f, [.json(item), .json(.int(index)), .json(.array(items))])
         if name == "map" {
           if let r = result.json { out.append(r) }
         } else if JSONataEvaluator.truthy(result) {
@@ -374,7 +424,10 @@ enum JSONataFunctions {
     case "single":
       let items = argument(args, 0).items
       guard items.count == 1 else {
-        throw fail("D3138", "The $single() function expected exactly 1 matching result.  Instead it matched \(items.count).")
+        throw fail(
+          "D3138",
+          "The $single() function expected exactly 1 matching result.  Instead it matched \(items.count)."
+        )
       }
       return .json(items[0])
     case "shuffle":
@@ -407,7 +460,8 @@ enum JSONataFunctions {
       return .json(.string(Data(s.utf8).base64EncodedString()))
     case "base64decode":
       guard let s = try string(name, args, 0) else { return .undefined }
-      guard let data = Data(base64Encoded: s), let decoded = String(data: data, encoding: .utf8) else {
+      guard let data = Data(base64Encoded: s), let decoded = String(data: data, encoding: .utf8)
+      else {
         throw fail("D3137", "Invalid base64 input")
       }
       return .json(.string(decoded))
@@ -447,7 +501,8 @@ enum JSONataFunctions {
       let count = ((end - start) / step).rounded(.down) + 1
       guard count > 0 else { return .undefined }
       guard count <= 360_145 else {
-        throw fail("D3042", "Expression evaluation memory limit exceeded: Check for excessive memory usage")
+        throw fail(
+          "D3042", "Expression evaluation memory limit exceeded: Check for excessive memory usage")
       }
       var out: [JSONValue] = []
       out.reserveCapacity(Int(count))
@@ -457,7 +512,8 @@ enum JSONataFunctions {
       guard let data = try string(name, args, 0) else { return .undefined }
       let algorithmName = try string(name, args, 1) ?? "SHA-256"
       guard let algorithm = HashAlgorithm(rawValue: algorithmName) else {
-        throw fail("D3043", "The hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512")
+        throw fail(
+          "D3043", "The hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512")
       }
       return .json(.string(algorithm.hexDigest(Array(data.utf8))))
     case "uuid":
@@ -465,7 +521,7 @@ enum JSONataFunctions {
     case "parse":
       guard let s = try string(name, args, 0) else { return .undefined }
       do {
-        return .json(try JSONParser.parse(s))
+        return .json(FastNumbers.normalizingNegativeZero(try JSONParser.parse(s)))
       } catch {
         throw fail("D3044", "Unable to parse JSON: \(error)")
       }

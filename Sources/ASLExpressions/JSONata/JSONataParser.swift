@@ -69,7 +69,8 @@ struct JSONataParser {
     var parser = try JSONataParser(text)
     let node = try parser.expression(0)
     guard parser.token == .end else {
-      throw JSONataError(code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
+      throw JSONataError(
+        code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
     }
     return node
   }
@@ -110,7 +111,9 @@ struct JSONataParser {
         position += 1
       } else if c == "/", position + 1 < scalars.count, scalars[position + 1] == "*" {
         position += 2
-        while position + 1 < scalars.count, !(scalars[position] == "*" && scalars[position + 1] == "/") {
+        while position + 1 < scalars.count,
+          !(scalars[position] == "*" && scalars[position + 1] == "/")
+        {
           position += 1
         }
         position += 2
@@ -158,7 +161,8 @@ struct JSONataParser {
         position += 1
       }
       guard position < scalars.count else {
-        throw JSONataError(code: "S0105", message: "Quoted property name must be terminated with a backquote (`)")
+        throw JSONataError(
+          code: "S0105", message: "Quoted property name must be terminated with a backquote (`)")
       }
       position += 1
       token = .name(String(name))
@@ -167,7 +171,9 @@ struct JSONataParser {
     if ("0"..."9").contains(c) {
       let start = position
       while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
-      if position + 1 < scalars.count, scalars[position] == ".", ("0"..."9").contains(scalars[position + 1]) {
+      if position + 1 < scalars.count, scalars[position] == ".",
+        ("0"..."9").contains(scalars[position + 1])
+      {
         position += 1
         while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
       }
@@ -255,8 +261,12 @@ struct JSONataParser {
         case "f": out.append("\u{C}")
         case "u":
           guard position + 4 <= scalars.count,
-            let code = UInt32(String(String.UnicodeScalarView(scalars[position..<position + 4])), radix: 16)
-          else { throw JSONataError(code: "S0104", message: "The escape sequence \\u must be followed by 4 hex digits") }
+            let code = UInt32(
+              String(String.UnicodeScalarView(scalars[position..<position + 4])), radix: 16)
+          else {
+            throw JSONataError(
+              code: "S0104", message: "The escape sequence \\u must be followed by 4 hex digits")
+          }
           position += 4
           if let scalar = Unicode.Scalar(code) { out.append(scalar) }
         case "\"", "\\", "/", "'": out.append(e)
@@ -267,7 +277,8 @@ struct JSONataParser {
       }
       out.append(c)
     }
-    throw JSONataError(code: "S0101", message: "String literal must be terminated by a matching quote")
+    throw JSONataError(
+      code: "S0101", message: "String literal must be terminated by a matching quote")
   }
 
   // MARK: Pratt parser
@@ -298,7 +309,9 @@ struct JSONataParser {
   mutating func expression(_ rightBindingPower: Int) throws(JSONataError) -> JSONataNode {
     depth += 1
     defer { depth -= 1 }
-    guard depth < 200 else { throw JSONataError(code: "S0201", message: "Expression nested too deeply") }
+    guard depth < 200 else {
+      throw JSONataError(code: "S0201", message: "Expression nested too deeply")
+    }
     var left = try prefix()
     while true {
       guard case .op(let op) = token, JSONataParser.bindingPower(op) > rightBindingPower else {
@@ -325,7 +338,7 @@ struct JSONataParser {
       case "\u{0}false": return .literal(.bool(false))
       case "\u{0}null": return .literal(.null)
       default:
-        if (name == "function" || name == "λ"), token == .op("(") {
+        if name == "function" || name == "λ", token == .op("(") {
           return try lambda()
         }
         return .name(name)
@@ -361,7 +374,8 @@ struct JSONataParser {
       case "{":
         return .object(try objectPairs())
       default:
-        throw JSONataError(code: "S0211", message: "The symbol \"\(op)\" cannot be used as a unary operator")
+        throw JSONataError(
+          code: "S0211", message: "The symbol \"\(op)\" cannot be used as a unary operator")
       }
     case .end:
       throw JSONataError(code: "S0207", message: "Unexpected end of expression")
@@ -388,7 +402,11 @@ struct JSONataParser {
     var parameters: [String] = []
     while token != .op(")") {
       guard case .variable(let name) = token else {
-        throw JSONataError(code: "S0208", message: "Parameter \(describe(token)) of function definition must be a variable name (start with $)")
+        throw JSONataError(
+          code: "S0208",
+          message:
+            "Parameter \(describe(token)) of function definition must be a variable name (start with $)"
+        )
       }
       parameters.append(name)
       try advance()
@@ -453,7 +471,8 @@ struct JSONataParser {
       return .condition(left, then, otherwise)
     case ":=":
       guard case .variable(let name) = left else {
-        throw JSONataError(code: "S0212", message: "The left side of := must be a variable name (start with $)")
+        throw JSONataError(
+          code: "S0212", message: "The left side of := must be a variable name (start with $)")
       }
       return .bind(name, try expression(JSONataParser.bindingPower(op) - 1))
     case "~>":
@@ -467,7 +486,9 @@ struct JSONataParser {
   }
 
   static func addPredicate(_ node: JSONataNode, _ predicate: JSONataNode) -> JSONataNode {
-    if case .filtered(let inner, let predicates) = node { return .filtered(inner, predicates + [predicate]) }
+    if case .filtered(let inner, let predicates) = node {
+      return .filtered(inner, predicates + [predicate])
+    }
     return .filtered(node, [predicate])
   }
 }
