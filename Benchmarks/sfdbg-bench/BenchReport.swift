@@ -49,6 +49,28 @@ enum Stopwatch {
   }
 }
 
+/// CPU time of this process (user + system), robust when other processes share the cores.
+enum CPUTime {
+  static func seconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+  }
+
+  /// The least CPU time `body` took over `repeats` runs.
+  static func best(_ repeats: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<repeats {
+      let t0 = seconds()
+      try body()
+      best = min(best, seconds() - t0)
+    }
+    return best
+  }
+}
+
 /// Peak resident set size of this process, in MB (VmHWM from /proc/self/status).
 enum PeakMemory {
   static func megabytes() -> Double {

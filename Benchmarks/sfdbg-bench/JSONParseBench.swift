@@ -33,10 +33,16 @@ enum JSONParseBench {
       keep.append(v)
     }
     keep.removeAll()
+    let cpu = CPUTime.best(3) {
+      let v = try! JSONParser.parse(doc)
+      keep.append(v)
+    }
+    keep.removeAll()
     let mb = Double(doc.count) / 1_048_576
     report.add("json-parse-50mb", [
       ("bytes", .int(doc.count)), ("records", .int(count)), ("seconds", .double(seconds)),
-      ("mb_per_second", .double(mb / seconds)),
+      ("mb_per_second", .double(mb / seconds)), ("cpu_seconds", .double(cpu)),
+      ("mb_per_cpu_second", .double(mb / cpu)),
     ])
     let value = try! JSONParser.parse(doc)
     let printSeconds = Stopwatch.best(3) { _ = JSONPrinter.compact(value) }

@@ -5,24 +5,21 @@ enum FastNumbers {
   /// The value of `number` when its text is a plain decimal integer literal that fits `Int`.
   @inline(__always)
   static func exactInt(_ number: JSONNumber) -> Int? {
-    if let parsed = number.text.utf8.withContiguousStorageIfAvailable(parse), let parsed {
-      return parsed
-    }
-    return Int(number.text)
-  }
-
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var i = 0
-    let negative = bytes.first == UInt8(ascii: "-")
-    if negative { i = 1 }
-    guard i < bytes.count, bytes.count - i <= 18 else { return nil }
     var value = 0
-    while i < bytes.count {
-      let digit = Int(bytes[i]) &- 48
+    var count = 0
+    var negative = false
+    for byte in number.text.utf8 {
+      if count == 0, byte == UInt8(ascii: "-"), !negative {
+        negative = true
+        continue
+      }
+      let digit = Int(byte) &- 48
       guard digit >= 0, digit <= 9 else { return nil }
+      guard count < 18 else { return Int(number.text) }
       value = value &* 10 &+ digit
-      i += 1
+      count += 1
     }
+    guard count > 0 else { return nil }
     return negative ? -value : value
   }
 
@@ -51,5 +48,11 @@ enum FastNumbers {
       return length
     }
     return JSONNumber(text: text)
+  }
+
+  /// A top-level `-0` integer literal becomes `0`, as AWS (Jackson) prints a parsed `-0`.
+  static func normalizingNegativeZero(_ value: JSONValue) -> JSONValue {
+    if case .number(let n) = value, n.text == "-0" { return .int(0) }
+    return value
   }
 }

@@ -23,11 +23,23 @@ public enum IntrinsicFunctionName: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A path argument or expression: where it reads from and the `$`-rooted path.
-struct PathReference: Sendable, Hashable {
+/// A class so that copying an argument or expression costs one retain.
+final class PathReference: Sendable, Hashable {
   let source: PathSource
   let path: JSONPath
   /// The text as written (`$$.Execution.Id`, `$var.x`).
   let text: String
+
+  init(source: PathSource, path: JSONPath, text: String) {
+    self.source = source
+    self.path = path
+    self.text = text
+  }
+
+  static func == (lhs: PathReference, rhs: PathReference) -> Bool {
+    lhs.text == rhs.text && lhs.source == rhs.source
+  }
+  func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 /// One argument of an intrinsic call.

@@ -34,7 +34,7 @@ extension IntrinsicCall {
   {
     let arguments = storage.arguments
     // Fast path for the most common call (loop counters): no argument array.
-    if storage.function == .mathAdd, arguments.count == 2 {
+    if case .mathAdd = storage.function, arguments.count == 2 {
       let a = try int32(
         try argument(arguments[0], scope: scope, random: &random, field: field), "first")
       let b = try int32(
@@ -87,13 +87,15 @@ extension IntrinsicCall {
 
   /// A number argument rounded like AWS (Java `Math.round`).
   func roundedInt(_ value: JSONValue, _ name: String) throws(ASLRuntimeError) -> Int {
-    guard case .number(let n) = value else {
+    switch value {
+    case .number(let n):
+      if let exact = FastNumbers.exactInt(n) { return exact }
+      let d = IntrinsicFunction.javaRound(n.doubleValue)
+      guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
+      return Int(d)
+    default:
       throw fail("the \(name) argument must be a number but was \(value.typeName)")
     }
-    if let exact = FastNumbers.exactInt(n) { return exact }
-    let d = IntrinsicFunction.javaRound(n.doubleValue)
-    guard d.isFinite, abs(d) < 9.0e18 else { throw fail("the \(name) argument is out of range") }
-    return Int(d)
   }
 
   /// A number argument rounded like AWS and required to fit a 32-bit signed integer.
@@ -125,7 +127,7 @@ extension IntrinsicCall {
       let text = try string(values[0], "first")
       if text.allSatisfy({ $0.isWhitespace }) { return .null }
       do {
-        return try JSONParser.parse(text)
+        return FastNumbers.normalizingNegativeZero(try JSONParser.parse(text))
       } catch {
         throw fail("the string is not valid JSON: \(error)")
       }

@@ -98,17 +98,19 @@ public struct JSONPath: Sendable, Hashable {
   /// Recursive so each level's value stays a borrowed argument (fewer retains than a loop).
   static func walk(_ steps: [JSONPathStep], _ i: Int, _ value: JSONValue) -> JSONValue? {
     if i == steps.count { return value }
-    switch steps[i] {
-    case .name(let name):
-      guard case .object(let object) = value,
-        let index = object.storage.index(forKey: name)
-      else { return nil }
+    switch value {
+    case .object(let object):
+      guard case .name(let name) = steps[i], let index = object.storage.index(forKey: name) else {
+        return nil
+      }
       return walk(steps, i + 1, object.storage.values[index])
-    case .index(let index):
-      guard case .array(let array) = value else { return nil }
+    case .array(let array):
+      guard case .index(let index) = steps[i] else { return nil }
       let resolved = index < 0 ? array.count + index : index
       guard resolved >= 0, resolved < array.count else { return nil }
       return walk(steps, i + 1, array[resolved])
+    default:
+      return nil
     }
   }
 

@@ -38,6 +38,7 @@ public enum ReferencePath {
       target = value
       return
     }
+    if steps.count == 1, setSingleStep(value, steps[0], into: &target) { return }
     guard canInsert(steps[...], into: target) else {
       throw ASLRuntimeError(
         error: "States.ResultPathMatchFailure",
@@ -54,6 +55,30 @@ public enum ReferencePath {
         error: "States.Runtime", cause: "The path '\(path)' is not a valid reference path")
     }
     return parsed
+  }
+
+  /// The common one-step case (`$.result`, `$[0]`) without a separate validation pass;
+  /// false (target untouched) when the step does not apply.
+  @inline(__always)
+  static func setSingleStep(_ value: JSONValue, _ step: JSONPathStep, into target: inout JSONValue)
+    -> Bool
+  {
+    switch step {
+    case .name(let name):
+      guard case .object(var object) = target else { return false }
+      target = .null
+      object.storage[name] = value
+      target = .object(object)
+      return true
+    case .index(let index):
+      guard case .array(var array) = target else { return false }
+      let resolved = index < 0 ? array.count + index : index
+      guard resolved >= 0, resolved < array.count else { return false }
+      target = .null
+      array[resolved] = value
+      target = .array(array)
+      return true
+    }
   }
 
   /// True when `insert` will succeed (checked first so a failure leaves the target intact).

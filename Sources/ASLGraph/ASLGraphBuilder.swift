@@ -6,8 +6,9 @@ import JSONCore
 /// Node ids are state names. A name used in two scopes (it should not be, ASL names are unique
 /// per machine) gets the id `Outer/Name` after its first use. Edges: `Next`, Choice rules
 /// (labelled `1: <condition>`), `Default`, and `Catch` (dashed, labelled with the error names).
-/// Retry is a `↻N` badge (N = total `MaxAttempts`). Parallel branches and a Map's
-/// `ItemProcessor`/`Iterator` become nested subgraphs. A transition to a state missing from its
+/// Retry is a `↻N` badge (N = total `MaxAttempts`, default 3 each); a distributed Map has a
+/// `distributed` badge. Parallel branches and a Map's `ItemProcessor`/`Iterator` become nested
+/// subgraphs. A transition to a state missing from its
 /// scope goes to a node of kind `missing`, so it is still drawn.
 public enum ASLGraph {
   /// The graph of a state machine definition (an object with `StartAt` and `States`).
@@ -74,7 +75,7 @@ public enum ASLGraph {
           let attempts = retriers.reduce(0) { total, retrier in
             total + (retrier.objectValue?["MaxAttempts"]?.intValue ?? 3)
           }
-          badges.append(Badge("↻\(attempts)", ascii: "R\(attempts)"))
+          if attempts > 0 { badges.append(Badge("↻\(attempts)", ascii: "R\(attempts)")) }
         }
         var children: [Graph] = []
         if type == "Parallel" {
@@ -84,6 +85,8 @@ public enum ASLGraph {
         } else if type == "Map" {
           let processor = state["ItemProcessor"]?.objectValue ?? state["Iterator"]?.objectValue
           if let processor { children.append(scope(processor, prefix: entry.id)) }
+          let mode = processor?["ProcessorConfig"]?.objectValue?["Mode"]?.stringValue
+          if mode == "DISTRIBUTED" { badges.append(Badge("distributed")) }
         }
         let isTerminal =
           type == "Succeed" || type == "Fail" || state["End"]?.boolValue == true

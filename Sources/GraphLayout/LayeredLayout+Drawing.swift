@@ -299,6 +299,39 @@ extension LayeredLayout {
         }
       }
     }
+    // Fans: of two segments leaving one source the same way, the one going farther must not
+    // lie below the nearer one (its run would cross the nearer one's drop); of two segments
+    // entering one target from the same side, the farther one must not lie above the nearer.
+    var notBelow: [Int: [Int]] = [:]
+    func direction(_ from: Int, _ to: Int) -> Int { to > from ? 1 : (to < from ? -1 : 0) }
+    var bySource: [Int: [Int]] = [:]
+    var byTarget: [Int: [Int]] = [:]
+    for index in routed {
+      bySource[segments[index].sourceKey, default: []].append(index)
+      byTarget[segments[index].targetKey, default: []].append(index)
+    }
+    for group in bySource.values where group.count > 1 {
+      for a in group {
+        for b in group where a != b {
+          let sa = segments[a]
+          let sb = segments[b]
+          let way = direction(sa.fromX, sa.toX)
+          guard way != 0, way == direction(sb.fromX, sb.toX) else { continue }
+          if abs(sa.toX - sa.fromX) > abs(sb.toX - sb.fromX) { notBelow[b, default: []].append(a) }
+        }
+      }
+    }
+    for group in byTarget.values where group.count > 1 {
+      for a in group {
+        for b in group where a != b {
+          let sa = segments[a]
+          let sb = segments[b]
+          let way = direction(sa.toX, sa.fromX)
+          guard way != 0, way == direction(sb.toX, sb.fromX) else { continue }
+          if abs(sa.toX - sa.fromX) > abs(sb.toX - sb.fromX) { notBelow[a, default: []].append(b) }
+        }
+      }
+    }
     var pending = routed.sorted {
       let a = segments[$0]
       let b = segments[$1]
@@ -309,29 +342,32 @@ extension LayeredLayout {
     var track = 0
     while !pending.isEmpty {
       var placed: [Int] = []
-      var rest: [Int] = []
-      for index in pending {
-        let ready = (mustFollow[index] ?? []).allSatisfy {
-          segments[$0].track >= 0 && segments[$0].track < track
-        }
-        let fits = placed.allSatisfy { other in
-          compatible(index, other)
-            || segments[index].maxX < segments[other].minX
-            || segments[other].maxX < segments[index].minX
-        }
-        if ready && fits {
-          segments[index].track = track
-          placed.append(index)
-        } else {
-          rest.append(index)
+      var progress = true
+      while progress {
+        progress = false
+        for index in pending where segments[index].track < 0 {
+          let ready =
+            (mustFollow[index] ?? []).allSatisfy {
+              segments[$0].track >= 0 && segments[$0].track < track
+            }
+            && (notBelow[index] ?? []).allSatisfy { segments[$0].track >= 0 }
+          let fits = placed.allSatisfy { other in
+            compatible(index, other)
+              || segments[index].maxX < segments[other].minX
+              || segments[other].maxX < segments[index].minX
+          }
+          if ready && fits {
+            segments[index].track = track
+            placed.append(index)
+            progress = true
+          }
         }
       }
       if placed.isEmpty {
         // A cycle of constraints: place the first one anyway.
-        segments[rest[0]].track = track
-        rest.removeFirst()
+        segments[pending[0]].track = track
       }
-      pending = rest
+      pending = pending.filter { segments[$0].track < 0 }
       track += 1
     }
     return track

@@ -346,9 +346,11 @@ private struct Parser {
       }
       while i < bytes.count, isDigit(bytes[i]) { i += 1 }
     }
-    let text = String(unsafeUninitializedCapacity: i - start) { buf in
-      _ = buf.initialize(from: bytes[start..<i])
-      return i - start
+    let count = i - start
+    let source = bytes.baseAddress! + start
+    let text = String(unsafeUninitializedCapacity: count) { buf in
+      buf.baseAddress!.initialize(from: source, count: count)
+      return count
     }
     return JSONNumber(text: text)
   }

@@ -55,9 +55,10 @@ struct GraphCommand: ParsableCommand {
     if let width {
       options.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 10))
       // The list fallback may still have longer rows: cut them at the width.
-      lines = DiagramFitter.fit(graph, width: width, options: options).lines().map {
-        $0.count <= width ? $0 : String($0.prefix(max(0, width - 1))) + (ascii ? "~" : "…")
-      }
+      lines = DiagramFitter.fit(graph, width: width, options: options, shrinkingEdgeLabels: true)
+        .lines().map {
+          $0.count <= width ? $0 : String($0.prefix(max(0, width - 1))) + (ascii ? "~" : "…")
+        }
     } else {
       lines = DiagramRenderer.render(graph, options: options).lines()
     }

@@ -70,6 +70,13 @@ struct SessionOptions: ParsableArguments {
     } catch {
       throw Failure(description: error.description)
     }
+    // AWS refuses an invalid definition at CreateStateMachine: no execution, a definition error.
+    let problems = loaded.registry.machines.flatMap { Validator.validate($0) }.filter { $0.severity == .error }
+    if !problems.isEmpty {
+      let shown = problems.prefix(20).map(\.description).joined(separator: "\n")
+      let more = problems.count > 20 ? "\n(\(problems.count - 20) more; `sfdbg validate` lists them all)" : ""
+      throw Failure(description: "the definition is invalid (\(problems.count) error\(problems.count == 1 ? "" : "s")):\n\(shown)\(more)")
+    }
     var registered: [RegisteredMachine] = []
     for source in loaded.registry.machines {
       do {
@@ -169,7 +176,7 @@ enum InputFiles {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw Problem(message: "\(path): no such file")
     }
-    guard !isDirectory.boolValue else { throw Problem(message: "\(path): is a directory, expected a \(what) file") }
+    guard !isDirectory.boolValue else { throw Problem(message: "\(path): is a directory, expected \(what == "input" ? "an" : "a") \(what) file") }
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
       throw Problem(message: what == "input" ? inputTooLarge(path, size) : "\(path): the \(what) is \(size) bytes, more than the \(limit) bytes accepted")

@@ -218,6 +218,10 @@ import Testing
     #expect(seen.count > 40)
   }
 
+  @Test func stringToJsonPrintsNegativeZeroLikeAWS() throws {
+    #expect(try Self.run("States.StringToJson('-0')").compactString == "0")
+  }
+
   @Test func allEighteenFunctionsAreKnown() {
     #expect(IntrinsicFunctionName.allCases.count == 18)
   }

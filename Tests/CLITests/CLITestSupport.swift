@@ -4,14 +4,27 @@ import Testing
 
 /// Runs the `sfdbg` binary built next to the tests (`.build/<config>/sfdbg`).
 struct CLI {
+  /// What one run of the binary gave back.
   struct Result {
     var status: Int32
     var stdout: String
     var stderr: String
-    var json: JSONValue? { try? JSONParser.parse(stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    /// True when the process ended by a signal (a crash, or killed at the test's timeout).
+    var killedBySignal = false
+    /// True when the test harness had to kill the process at its timeout.
+    var timedOut = false
+
+    /// stdout parsed as one JSON value, nil when it is not JSON.
+    var json: JSONValue? {
+      try? JSONParser.parse(stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The `status` field of a `--json` result.
+    var executionStatus: String? { json?.objectValue?["status"]?.stringValue }
   }
 
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
   /// The binary: next to the test bundle, else .build/debug/sfdbg.
   static var binary: URL {
@@ -21,27 +34,157 @@ struct CLI {
       Bundle.main.bundleURL.appendingPathComponent("sfdbg"),
       packageRoot.appendingPathComponent(".build/debug/sfdbg"),
     ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates.last!
   }
 
-  static func run(_ arguments: [String], stdin: String? = nil, cwd: URL = packageRoot) throws -> Result {
+  /// Runs the binary with `arguments` in `cwd`; stdout and stderr go through files (no pipe can
+  /// fill up), stdin is `stdin` or /dev/null, and the process is killed after `timeout` seconds.
+  static func run(
+    _ arguments: [String], stdin: String? = nil, cwd: URL = packageRoot, timeout: Double = 120
+  ) throws -> Result {
+    let dir = try TemporaryFolder()
+    let outURL = dir.url.appendingPathComponent("stdout")
+    let errURL = dir.url.appendingPathComponent("stderr")
+    let inURL = dir.url.appendingPathComponent("stdin")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
+    let outHandle = try FileHandle(forWritingTo: outURL)
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    let inHandle = try FileHandle(forReadingFrom: inURL)
+    defer {
+      try? outHandle.close()
+      try? errHandle.close()
+      try? inHandle.close()
+    }
     let p = Process()
     p.executableURL = binary
     p.arguments = arguments
     p.currentDirectoryURL = cwd
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    if let stdin {
-      let inPipe = Pipe()
-      p.standardInput = inPipe
-      inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-      try inPipe.fileHandleForWriting.close()
-    }
+    p.standardOutput = outHandle
+    p.standardError = errHandle
+    p.standardInput = inHandle
     try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    let deadline = Date().addingTimeInterval(timeout)
+    while p.isRunning && Date() < deadline { usleep(5_000) }
+    var timedOut = false
+    if p.isRunning {
+      timedOut = true
+      p.terminate()
+    }
     p.waitUntilExit()
-    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return Result(
+      status: p.terminationStatus,
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+      killedBySignal: p.terminationReason == .uncaughtSignal,
+      timedOut: timedOut)
+  }
+}
+
+/// A fresh folder under the system's temporary directory, removed when the value is released.
+final class TemporaryFolder: @unchecked Sendable {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sfdbg-cli-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  /// Writes `text` to `name` in the folder and returns the file's path.
+  @discardableResult
+  func write(_ name: String, _ text: String) throws -> String {
+    try write(name, Data(text.utf8))
+  }
+
+  /// Writes `bytes` to `name` in the folder and returns the file's path.
+  @discardableResult
+  func write(_ name: String, _ bytes: Data) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try bytes.write(to: file)
+    return file.path
+  }
+
+  /// The path of `name` in the folder (the file need not exist).
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// The read-only shared data folder (../shared next to the package, or /work/shared).
+enum SharedData {
+  static let folder: String? = {
+    let candidates = [
+      CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path,
+      "/work/shared",
+    ]
+    return candidates.first {
+      FileManager.default.fileExists(atPath: $0 + "/seed-sample/template.yaml")
+    }
+  }()
+
+  /// The seed sample's SAM template.
+  static var seedTemplate: String? { folder.map { $0 + "/seed-sample/template.yaml" } }
+
+  static var isAvailable: Bool { folder != nil }
+}
+
+/// Checks shared by the error-path tests.
+enum Expect {
+  /// Markers of a crash or a stack trace on stderr.
+  static let crashMarkers = ["Fatal error", "Stack dump", "Backtrace", "*** Signal", "Segmentation fault", "Illegal instruction"]
+
+  /// A refused command: exit 2, no crash, exactly one non-empty line on stderr, starting with
+  /// `error:`; when `located` is given, the line names `located:LINE:COLUMN:`.
+  static func cleanError(
+    _ r: CLI.Result, located file: String? = nil, mentioning words: [String] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(r.status == 2, "exit status; stderr: \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(!r.killedBySignal, "ended by a signal", sourceLocation: sourceLocation)
+    noCrash(r, sourceLocation: sourceLocation)
+    let lines = r.stderr.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    #expect(lines.count == 1, "one message expected, got: \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(r.stderr.hasPrefix("error: "), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+    if let file {
+      #expect(hasLocation(r.stderr, file: file), "no \(file):LINE:COLUMN in: \(r.stderr)", sourceLocation: sourceLocation)
+    }
+    for w in words {
+      #expect(r.stderr.contains(w), "'\(w)' not in: \(r.stderr)", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// No crash marker on stderr or stdout.
+  static func noCrash(_ r: CLI.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+    for marker in crashMarkers {
+      #expect(!r.stderr.contains(marker), "stderr has '\(marker)': \(r.stderr.prefix(400))", sourceLocation: sourceLocation)
+      #expect(!r.stdout.contains(marker), "stdout has '\(marker)'", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Whether `text` contains `FILE:LINE:COLUMN` for the file's last path component.
+  static func hasLocation(_ text: String, file: String) -> Bool {
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    return location(in: text, file: name) != nil
+  }
+
+  /// The first `(line, column)` written as `name:LINE:COLUMN` in `text`.
+  static func location(in text: String, file name: String) -> (line: Int, column: Int)? {
+    var rest = Substring(text)
+    while let r = rest.range(of: name + ":") {
+      let after = rest[r.upperBound...]
+      let line = after.prefix { $0.isNumber }
+      let afterLine = after.dropFirst(line.count)
+      if !line.isEmpty, afterLine.first == ":" {
+        let column = afterLine.dropFirst().prefix { $0.isNumber }
+        if !column.isEmpty, let l = Int(line), let c = Int(column) { return (l, c) }
+      }
+      rest = rest[r.upperBound...]
+    }
+    return nil
   }
 }

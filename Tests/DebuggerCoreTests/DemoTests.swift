@@ -37,9 +37,13 @@ import Testing
   @Test func warehouseDownRetriesFromTheMockThenWaits() throws {
     var s = try session("demo/nesting/template.yaml", input: ["OrderId": "o"], mocks: "demo/nesting/mocks.json", testCase: "WarehouseDown")
     _ = s.execute(.continue)
-    // The callback child's Lambda has no Retry: the mocked failure fails that child.
-    let callbackChild = s.runtime.executions.first { $0.startedBy?.pattern == .waitForTaskToken }
-    #expect(callbackChild?.status == .failed(error: "Lambda.ServiceException", cause: "Warehouse API unavailable"))
+    // Attempts 0 and 1 throw, the Retry (2 attempts, 1 s then 2 s) carries it to attempt 2.
+    let callbackChild = try #require(s.runtime.executions.first { $0.startedBy?.pattern == .waitForTaskToken })
+    let history = callbackChild.execution.history
+    #expect(history.filter { $0.type == "TaskFailed" }.count == 2)
+    #expect(history.filter { $0.type == "TaskSucceeded" }.count == 1)
+    #expect(callbackChild.status.name == "SUCCEEDED")
+    #expect(s.runtime.pending.map(\.stateName) == ["Ship (wait for callback)"])
   }
 
   @Test func childFailureLessonCatchesTaskFailed() throws {

@@ -70,14 +70,20 @@ import Testing
           {"StartAt": "R", "States": {"R": {"Type": "Pass", "End": true}}}]},
         "Each": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "Item",
           "States": {"Item": {"Type": "Task", "Resource": "x", "End": true}}}},
+        "Distributed": {"Type": "Map", "End": true, "ItemProcessor": {
+          "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+          "StartAt": "D", "States": {"D": {"Type": "Pass", "End": true}}},
+          "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 0}]},
         "Legacy": {"Type": "Map", "End": true, "Iterator": {"StartAt": "Old",
           "States": {"Old": {"Type": "Pass", "End": true}}}}}}
       """)
     #expect(graph.nodes[0].children.map { $0.nodes.map(\.id) } == [["L"], ["R"]])
     #expect(graph.nodes[1].children.map { $0.nodes.map(\.id) } == [["Item"]])
     #expect(graph.nodes[1].isTerminal)
-    #expect(graph.nodes[2].children.first?.start == "Old")
-    #expect(graph.allNodeIDs == ["Fan", "L", "R", "Each", "Item", "Legacy", "Old"])
+    #expect(graph.nodes[1].badges.isEmpty)
+    #expect(graph.nodes[2].badges == [Badge("distributed")])
+    #expect(graph.nodes[3].children.first?.start == "Old")
+    #expect(graph.allNodeIDs == ["Fan", "L", "R", "Each", "Item", "Distributed", "D", "Legacy", "Old"])
   }
 
   @Test func missingTargetsAndDuplicateNamesStillDraw() throws {

@@ -20,9 +20,18 @@ import Testing
     try DiagramRenderer.render(graph(path), options: LayoutOptions(glyphs: .ascii)).text
   }
 
-  func narrow(_ path: String) throws -> String {
-    try DiagramFitter.fit(graph(path), width: 30, options: LayoutOptions(maxLabelWidth: 20)).text
+  /// What `sfdbg graph --width N` prints.
+  func fitted(_ path: String, width: Int) throws -> String {
+    let options = LayoutOptions(maxLabelWidth: max(8, min(32, width - 10)))
+    let diagram = try DiagramFitter.fit(
+      graph(path), width: width, options: options, shrinkingEdgeLabels: true)
+    return diagram.lines().map {
+      $0.count <= width ? $0 : String($0.prefix(width - 1)) + "…"
+    }.joined(separator: "\n")
   }
+
+  func fitted30(_ path: String) throws -> String { try fitted(path, width: 30) }
+  func fitted24(_ path: String) throws -> String { try fitted(path, width: 24) }
 
   /// Seed sample, parent: a Task, then a Parallel of two StartExecution tasks.
   @Test func seedMainMachine() throws {
@@ -101,18 +110,48 @@ import Testing
     #expect(try ascii(Self.seed + "statemachines/main-state-machine.asl.json") == expected)
   }
 
-  /// A 30-column pane: no layout fits, so every state is listed.
+  /// --width 30: node and edge labels shrink until the drawing fits.
+  @Test func seedNestedMachineIn30Columns() throws {
+    let expected = #"""
+              ╭───────────╮
+              │ First…job │ Wait
+              ╰─────┬─────╯
+                    ▼
+             ╭────────────╮
+             │ Need c…ck? │ Choice
+             ╰──────┬─────╯
+              ┌─────┴─────┐
+              │ 1: $.Ne…  │ Default
+            ┌─┘           └┐
+            ▼              │
+      ╭──────────╮         │
+      │ Callback │ Task    │
+      ╰─────┬────╯         │
+            └───────┬──────┘
+                    ▼
+             ╭────────────╮
+             │ Second…job │ Wait
+             ╰──────┬─────╯
+                    ▼
+             ╭────────────╮
+             │ Report…ion │ Pass
+             ╘════════════╛
+      """#
+    #expect(try fitted30(Self.seed + "statemachines/nested-state-machine.asl.json") == expected)
+  }
+
+  /// --width 24: no layout fits, so every state is listed (rows cut at the width).
   @Test func seedNestedMachineNarrowPaneFallsBackToAList() throws {
     let expected = #"""
-      ● First long-r…g job  Wait    → Need callback?
-      ● Need callback?  Choice
-          1: $.NeedCallback == true → Callback
-          Default → Second long-…g job
-      ● Callback  Task    → Second long-…g job
-      ● Second long-…g job  Wait    → Report completion
-      ● Report completion  Pass    ■ end
+      ● First lo…job  Wait   …
+      ● Need cal…ck?  Choice
+          1: $.NeedCallback =…
+          Default → Second l……
+      ● Callback  Task    → S…
+      ● Second l…job  Wait   …
+      ● Report c…ion  Pass   …
       """#
-    #expect(try narrow(Self.seed + "statemachines/nested-state-machine.asl.json") == expected)
+    #expect(try fitted24(Self.seed + "statemachines/nested-state-machine.asl.json") == expected)
   }
 
   /// Choice fan-out: three rules and a Default, merging again.
@@ -430,39 +469,39 @@ import Testing
   /// Distributed Map in a Map in a Map, with Catch at two levels.
   @Test func distributedMapsNestedThreeDeep() throws {
     let expected = #"""
-      ╭ S3 Distributed Map State Machine ───────────── Map ╮
-      │ ╭ ProcessObjects ─────────────── Map ╮             │
-      │ │ ╭ ProcessItems ───────────── Map ╮ │             │
-      │ │ │ ╭─────────────────────╮        │ │             │
-      │ │ │ │ GetObjectFromBucket │ Task   │ │             │
-      │ │ │ ╰──────────┬──────────╯        │ │             │
-      │ │ │            ▼                   │ │             │
-      │ │ │    ╭───────────────╮           │ │             │
-      │ │ │    │ TransformItem │ Pass      │ │             │
-      │ │ │    ╰───────┬───────╯           │ │             │
-      │ │ │            ▼                   │ │             │
-      │ │ │     ╭─────────────╮            │ │             │
-      │ │ │     │ PublishItem │ Task       │ │             │
-      │ │ │     ╘═════════════╛            │ │             │
-      │ │ ╘════════════════════════════════╛ │             │
-      │ ╘══════════════════╤═════════════════╛             │
-      │                    ┆ catch States.ItemReaderFail…  │
-      │                    ▼                               │
-      │              ╭──────────╮                          │
-      │              │ FailItem │ Fail                     │
-      │              ╘══════════╛                          │
-      ╰──────────────────────────┬─────────────────────────╯
-                                ┌┴┐
-                                │ ┆ catch States.ItemReaderFail…
-                                └┬┘
-                                 ▼
-                             ╭──────╮
-                             │ Fail │ Pass
-                             ╰───┬──╯
-                                 ▼
-                              ╭─────╮
-                              │ End │ Pass
-                              ╘═════╛
+      ╭ S3 Distributed Map State Machine ─── Map distributed ╮
+      │  ╭ ProcessObjects ─── Map distributed ╮              │
+      │  │ ╭ ProcessItems ───────────── Map ╮ │              │
+      │  │ │ ╭─────────────────────╮        │ │              │
+      │  │ │ │ GetObjectFromBucket │ Task   │ │              │
+      │  │ │ ╰──────────┬──────────╯        │ │              │
+      │  │ │            ▼                   │ │              │
+      │  │ │    ╭───────────────╮           │ │              │
+      │  │ │    │ TransformItem │ Pass      │ │              │
+      │  │ │    ╰───────┬───────╯           │ │              │
+      │  │ │            ▼                   │ │              │
+      │  │ │     ╭─────────────╮            │ │              │
+      │  │ │     │ PublishItem │ Task       │ │              │
+      │  │ │     ╘═════════════╛            │ │              │
+      │  │ ╘════════════════════════════════╛ │              │
+      │  ╘══════════════════╤═════════════════╛              │
+      │                     ┆ catch States.ItemReaderFail…   │
+      │                     ▼                                │
+      │               ╭──────────╮                           │
+      │               │ FailItem │ Fail                      │
+      │               ╘══════════╛                           │
+      ╰───────────────────────────┬──────────────────────────╯
+                                 ┌┴┐
+                                 │ ┆ catch States.ItemReaderFail…
+                                 └┬┘
+                                  ▼
+                              ╭──────╮
+                              │ Fail │ Pass
+                              ╰───┬──╯
+                                  ▼
+                               ╭─────╮
+                               │ End │ Pass
+                               ╘═════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/s3-bucket-nested-distributed-map/statemachine/statemachine.asl.json") == expected)
   }
@@ -599,6 +638,39 @@ import Testing
       ╘════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/bedrock-evaluations-sam/statemachine/statemachine.asl.json") == expected)
+  }
+
+  /// Two Choice fan-outs, a Map between them; sibling edges never cross each other.
+  @Test func choiceFanOutsOnTwoLevels() throws {
+    let expected = #"""
+                                                                                              ╭──────────────────────╮
+                                                                                              │ Command Query Router │ Choice
+                                                                                              ╰───────────┬──────────╯
+                                                                          ┌───────────────────────────────┼───────────────────────────────┐
+                                                                          │ 1: $.detail-type == "orderC…  │ 2: $.detail-type == "orderQ…  │ Default
+                                                                          ▼                               ▼                               │
+                                                         ╭ Loop Order Items ────────── Map ╮      ╭──────────────╮                        │
+                                                         │ ╭──────────────────────╮        │      │ Query Router │ Choice                 │
+                                                         │ │ Marshall Item Object │ Pass   │      ╰───────┬──────╯                        │
+                                                         │ ╘══════════════════════╛        │              │                               │
+                                                         ╰────────────────┬────────────────╯              │                               │
+                                                   ┌──────────────────────┘                               ├──────────────────────────────┐└─────────┐
+                                                   │                     ┌───────────────────────────────┬┘                              │          │
+                                                   ▼                     │                               │                               │          │
+                                       ╭───────────────────────╮         │                               │                               │          │
+                                       │ Put Order to DynamoDB │ Task    │ 1: $.detail.query == "items…  │ 2: $.detail.query == "month…  │ Default  │
+                                       ╰───────────┬───────────╯         │                               │                               │          │
+                      ┌────────────────────────────┘           ┌─────────┘                               └──┐                            └────┬─────┘
+                      ▼                                        ▼                                            ▼                                 ▼
+      ╭──────────────────────────────╮         ╭──────────────────────────────╮            ╭─────────────────────────────────╮            ╭──────╮
+      │ Send Response to EventBridge │ Task    │ Invoke ItemSalesReport Query │ Task ↻6    │ Invoke MonthlySalesByItem Query │ Task ↻6    │ Fail │ Fail
+      ╘══════════════════════════════╛         ╰───────────────┬──────────────╯            ╰────────────────┬────────────────╯            ╘══════╛
+                                                               ▼                                            ▼
+                                              ╭─────────────────────────────────╮         ╭──────────────────────────────────╮
+                                              │ Send ItemSalesReport…ry Results │ Task    │ Send MonthlySalesByIt…ry Results │ Task
+                                              ╘═════════════════════════════════╛         ╘══════════════════════════════════╛
+      """#
+    #expect(try render(Self.realworld + "step-functions-workflows-collection/cqrs/statemachine/statemachine.asl.json") == expected)
   }
 
   /// The largest corpus machine: 33 states, a four-branch Parallel, Catch edges.

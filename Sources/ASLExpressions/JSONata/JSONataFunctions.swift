@@ -521,7 +521,7 @@ enum JSONataFunctions {
     case "parse":
       guard let s = try string(name, args, 0) else { return .undefined }
       do {
-        return .json(try JSONParser.parse(s))
+        return .json(FastNumbers.normalizingNegativeZero(try JSONParser.parse(s)))
       } catch {
         throw fail("D3044", "Unable to parse JSON: \(error)")
       }

@@ -1,62 +1,52 @@
 import Foundation
 import JSONCore
 
-/// Runs a `TaskHandler` command as a child process (`/bin/sh -c COMMAND`). This is the one place
-/// in DebuggerCore that does process I/O.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a `TaskHandler` command as a child process (`/bin/sh -c COMMAND`) in its own process
+/// group. This is the one place in DebuggerCore that does process I/O.
+///
+/// stdout and stderr are drained by plain blocking reads on their own threads (no dispatch read
+/// sources, which race on Linux), and at the time limit the whole process group is killed, so a
+/// hung handler leaves nothing running behind it.
 public enum HandlerProcess {
-  /// Runs `handler` with `input` on stdin; kills it after `timeoutSeconds`.
+  /// Runs `handler` with `input` on stdin; kills its process group after `timeoutSeconds`.
   public static func run(
     _ handler: TaskHandler, input: JSONValue, taskToken: String?, timeoutSeconds: Double
   ) -> HandlerResult {
     // A handler that exits without reading stdin must not kill us with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", handler.command]
-    var env = ProcessInfo.processInfo.environment
-    if let taskToken { env["SFDBG_TASK_TOKEN"] = taskToken }
-    process.environment = env
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    let collector = OutputCollector()
-    stdout.fileHandleForReading.readabilityHandler = { h in collector.append(h.availableData, to: \.out) }
-    stderr.fileHandleForReading.readabilityHandler = { h in collector.append(h.availableData, to: \.err) }
-    let done = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in done.signal() }
-    do {
-      try process.run()
-    } catch {
-      return .failed(error: "Handler.Failed", cause: "could not start handler '\(handler.command)': \(error)")
+    var environment = ProcessInfo.processInfo.environment
+    if let taskToken { environment["SFDBG_TASK_TOKEN"] = taskToken }
+    guard let child = ChildProcess.spawn(command: handler.command, environment: environment) else {
+      return .failed(error: "Handler.Failed", cause: "could not start handler '\(handler.command)': \(String(cString: strerror(errno)))")
     }
-    let payload = Data(input.compactString.utf8)
-    DispatchQueue.global().async {
-      try? stdin.fileHandleForWriting.write(contentsOf: payload)
-      try? stdin.fileHandleForWriting.close()
-    }
-    if done.wait(timeout: .now() + timeoutSeconds) == .timedOut {
-      process.terminate()
-      if done.wait(timeout: .now() + 1) == .timedOut {
-        kill(process.processIdentifier, SIGKILL)
-        _ = done.wait(timeout: .now() + 1)
+    let stdoutReader = PipeReader(fd: child.stdout)
+    let stderrReader = PipeReader(fd: child.stderr)
+    let payload = Array(input.compactString.utf8)
+    let writer = Thread {
+      payload.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let n = write(child.stdin, raw.baseAddress! + offset, raw.count - offset)
+          if n <= 0 { break }
+          offset += n
+        }
       }
-      stdout.fileHandleForReading.readabilityHandler = nil
-      stderr.fileHandleForReading.readabilityHandler = nil
-      return .timedOut
+      close(child.stdin)
     }
-    stdout.fileHandleForReading.readabilityHandler = nil
-    stderr.fileHandleForReading.readabilityHandler = nil
-    let rest = stdout.fileHandleForReading.readDataToEndOfFile()
-    let restErr = stderr.fileHandleForReading.readDataToEndOfFile()
-    collector.append(rest, to: \.out)
-    collector.append(restErr, to: \.err)
-    let (out, err) = collector.snapshot()
+    writer.start()
+    let exit = child.wait(timeoutSeconds: timeoutSeconds)
+    // Stop anything the handler left running in its group, so the pipes reach end of file.
+    kill(-child.pid, SIGKILL)
+    let out = stdoutReader.finish(waitingAtMost: 2)
+    let err = stderrReader.finish(waitingAtMost: 2)
+    guard let status = exit else { return .timedOut }
     let outText = String(decoding: out, as: UTF8.self).trimmingWhitespace()
     let errText = String(decoding: err, as: UTF8.self).trimmingWhitespace()
-    if process.terminationStatus == 0 {
+    if status == 0 {
       if outText.isEmpty { return .succeeded(.null) }
       do {
         return .succeeded(try JSONParser.parse(outText, options: .init(rejectDuplicateKeys: false)))
@@ -67,30 +57,120 @@ public enum HandlerProcess {
     if let v = try? JSONParser.parse(outText), case .string(let e)? = v["error"] {
       return .failed(error: e, cause: v["cause"]?.stringValue ?? "")
     }
-    let cause = errText.isEmpty ? "handler '\(handler.command)' exited with status \(process.terminationStatus)" : errText
+    let cause = errText.isEmpty ? "handler '\(handler.command)' exited with status \(status)" : errText
     return .failed(error: "Handler.Failed", cause: cause)
   }
 }
 
-/// Thread-safe accumulation of a child's stdout and stderr.
-private final class OutputCollector: @unchecked Sendable {
-  struct Buffers {
-    var out = Data()
-    var err = Data()
+/// A `/bin/sh -c` child in its own process group, with pipes for stdin, stdout and stderr.
+private struct ChildProcess {
+  var pid: pid_t
+  var stdin: Int32
+  var stdout: Int32
+  var stderr: Int32
+
+  static func spawn(command: String, environment: [String: String]) -> ChildProcess? {
+    var inPipe: [Int32] = [0, 0]
+    var outPipe: [Int32] = [0, 0]
+    var errPipe: [Int32] = [0, 0]
+    guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return nil }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+    for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    let arguments: [String] = ["/bin/sh", "-c", command]
+    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      for p in argv { free(p) }
+      for p in envp { free(p) }
+    }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+    close(inPipe[0])
+    close(outPipe[1])
+    close(errPipe[1])
+    guard rc == 0 else {
+      close(inPipe[1])
+      close(outPipe[0])
+      close(errPipe[0])
+      errno = rc
+      return nil
+    }
+    return ChildProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0])
   }
-  private var buffers = Buffers()
+
+  /// The exit status, or nil when the time limit passed (the group is then killed).
+  func wait(timeoutSeconds: Double) -> Int32? {
+    let deadline = Date().addingTimeInterval(timeoutSeconds)
+    var status: Int32 = 0
+    while true {
+      let r = waitpid(pid, &status, WNOHANG)
+      if r == pid { return Self.exitCode(status) }
+      if r < 0 && errno != EINTR { return -1 }
+      if Date() >= deadline { break }
+      usleep(2_000)
+    }
+    kill(-pid, SIGTERM)
+    let grace = Date().addingTimeInterval(0.2)
+    while Date() < grace {
+      if waitpid(pid, &status, WNOHANG) == pid { return nil }
+      usleep(2_000)
+    }
+    kill(-pid, SIGKILL)
+    _ = waitpid(pid, &status, 0)
+    return nil
+  }
+
+  static func exitCode(_ status: Int32) -> Int32 {
+    // WIFEXITED / WEXITSTATUS, WTERMSIG (as 128 + signal).
+    if status & 0x7f == 0 { return (status >> 8) & 0xff }
+    return 128 + (status & 0x7f)
+  }
+}
+
+/// Drains a pipe on its own thread with blocking reads.
+private final class PipeReader: @unchecked Sendable {
+  private let fd: Int32
+  private var data: [UInt8] = []
+  private let done = DispatchSemaphore(value: 0)
   private let lock = NSLock()
 
-  func append(_ data: Data, to key: WritableKeyPath<Buffers, Data>) {
-    guard !data.isEmpty else { return }
-    lock.lock()
-    buffers[keyPath: key].append(data)
-    lock.unlock()
+  init(fd: Int32) {
+    self.fd = fd
+    let thread = Thread { [self] in
+      var buffer = [UInt8](repeating: 0, count: 65_536)
+      while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        if n > 0 {
+          lock.lock()
+          data.append(contentsOf: buffer[0..<n])
+          lock.unlock()
+        } else if n < 0 && errno == EINTR {
+          continue
+        } else {
+          break
+        }
+      }
+      close(fd)
+      done.signal()
+    }
+    thread.start()
   }
 
-  func snapshot() -> (Data, Data) {
+  /// What was read, once the pipe is closed (or after `seconds`).
+  func finish(waitingAtMost seconds: Double) -> [UInt8] {
+    _ = done.wait(timeout: .now() + seconds)
     lock.lock()
     defer { lock.unlock() }
-    return (buffers.out, buffers.err)
+    return data
   }
 }

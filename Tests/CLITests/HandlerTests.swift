@@ -1,0 +1,229 @@
+import Foundation
+import JSONCore
+import Testing
+
+/// `sfdbg run --handler`: tasks resolved by shell commands (success, failure, hang).
+@Suite struct HandlerTests {
+  /// A Lambda task by function ARN (the result is the handler's output as is).
+  static let lambdaByARN = """
+    {"StartAt": "Work", "States": {"Work": {"Type": "Task",
+      "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
+    """
+  /// The optimized `lambda:invoke` integration (the result wraps the payload).
+  static let lambdaInvoke = """
+    {"StartAt": "Work", "States": {"Work": {"Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": {"FunctionName": "f", "Payload.$": "$"}, "End": true}}}
+    """
+
+  @Test func handlerResultBecomesTheTaskResult() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let r = try Self.runWithHandler([
+      "run", definition, "--json", "--input", #"{"n": 2}"#, "--handler", #"Work=echo '{"double": 4}'"#,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json?["status"] == "SUCCEEDED")
+    #expect(r.json?["output"] == ["double": 4])
+  }
+
+  @Test func handlerReadsTheTaskInputOnStdin() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let r = try Self.runWithHandler([
+      "run", definition, "--json", "--input", #"{"n": 2, "s": "x"}"#, "--handler", "Work=cat",
+    ])
+    #expect(r.json?["output"] == ["n": 2, "s": "x"])
+  }
+
+  @Test func handlerMatchedByResource() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let r = try Self.runWithHandler([
+      "run", definition, "--json", "--input", #"{"r": 1}"#,
+      "--handler", "arn:aws:lambda:us-east-1:123456789012:function:f=cat",
+    ])
+    #expect(r.json?["status"] == "SUCCEEDED")
+    #expect(r.json?["output"] == ["r": 1])
+  }
+
+  @Test func lambdaInvokeWrapsTheHandlerPayload() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("invoke.json", Self.lambdaInvoke)
+    let r = try Self.runWithHandler(["run", definition, "--json", "--input", #"{"n": 2}"#, "--handler", "Work=cat"])
+    #expect(r.status == 0)
+    let output = try #require(r.json?["output"])
+    #expect(output["Payload"] == ["n": 2], "the Lambda event is the Payload, echoed back")
+    #expect(output["StatusCode"] == 200)
+    #expect(output["ExecutedVersion"] == "$LATEST")
+    #expect(output["SdkHttpMetadata"] != nil)
+    #expect(output["SdkResponseMetadata"] != nil)
+  }
+
+  @Test func handlerFailureWithErrorAndCause() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let r = try Self.runWithHandler([
+      "run", definition, "--json",
+      "--handler", #"Work=echo '{"error": "My.Error", "cause": "bad things"}'; exit 3"#,
+    ])
+    #expect(r.status == 0, "the execution ran and FAILED")
+    #expect(r.json?["status"] == "FAILED")
+    #expect(r.json?["error"] == "My.Error")
+    #expect(r.json?["cause"] == "bad things")
+  }
+
+  @Test func handlerFailureWithoutJSONUsesStderrAsCause() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let r = try Self.runWithHandler(["run", definition, "--json", "--handler", "Work=echo oops >&2; exit 1"])
+    #expect(r.json?["status"] == "FAILED")
+    #expect(r.json?["error"] == "Handler.Failed")
+    #expect(r.json?["cause"] == "oops")
+  }
+
+  @Test func handlerFailureIsCaughtByTheMachine() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write(
+      "catch.json",
+      """
+      {"StartAt": "Work", "States": {
+        "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+          "Catch": [{"ErrorEquals": ["My.Error"], "ResultPath": "$.err", "Next": "Handled"}],
+          "End": true},
+        "Handled": {"Type": "Pass", "End": true}}}
+      """)
+    let r = try Self.runWithHandler([
+      "run", definition, "--json",
+      "--handler", #"Work=echo '{"error": "My.Error", "cause": "c"}'; exit 1"#,
+    ])
+    #expect(r.json?["status"] == "SUCCEEDED")
+    #expect(r.json?["output"]?["err"] == ["Error": "My.Error", "Cause": "c"])
+  }
+
+  @Test func hungHandlerIsKilledAtTheHandlerTimeout() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let started = Date()
+    let r = try Self.runWithHandler(
+      ["run", definition, "--json", "--handler", "Work=sleep 30", "--handler-timeout", "0.5"],
+      timeout: 25)
+    #expect(!r.timedOut)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json?["status"] == "FAILED")
+    #expect(r.json?["error"] == "States.Timeout")
+    #expect(Date().timeIntervalSince(started) < 15, "killed long before the handler's 30 s")
+  }
+
+  @Test func hungHandlerIsKilledAtTheTasksTimeoutSeconds() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write(
+      "timeout.json",
+      """
+      {"StartAt": "Work", "States": {"Work": {"Type": "Task", "TimeoutSeconds": 1,
+        "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
+      """)
+    let started = Date()
+    let r = try Self.runWithHandler(["run", definition, "--json", "--handler", "Work=sleep 30"], timeout: 25)
+    #expect(!r.timedOut)
+    #expect(r.json?["error"] == "States.Timeout")
+    #expect(Date().timeIntervalSince(started) < 15)
+  }
+
+  /// The shell a handler runs in, and everything it started, must be gone after the kill.
+  @Test(.disabled("bug: a killed handler's child processes keep running, see /work/notes/cli-findings.md F2"))
+  func hungHandlerLeavesNoProcessBehind() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let marker = "41.\(Int.random(in: 100_000...999_999))"
+    let r = try Self.runWithHandler(
+      ["run", definition, "--json", "--handler", "Work=sleep \(marker); echo {}", "--handler-timeout", "0.5"],
+      timeout: 25)
+    #expect(r.json?["error"] == "States.Timeout")
+    let survivors = Self.processes(withCommandLineContaining: marker)
+    for pid in survivors { kill(pid, SIGKILL) }
+    #expect(survivors.isEmpty, "left running: \(survivors)")
+  }
+
+  @Test func handlerSeesTheTaskTokenOfACallbackTask() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write(
+      "callback.json",
+      """
+      {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+        "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        "Parameters": {"QueueUrl": "q", "MessageBody": {"t.$": "$$.Task.Token"}}, "End": true}}}
+      """)
+    let tokenFile = dir.path("token.txt")
+    let r = try Self.runWithHandler([
+      "run", definition, "--json", "--handler", #"Ask=printf %s "$SFDBG_TASK_TOKEN" > \#(tokenFile); echo '{}'"#,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json?["status"] == "SUCCEEDED", "the handler's output is the callback's result")
+    let token = (try? String(contentsOfFile: tokenFile, encoding: .utf8)) ?? ""
+    #expect(token.count > 20, "SFDBG_TASK_TOKEN was set: '\(token)'")
+  }
+
+  @Test func malformedHandlerSpecIsRefused() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    Expect.cleanError(try Self.runWithHandler(["run", definition, "--json", "--handler", "no-equals-sign"]))
+  }
+
+  /// Runs sfdbg with handlers. The intermittent libdispatch crash of F7 is recorded as a known
+  /// issue (it stays visible in the test output) and the run is repeated, at most twice, so that
+  /// the handler behaviour itself is still checked.
+  static func runWithHandler(_ arguments: [String], timeout: Double = 120) throws -> CLI.Result {
+    var r = try CLI.run(arguments, timeout: timeout)
+    var attempts = 1
+    while r.killedBySignal, !r.timedOut, r.stderr.contains("libdispatch"), attempts < 3 {
+      let crash = r
+      withKnownIssue(
+        "F7: sfdbg crashes in libdispatch tearing down a handler's pipes, see /work/notes/cli-findings.md",
+        isIntermittent: true
+      ) {
+        Issue.record("sfdbg died by signal \(crash.status) running a handler")
+      }
+      r = try CLI.run(arguments, timeout: timeout)
+      attempts += 1
+    }
+    return r
+  }
+
+  /// Many handler runs side by side, as a loaded CI machine runs them: none may crash.
+  @Test(.disabled("bug: intermittent SIGSEGV in libdispatch when a handler ends, see /work/notes/cli-findings.md F7"))
+  func handlerRunsNeverCrash() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    var crashes = 0
+    for _ in 0..<12 {
+      let processes = (0..<8).map { _ in
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["run", definition, "--json", "--input", #"{"n": 1}"#, "--handler", "Work=cat"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        return p
+      }
+      for p in processes { try p.run() }
+      for p in processes {
+        p.waitUntilExit()
+        if p.terminationReason == .uncaughtSignal || p.terminationStatus != 0 { crashes += 1 }
+      }
+    }
+    #expect(crashes == 0, "\(crashes) of 96 runs crashed")
+  }
+
+  /// The pids whose command line contains `text`.
+  static func processes(withCommandLineContaining text: String) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> pid_t? in
+      guard let pid = pid_t(entry), pid != getpid(),
+        let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+      else { return nil }
+      let commandLine = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+      return commandLine.contains(text) ? pid : nil
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import JSONCore
+import Testing
+
+/// The session options of `sfdbg run`: which machine, extra machines, substitutions, seed, name;
+/// the history limit; script commands that print or quit.
+@Suite struct RunOptionsTests {
+  static let twoMachines = """
+    Resources:
+      Alpha:
+        Type: AWS::StepFunctions::StateMachine
+        Properties:
+          Definition:
+            StartAt: A
+            States:
+              A: {Type: Pass, Result: alpha, End: true}
+      Beta:
+        Type: AWS::StepFunctions::StateMachine
+        Properties:
+          Definition:
+            StartAt: B
+            States:
+              B: {Type: Pass, Result: beta, End: true}
+    """
+
+  /// A parent that starts `Child` by ARN with `.sync:2`.
+  static let parent = """
+    {"StartAt": "Run child", "States": {"Run child": {"Type": "Task",
+      "Resource": "arn:aws:states:::states:startExecution.sync:2",
+      "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:Child",
+        "Input": {"v": 7}},
+      "OutputPath": "$.Output", "End": true}}}
+    """
+  static let child = #"{"StartAt": "C", "States": {"C": {"Type": "Pass", "Parameters": {"child.$": "$.v"}, "End": true}}}"#
+
+  @Test func ambiguousTemplateListsTheChoices() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write("two.yaml", Self.twoMachines)
+    let r = try CLI.run(["run", file, "--json"])
+    Expect.cleanError(r, mentioning: ["--state-machine", "Alpha", "Beta"])
+  }
+
+  @Test func stateMachinePicksOneMachine() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write("two.yaml", Self.twoMachines)
+    let beta = try CLI.run(["run", file, "--json", "--state-machine", "Beta"])
+    #expect(beta.status == 0)
+    #expect(beta.json?["output"] == "beta")
+    let alpha = try CLI.run(["run", file, "--json", "--state-machine", "Alpha"])
+    #expect(alpha.json?["output"] == "alpha")
+    Expect.cleanError(try CLI.run(["run", file, "--json", "--state-machine", "Gamma"]), mentioning: ["Gamma"])
+  }
+
+  @Test func childByARNNeedsARegisteredMachine() throws {
+    let dir = try TemporaryFolder()
+    let parent = try dir.write("parent.json", Self.parent)
+    let r = try CLI.run(["run", parent, "--json"])
+    #expect(r.status == 0)
+    #expect(r.json?["status"] == "FAILED")
+    #expect(r.json?["error"] == "StepFunctions.StateMachineDoesNotExistException")
+  }
+
+  @Test func machineOptionRegistersTheChild() throws {
+    let dir = try TemporaryFolder()
+    let parent = try dir.write("parent.json", Self.parent)
+    let child = try dir.write("machines/Child.asl.json", Self.child)
+    for option in [["--machine", "Child=\(child)"], ["--machines", dir.path("machines")]] {
+      let r = try CLI.run(["run", parent, "--json"] + option)
+      #expect(r.status == 0, "\(option): \(r.stderr)")
+      #expect(r.json?["status"] == "SUCCEEDED", "\(option)")
+      #expect(r.json?["output"] == ["child": 7], "\(option)")
+      let executions = r.json?["executions"]?.arrayValue ?? []
+      #expect(executions.count == 2)
+      #expect(executions.last?["pattern"] == ".sync:2")
+      #expect(executions.last?["stateMachine"] == "Child")
+    }
+  }
+
+  @Test func malformedMachineOptionIsRefused() throws {
+    let dir = try TemporaryFolder()
+    let parent = try dir.write("parent.json", Self.parent)
+    Expect.cleanError(try CLI.run(["run", parent, "--json", "--machine", "Child"]), mentioning: ["NAME=PATH"])
+    Expect.cleanError(try CLI.run(["run", parent, "--json", "--sub", "novalue"]), mentioning: ["KEY=VALUE"])
+  }
+
+  @Test func subFillsAPlaceholder() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "greeting.asl.json",
+      #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": "hello ${Who}", "End": true}}}"#)
+    let r = try CLI.run(["run", file, "--json", "--sub", "Who=world"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json?["output"] == "hello world")
+  }
+
+  @Test func seedMakesRandomnessReproducible() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "random.json",
+      """
+      {"StartAt": "P", "States": {"P": {"Type": "Pass",
+        "Parameters": {"u.$": "States.UUID()", "r.$": "States.MathRandom(1, 1000000)"}, "End": true}}}
+      """)
+    let a = try CLI.run(["run", file, "--json", "--seed", "11"])
+    let b = try CLI.run(["run", file, "--json", "--seed", "11"])
+    let c = try CLI.run(["run", file, "--json", "--seed", "12"])
+    #expect(a.json?["output"] != nil)
+    #expect(a.json?["output"] == b.json?["output"])
+    #expect(a.json?["output"] != c.json?["output"])
+  }
+
+  @Test(.enabled(if: SharedData.isAvailable)) func seedAndNameShapeTokensAndExecutions() throws {
+    let template = try #require(SharedData.seedTemplate)
+    let a = try CLI.run(["run", template, "--json", "--seed", "5", "--name", "my-run"])
+    let b = try CLI.run(["run", template, "--json", "--seed", "5", "--name", "my-run"])
+    let c = try CLI.run(["run", template, "--json", "--seed", "6"])
+    #expect(a.stdout == b.stdout, "same seed, same session")
+    #expect(a.json?["execution"]?.stringValue?.hasSuffix(":NestingPatternMainStateMachine:my-run") == true)
+    #expect(a.json?["executions"]?.arrayValue?.first?["name"] == "my-run")
+    let tokenA = a.json?["pending"]?.arrayValue?.first?["token"]
+    let tokenC = c.json?["pending"]?.arrayValue?.first?["token"]
+    #expect(tokenA != nil)
+    #expect(tokenA != tokenC, "another seed, another token")
+  }
+
+  @Test func infiniteLoopEndsAtTheHistoryLimit() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write("loop.json", #"{"StartAt": "L", "States": {"L": {"Type": "Pass", "Next": "L"}}}"#)
+    let r = try CLI.run(["run", file, "--json", "--events"], timeout: 120)
+    #expect(!r.timedOut)
+    #expect(r.status == 0)
+    #expect(r.json?["status"] == "FAILED")
+    let events = r.json?["events"]?.arrayValue ?? []
+    #expect(events.count == 25_000, "AWS's limit on history events")
+    #expect(events.last == "ExecutionFailed")
+  }
+
+  @Test func executionFailuresAtRunTimeExitZero() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "missing-path.json",
+      #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$.nothing", "End": true}}}"#)
+    let r = try CLI.run(["run", file, "--json"])
+    #expect(r.status == 0)
+    #expect(r.json?["status"] == "FAILED")
+    #expect(r.json?["error"] == "States.Runtime")
+    #expect(r.json?["cause"]?.stringValue?.contains("$.nothing") == true)
+  }
+
+  @Test func scriptPrintAndQuit() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "two-steps.json",
+      """
+      {"StartAt": "First", "States": {
+        "First": {"Type": "Pass", "Result": {"x": 41}, "Next": "Second"},
+        "Second": {"Type": "Pass", "Parameters": {"y.$": "States.MathAdd($.x, 1)"}, "End": true}}}
+      """)
+    let script = try dir.write("steps.sfdbg", "step\nprint $.x\nquit\nfrobnicate\n")
+    let r = try CLI.run(["run", file, "--script", script])
+    #expect(r.status == 0, "quit ends the script; the bad line after it is never read: \(r.stderr)")
+    #expect(r.stderr.contains("41"), "print writes to stderr without --json: \(r.stderr)")
+    #expect(r.stdout.contains("status: SUCCEEDED"))
+  }
+
+  @Test func scriptBreakpointStillRunsToTheEnd() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "chain.json",
+      """
+      {"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Next": "B"},
+        "B": {"Type": "Pass", "Next": "C"},
+        "C": {"Type": "Pass", "Result": "done", "End": true}}}
+      """)
+    let script = try dir.write("break.sfdbg", "break B\ncontinue\n")
+    let r = try CLI.run(["run", file, "--script", script, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json?["status"] == "SUCCEEDED", "after the script the run goes on as far as it can")
+    #expect(r.json?["output"] == "done")
+  }
+}
