@@ -149,7 +149,7 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
   public func evaluate(value: JSONValue?, operand: JSONValue, variable: String)
     throws(ASLRuntimeError) -> Bool
   {
-    if self == .isPresent {
+    if case .isPresent = self {
       guard case .bool(let expected) = operand else { throw badOperand(operand) }
       return (value != nil) == expected
     }

@@ -34,7 +34,7 @@ extension IntrinsicCall {
   {
     let arguments = storage.arguments
     // Fast path for the most common call (loop counters): no argument array.
-    if storage.function == .mathAdd, arguments.count == 2 {
+    if case .mathAdd = storage.function, arguments.count == 2 {
       let a = try int32(
         try argument(arguments[0], scope: scope, random: &random, field: field), "first")
       let b = try int32(

@@ -179,26 +179,29 @@ extension Execution {
 
   /// Starts Map iterations up to MaxConcurrency (0 = all).
   mutating func startIterations(_ unit: Int) {
-    guard let visit = units[unit].visit, let processor = units[unit].group?.processor else { return }
-    // Reads fields one by one: holding a copy of the group while mutating it would copy its
-    // arrays (quadratic for big maps).
-    while units[unit].group != nil {
-      let index = units[unit].group!.nextToStart
-      let maxConcurrency = units[unit].group!.maxConcurrency
-      guard index < units[unit].group!.total,
-        maxConcurrency <= 0 || units[unit].group!.running < maxConcurrency
-      else { break }
-      let input = units[unit].group!.pendingInputs[index]
+    // Reads go through `read` and single fields: copying the unit or holding a copy of its group
+    // while mutating it would copy whole arrays (quadratic for big maps).
+    guard let name = visit(of: unit)?.name, let processor = read(unit, { $0.group?.processor })
+    else { return }
+    let (variables, lastEventID, records, parentPath) = read(unit) {
+      ($0.variables, $0.lastEventID, $0.recordsHistory, $0.path)
+    }
+    while true {
+      let (index, total, maxConcurrency, running, distributed) = read(unit) { u in
+        u.group.map {
+          ($0.nextToStart, $0.total, $0.maxConcurrency, $0.running, $0.kind == .distributedMap)
+        } ?? (0, 0, 0, 0, false)
+      }
+      guard index < total, maxConcurrency <= 0 || running < maxConcurrency else { break }
+      let input = read(unit) { $0.group!.pendingInputs[index] }
       units[unit].group!.pendingInputs[index] = .null
-      let distributed = units[unit].group!.kind == .distributedMap
       let child = addUnit(
         ExecutionUnit(
           id: units.count, parentID: unit, kind: .iteration(index: index),
-          machine: processor, variables: units[unit].variables,
+          machine: processor, variables: variables,
           phase: .startingIteration(input: input), visit: nil, group: nil,
-          lastEventID: units[unit].lastEventID,
-          recordsHistory: units[unit].recordsHistory && !distributed,
-          path: units[unit].path + "/\(visit.name)[\(index)]"))
+          lastEventID: lastEventID, recordsHistory: records && !distributed,
+          path: parentPath + "/" + name + "[" + String(index) + "]"))
       units[unit].group!.childIDs.append(child)
       units[unit].group!.nextToStart += 1
       units[unit].group!.running += 1
@@ -220,16 +223,16 @@ extension Execution {
   /// A child (branch or iteration) ended: record its result, start the next iteration, and
   /// resume the parent when all are done or one failed.
   mutating func childFinished(_ child: Int) {
-    guard let parent = units[child].parentID, units[parent].group != nil else { return }
-    let kind = units[parent].group!.kind
+    guard let parent = read(child, { $0.parentID }), let kind = read(parent, { $0.group?.kind })
+    else { return }
     var index = 0
-    switch units[child].kind {
+    switch read(child, { $0.kind }) {
     case .branch(let i), .iteration(let i): index = i
     case .root: return
     }
     let mapName = visit(of: parent)?.name ?? ""
     units[parent].group!.running -= 1
-    switch units[child].phase {
+    switch phase(of: child) {
     case .succeeded(let output):
       if kind == .inlineMap {
         emit("MapIterationSucceeded", unit: child, .mapIteration(name: mapName, index: index))
@@ -241,14 +244,14 @@ extension Execution {
         emit("MapIterationFailed", unit: child, .mapIteration(name: mapName, index: index))
       }
       units[parent].group!.failed += 1
-      if units[parent].group!.firstFailure == nil {
+      if read(parent, { $0.group!.firstFailure == nil }) {
         units[parent].group!.firstFailure = (error, cause)
       }
       if kind == .distributedMap {
         var errorOutput = JSONObject([("Error", .string(error))])
         if let cause { errorOutput["Cause"] = .string(cause) }
         units[parent].group!.results[index] = .object(errorOutput)
-        if toleratedFailureExceeded(units[parent].group!) {
+        if read(parent, { toleratedFailureExceeded($0.group!) }) {
           abortChildren(of: parent)
           units[parent].phase = .resuming(
             .childrenFailed(
@@ -267,8 +270,7 @@ extension Execution {
       return
     }
     startIterations(parent)
-    let group = units[parent].group!
-    if group.succeeded + group.failed == group.total {
+    if read(parent, { $0.group!.succeeded + $0.group!.failed == $0.group!.total }) {
       units[parent].phase = .resuming(.childrenSucceeded)
       enqueue(parent)
     }

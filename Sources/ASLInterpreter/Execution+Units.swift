@@ -9,13 +9,13 @@ extension Execution {
     case .ready(let index, let input):
       enterState(unit, index: index, input: input)
     case .startingIteration(let input):
-      if case .iteration(let index) = units[unit].kind, let parent = units[unit].parentID,
-        let mapName = visit(of: parent)?.name
+      if case .iteration(let index) = read(unit, { $0.kind }),
+        let parent = read(unit, { $0.parentID }), let mapName = visit(of: parent)?.name
       {
         emit("MapIterationStarted", unit: unit, .mapIteration(name: mapName, index: index))
       }
-      let machine = units[unit].machine
-      enterState(unit, index: machine.stateIndex[machine.startAt] ?? 0, input: input)
+      let start = read(unit) { $0.machine.stateIndex[$0.machine.startAt] ?? 0 }
+      enterState(unit, index: start, input: input)
     case .resuming(let resumption):
       units[unit].phase = .waitingChildren  // placeholder while resuming
       resume(unit, resumption)
@@ -31,7 +31,7 @@ extension Execution {
     transitionCount += 1
     let entered = emit(
       common.enteredEventType, unit: unit, .stateEntered(name: common.name, input: input))
-    var visit = StateVisit(
+    let visit = StateVisit(
       stateIndex: index, common: common, enteredEventID: entered, enteredTime: now,
       rawInput: input, effectiveInput: input, retryAttempts: [], retryCount: 0)
     if options.recordTraces {
@@ -180,6 +180,7 @@ extension Execution {
       emit("MapIterationAborted", unit: unit, .mapIteration(name: mapName, index: index))
     }
     pendingTasks.removeAll { $0.unitID == unit }
+    openTraces[unit] = nil
     units[unit].visit = nil
     units[unit].phase = .aborted
   }

@@ -382,6 +382,12 @@ extension Execution {
     units.withUnsafeBufferPointer { $0[unit].phase }
   }
 
+  /// Reads from `unit` without copying it.
+  @inline(__always)
+  func read<T>(_ unit: Int, _ body: (ExecutionUnit) -> T) -> T {
+    units.withUnsafeBufferPointer { body($0[unit]) }
+  }
+
   /// The variables visible to `unit`.
   @inline(__always)
   func variables(of unit: Int) -> [String: JSONValue] {

@@ -8,6 +8,7 @@ public enum LabelShortener {
   public static func shorten(_ labels: [String], maxWidth: Int, ellipsis: String = "…")
     -> [String]
   {
+    let labels = labels.map(singleLine)
     let ellipsisWidth = ellipsis.count
     let room = max(1, maxWidth - ellipsisWidth)
     var used = Set<String>()
@@ -53,9 +54,21 @@ public enum LabelShortener {
 
   /// Cuts a label to `maxWidth` cells, ending with the ellipsis when cut.
   public static func truncate(_ label: String, maxWidth: Int, ellipsis: String = "…") -> String {
+    let label = singleLine(label)
     guard label.count > maxWidth else { return label }
     let keep = max(0, maxWidth - ellipsis.count)
     return String(label.prefix(keep)) + ellipsis
+  }
+}
+
+extension LabelShortener {
+  /// The label on one line: newlines, tabs and other control characters become spaces, so a
+  /// label always takes one cell per character on one row.
+  public static func singleLine(_ label: String) -> String {
+    guard label.contains(where: { $0.isNewline || ($0.asciiValue ?? 32) < 32 }) else {
+      return label
+    }
+    return String(label.map { $0.isNewline || ($0.asciiValue ?? 32) < 32 ? " " : $0 })
   }
 }
 

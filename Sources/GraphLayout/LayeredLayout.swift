@@ -145,7 +145,7 @@ struct LayeredLayout {
     for badge in node.badges {
       parts.append((glyphs.isASCII ? badge.asciiText : badge.text, .nodeBadge))
     }
-    return parts
+    return parts.map { (LabelShortener.singleLine($0.0), $0.1) }
   }
 
   func shape(of node: GraphNode) -> NodeShape {

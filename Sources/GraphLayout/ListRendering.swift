@@ -38,7 +38,7 @@ public enum ListRendering {
         row.append((label, .nodeLabel, nodeIndex))
         var column = indent.count + 2 + label.count
         let frame = options.drawsFrame(node)
-        var kind = node.kind
+        var kind = LabelShortener.singleLine(node.kind)
         if !node.children.isEmpty && !frame {
           kind =
             "[\(node.kind)"
@@ -83,7 +83,8 @@ public enum ListRendering {
         if !inline {
           for edge in outgoing {
             let target = shown[edge.to] ?? edge.to
-            let text = (edge.label.map { $0 + " " } ?? "") + arrow + " " + target
+            let text =
+              (edge.label.map { LabelShortener.singleLine($0) + " " } ?? "") + arrow + " " + target
             let origin = GridPoint(x: indent.count + 4, y: rows.count)
             rows.append([(indent + "    ", .empty, -1), (text, .edgeLabel, edges.count)])
             edges.append(

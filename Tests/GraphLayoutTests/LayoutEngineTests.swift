@@ -151,6 +151,23 @@ import Testing
     #expect(shown.allSatisfy { $0.count <= 20 && $0.contains("…") })
   }
 
+  @Test func labelsWithNewlinesStayOnOneRow() {
+    let graph = Graph(
+      nodes: [
+        GraphNode(id: "A", label: "two\nlines", kind: "Choice"),
+        GraphNode(id: "B", label: "tab\there", kind: "Pass"),
+      ],
+      edges: [GraphEdge(from: "A", to: "B", label: "1: $x\r\n  > 1")])
+    let diagram = DiagramRenderer.render(graph)
+    #expect(diagram.canvas.glyphs.allSatisfy { !$0.isNewline && $0 != "\t" })
+    #expect(diagram.node("A")?.shownLabel == "two lines")
+    #expect(diagram.text.contains("│ two lines │"))
+    #expect(diagram.text.contains("1: $x   > 1"))
+    let list = ListRendering.render(graph)
+    #expect(list.canvas.glyphs.allSatisfy { !$0.isNewline && $0 != "\t" })
+    #expect(list.height == 3)
+  }
+
   @Test func deterministic() {
     var edges: [GraphEdge] = []
     for index in 0..<29 {
