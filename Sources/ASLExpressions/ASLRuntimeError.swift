@@ -13,6 +13,7 @@ public struct ASLRuntimeError: Error, Sendable, Equatable, CustomStringConvertib
     self.cause = cause
   }
 
+  /// `error: cause`.
   public var description: String { "\(error): \(cause)" }
 
   /// `States.Runtime` with the given cause.

@@ -58,6 +58,7 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     case equal, less, lessOrEqual, greater, greaterOrEqual, matches
   }
 
+  /// The value kind the operator compares.
   public var kind: Kind { info.kind }
 
   /// The comparison performed (nil for `Is…` tests).

@@ -432,8 +432,10 @@ public struct AppState: Sendable {
     let names = CommandParser.commandNames.map(\.name)
     let stateNames = view.graph.flatMap { model in diagram?.nodes.map(\.id) ?? model.currentStates } ?? []
     let executionIDs = view.executions.map(\.id)
+    let tokens = view.pending.map { String($0.index) } + view.pending.map(\.stateName)
     let outcome = prompt.handle(key) { before in
-      Self.completions(for: before, commands: names, states: stateNames, executions: executionIDs)
+      Self.completions(
+        for: before, commands: names, states: stateNames, executions: executionIDs, tokens: tokens)
     }
     switch outcome {
     case .cancelled:
@@ -459,9 +461,11 @@ public struct AppState: Sendable {
   }
 
   /// Completions of the text before the cursor at the `:` prompt: command names first, then
-  /// state names after `break`/`delete`, execution ids after `focus`/`stop`/`history`.
+  /// state names after `break`/`delete`, execution ids after `focus`/`stop`/`history`, pending
+  /// items (index or state name) after `succeed`/`fail`/`heartbeat`.
   static func completions(
-    for before: String, commands: [String], states: [String], executions: [String]
+    for before: String, commands: [String], states: [String], executions: [String],
+    tokens: [String] = []
   ) -> [String] {
     guard let space = before.firstIndex(of: " ") else {
       return commands.filter { $0.hasPrefix(before) }.map { $0 + " " }
@@ -472,6 +476,7 @@ public struct AppState: Sendable {
     switch command {
     case "break", "b", "delete": names = states + (command == "delete" ? ["all", "error"] : ["error"])
     case "focus", "stop", "history": names = executions
+    case "succeed", "fail", "heartbeat": names = tokens
     default: return []
     }
     // A name matches by its plain or its quoted form; the quoted form is what gets inserted.
