@@ -35,6 +35,12 @@ struct GraphCommand: ParsableCommand {
   @Flag(help: "Draw Parallel and Map states as one box instead of a frame around their branches.")
   var collapse = false
 
+  func validate() throws {
+    if let width, width < 12 {
+      throw ValidationError("--width must be at least 12 columns (a state needs a box), found \(width)")
+    }
+  }
+
   func run() throws {
     let machine: MachineSource
     do {

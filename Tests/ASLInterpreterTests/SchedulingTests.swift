@@ -148,3 +148,41 @@ import Testing
     #expect(trace.stages[3].value == json(#"{"in":{"x":1},"out":{"v":1}}"#))
   }
 }
+
+@Suite struct NestedFailureTests {
+  @Test func runtimeErrorDeepInsideNestedMapsAndParallels() throws {
+    let e = try runMachine(
+      """
+      {"StartAt":"Outer","States":{"Outer":{"Type":"Map","ItemProcessor":{"StartAt":"Par","States":{
+        "Par":{"Type":"Parallel","Branches":[{"StartAt":"Inner","States":{"Inner":{"Type":"Map",
+          "ItemsPath":"$.xs","ItemProcessor":{"StartAt":"Bad","States":{"Bad":{"Type":"Pass",
+            "Parameters":{"v.$":"States.MathAdd($.a, 'x')"},"End":true}}},"End":true}}}],"End":true}}},
+        "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true},
+        "Caught":{"Type":"Pass","End":true}}}
+      """, input: #"[{"xs":[{"a":1}]}]"#)
+    // States.IntrinsicFailure propagates Inner → Par → Outer, where States.ALL catches it.
+    #expect(e.status.name == "SUCCEEDED")
+    #expect(e.output?["Error"] == "States.IntrinsicFailure")
+    #expect(e.output?["Cause"]?.stringValue?.hasPrefix("An error occurred while executing the state 'Bad'") == true)
+  }
+
+  @Test func runtimeErrorsAreNotCaughtByStatesAll() throws {
+    let e = try runMachine(
+      """
+      {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{
+        "P":{"Type":"Pass","OutputPath":"$.missing","End":true}}},
+        "Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},"C":{"Type":"Succeed"}}}
+      """, input: "[1]")
+    #expect(e.failure?.error == "States.Runtime")
+  }
+
+  @Test func historyLimitInsideAMapLoop() throws {
+    let e = try runMachine(
+      """
+      {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"A","States":{
+        "A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}},"End":true}}}
+      """, input: "[1,2,3]")
+    #expect(e.history.count == 25_000)
+    #expect(e.status.name == "FAILED")
+  }
+}
