@@ -66,6 +66,8 @@ extension AppState {
       buffer.render(KeyHintBar(hints: [KeyHint("ctrl-s", "send"), KeyHint("esc", "cancel")]), in: row)
     case .failForm:
       buffer.render(KeyHintBar(hints: [KeyHint("enter", "send"), KeyHint("tab", "next field"), KeyHint("esc", "cancel")]), in: row)
+    case .viewer:
+      buffer.render(KeyHintBar(hints: [KeyHint("↑↓", "scroll"), KeyHint("esc", "close")]), in: row)
     case .help, .confirmQuit, .normal:
       buffer.render(KeyHintBar(hints: keyHints), in: row)
     }
@@ -251,6 +253,17 @@ extension AppState {
       buffer.render(help, in: screen)
     case .confirmQuit(let dialog):
       buffer.render(dialog, in: screen)
+    case .viewer(let viewer):
+      let box = Self.viewerBox(in: screen)
+      let panel = Panel(title: viewer.title, focused: true)
+      buffer.render(panel, in: box)
+      let inner = panel.inner(of: box).inset(left: 1, right: 1)
+      let text = TextView(text: viewer.text, scroll: viewer.scroll)
+      buffer.render(text, in: inner)
+      let bar = Scrollbar(
+        contentLength: text.contentHeight(width: inner.width), viewportLength: inner.height,
+        offset: viewer.scroll.offset, thumb: "█")
+      buffer.render(bar, in: Rect(x: box.maxX - 1, y: inner.y, width: 1, height: inner.height))
     case .jsonEditor(let model):
       let box = Self.editorBox(in: screen.inset(top: 1, bottom: 2))
       let panel = Panel(title: model.title, focused: true)
@@ -319,7 +332,7 @@ extension AppState {
       .init("Panes", [
         KeyHint("tab", "next pane (shift-tab: previous; or click)"),
         KeyHint("↑↓←→ hjkl", "move; in the graph: select a state"),
-        KeyHint("enter", "focus the execution / fold JSON / succeed"),
+        KeyHint("enter", "focus the execution / fold JSON or show a value / show an event / succeed"),
         KeyHint("/", "filter the history"),
         KeyHint("esc", "follow the current state again (or leave the tour)"),
         KeyHint("space", "tour (--tour): go to the next nesting event"),

@@ -12,6 +12,8 @@ public enum AppEffect: Equatable, Sendable {
   case quit
   /// Tour: step until the next teaching note (or a stop), then caption it.
   case tourNext
+  /// Show the focused execution's history event with this id in full.
+  case showEvent(id: Int)
 }
 
 /// The caption of the guided tour (`--tour`), shown in a box until the next step.
@@ -79,6 +81,19 @@ public struct FailFormModel: Equatable, Sendable {
   }
 }
 
+/// A text shown whole in a box over the screen (wrapped, scrollable).
+public struct ValueViewer: Equatable, Sendable {
+  public var title: String
+  public var text: String
+  public var scroll: ScrollState
+
+  public init(title: String, text: String) {
+    self.title = title
+    self.text = text
+    self.scroll = ScrollState()
+  }
+}
+
 /// What the keyboard is talking to.
 public enum AppMode: Equatable, Sendable {
   case normal
@@ -89,6 +104,8 @@ public enum AppMode: Equatable, Sendable {
   case jsonEditor(JSONEditorModel)
   case failForm(FailFormModel)
   case help(ScrollState)
+  /// A value or event shown whole (State I/O leaf, history event), scrollable.
+  case viewer(ValueViewer)
   case confirmQuit(ConfirmDialog)
 }
 
@@ -287,6 +304,16 @@ public struct AppState: Sendable {
         mode = .help(scroll)
       }
       return []
+    case .viewer(var viewer):
+      switch key {
+      case .escape, .enter, .character("q"): mode = .normal
+      default:
+        let box = Self.viewerBox(in: Rect(size: screenSize))
+        let lines = TextView(text: viewer.text).contentHeight(width: max(1, box.width - 4))
+        _ = viewer.scroll.handle(key, contentHeight: lines, viewportHeight: max(1, box.height - 2))
+        mode = .viewer(viewer)
+      }
+      return []
     case .confirmQuit(var dialog):
       let choice = dialog.handle(key)
       if choice == 0 { return [.quit] }
@@ -398,9 +425,22 @@ public struct AppState: Sendable {
       }
       _ = pending.handle(key, count: view.pending.count, pageSize: pageSize)
     case .history:
+      if key == .enter, let index = history.selected, index < historyCount {
+        return [.showEvent(id: historyRow(index).id)]
+      }
       _ = history.handle(key, count: historyCount, pageSize: pageSize)
     case .stateIO:
-      _ = stateIO.handle(key, value: view.stateIO.stagesValue, pageSize: pageSize)
+      let value = view.stateIO.stagesValue
+      if key == .enter, let pointer = stateIO.selectedPointer(in: value),
+        let selected = pointer.resolve(in: value), selected.arrayValue?.isEmpty != false,
+        selected.objectValue?.isEmpty != false
+      {
+        // A leaf (scalar or empty container): show it whole; long strings are cut in the tree.
+        let text = selected.stringValue ?? selected.prettyString
+        mode = .viewer(ValueViewer(title: pointer.description, text: text))
+        return []
+      }
+      _ = stateIO.handle(key, value: value, pageSize: pageSize)
     case .graph:
       guard let diagram else { return [] }
       let direction: GraphDirection?
@@ -593,16 +633,16 @@ public struct AppState: Sendable {
     return Size(width: max(1, box.width - 2 - 5), height: max(1, box.height - 3))
   }
 
+  static func viewerBox(in screen: Rect) -> Rect {
+    Overlay.area(width: min(100, screen.width - 4), height: max(6, screen.height * 2 / 3), in: screen)
+  }
+
   static func editorBox(in screen: Rect) -> Rect {
     Overlay.area(width: min(90, screen.width * 4 / 5), height: max(8, screen.height * 3 / 4), in: screen)
   }
 }
 
 extension String {
-  func localizedLowercaseContains(_ other: String) -> Bool {
-    lowercased().contains(other.lowercased())
-  }
-
   func trimmingCharacters(in set: Character) -> String {
     var s = Substring(self)
     while s.first == set { s = s.dropFirst() }

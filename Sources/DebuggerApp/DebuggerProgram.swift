@@ -46,6 +46,11 @@ public struct DebuggerProgram: Sendable {
       case .tourNext:
         changed = true
         tourNext()
+      case .showEvent(let id):
+        let history = session.focusedExecution.execution.history
+        if let event = history.first(where: { $0.id == id }) {
+          app.mode = .viewer(ValueViewer(title: "Event \(id) · \(event.type)", text: event.json.prettyString))
+        }
       case .execute(let command):
         let outcome = session.execute(command)
         changed = true

@@ -158,6 +158,33 @@ enum Expect {
     }
   }
 
+  /// A definition refused by `run`: exit 2, no crash, a first line `error: ...`, then any number
+  /// of diagnostics, each with `file:LINE:COLUMN`; one line names each of `pointers`. Returns the
+  /// diagnostic line for each pointer.
+  @discardableResult
+  static func definitionError(
+    _ r: CLI.Result, file: String, pointers: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) -> [String: String] {
+    #expect(r.status == 2, "exit status; stderr: \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(!r.killedBySignal, "ended by a signal", sourceLocation: sourceLocation)
+    noCrash(r, sourceLocation: sourceLocation)
+    #expect(r.stdout.isEmpty, "nothing on stdout: \(r.stdout.prefix(200))", sourceLocation: sourceLocation)
+    #expect(r.stderr.hasPrefix("error: "), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+    let lines = r.stderr.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    #expect(lines.contains { hasLocation($0, file: file) }, "\(r.stderr)", sourceLocation: sourceLocation)
+    for line in lines.dropFirst() {
+      #expect(hasLocation(line, file: file), "a diagnostic without a location: \(line)", sourceLocation: sourceLocation)
+    }
+    var found: [String: String] = [:]
+    for pointer in pointers {
+      let line = lines.first { $0.contains(pointer) && hasLocation($0, file: file) }
+      #expect(line != nil, "no located line names \(pointer): \(r.stderr)", sourceLocation: sourceLocation)
+      found[pointer] = line
+    }
+    return found
+  }
+
   /// No crash marker on stderr or stdout.
   static func noCrash(_ r: CLI.Result, sourceLocation: SourceLocation = #_sourceLocation) {
     for marker in crashMarkers {

@@ -125,8 +125,18 @@ import Testing
 
   @Test func infiniteLoopEndsAtTheHistoryLimit() throws {
     let dir = try TemporaryFolder()
-    let file = try dir.write("loop.json", #"{"StartAt": "L", "States": {"L": {"Type": "Pass", "Next": "L"}}}"#)
-    let r = try CLI.run(["run", file, "--json", "--events"], timeout: 120)
+    // A loop whose way out is never taken (a loop with no terminal state at all is invalid).
+    let file = try dir.write(
+      "loop.json",
+      """
+      {"StartAt": "Again", "States": {
+        "Again": {"Type": "Pass", "Next": "Stop?"},
+        "Stop?": {"Type": "Choice",
+          "Choices": [{"Variable": "$.stop", "BooleanEquals": true, "Next": "Done"}],
+          "Default": "Again"},
+        "Done": {"Type": "Succeed"}}}
+      """)
+    let r = try CLI.run(["run", file, "--json", "--events", "--input", #"{"stop": false}"#], timeout: 120)
     #expect(!r.timedOut)
     #expect(r.status == 0)
     #expect(r.json?["status"] == "FAILED")

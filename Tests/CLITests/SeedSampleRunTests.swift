@@ -109,6 +109,41 @@ import Testing
     #expect(mainEvents != events)
   }
 
+  @Test func mainHistoryHasServiceIntegrationEvents() throws {
+    let r = try CLI.run([
+      "run", template, "--mocks", "demo/seed-sample/mocks.json", "--test-case", "CallbackLambda",
+      "--script", "demo/seed-sample/callback-success.sfdbg", "--json", "--events", "--history",
+    ])
+    let json = try #require(r.json)
+    let events = json["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    #expect(events.first == "ExecutionStarted")
+    #expect(events.last == "ExecutionSucceeded")
+    // Call and continue: scheduled, started, succeeded at once.
+    #expect(Array(events.prefix(6)) == [
+      "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
+      "TaskStateExited",
+    ])
+    // .sync:2 and .waitForTaskToken: submitted, then succeeded later.
+    #expect(events.filter { $0 == "TaskSubmitted" }.count == 2)
+    #expect(events.filter { $0 == "TaskSucceeded" }.count == 3)
+    #expect(events.contains("ParallelStateEntered"))
+    #expect(!events.contains("WaitStateEntered"), "the children's Wait states are in their own histories")
+    let history = json["history"]?["events"]?.arrayValue ?? []
+    #expect(history.map { $0["type"]?.stringValue ?? "" } == events)
+    let scheduled = history.first { $0["type"] == "TaskScheduled" }?["taskScheduledEventDetails"]
+    #expect(scheduled?["resourceType"] == "states")
+    #expect(scheduled?["resource"] == "startExecution")
+  }
+
+  @Test func plainOutputOfARunningSessionListsPending() throws {
+    let r = try CLI.run(["run", template])
+    #expect(r.status == 3)
+    #expect(r.stdout.contains("status: RUNNING"))
+    #expect(r.stdout.contains("pending:"))
+    #expect(r.stdout.contains(Self.callbackState))
+    #expect(r.stdout.contains(".waitForTaskToken"))
+  }
+
   @Test func executionOptionByNameAndARN() throws {
     let first = try CLI.run(["run", template, "--json"])
     let child = try #require(first.json?["executions"]?.arrayValue?[1])
@@ -258,6 +293,24 @@ import Testing
     }
   }
 
+  @Test func nestingDemoWarehouseDownRetriesThroughTheMockedFailures() throws {
+    let r = try CLI.run([
+      "run", "demo/nesting/template.yaml", "--mocks", "demo/nesting/mocks.json",
+      "--test-case", "WarehouseDown", "--input-file", "demo/nesting/input.json",
+      "--script", "demo/nesting/ship-success.sfdbg", "--json", "--events", "--execution", "#4",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(r.json)
+    #expect(json["status"] == "SUCCEEDED")
+    let worker = json["executions"]?.arrayValue?.last
+    #expect(worker?["pattern"] == ".waitForTaskToken")
+    #expect(worker?["status"] == "SUCCEEDED", "attempts 0-1 throw, attempt 2 returns")
+    let events = json["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    #expect(events.filter { $0 == "TaskFailed" }.count == 2, "\(events)")
+    #expect(events.filter { $0 == "TaskScheduled" }.count == 3)
+    #expect(events.contains("TaskSucceeded"))
+  }
+
   @Test func nestingDemoWithoutScriptWaitsForTheShippingCallback() throws {
     let r = try CLI.run([
       "run", "demo/nesting/template.yaml", "--mocks", "demo/nesting/mocks.json",
@@ -276,6 +329,18 @@ import Testing
     let g = try CLI.run(["graph", "demo/nesting/template.yaml"])
     #expect(g.status == 0)
     #expect(g.stdout.contains("Ship (wait for callback)"))
+  }
+
+  @Test(arguments: [
+    "demo/nesting/template.yaml", "demo/lessons/child-failure.yaml",
+    "demo/lessons/map-children.yaml", "demo/lessons/heartbeat-timeout.yaml",
+  ])
+  func everyDemoFileValidatesAndDraws(_ file: String) throws {
+    let v = try CLI.run(["validate", file])
+    #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+    let g = try CLI.run(["graph", file])
+    #expect(g.status == 0, "\(g.stderr)")
+    #expect(!g.stdout.isEmpty)
   }
 
   @Test func childFailureLessonCatchesTaskFailed() throws {

@@ -153,6 +153,36 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     #expect(written.files.first?.1.contains("step") == true)
     #expect(program.app.message?.text.contains("wrote /tmp/session.sfdbg") == true)
   }
+
+  @Test func enterShowsAHistoryEventOrAValueInFull() throws {
+    var program = try demoProgram()
+    program.handle(.key(.character("c")))
+    program.handle(.key(.character("/")))
+    for c in "ExecutionStarted" { program.handle(.key(.character(c))) }
+    program.handle(.key(.enter))  // close the filter
+    program.handle(.key(.character("g")))
+    program.handle(.key(.enter))  // the event
+    guard case .viewer(let viewer) = program.app.mode else {
+      Issue.record("no event viewer")
+      return
+    }
+    #expect(viewer.title == "Event 1 · ExecutionStarted")
+    #expect(viewer.text.contains("executionStartedEventDetails"))
+    #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("Event 1 · ExecutionStarted"))
+    program.handle(.key(.escape))
+    #expect(program.app.mode == .normal)
+    // A leaf of State I/O: the execution input's OrderId.
+    for _ in 0..<3 { program.handle(.key(.tab)) }  // history → executions → graph → State I/O
+    #expect(program.app.focus == .stateIO)
+    program.handle(.key(.down))
+    program.handle(.key(.enter))
+    guard case .viewer(let value) = program.app.mode else {
+      Issue.record("no value viewer")
+      return
+    }
+    #expect(value.title == "/input/OrderId")
+    #expect(value.text == "order-1001")
+  }
 }
 
 /// Collects writes (a class so the @Sendable closure can record into it).
