@@ -643,10 +643,6 @@ public struct AppState: Sendable {
 }
 
 extension String {
-  func localizedLowercaseContains(_ other: String) -> Bool {
-    lowercased().contains(other.lowercased())
-  }
-
   func trimmingCharacters(in set: Character) -> String {
     var s = Substring(self)
     while s.first == set { s = s.dropFirst() }
