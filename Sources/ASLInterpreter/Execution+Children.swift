@@ -138,7 +138,8 @@ extension Execution {
       if jsonataMode, let selector = s.itemSelector {
         for index in items.indices {
           let states = statesObject(unit, input: effective, mapItem: (index, items[index]))
-          items[index] = try jsonata(unit, selector, field: "ItemSelector", states: states)
+          items[index] = try jsonata(
+            unit, selector, field: "ItemSelector", states: states, stateField: true)
         }
       } else if let selector = e.parameters {
         let template = try selector.get()

@@ -19,11 +19,17 @@ extension Execution {
     return .object(o)
   }
 
-  /// Evaluates a JSONata template (a value whose strings may be `{% … %}`).
-  mutating func jsonata(_ unit: Int, _ template: JSONValue, field: String, states: JSONValue)
-    throws(ASLRuntimeError) -> JSONValue
-  {
-    let compiled = try CompiledJSONataTemplate(template)
+  /// Evaluates a JSONata template (a value whose strings may be `{% … %}`). A state-level
+  /// field (`stateField: true`) uses the template compiled at load time.
+  mutating func jsonata(
+    _ unit: Int, _ template: JSONValue, field: String, states: JSONValue, stateField: Bool = false
+  ) throws(ASLRuntimeError) -> JSONValue {
+    let compiled: CompiledJSONataTemplate
+    if stateField, let cached = visit(of: unit)?.common.jsonataFields[field] {
+      compiled = try cached.get()
+    } else {
+      compiled = try CompiledJSONataTemplate(template)
+    }
     if compiled.isConstant { return template }
     return try compiled.evaluate(
       states: states, variables: variables(of: unit), field: field, random: &random,
@@ -31,11 +37,14 @@ extension Execution {
   }
 
   /// Evaluates an `Assign` block (JSONata) into the assignments it makes.
-  mutating func jsonataAssign(_ unit: Int, _ assign: JSONValue?, states: JSONValue)
-    throws(ASLRuntimeError) -> [(String, JSONValue)]
-  {
+  mutating func jsonataAssign(
+    _ unit: Int, _ assign: JSONValue?, states: JSONValue, stateField: Bool = false
+  ) throws(ASLRuntimeError) -> [(String, JSONValue)] {
     guard let assign else { return [] }
-    guard case .object(let o) = try jsonata(unit, assign, field: "Assign", states: states) else {
+    guard
+      case .object(let o) = try jsonata(
+        unit, assign, field: "Assign", states: states, stateField: stateField)
+    else {
       return []
     }
     return o.storage.map { ($0.key, $0.value) }
@@ -44,11 +53,11 @@ extension Execution {
   /// `Output` when present, else `fallback`; Assign evaluated with the same (old) variables.
   mutating func jsonataExit(
     _ unit: Int, output: JSONValue?, assign: JSONValue?, states: JSONValue, fallback: JSONValue,
-    next: Transition?
+    next: Transition?, stateFields: Bool = true
   ) throws(ASLRuntimeError) {
-    let assigned = try jsonataAssign(unit, assign, states: states)
+    let assigned = try jsonataAssign(unit, assign, states: states, stateField: stateFields)
     let value = try output.map { (o) throws(ASLRuntimeError) -> JSONValue in
-      try jsonata(unit, o, field: "Output", states: states)
+      try jsonata(unit, o, field: "Output", states: states, stateField: stateFields)
     } ?? fallback
     trace(unit, "Output", value)
     exitState(unit, output: value, next: next, assigned: assigned)
@@ -58,7 +67,7 @@ extension Execution {
   mutating func jsonataNumber(_ unit: Int, _ value: JSONValue, field: String, states: JSONValue)
     throws(ASLRuntimeError) -> JSONNumber
   {
-    let result = try jsonata(unit, value, field: field, states: states)
+    let result = try jsonata(unit, value, field: field, states: states, stateField: true)
     guard case .number(let n) = result else {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
@@ -99,11 +108,11 @@ extension Execution {
       var error: String? = nil
       var cause: String? = nil
       if let e = s.error {
-        let v = try jsonata(unit, .string(e), field: "Error", states: states)
+        let v = try jsonata(unit, .string(e), field: "Error", states: states, stateField: true)
         error = v.stringValue ?? v.compactString
       }
       if let c = s.cause {
-        let v = try jsonata(unit, .string(c), field: "Cause", states: states)
+        let v = try jsonata(unit, .string(c), field: "Cause", states: states, stateField: true)
         cause = v.stringValue ?? v.compactString
       }
       units[unit].visit = nil
@@ -144,7 +153,7 @@ extension Execution {
           openTraces[unit]?.choice = explanation
           try jsonataExit(
             unit, output: rule.output, assign: rule.assign, states: states, fallback: input,
-            next: .next(next))
+            next: .next(next), stateFields: false)
           return
         }
       }
@@ -177,7 +186,7 @@ extension Execution {
         }
         until = now.adding(seconds: n.doubleValue)
       } else if let timestamp = s.timestamp {
-        let v = try jsonata(unit, timestamp, field: "Timestamp", states: states)
+        let v = try jsonata(unit, timestamp, field: "Timestamp", states: states, stateField: true)
         guard case .string(let text) = v, let instant = VirtualInstant(rfc3339: text) else {
           throw ASLRuntimeError(
             error: "States.QueryEvaluationError",
@@ -216,7 +225,7 @@ extension Execution {
     guard let arguments else { return input }
     return try jsonata(
       unit, arguments, field: "Arguments",
-      states: statesObject(unit, input: input, taskToken: taskToken))
+      states: statesObject(unit, input: input, taskToken: taskToken), stateField: true)
   }
 
   /// Output/Assign after a Task, Parallel or Map produced `result`.
@@ -245,7 +254,8 @@ extension Execution {
       }
       return array
     }
-    let value = try jsonata(unit, items, field: "Items", states: statesObject(unit, input: input))
+    let value = try jsonata(
+      unit, items, field: "Items", states: statesObject(unit, input: input), stateField: true)
     guard case .array(let array) = value else {
       let text = items.stringValue.flatMap(CompiledJSONataTemplate.expressionText) ?? items.compactString
       throw ASLRuntimeError(

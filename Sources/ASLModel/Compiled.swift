@@ -44,6 +44,32 @@ public enum CompiledTemplate: Sendable {
   }
 }
 
+/// A JSONata template (a value whose strings may be `{% … %}`) compiled at load time, or the
+/// error its compilation raised.
+public enum CompiledJSONata: Sendable {
+  case ok(CompiledJSONataTemplate)
+  case invalid(ASLRuntimeError)
+
+  public init(_ value: JSONValue) {
+    do { self = .ok(try CompiledJSONataTemplate(value)) } catch { self = .invalid(error) }
+  }
+
+  @inlinable
+  public func get() throws(ASLRuntimeError) -> CompiledJSONataTemplate {
+    switch self {
+    case .ok(let v): return v
+    case .invalid(let e): throw e
+    }
+  }
+
+  /// The state-level fields of a JSONata state that hold templates or `{% … %}` values.
+  public static let stateFields = [
+    "Output", "Assign", "Arguments", "Items", "ItemSelector", "Seconds", "Timestamp", "Error",
+    "Cause", "TimeoutSeconds", "HeartbeatSeconds", "MaxConcurrency", "ToleratedFailureCount",
+    "ToleratedFailurePercentage",
+  ]
+}
+
 /// A ResultPath reference path parsed at load time, or the error its parsing raised.
 public enum CompiledReferencePath: Sendable {
   case ok(JSONPath)

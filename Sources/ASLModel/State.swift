@@ -60,7 +60,8 @@ extension State {
       inputPath: try r.pathField("InputPath"), outputPath: try r.pathField("OutputPath"),
       transition: transition, assign: r.raw("Assign"), output: r.raw("Output"),
       readsContext: State.mentionsContext(value), pointer: pointer,
-      expressions: language == .jsonPath ? StateExpressions(r) : StateExpressions())
+      expressions: language == .jsonPath ? StateExpressions(r) : StateExpressions(),
+      jsonataFields: language == .jsonata ? State.compileJSONata(r) : [:])
     switch type {
     case "Pass": return .pass(try PassState(common: common, r))
     case "Task": return .task(try TaskState(common: common, r))
@@ -76,6 +77,15 @@ extension State {
         message: "expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map for "
           + "'Type', found \"\(type)\"")
     }
+  }
+
+  /// Compiles the JSONata fields of a JSONata state.
+  static func compileJSONata(_ r: FieldReader) -> [String: CompiledJSONata] {
+    var out: [String: CompiledJSONata] = [:]
+    for key in CompiledJSONata.stateFields {
+      if let value = r.raw(key) { out[key] = CompiledJSONata(value) }
+    }
+    return out
   }
 
   /// True when `text` contains `$$` or `$states.context` (a byte scan, no Foundation).

@@ -22,8 +22,9 @@ public struct StateCommon: Sendable {
     @usableFromInline let expressions: StateExpressions
     @usableFromInline let enteredEventType: String
     @usableFromInline let exitedEventType: String
+    @usableFromInline let jsonataFields: [String: CompiledJSONata]
     init(
-      name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, enteredEventType: String, exitedEventType: String
+      name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, enteredEventType: String, exitedEventType: String, jsonataFields: [String: CompiledJSONata]
     ) {
       self.name = name
       self.type = type
@@ -39,6 +40,7 @@ public struct StateCommon: Sendable {
       self.expressions = expressions
       self.enteredEventType = enteredEventType
       self.exitedEventType = exitedEventType
+      self.jsonataFields = jsonataFields
     }
   }
 
@@ -70,19 +72,23 @@ public struct StateCommon: Sendable {
   @inlinable public var enteredEventType: String { storage.enteredEventType }
   /// `<Type>StateExited`.
   @inlinable public var exitedEventType: String { storage.exitedEventType }
+  /// The state-level JSONata fields (`Output`, `Arguments`, `Items`, …) compiled at load time.
+  @inlinable public var jsonataFields: [String: CompiledJSONata] { storage.jsonataFields }
 
   public init(
     name: String, type: String, comment: String? = nil, queryLanguage: QueryLanguage = .jsonPath,
     inputPath: PathField = .absent, outputPath: PathField = .absent,
     transition: Transition? = nil, assign: JSONValue? = nil, output: JSONValue? = nil,
     readsContext: Bool = false, pointer: JSONPointer = .root,
-    expressions: StateExpressions = StateExpressions()
+    expressions: StateExpressions = StateExpressions(),
+    jsonataFields: [String: CompiledJSONata] = [:]
   ) {
     storage = Storage(
       name: name, type: type, comment: comment, queryLanguage: queryLanguage,
       inputPath: inputPath, outputPath: outputPath, transition: transition, assign: assign,
       output: output, readsContext: readsContext, pointer: pointer, expressions: expressions,
-      enteredEventType: type + "StateEntered", exitedEventType: type + "StateExited")
+      enteredEventType: type + "StateEntered", exitedEventType: type + "StateExited",
+      jsonataFields: jsonataFields)
   }
 }
 
