@@ -103,7 +103,7 @@ import Testing
     let cases: [(name: String, text: String, line: Int, words: [String])] = [
       ("dup.json", "{\"StartAt\":\"A\",\n\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true},\n \"A\":{}}}", 3, ["duplicate", "A"]),
       ("comma.json", "{\"StartAt\":\"A\",\n\"States\":{\"A\":{\"Type\":\"Pass\",\n\"End\":true,\n}}}", 4, ["comma"]),
-      ("dup.yaml", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Succeed\n", 0, ["duplicate"]),
+      ("dup.yaml", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Succeed\n", 6, ["duplicate"]),
     ]
     for c in cases {
       let file = try dir.write(c.name, c.text)
@@ -114,8 +114,7 @@ import Testing
   }
 
   /// JSON duplicates point at the repeated key; YAML duplicates should too.
-  @Test(.disabled("bug: a YAML duplicate key is reported at the first occurrence, see /work/notes/cli-findings.md F6"))
-  func yamlDuplicateKeyPointsAtTheRepeatedKey() throws {
+  @Test func yamlDuplicateKeyPointsAtTheRepeatedKey() throws {
     let dir = try TemporaryFolder()
     let file = try dir.write("dup.yaml", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Succeed\n")
     let r = try CLI.run(["validate", file])
