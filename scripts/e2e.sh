@@ -135,6 +135,17 @@ no_colours_still_show_focus() {
     keys mono q y && wait_for mono "EXIT=0"
 }
 
+# The CursesBackend smoke test needs a terminal, so `swift test` skips it; run it in tmux here.
+curses_smoke_test_on_a_terminal() {
+  local tests=.build/debug/sfdbgPackageTests.xctest
+  "${TMUX_CMD[@]}" new-session -d -s smoke -x 100 -y 30 \
+    "cd '$PWD' && '$tests' --testing-library swift-testing --filter CursesSmokeTests; echo EXIT=\$?; sleep 60"
+  wait_for smoke "EXIT=" 30 && screen smoke | grep -q "EXIT=0" && screen smoke | grep -q "drawsAFrameAndRestoresTheTerminal() passed"
+}
+
+if [ -x .build/debug/sfdbgPackageTests.xctest ]; then
+  check "CursesBackend smoke test on a real terminal" curses_smoke_test_on_a_terminal
+fi
 check "resolve the callback token with success through the keys" success_flow
 check "resolve the callback token with a failure through the keys" failure_flow
 check "invalid JSON is refused with line:column" invalid_json_is_refused

@@ -12,6 +12,7 @@ final class ExpressionCache: @unchecked Sendable {
   private let lock = NSLock()
   private var paths: [String: JSONPath] = [:]
   private var expressions: [String: ParsedPathExpression] = [:]
+  private var templates: [String: CompiledPayloadTemplate.Node] = [:]
   private let limit = 4096
 
   func jsonPath(_ text: String) throws(ASLRuntimeError) -> JSONPath {
@@ -38,5 +39,21 @@ final class ExpressionCache: @unchecked Sendable {
     expressions[text] = parsed
     lock.unlock()
     return parsed
+  }
+
+  /// The compiled tree of a payload template, shared between identical templates (keyed by the
+  /// exact compact text) so machines that repeat one template touch one hot tree.
+  func templateNode(_ template: JSONValue) throws(ASLRuntimeError) -> CompiledPayloadTemplate.Node {
+    let key = template.compactString
+    lock.lock()
+    let cached = templates[key]
+    lock.unlock()
+    if let cached { return cached }
+    let node = try CompiledPayloadTemplate.compile(template)
+    lock.lock()
+    if templates.count >= limit { templates.removeAll(keepingCapacity: true) }
+    templates[key] = node
+    lock.unlock()
+    return node
   }
 }

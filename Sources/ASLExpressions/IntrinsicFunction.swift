@@ -134,7 +134,7 @@ extension IntrinsicCall {
 
     case .jsonToString:
       try expectCount(values, 1)
-      return .string(values[0].compactString)
+      return .string(JavaNumberText.compact(values[0]))
 
     case .array:
       return .array(values)
@@ -367,6 +367,8 @@ extension IntrinsicCall {
         appendFormatted(member, to: &out)
       }
       out += "}"
+    case .number(let n):
+      out += JavaNumberText.text(n)
     default:
       out += value.compactString
     }

@@ -45,7 +45,7 @@ public struct CompiledPayloadTemplate: Sendable, Hashable {
   /// Compiles `template`; throws when a `.$` value is not a string or does not parse.
   public init(_ template: JSONValue) throws(ASLRuntimeError) {
     self.template = template
-    self.root = try CompiledPayloadTemplate.compile(template)
+    self.root = try ExpressionCache.shared.templateNode(template)
   }
 
   static func compile(_ value: JSONValue) throws(ASLRuntimeError) -> Node {

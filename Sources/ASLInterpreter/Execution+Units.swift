@@ -95,20 +95,21 @@ extension Execution {
   mutating func exitState(
     _ unit: Int, output: JSONValue, next: Transition?, assigned: [(String, JSONValue)]
   ) {
-    guard let visit = visit(of: unit) else { return }
+    guard let (common, stateIndex) = read(unit, { u in u.visit.map { ($0.common, $0.stateIndex) } })
+    else { return }
     if PayloadSize.exceeds(output, limit: options.payloadLimitBytes) {
       stateFailed(
         unit,
         ASLRuntimeError(
           error: "States.DataLimitExceeded",
-          cause: "The state/task '\(visit.name)' returned a result with a size exceeding the "
+          cause: "The state/task '\(common.name)' returned a result with a size exceeding the "
             + "maximum number of bytes service limit."),
         prefixed: false)
       return
     }
     emit(
-      visit.common.exitedEventType, unit: unit,
-      .stateExited(name: visit.name, output: output, assignedVariables: assigned))
+      common.exitedEventType, unit: unit,
+      .stateExited(name: common.name, output: output, assignedVariables: assigned))
     for (name, value) in assigned { units[unit].variables[name] = value }
     if options.recordTraces, var trace = openTraces.removeValue(forKey: unit) {
       trace.assigned = assigned
@@ -119,8 +120,8 @@ extension Execution {
     switch next {
     case .next(let name)?:
       let resolved =
-        next == visit.common.transition
-        ? units.withUnsafeBufferPointer { $0[unit].machine.nextIndex[visit.stateIndex] }
+        next == common.transition
+        ? units.withUnsafeBufferPointer { $0[unit].machine.nextIndex[stateIndex] }
         : units.withUnsafeBufferPointer { $0[unit].machine.stateIndex[name] }
       guard let index = resolved else {
         unitFailed(unit, error: "States.Runtime", cause: "Missing state '\(name)'.")

@@ -26,23 +26,23 @@ public struct HistoryEvent: Sendable {
 /// The typed details of a history event (rendered to AWS's JSON shape on demand).
 public enum HistoryEventDetails: Sendable {
   case none
-  case executionStarted(input: JSONValue, roleArn: String, stateMachineArn: String)
+  indirect case executionStarted(input: JSONValue, roleArn: String, stateMachineArn: String)
   case executionSucceeded(output: JSONValue)
   /// ExecutionFailed / ExecutionTimedOut / ExecutionAborted, MapRunFailed, ….
-  case failure(error: String?, cause: String?)
+  indirect case failure(error: String?, cause: String?)
   case stateEntered(name: String, input: JSONValue)
   case stateExited(name: String, output: JSONValue, assignedVariables: [(String, JSONValue)])
   case mapStateStarted(length: Int)
   case mapIteration(name: String, index: Int)
   case mapRunStarted(mapRunArn: String)
-  case taskScheduled(
+  indirect case taskScheduled(
     resourceType: String, resource: String, region: String, parameters: JSONValue,
     timeoutInSeconds: Int?, heartbeatInSeconds: Int?)
   case taskStarted(resourceType: String, resource: String)
-  case taskOutput(resourceType: String, resource: String, output: JSONValue)
-  case taskFailure(resourceType: String, resource: String, error: String?, cause: String?)
+  indirect case taskOutput(resourceType: String, resource: String, output: JSONValue)
+  indirect case taskFailure(resourceType: String, resource: String, error: String?, cause: String?)
   /// `EvaluationFailed`: a JSONata expression of `state` failed.
-  case evaluationFailed(error: String, cause: String, state: String)
+  indirect case evaluationFailed(error: String, cause: String, state: String)
 }
 
 extension HistoryEvent {

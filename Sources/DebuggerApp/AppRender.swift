@@ -69,20 +69,21 @@ extension AppState {
     case .viewer:
       buffer.render(KeyHintBar(hints: [KeyHint("↑↓", "scroll"), KeyHint("esc", "close")]), in: row)
     case .help, .confirmQuit, .normal:
-      buffer.render(KeyHintBar(hints: keyHints), in: row)
+      buffer.render(KeyHintBar(hints: keyHints, pinned: [KeyHint("?", "help"), KeyHint("q", "quit")]), in: row)
     }
   }
 
-  /// The keys that do something now, most useful first.
+  /// The keys that do something now, most useful first (`? help` and `q quit` are pinned at the
+  /// end of the bar).
   public var keyHints: [KeyHint] {
     var hints = tour == nil ? [] : [KeyHint("space", "tour")]
     hints += [KeyHint("s", "step"), KeyHint("n", "next"), KeyHint("i", "into"), KeyHint("o", "out"),
               KeyHint("c", "continue")]
+    if !view.pending.isEmpty { hints += [KeyHint("S", "succeed"), KeyHint("F", "fail")] }
     if view.canStepBack { hints.append(KeyHint("u", "back")) }
     hints.append(KeyHint("b", "break"))
-    if !view.pending.isEmpty { hints += [KeyHint("S", "succeed"), KeyHint("F", "fail")] }
     hints.append(KeyHint("a", "advance"))
-    hints += [KeyHint(":", "cmd"), KeyHint("?", "help"), KeyHint("q", "quit")]
+    hints.append(KeyHint(":", "cmd"))
     return hints
   }
 

@@ -184,12 +184,17 @@ public struct DebuggerProgram: Sendable {
     _ = app.handle(.resize(size))
     presenter.present(frame(size: size), to: &backend)
     while !hasQuit {
-      guard let event = backend.nextEvent(timeout: nil) else { break }
-      if case .resize(let newSize) = event {
-        size = newSize
-        presenter.invalidate()
+      guard var event = backend.nextEvent(timeout: nil) else { break }
+      // Handle everything already typed (a paste, key repeat) before drawing once.
+      while true {
+        if case .resize(let newSize) = event {
+          size = newSize
+          presenter.invalidate()
+        }
+        handle(event)
+        guard !hasQuit, let next = backend.nextEvent(timeout: .zero) else { break }
+        event = next
       }
-      handle(event)
       if hasQuit { break }
       presenter.present(frame(size: size), to: &backend)
     }

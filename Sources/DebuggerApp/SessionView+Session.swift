@@ -78,7 +78,7 @@ extension SessionView {
     history = reusable > 0 ? previous!.history : []
     history.reserveCapacity(events.count)
     for event in events[reusable...] {
-      history.append(HistoryRow(id: event.id, type: event.type, stateName: event.stateName, detail: event.errorName))
+      history.append(HistoryRow(id: event.id, type: event.type, stateName: event.stateName, detail: Self.detail(of: event)))
     }
 
     // Graph statuses.
@@ -121,6 +121,17 @@ extension SessionView {
     }
 
     stateIO = Self.stateIO(session: session, selectedState: selectedState)
+  }
+
+  /// The short detail a history row shows: the error of a failure, the resource of a task event.
+  static func detail(of event: HistoryEvent) -> String? {
+    if let error = event.errorName { return error }
+    switch event.details {
+    case .taskScheduled(let type, let resource, _, _, _, _), .taskStarted(let type, let resource):
+      return "\(type):\(resource)"
+    case .mapIteration(_, let index): return "iteration \(index)"
+    default: return nil
+    }
   }
 
   static func nextStepText(_ session: Session) -> String {

@@ -91,3 +91,29 @@ import Testing
     #expect(random == SeededRandom(seed: 0), "a seeded call does not consume the generator")
   }
 }
+
+@Suite struct JavaNumberTextTests {
+  /// `java.lang.Double.toString` reference outputs.
+  @Test(arguments: [
+    ("1.50", "1.5"), ("1.1", "1.1"), ("1e2", "100.0"), ("1E+2", "100.0"), ("100", "100"),
+    ("-0", "0"), ("0.0", "0.0"), ("-2.5", "-2.5"), ("1e7", "1.0E7"), ("12345678.9", "1.23456789E7"),
+    ("0.001", "0.001"), ("0.0001", "1.0E-4"), ("1.5e-10", "1.5E-10"), ("9999999.0", "9999999.0"),
+    ("123456789012345678901234567890", "123456789012345678901234567890"), ("3.14159", "3.14159"),
+    ("1e21", "1.0E21"), ("0.1", "0.1"), ("2.0", "2.0"),
+  ])
+  func doubleToString(_ text: String, _ expected: String) {
+    #expect(JavaNumberText.text(JSONNumber(text: text)) == expected)
+  }
+
+  @Test func formatAndJsonToStringUseJavaNumbers() throws {
+    var random = SeededRandom(seed: 0)
+    let scope = EvaluationScope(input: json(#"{"a": 1.50, "o": {"x": [1e2, 2]}}"#))
+    #expect(
+      try IntrinsicFunction.evaluate(
+        "States.Format('{} {}', $.a, $.o)", scope: scope, random: &random)
+        == "1.5 {x=[100.0, 2]}")
+    #expect(
+      try IntrinsicFunction.evaluate("States.JsonToString($.o)", scope: scope, random: &random)
+        == #"{"x":[100.0,2]}"#)
+  }
+}

@@ -20,7 +20,7 @@ import Testing
   @Test(arguments: [
     // States.Format
     ("States.Format('Hello {}!', $.s)", #""Hello hello!""#),
-    ("States.Format('{} {} {}', 1, 2.50, true)", #""1 2.50 true""#),
+    ("States.Format('{} {} {}', 1, 2.50, true)", #""1 2.5 true""#),
     ("States.Format('x={}', null)", #""x=null""#),
     ("States.Format('obj={}', $.obj)", #""obj={a=1, b=[true, null]}""#),
     ("States.Format('arr={}', $.arr)", #""arr=[1, 2, 3, 2, 1]""#),

@@ -77,4 +77,37 @@ import Testing
       try IntrinsicCall(String(repeating: "States.Array(", count: 10_000))
     }
   }
+
+  @Test func jsonataExtremeNumbersNeverTrap() {
+    var random = SeededRandom(seed: 1)
+    for text in [
+      "$substring('abc', 1e30)", "$substring('abc', -1e30, 1e30)", "$pad('a', 1e30)",
+      "$split('a,b', ',', 1e30)", "$round(1.5, 1e30)", "$random(1e30)", "$fromMillis(1e30)",
+      "$partition([1, 2], 1e30)", "[1, 2][1e30]", "[1, 2][-1e30]", "[1e30..1e30]",
+      "$range(-1e30, 1e30, 1e29)", "$range(0, 1, 0)", "$string(1e400)", "$power(10, 1000)",
+    ] {
+      _ = try? JSONataExpression(text).evaluate(
+        states: .object(JSONObject()), variables: [:], field: "f", random: &random)
+    }
+    #expect(Bool(true), "reaching here means no trap")
+  }
+
+  @Test func randomJSONataTexts() {
+    let alphabet = [
+      "$states", ".input", "$", "(", ")", "[", "]", "{", "}", "'a'", "1", "-", "+", "*", "/", "&",
+      "=", "<", "and", "or", "?", ":", ",", ";", ":=", "$x", "$sum(", "$map(", "function($v){",
+      "~>", "..", "**", "in", "true", "null", "/a/", "$string(", "`k`",
+    ]
+    var random = SeededRandom(seed: 7)
+    var generator = SeededRandom(seed: 3)
+    var parsed = 0
+    let states = json(#"{"input": {"a": [1, 2, {"k": 3}], "k": "v"}}"#)
+    for _ in 0..<20_000 {
+      let text = Self.randomText(alphabet, &random)
+      guard let expression = try? JSONataExpression(text) else { continue }
+      parsed += 1
+      _ = try? expression.evaluate(states: states, variables: [:], field: "f", random: &generator)
+    }
+    #expect(parsed > 100)
+  }
 }

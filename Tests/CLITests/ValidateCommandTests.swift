@@ -135,4 +135,48 @@ import Testing
     #expect(withUnreadable.status == 2, "unreadable wins over invalid")
     #expect(withUnreadable.stderr.contains("valid.json"), "the remaining files are still checked")
   }
+
+  @Test func typeExpressRejectsSyncIntegrations() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "sync.json",
+      """
+      {"StartAt": "Run", "States": {"Run": {"Type": "Task",
+        "Resource": "arn:aws:states:::states:startExecution.sync:2",
+        "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:C"},
+        "End": true}}}
+      """)
+    #expect(try CLI.run(["validate", file]).status == 0)
+    let express = try CLI.run(["validate", "--type", "EXPRESS", file])
+    #expect(express.status == 1)
+    #expect(express.stdout.contains("/States/Run/Resource"), "\(express.stdout)")
+    #expect(Expect.hasLocation(express.stdout, file: file))
+  }
+
+  @Test func unresolvedPlaceholderIsADiagnosticUntilSubGivesIt() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "placeholder.yaml",
+      """
+      Resources:
+        M:
+          Type: AWS::Serverless::StateMachine
+          Properties:
+            Definition:
+              StartAt: W
+              States:
+                W:
+                  Type: Wait
+                  Seconds: ${WaitTime}
+                  End: true
+      """)
+    let r = try CLI.run(["validate", "--json", file])
+    #expect(r.status == 1)
+    let d = try #require(r.json?.arrayValue?.first)
+    #expect(d["line"] == 10)
+    #expect(d["pointer"] == "/States/W/Seconds")
+    #expect(d["machine"] == "M")
+    #expect(d["message"]?.stringValue?.contains("--sub") == true)
+    #expect(try CLI.run(["validate", file, "--sub", "WaitTime=5"]).status == 0)
+  }
 }

@@ -37,7 +37,7 @@ import TerminalUI
       "│                                  ││the token.                                                    │",
       "└──────────────────────────────────┘└──────────────────────────────────────────────────────────────┘",
       " next: waits for the callback token of Ship                                                         ",
-      " s step  n next  i into  o out  c continue  u back  b break  S succeed  F fail  a advance  : cmd    ",
+      " s step  n next  i into  o out  c continue  S succeed  F fail  u back  b break  ? help  q quit      ",
     ])
   }
 
@@ -68,7 +68,7 @@ import TerminalUI
       "│                            ││someone returns the token.                      │",
       "└────────────────────────────┘└────────────────────────────────────────────────┘",
       " next: waits for the callback token of Ship                                     ",
-      " s step  n next  i into  o out  c continue  u back  b break  S succeed  F fail  ",
+      " s step  n next  i into  o out  c continue  S succeed  F fail  ? help  q quit   ",
     ])
   }
 
@@ -89,7 +89,7 @@ import TerminalUI
       "┃              ▼                                 ┃",
       "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
       " ⓘ .waitForTaskToken: the parent pauses until so… ",
-      " s step  n next  i into  o out  c continue  u back",
+      " s step  n next  i into  o out  ? help  q quit    ",
     ])
   }
 

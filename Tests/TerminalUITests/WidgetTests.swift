@@ -388,6 +388,16 @@ import Testing
     #expect(rendered(bar, width: 3, height: 1) == ["   "])
   }
 
+  @Test func pinnedHintsStayAtTheEnd() {
+    let bar = KeyHintBar(
+      hints: [KeyHint("s", "step"), KeyHint("n", "next"), KeyHint("c", "continue")],
+      pinned: [KeyHint("?", "help")])
+    #expect(rendered(bar, width: 36, height: 1) == [" s step  n next  c continue  ? help "])
+    #expect(rendered(bar, width: 30, height: 1) == [" s step  n next  ? help       "])
+    #expect(rendered(bar, width: 24, height: 1) == [" s step  n next  ? help "])
+    #expect(rendered(bar, width: 8, height: 1) == [" ? help "])
+  }
+
   @Test func statusLineKeepsTheRightPart() {
     let status = StatusLine(left: "sfdbg · template.yaml · Main", right: "main-1 RUNNING")
     #expect(rendered(status, width: 50, height: 1) == [

@@ -255,6 +255,12 @@ struct JSONataEvaluator {
     return .json(.object(object))
   }
 
+  /// `Int(d)` that never traps: NaN → 0, out-of-range values clamp to ±2^53.
+  static func clampedInt(_ d: Double) -> Int {
+    guard d == d else { return 0 }
+    return Int(min(max(d, -9_007_199_254_740_992), 9_007_199_254_740_992))
+  }
+
   static func isArrayConstructor(_ node: JSONataNode) -> Bool {
     if case .array = node { return true }
     return false
@@ -276,8 +282,8 @@ struct JSONataEvaluator {
       throw Self.error(
         "T2004", "The right side of the range operator (..) must evaluate to an integer")
     }
-    let start = Int(a.doubleValue)
-    let end = Int(b.doubleValue)
+    let start = JSONataEvaluator.clampedInt(a.doubleValue)
+    let end = JSONataEvaluator.clampedInt(b.doubleValue)
     guard start <= end else { return [] }
     guard end - start < 10_000_000 else {
       throw Self.error(
@@ -391,7 +397,7 @@ struct JSONataEvaluator {
   {
     let items = value.items
     if case .literal(.number(let n)) = predicate {
-      var index = Int(n.doubleValue.rounded(.down))
+      var index = JSONataEvaluator.clampedInt(n.doubleValue.rounded(.down))
       if index < 0 { index += items.count }
       return index >= 0 && index < items.count ? .json(items[index]) : .undefined
     }
@@ -409,7 +415,7 @@ struct JSONataEvaluator {
       }
       if let numbers {
         let matched = numbers.contains { n in
-          var index = Int(n.rounded(.down))
+          var index = JSONataEvaluator.clampedInt(n.rounded(.down))
           if index < 0 { index += items.count }
           return index == position
         }

@@ -91,12 +91,12 @@ enum JSONataFunctions {
     case "substring":
       guard let s = try string(name, args, 0) else { return .undefined }
       let chars = Array(s.unicodeScalars)
-      var start = Int(try number(name, args, 1) ?? 0)
+      var start = JSONataEvaluator.clampedInt(try number(name, args, 1) ?? 0)
       if start < 0 { start = max(0, chars.count + start) }
       start = min(start, chars.count)
       var end = chars.count
       if let length = try number(name, args, 2) {
-        end = max(start, min(chars.count, start + Int(length)))
+        end = max(start, min(chars.count, start + max(0, JSONataEvaluator.clampedInt(length))))
       }
       return .json(.string(String(String.UnicodeScalarView(chars[start..<end]))))
     case "substringBefore", "substringAfter":
@@ -122,7 +122,7 @@ enum JSONataFunctions {
       return .json(.string(collapsed.joined(separator: " ")))
     case "pad":
       guard let s = try string(name, args, 0) else { return .undefined }
-      let width = Int(try number(name, args, 1) ?? 0)
+      let width = max(-100_000, min(100_000, JSONataEvaluator.clampedInt(try number(name, args, 1) ?? 0)))
       let padChar = try string(name, args, 2) ?? " "
       let missing = abs(width) - s.unicodeScalars.count
       guard missing > 0, !padChar.isEmpty else { return .json(.string(s)) }
@@ -159,7 +159,7 @@ enum JSONataFunctions {
       default:
         throw fail("T0410", "Argument 2 of function \"split\" does not match function signature")
       }
-      if let limit = try number(name, args, 2) { parts = Array(parts.prefix(max(0, Int(limit)))) }
+      if let limit = try number(name, args, 2) { parts = Array(parts.prefix(max(0, JSONataEvaluator.clampedInt(limit)))) }
       return .json(.array(parts.map { .string($0) }))
     case "join":
       let value = argument(args, 0)
@@ -252,7 +252,7 @@ enum JSONataFunctions {
       }
     case "round":
       guard let x = try number(name, args, 0) else { return .undefined }
-      let precision = Int(try number(name, args, 1) ?? 0)
+      let precision = max(-300, min(300, JSONataEvaluator.clampedInt(try number(name, args, 1) ?? 0)))
       let scale = pow(10.0, Double(precision))
       // Round half to even, as JSONata does.
       return num((x * scale).rounded(.toNearestOrEven) / scale)
@@ -270,7 +270,7 @@ enum JSONataFunctions {
     case "random":
       if let seed = try number(name, args, 0) {
         // Step Functions' seeded $random is java.util.Random(seed).nextDouble().
-        var seeded = JavaRandom(seed: Int64(seed.rounded(.towardZero)))
+        var seeded = JavaRandom(seed: Int64(JSONataEvaluator.clampedInt(seed.rounded(.towardZero))))
         return num(seeded.nextDouble())
       }
       return num(Double(evaluator.random.next() >> 11) / Double(1 << 53))
@@ -454,7 +454,7 @@ enum JSONataFunctions {
       return num(Double(t.epochSeconds) * 1000 + Double(t.nanoseconds / 1_000_000))
     case "fromMillis":
       guard let ms = try number(name, args, 0) else { return .undefined }
-      return .json(.string(Self.isoString(millis: Int64(ms))))
+      return .json(.string(Self.isoString(millis: Int64(JSONataEvaluator.clampedInt(ms)))))
     case "base64encode":
       guard let s = try string(name, args, 0) else { return .undefined }
       return .json(.string(Data(s.utf8).base64EncodedString()))
@@ -480,7 +480,7 @@ enum JSONataFunctions {
         throw fail("D3040", "The chunk size argument of $partition must be a positive integer")
       }
       let items = value.items
-      let chunk = Int(size)
+      let chunk = JSONataEvaluator.clampedInt(size)
       var out: [JSONValue] = []
       var index = 0
       while index < items.count {

@@ -77,32 +77,43 @@ public struct KeyHint: Hashable, Sendable {
 }
 
 /// The bottom bar of keys that do something now: `s step  n next …`; hints that do not fit are
-/// left out whole (earlier hints win).
+/// left out whole (earlier hints win), except the `pinned` ones (e.g. `? help`), which stay at the
+/// end whenever they fit at all.
 public struct KeyHintBar: Widget, Sendable {
   public var hints: [KeyHint]
+  /// Hints kept at the end of the bar even when others must go.
+  public var pinned: [KeyHint]
   public var keyStyle: Style
   public var labelStyle: Style
 
   public init(
-    hints: [KeyHint], keyStyle: Style = Style(foreground: .cyan, bold: true),
+    hints: [KeyHint], pinned: [KeyHint] = [], keyStyle: Style = Style(foreground: .cyan, bold: true),
     labelStyle: Style = .plain
   ) {
     self.hints = hints
+    self.pinned = pinned
     self.keyStyle = keyStyle
     self.labelStyle = labelStyle
   }
 
-  /// The hints that fit in `width` columns.
+  private static func width(of hint: KeyHint) -> Int {
+    hint.key.terminalWidth + 1 + hint.label.terminalWidth
+  }
+
+  /// The hints that fit in `width` columns, in the order drawn.
   public func visibleHints(width: Int) -> [KeyHint] {
-    var used = 1
+    // One column of margin, two between hints.
+    func total(_ list: [KeyHint]) -> Int {
+      list.isEmpty ? 0 : 1 + list.reduce(0) { $0 + Self.width(of: $1) } + 2 * (list.count - 1)
+    }
+    var keptPinned: [KeyHint] = []
+    for hint in pinned where total(keptPinned + [hint]) <= width { keptPinned.append(hint) }
     var shown: [KeyHint] = []
     for hint in hints {
-      let w = hint.key.terminalWidth + 1 + hint.label.terminalWidth + (shown.isEmpty ? 0 : 2)
-      if used + w > width { break }
-      used += w
+      if total(shown + [hint] + keptPinned) > width { break }
       shown.append(hint)
     }
-    return shown
+    return shown + keptPinned
   }
 
   public func render(in area: Rect, buffer: inout ScreenBuffer) {
