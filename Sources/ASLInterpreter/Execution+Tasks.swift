@@ -29,12 +29,23 @@ extension Execution {
       let heartbeat = try durationSeconds(
         unit, s.heartbeat, e.heartbeatSecondsPath, "HeartbeatSeconds", raw)
       let (resourceType, resourceName) = Execution.describeResource(s.resource)
-      emit(
-        "TaskScheduled", unit: unit,
-        .taskScheduled(
-          resourceType: resourceType, resource: resourceName, region: options.region,
-          parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
-      emit("TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
+      if Execution.isActivity(s.resource) {
+        // Activities have their own events; the worker is the outside (completeTask).
+        emit(
+          "ActivityScheduled", unit: unit,
+          .activityScheduled(
+            resource: s.resource, input: effective, timeoutInSeconds: timeout,
+            heartbeatInSeconds: heartbeat))
+        emit("ActivityStarted", unit: unit, .none)
+      } else {
+        emit(
+          "TaskScheduled", unit: unit,
+          .taskScheduled(
+            resourceType: resourceType, resource: resourceName, region: options.region,
+            parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
+        emit(
+          "TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
+      }
       let id = nextRequestID
       nextRequestID += 1
       let timeoutAt = timeout.map { now.adding(seconds: Double($0)) }
@@ -85,6 +96,12 @@ extension Execution {
       }
       return i
     }
+  }
+
+  /// True for `arn:aws:states:<region>:<account>:activity:<name>` resources.
+  static func isActivity(_ resource: String) -> Bool {
+    let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
+    return parts.count >= 7 && parts[2] == "states" && parts[5] == "activity"
   }
 
   /// `resourceType` and `resource` of task events, as AWS splits a Resource ARN.
@@ -170,11 +187,16 @@ extension Execution {
     let visit = visit(of: unit)!
     let (resourceType, resourceName) = Execution.describeResource(s.resource)
     let e = s.common.expressions
+    let activity = Execution.isActivity(s.resource)
     switch outcome {
     case .succeeded(let result):
-      emit(
-        "TaskSucceeded", unit: unit,
-        .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
+      if activity {
+        emit("ActivitySucceeded", unit: unit, .activityOutput(output: result))
+      } else {
+        emit(
+          "TaskSucceeded", unit: unit,
+          .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
+      }
       if s.common.queryLanguage == .jsonata {
         return finishWithResultJSONata(unit, result: result, common: s.common)
       }
@@ -195,16 +217,24 @@ extension Execution {
         stateFailed(unit, error, prefixed: true)
       }
     case .failed(let error, let cause):
-      emit(
-        "TaskFailed", unit: unit,
-        .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: cause))
+      if activity {
+        emit("ActivityFailed", unit: unit, .failure(error: error, cause: cause))
+      } else {
+        emit(
+          "TaskFailed", unit: unit,
+          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: cause))
+      }
       stateFailed(unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
         causeMissing: cause == nil)
     case .timedOut, .heartbeatTimedOut:
       let error = outcome.isHeartbeat ? "States.HeartbeatTimeout" : "States.Timeout"
-      emit(
-        "TaskTimedOut", unit: unit,
-        .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil))
+      if activity {
+        emit("ActivityTimedOut", unit: unit, .failure(error: error, cause: nil))
+      } else {
+        emit(
+          "TaskTimedOut", unit: unit,
+          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil))
+      }
       stateFailed(unit, ASLRuntimeError(error: error, cause: ""), prefixed: false, causeMissing: true)
     }
   }

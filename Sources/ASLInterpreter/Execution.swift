@@ -15,7 +15,7 @@ public struct Execution: Sendable {
   public let input: JSONValue
   public internal(set) var status: ExecutionStatus = .running
   /// The history so far, `GetExecutionHistory` order.
-  public internal(set) var history: [HistoryEvent] = []
+  public internal(set) var history = EventLog()
   /// The virtual clock.
   public internal(set) var now: VirtualInstant
   /// All units ever created; `units[0]` is the top level.

@@ -41,6 +41,11 @@ public enum HistoryEventDetails: Sendable {
   case taskStarted(resourceType: String, resource: String)
   indirect case taskOutput(resourceType: String, resource: String, output: JSONValue)
   indirect case taskFailure(resourceType: String, resource: String, error: String?, cause: String?)
+  /// `ActivityScheduled`: an activity task was scheduled with `input`.
+  indirect case activityScheduled(
+    resource: String, input: JSONValue, timeoutInSeconds: Int?, heartbeatInSeconds: Int?)
+  /// `ActivitySucceeded`: the activity worker returned `output`.
+  case activityOutput(output: JSONValue)
   /// `EvaluationFailed`: a JSONata expression of `state` failed.
   indirect case evaluationFailed(error: String, cause: String, state: String)
 }
@@ -109,6 +114,15 @@ extension HistoryEvent {
           ("resourceType", .string(type)), ("resource", .string(resource)),
           ("output", payload(output)), ("outputDetails", notTruncated),
         ]))
+    case .activityScheduled(let resource, let input, let timeout, let hb):
+      var d = JSONObject([
+        ("resource", .string(resource)), ("input", payload(input)), ("inputDetails", notTruncated),
+      ])
+      if let timeout { d["timeoutInSeconds"] = .int(timeout) }
+      if let hb { d["heartbeatInSeconds"] = .int(hb) }
+      o[key] = .object(d)
+    case .activityOutput(let output):
+      o[key] = .object(JSONObject([("output", payload(output)), ("outputDetails", notTruncated)]))
     case .evaluationFailed(let error, let cause, let state):
       o[key] = .object(
         JSONObject([("error", .string(error)), ("cause", .string(cause)), ("state", .string(state))]))

@@ -164,3 +164,19 @@ import Testing
     #expect(e.failure?.error == "E")
   }
 }
+
+@Suite struct ActivityTests {
+  @Test func activityTasksRecordActivityEvents() throws {
+    let e = try runMachine(
+      """
+      {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work",
+        "End":true}}}
+      """, input: #"{"x":1}"#, resolver: .echo)
+    #expect(
+      e.eventTypes == [
+        "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted",
+        "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded",
+      ])
+    #expect(e.history[2].json["activityScheduledEventDetails"]?["input"] == #"{"x":1}"#)
+  }
+}
