@@ -38,8 +38,14 @@ struct CLI {
       ?? candidates.last!
   }
 
+  /// Address space allowed to one run (4 GiB): a runaway allocation fails fast instead of taking
+  /// the shared machine's memory.
+  static let memoryLimitKiB = 4 << 20
+
   /// Runs the binary with `arguments` in `cwd`; stdout and stderr go through files (no pipe can
-  /// fill up), stdin is `stdin` or /dev/null, and the process is killed after `timeout` seconds.
+  /// fill up), stdin is `stdin` or /dev/null, the address space is capped at `memoryLimitKiB`
+  /// (`ulimit -v`, then `exec`, so the process is sfdbg itself), and the process is killed after
+  /// `timeout` seconds.
   static func run(
     _ arguments: [String], stdin: String? = nil, cwd: URL = packageRoot, timeout: Double = 120
   ) throws -> Result {
@@ -59,8 +65,8 @@ struct CLI {
       try? inHandle.close()
     }
     let p = Process()
-    p.executableURL = binary
-    p.arguments = arguments
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "ulimit -v \(memoryLimitKiB) && exec \"$0\" \"$@\"", binary.path] + arguments
     p.currentDirectoryURL = cwd
     p.standardOutput = outHandle
     p.standardError = errHandle
