@@ -62,12 +62,12 @@ struct DebugCommand: ParsableCommand {
   /// Starts the session (SessionOptions: machines, input, mocks, handlers) and the program.
   func makeProgram() throws -> DebuggerProgram {
     let session: Session
+    let definitions: [String: JSONValue]
     do {
-      session = try options.makeSession()
+      (session, definitions) = try options.makeSessionWithDefinitions()
     } catch {
       throw DebugSetupError(error.description)
     }
-    let definitions = try options.definitionsByMachine()
     let title = URL(fileURLWithPath: options.file).lastPathComponent + " · "
       + session.mainExecution.machineName
     return DebuggerProgram(
@@ -80,29 +80,6 @@ struct DebugCommand: ParsableCommand {
           return "cannot write \(path): \(error.localizedDescription)"
         }
       })
-  }
-}
-
-extension SessionOptions {
-  /// Each machine's ASL definition by machine name, for the graph pane (the session keeps only
-  /// decoded machines). Loads the same files with the same options as `makeSession()`.
-  func definitionsByMachine() throws -> [String: JSONValue] {
-    var loadOptions = LoadOptions(stateMachine: stateMachine)
-    for item in substitutions {
-      if let pair = LoadOptions.keyValue(item) { loadOptions.substitutions[pair.key] = pair.value }
-    }
-    for item in machines {
-      if let pair = LoadOptions.keyValue(item) { loadOptions.extraMachines.append((pair.key, pair.value)) }
-    }
-    loadOptions.machineDirectories = machineDirectories
-    do {
-      let loaded = try ASLLoader.load(file: file, options: loadOptions)
-      var definitions: [String: JSONValue] = [:]
-      for source in loaded.registry.machines { definitions[source.name] = source.definition }
-      return definitions
-    } catch {
-      throw DebugSetupError(error.description)
-    }
   }
 }
 

@@ -54,6 +54,14 @@ struct SessionOptions: ParsableArguments {
 
   /// Loads every machine, decodes them, reads the input and mocks, and starts the session.
   func makeSession(positionalInput: String? = nil) throws(Failure) -> Session {
+    try makeSessionWithDefinitions(positionalInput: positionalInput).session
+  }
+
+  /// `makeSession`, plus each machine's ASL definition by machine name (the graph pane draws
+  /// from the definitions; the session keeps only decoded machines).
+  func makeSessionWithDefinitions(positionalInput: String? = nil) throws(Failure)
+    -> (session: Session, definitions: [String: JSONValue])
+  {
     var loadOptions = LoadOptions(stateMachine: stateMachine)
     for s in substitutions {
       guard let kv = LoadOptions.keyValue(s) else { throw Failure(description: "--sub expects KEY=VALUE, found \"\(s)\"") }
@@ -122,8 +130,11 @@ struct SessionOptions: ParsableArguments {
     let configuration = SessionConfiguration(
       mocks: mockConfig, testCase: testCase, handlers: taskHandlers,
       defaultHandlerTimeoutSeconds: handlerTimeout, seed: seed, mainExecutionName: executionName)
+    var definitions: [String: JSONValue] = [:]
+    for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {
-      return try Session(machines: registered, mainMachine: loaded.main.arn, input: input, configuration: configuration)
+      let session = try Session(machines: registered, mainMachine: loaded.main.arn, input: input, configuration: configuration)
+      return (session, definitions)
     } catch {
       throw Failure(description: error.description)
     }
