@@ -41,6 +41,8 @@ let package = Package(
     // The TUI app: state, update, render of panes into a screen buffer.
     .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
+    // glibc malloc settings for the executables (keep freed memory for reuse).
+    .target(name: "CMallocTuning"),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
     .executableTarget(
@@ -48,14 +50,14 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "CMallocTuning",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning",
       ],
       path: "Benchmarks/sfdbg-bench"),
     .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import Foundation
 
 /// `sfdbg-bench [WORKLOADS_DIR] [--json] [--only NAME...]`: prints sfdbg's speed figures.
@@ -25,6 +26,8 @@ struct BenchCommand: ParsableCommand {
   var single: String?
 
   func run() throws {
+    // The same allocator settings as the sfdbg executable.
+    sfdbg_tune_malloc()
     if let single {
       // Child process of the engine group: one workload, figures as one JSON line.
       let value = single == "history-25000"

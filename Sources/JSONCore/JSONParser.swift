@@ -77,6 +77,7 @@ private struct Parser {
   var depth = 0
   var pointer: [String] = []
   let keyStack = ScratchStack<String>()
+  var escapeBuffer: [UInt8] = []
   let valueStack = ScratchStack<JSONValue>()
   var valuePositions: [JSONPointer: SourcePosition] = [:]
   var keyPositions: [JSONPointer: SourcePosition] = [:]
@@ -380,20 +381,24 @@ private struct Parser {
       i += 1
     }
     guard i < bytes.count else { throw fail("unterminated string, expected '\"'", at: quote) }
-    // Slow path with escapes.
-    var buf: [UInt8] = Array(bytes[start..<i])
+    // Slow path with escapes, decoded into a reused buffer. Escapes always produce valid UTF-8,
+    // so only raw non-ASCII bytes call for validation.
+    escapeBuffer.removeAll(keepingCapacity: true)
+    escapeBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        if let s = String(validating: buf, as: UTF8.self) { return s }
+        if highBits & 0x80 == 0 { return String(decoding: escapeBuffer, as: UTF8.self) }
+        if let s = String(validating: escapeBuffer, as: UTF8.self) { return s }
         throw fail("invalid UTF-8 in string", at: quote)
       }
       if b < 0x20 {
         throw fail(b == 0x0A ? "unterminated string (line break inside a string)" : "control character in string must be escaped")
       }
       if b != UInt8(ascii: "\\") {
-        buf.append(b)
+        highBits |= b
+        escapeBuffer.append(b)
         i += 1
         continue
       }
@@ -402,14 +407,14 @@ private struct Parser {
       let e = bytes[i]
       i += 1
       switch e {
-      case UInt8(ascii: "\""): buf.append(0x22)
-      case UInt8(ascii: "\\"): buf.append(0x5C)
-      case UInt8(ascii: "/"): buf.append(0x2F)
-      case UInt8(ascii: "b"): buf.append(0x08)
-      case UInt8(ascii: "f"): buf.append(0x0C)
-      case UInt8(ascii: "n"): buf.append(0x0A)
-      case UInt8(ascii: "r"): buf.append(0x0D)
-      case UInt8(ascii: "t"): buf.append(0x09)
+      case UInt8(ascii: "\""): escapeBuffer.append(0x22)
+      case UInt8(ascii: "\\"): escapeBuffer.append(0x5C)
+      case UInt8(ascii: "/"): escapeBuffer.append(0x2F)
+      case UInt8(ascii: "b"): escapeBuffer.append(0x08)
+      case UInt8(ascii: "f"): escapeBuffer.append(0x0C)
+      case UInt8(ascii: "n"): escapeBuffer.append(0x0A)
+      case UInt8(ascii: "r"): escapeBuffer.append(0x0D)
+      case UInt8(ascii: "t"): escapeBuffer.append(0x09)
       case UInt8(ascii: "u"):
         var scalar = try hex4()
         if scalar >= 0xD800 && scalar < 0xDC00 {
@@ -425,13 +430,31 @@ private struct Parser {
         } else if scalar >= 0xDC00 && scalar < 0xE000 {
           throw fail("unpaired Unicode surrogate in string", at: i - 6)
         }
-        let u = Unicode.Scalar(scalar)!
-        buf.append(contentsOf: UTF8.encode(u)!)
+        appendUTF8(scalar)
       default:
         throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in string", at: i - 2)
       }
     }
     throw fail("unterminated string, expected '\"'", at: quote)
+  }
+
+  /// Appends the UTF-8 encoding of a valid scalar (not a surrogate) to `escapeBuffer`.
+  @inline(__always) mutating func appendUTF8(_ v: UInt32) {
+    if v < 0x80 {
+      escapeBuffer.append(UInt8(v))
+    } else if v < 0x800 {
+      escapeBuffer.append(UInt8(0xC0 | (v >> 6)))
+      escapeBuffer.append(UInt8(0x80 | (v & 0x3F)))
+    } else if v < 0x10000 {
+      escapeBuffer.append(UInt8(0xE0 | (v >> 12)))
+      escapeBuffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      escapeBuffer.append(UInt8(0x80 | (v & 0x3F)))
+    } else {
+      escapeBuffer.append(UInt8(0xF0 | (v >> 18)))
+      escapeBuffer.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+      escapeBuffer.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      escapeBuffer.append(UInt8(0x80 | (v & 0x3F)))
+    }
   }
 
   mutating func hex4() throws(JSONParseError) -> UInt32 {

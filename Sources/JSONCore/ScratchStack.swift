@@ -33,7 +33,7 @@ final class ScratchStack<Element> {
   @inline(__always) subscript(index: Int) -> Element { storage[index] }
 
   /// Moves the elements from `base` to the top into a new array and pops them.
-  func popArray(from base: Int) -> [Element] {
+  @inline(__always) func popArray(from base: Int) -> [Element] {
     let n = count - base
     let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
       buffer.baseAddress!.moveInitialize(from: storage + base, count: n)
@@ -44,7 +44,7 @@ final class ScratchStack<Element> {
   }
 
   /// Drops the elements from `base` to the top.
-  func truncate(to base: Int) {
+  @inline(__always) func truncate(to base: Int) {
     (storage + base).deinitialize(count: count - base)
     count = base
   }

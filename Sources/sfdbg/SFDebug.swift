@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import Foundation
 
 /// `sfdbg`: an interactive terminal debugger for AWS Step Functions state machines.
@@ -23,6 +24,7 @@ extension SFDebug {
   /// Runs the command line; usage errors exit with status 2 (not ArgumentParser's 64), as
   /// sfdbg documents: 2 is for usage and definition errors.
   static func main() {
+    sfdbg_tune_malloc()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -36,6 +36,14 @@ import Testing
     do { _ = try JSONParser.parse(input) } catch { #expect(error.description == expected) }
   }
 
+  @Test func escapesMixedWithRawUnicode() throws {
+    #expect(try JSONParser.parse(#""café \n\u00e9 😀 \ud83d\ude00 \u0041""#) == .string("café \né 😀 😀 A"))
+    #expect(try JSONParser.parse(#"["a\tb", "\u20ac", "x\"y"]"#) == ["a\tb", "€", "x\"y"])
+    // Invalid UTF-8 after an escape is still caught.
+    let bytes: [UInt8] = Array("\"a\\n".utf8) + [0xC3, 0x28, 0x22]
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
+  }
+
   @Test func invalidUTF8() {
     let bytes: [UInt8] = Array("{\"a\": \"x".utf8) + [0xFF, 0x22, 0x7D]
     #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
