@@ -66,6 +66,9 @@ struct GraphCommand: ParsableCommand {
           $0.count <= width ? $0 : String($0.prefix(max(0, width - 1))) + (ascii ? "~" : "…")
         }
     } else {
+      // No width asked for: draw every name whole (only the longest names, past 80 columns,
+      // are shortened, keeping them unique).
+      options.maxLabelWidth = max(options.maxLabelWidth, 80)
       lines = DiagramRenderer.render(graph, options: options).lines()
     }
     FileOutput.standardOutput.write(lines.joined(separator: "\n") + "\n")

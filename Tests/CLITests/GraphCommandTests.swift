@@ -45,8 +45,7 @@ import Testing
   }
 
   /// With room to spare, names are drawn whole.
-  @Test(.disabled("bug: names over 32 characters are shortened even without --width, see /work/notes/cli-findings.md F5"))
-  func mainMachineNamesEveryStateInFullWhenUnconstrained() throws {
+  @Test func mainMachineNamesEveryStateInFullWhenUnconstrained() throws {
     let r = try CLI.run(["graph", template])
     for name in Self.mainStates { #expect(r.stdout.contains(name), "'\(name)' not in:\n\(r.stdout)") }
   }
