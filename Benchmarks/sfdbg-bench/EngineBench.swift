@@ -10,42 +10,32 @@ import JSONCore
 /// a 25,000-event history under 100 MB.
 enum EngineBench {
   static let group = BenchGroup(name: "engine") { shared, report in
-    guard let dir = shared.workloads else {
+    if let dir = shared.workloads {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir))?
+        .filter { $0.hasSuffix(".asl.json") }.map { String($0.dropLast(".asl.json".count)) }
+        .sorted(by: workloadOrder) ?? []
+      for name in names { report.add(name, try figuresOfChild(["--single", name, dir])) }
+    } else {
       report.add("engine", [("skipped", "no workloads folder given")])
-      return
     }
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir))?
-      .filter { $0.hasSuffix(".asl.json") }.map { String($0.dropLast(".asl.json".count)) }
-      .sorted(by: workloadOrder) ?? []
-    for name in names {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-      process.arguments = ["--single", name, dir]
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      try process.run()
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard let fields = try? JSONParser.parse(Array(data)).objectValue else {
-        report.add(name, [("error", .string("the workload process failed"))])
-        continue
-      }
-      report.add(name, fields.map { ($0.key, $0.value) })
-    }
+    // The 25,000-event history limit needs no workload file.
+    report.add("history-25000", try figuresOfChild(["--single", "history-25000"]))
   }
 
-  /// The 25,000-event history limit, in its own process.
-  static let historyGroup = BenchGroup(name: "engine") { _, report in
+  /// Runs this benchmark executable with `arguments` and reads the JSON object it prints.
+  static func figuresOfChild(_ arguments: [String]) throws -> [(String, JSONValue)] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    process.arguments = ["--single", "history-25000"]
+    process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let fields = (try? JSONParser.parse(Array(data)).objectValue) ?? ["error": "the workload process failed"]
-    report.add("history-25000", fields.map { ($0.key, $0.value) })
+    guard let fields = try? JSONParser.parse(Array(data)).objectValue else {
+      return [("error", "the workload process failed")]
+    }
+    return fields.map { ($0.key, $0.value) }
   }
 
   /// chain-100 < chain-1000 < chain-10000, by family then size.

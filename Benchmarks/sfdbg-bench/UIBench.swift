@@ -19,9 +19,7 @@ enum UIBench {
       var machines: [RegisteredMachine] = []
       var definitions: [String: JSONValue] = [:]
       for source in loaded.registry.machines {
-        machines.append(RegisteredMachine(
-          name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type,
-          machine: try StateMachine(definition: source.definition)))
+        machines.append(try RegisteredMachine(source: source))
         definitions[source.name] = source.definition
       }
       let session = try Session(machines: machines, mainMachine: loaded.main.arn, input: ["OrderId": "order-1001"])

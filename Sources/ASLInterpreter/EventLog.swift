@@ -13,10 +13,6 @@ public struct EventLog: RandomAccessCollection, Sendable {
 
   public init() {}
 
-  public init(_ events: some Sequence<HistoryEvent>) {
-    for e in events { append(e) }
-  }
-
   public var startIndex: Int { 0 }
   public var endIndex: Int { count }
 

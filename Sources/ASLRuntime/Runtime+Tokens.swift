@@ -29,7 +29,7 @@ extension Runtime {
   }
 
   /// The pending task waiting on `token`, or AWS's error for that token.
-  func pendingTask(forToken token: String) throws(RuntimeError) -> TaskKey {
+  public func pendingTask(forToken token: String) throws(RuntimeError) -> TaskKey {
     if let key = tokens[token] {
       guard executions[key.executionID].isRunning,
         executions[key.executionID].execution.pendingTasks.contains(where: { $0.id == key.requestID })

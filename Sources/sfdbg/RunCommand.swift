@@ -63,9 +63,9 @@ struct RunCommand: ParsableCommand {
     }
     _ = s.execute(.continue)
     var result = s.resultJSON.objectValue ?? JSONObject()
-    let target = execution.flatMap { s.runtime.execution($0) } ?? s.mainExecution
-    if let execution, s.runtime.execution(execution) == nil {
-      FileOutput.standardError.write("error: no execution is called '\(execution)'\n")
+    // `--execution` names one (nil when nothing has that name); without it, the main one.
+    guard let target = execution.map({ s.runtime.execution($0) }) ?? .some(s.mainExecution) else {
+      FileOutput.standardError.write("error: no execution is called '\(execution ?? "")'\n")
       throw ExitCode(2)
     }
     if events { result["events"] = .array(target.execution.history.map { .string($0.type) }) }

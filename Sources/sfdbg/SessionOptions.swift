@@ -88,8 +88,7 @@ struct SessionOptions: ParsableArguments {
     var registered: [RegisteredMachine] = []
     for source in loaded.registry.machines {
       do {
-        let machine = try StateMachine(definition: source.definition)
-        registered.append(RegisteredMachine(name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type, machine: machine))
+        registered.append(try RegisteredMachine(source: source))
       } catch {
         let full = JSONPointer(tokens: source.definitionPointer.tokens + error.pointer.tokens)
         let at = source.position(of: error.pointer).map { "\($0.line):\($0.column):" } ?? ""

@@ -21,9 +21,7 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
   var machines: [RegisteredMachine] = []
   var definitions: [String: JSONValue] = [:]
   for source in loaded.registry.machines {
-    let machine = try StateMachine(definition: source.definition)
-    machines.append(RegisteredMachine(
-      name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type, machine: machine))
+    machines.append(try RegisteredMachine(source: source))
     definitions[source.name] = source.definition
   }
   let mocks = try MockConfig(json: JSONParser.parse(String(contentsOfFile: root + "/mocks.json", encoding: .utf8)))

@@ -32,10 +32,7 @@ func packageRoot() -> String {
 func loadMachines(_ file: String) throws -> (machines: [RegisteredMachine], main: String) {
   let loaded = try ASLLoader.load(file: file)
   var machines: [RegisteredMachine] = []
-  for source in loaded.registry.machines {
-    let m = try StateMachine(definition: source.definition)
-    machines.append(RegisteredMachine(name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type, machine: m))
-  }
+  for source in loaded.registry.machines { machines.append(try RegisteredMachine(source: source)) }
   return (machines, loaded.main.arn)
 }
 

@@ -96,12 +96,6 @@ public struct MockConfig: Sendable, Equatable {
     }
   }
 
-  /// The test case names defined for a machine (any of its names: name, logical id, ARN).
-  public func testCases(forMachine names: [String]) -> [String] {
-    for n in names { if let c = stateMachines[n] { return c.keys.sorted() } }
-    return []
-  }
-
   /// Whether a test case with this name exists for any machine.
   public func hasTestCase(_ name: String) -> Bool {
     stateMachines.values.contains { $0[name] != nil }

@@ -24,14 +24,10 @@ extension Session {
     case .token(let token):
       if let item = items.first(where: { $0.token == token }) { return item }
       if let item = items.first(where: { $0.stateName == token }) { return item }
-      // Let the runtime give AWS's error (TaskTimedOut, InvalidToken, TaskDoesNotExist).
-      var probe = runtime
-      do {
-        try probe.sendTaskHeartbeat(token: token)
-      } catch {
-        throw error
-      }
-      throw RuntimeError.init("TaskDoesNotExist", "no pending item has the token '\(token)'")
+      // The runtime gives AWS's error (TaskTimedOut, InvalidToken, TaskDoesNotExist); a token it
+      // still knows as pending is one not handed to a person (not answerable by hand).
+      _ = try runtime.pendingTask(forToken: token)
+      throw RuntimeError("TaskDoesNotExist", "no pending item has the token '\(token)'")
     }
   }
 

@@ -183,13 +183,12 @@ public struct Session: Sendable {
     case .pending: out.messages.append(contentsOf: pendingLines)
     case .print(let path): printPath(path, &out)
     case .history(let key):
-      let e = key.flatMap { runtime.execution($0) } ?? focusedExecution
-      if key != nil && runtime.execution(key!) == nil {
-        fail(&out, "no execution is called '\(key!)'")
-      } else {
+      if let e = key.map({ runtime.execution($0) }) ?? .some(focusedExecution) {
         for ev in e.execution.history {
           out.messages.append("\(ev.id) \(ev.type)" + (ev.stateName.map { " \($0)" } ?? ""))
         }
+      } else {
+        fail(&out, "no execution is called '\(key ?? "")'")
       }
     case .save(let file):
       out.effects.append(.writeFile(path: file, contents: script))
