@@ -59,7 +59,8 @@ enum EngineBench {
     var status = ""
     var best = Double.infinity
     var bestCPU = Double.infinity
-    let repeats = 5
+    // SFDBG_BENCH_REPEATS raises the number of timed runs (for profiling under perf).
+    let repeats = ProcessInfo.processInfo.environment["SFDBG_BENCH_REPEATS"].flatMap { Int($0) } ?? 5
     for round in 0...repeats {
       // The workloads count every transition of a correct run, so the 25,000-event quota is lifted.
       var execution = Execution(machine: machine, input: input, options: ExecutionOptions(stateMachineName: name, historyLimit: .max))

@@ -38,13 +38,11 @@ public struct CompiledPayloadTemplate: Sendable, Hashable {
     var node: Node
   }
 
+  /// The compiled tree (one reference: copying a compiled template costs one retain).
   let root: Node
-  /// The template as written.
-  public let template: JSONValue
 
   /// Compiles `template`; throws when a `.$` value is not a string or does not parse.
   public init(_ template: JSONValue) throws(ASLRuntimeError) {
-    self.template = template
     self.root = try ExpressionCache.shared.templateNode(template)
   }
 

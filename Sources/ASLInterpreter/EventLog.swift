@@ -24,7 +24,7 @@ public struct EventLog: RandomAccessCollection, Sendable {
     return chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
   }
 
-  public mutating func append(_ event: HistoryEvent) {
+  public mutating func append(_ event: consuming HistoryEvent) {
     if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
       var chunk: [HistoryEvent] = []
       chunk.reserveCapacity(Self.chunkSize)

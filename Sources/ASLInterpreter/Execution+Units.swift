@@ -5,22 +5,25 @@ import JSONCore
 extension Execution {
   /// Runs one transition of `unit` (it must be runnable).
   mutating func stepUnit(_ unit: Int) {
-    switch phase(of: unit) {
+    // Moved out (not copied): every runnable phase is replaced while the unit runs.
+    var current = UnitPhase.waitingChildren
+    swap(&current, &units[unit].phase)
+    switch current {
     case .ready(let index, let input):
       enterState(unit, index: index, input: input)
     case .startingIteration(let input):
       if case .iteration(let index) = read(unit, { $0.kind }),
-        let parent = read(unit, { $0.parentID }), let mapName = visit(of: parent)?.name
+        let parent = read(unit, { $0.parentID }),
+        let mapName = units.withUnsafeBufferPointer({ $0[parent].visit?.common.name })
       {
         emit("MapIterationStarted", unit: unit, .mapIteration(name: mapName, index: index))
       }
       let start = read(unit) { $0.machine.stateIndex[$0.machine.startAt] ?? 0 }
       enterState(unit, index: start, input: input)
     case .resuming(let resumption):
-      units[unit].phase = .waitingChildren  // placeholder while resuming
-      resume(unit, resumption)
+      resume(unit, resumption)  // the phase is `.waitingChildren` meanwhile
     default:
-      break
+      swap(&current, &units[unit].phase)
     }
     finishIfHistoryLimitReached()
   }
@@ -47,8 +50,8 @@ extension Execution {
 
   /// Runs (or re-runs, after a retry) the work of the state `unit` is in.
   mutating func runStateBody(_ unit: Int) {
-    guard let visit = visit(of: unit) else { return }
-    let state = state(visit.stateIndex, of: unit)
+    guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
+    let state = state(index, of: unit)
     switch state {
     case .pass(let s): runPass(unit, s)
     case .succeed(let s): runSucceed(unit, s)
@@ -63,8 +66,8 @@ extension Execution {
 
   /// Continues the state of `unit` after a timer, task result or its children.
   mutating func resume(_ unit: Int, _ resumption: Resumption) {
-    guard let visit = visit(of: unit) else { return }
-    let state = state(visit.stateIndex, of: unit)
+    guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
+    let state = state(index, of: unit)
     switch resumption {
     case .retry:
       runStateBody(unit)
@@ -95,7 +98,8 @@ extension Execution {
   mutating func exitState(
     _ unit: Int, output: JSONValue, next: Transition?, assigned: [(String, JSONValue)]
   ) {
-    guard let (common, stateIndex) = read(unit, { u in u.visit.map { ($0.common, $0.stateIndex) } })
+    guard let stateIndex = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }),
+      let common = units.withUnsafeBufferPointer({ $0[unit].visit?.common })
     else { return }
     if PayloadSize.exceeds(output, limit: options.payloadLimitBytes) {
       stateFailed(
@@ -226,7 +230,7 @@ extension Execution {
     _ unit: Int, input: JSONValue, mapItem: (index: Int, value: JSONValue)? = nil,
     taskToken: String? = nil
   ) -> EvaluationScope {
-    let readsContext = visit(of: unit)?.readsContext ?? true
+    let readsContext = units.withUnsafeBufferPointer { $0[unit].visit?.common.readsContext } ?? true
     let context: JSONValue =
       readsContext ? contextObject(unit, mapItem: mapItem, taskToken: taskToken) : .null
     return EvaluationScope(input: input, context: context, variables: variables(of: unit))

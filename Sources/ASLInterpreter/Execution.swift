@@ -212,12 +212,7 @@ public struct Execution: Sendable {
     }
   }
 
-  func isRunnable(_ phase: UnitPhase) -> Bool {
-    switch phase {
-    case .ready, .startingIteration, .resuming: return true
-    default: return false
-    }
-  }
+  func isRunnable(_ phase: UnitPhase) -> Bool { phase.isRunnable }
 
   mutating func enqueue(_ unit: Int) {
     if queued[unit] { return }
@@ -234,7 +229,7 @@ public struct Execution: Sendable {
         runQueue.removeFirst(runHead)
         runHead = 0
       }
-      if isRunnable(phase(of: unit)) { return unit }
+      if units.withUnsafeBufferPointer({ $0[unit].phase.isRunnable }) { return unit }
     }
     return nil
   }

@@ -58,6 +58,16 @@ public enum UnitPhase: Sendable {
   case aborted
 }
 
+extension UnitPhase {
+  /// True when the unit can step without outside help or the clock.
+  @inlinable public var isRunnable: Bool {
+    switch self {
+    case .ready, .startingIteration, .resuming: return true
+    default: return false
+    }
+  }
+}
+
 /// Why a unit waits on the clock.
 public enum TimerReason: Sendable, Equatable {
   case wait

@@ -1,31 +1,31 @@
 import JSONCore
 
 /// `Map`: runs its item processor once per item (inline or distributed mode).
-public struct MapState: Sendable {
-  public var common: StateCommon
+public final class MapState: Sendable {
+  public let common: StateCommon
   /// `ItemProcessor` (or legacy `Iterator`) states.
-  public var itemProcessor: StateMachine
-  public var processorMode: ProcessorMode
+  public let itemProcessor: StateMachine
+  public let processorMode: ProcessorMode
   /// `ProcessorConfig.ExecutionType` for distributed mode (`STANDARD`/`EXPRESS`).
-  public var executionType: String?
-  public var itemsPath: PathField
+  public let executionType: String?
+  public let itemsPath: PathField
   /// JSONata `Items`.
-  public var items: JSONValue?
+  public let items: JSONValue?
   /// `ItemSelector`, or the legacy `Parameters`.
-  public var itemSelector: JSONValue?
-  public var itemReader: JSONValue?
-  public var itemBatcher: ItemBatcher?
-  public var resultWriter: JSONValue?
-  public var maxConcurrency: MapNumberField?
-  public var toleratedFailureCount: MapNumberField?
-  public var toleratedFailurePercentage: MapNumberField?
-  public var label: String?
-  public var resultPath: PathField
-  public var resultSelector: JSONValue?
-  public var retry: [Retrier]
-  public var catchers: [Catcher]
+  public let itemSelector: JSONValue?
+  public let itemReader: JSONValue?
+  public let itemBatcher: ItemBatcher?
+  public let resultWriter: JSONValue?
+  public let maxConcurrency: MapNumberField?
+  public let toleratedFailureCount: MapNumberField?
+  public let toleratedFailurePercentage: MapNumberField?
+  public let label: String?
+  public let resultPath: PathField
+  public let resultSelector: JSONValue?
+  public let retry: [Retrier]
+  public let catchers: [Catcher]
   /// True when the definition used the legacy `Iterator` field.
-  public var usesLegacyIterator: Bool
+  public let usesLegacyIterator: Bool
 
   public init(common: StateCommon, itemProcessor: StateMachine, processorMode: ProcessorMode = .inline,
     executionType: String? = nil, itemsPath: PathField = .absent, items: JSONValue? = nil,
@@ -56,7 +56,7 @@ public struct MapState: Sendable {
     self.usesLegacyIterator = usesLegacyIterator
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     let key = r.has("ItemProcessor") ? "ItemProcessor" : "Iterator"
     guard let processorValue = r.raw(key) else {
       throw r.missing("ItemProcessor", "a state machine with StartAt and States")
@@ -125,9 +125,9 @@ public enum MapNumberField: Sendable, Hashable {
 
 /// `ItemBatcher` of a distributed Map.
 public struct ItemBatcher: Sendable, Hashable {
-  public var maxItemsPerBatch: MapNumberField?
-  public var maxInputBytesPerBatch: MapNumberField?
-  public var batchInput: JSONValue?
+  public let maxItemsPerBatch: MapNumberField?
+  public let maxInputBytesPerBatch: MapNumberField?
+  public let batchInput: JSONValue?
 
   public init(maxItemsPerBatch: MapNumberField? = nil, maxInputBytesPerBatch: MapNumberField? = nil,
     batchInput: JSONValue? = nil)

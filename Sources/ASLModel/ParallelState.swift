@@ -1,16 +1,16 @@
 import JSONCore
 
 /// `Parallel`: runs its branches on the same input and outputs the array of their outputs.
-public struct ParallelState: Sendable {
-  public var common: StateCommon
-  public var branches: [StateMachine]
-  public var parameters: JSONValue?
+public final class ParallelState: Sendable {
+  public let common: StateCommon
+  public let branches: [StateMachine]
+  public let parameters: JSONValue?
   /// JSONata `Arguments`.
-  public var arguments: JSONValue?
-  public var resultPath: PathField
-  public var resultSelector: JSONValue?
-  public var retry: [Retrier]
-  public var catchers: [Catcher]
+  public let arguments: JSONValue?
+  public let resultPath: PathField
+  public let resultSelector: JSONValue?
+  public let retry: [Retrier]
+  public let catchers: [Catcher]
 
   public init(common: StateCommon, branches: [StateMachine], parameters: JSONValue? = nil,
     arguments: JSONValue? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
@@ -26,7 +26,7 @@ public struct ParallelState: Sendable {
     self.catchers = catchers
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     guard let items = try r.array("Branches") else {
       throw r.missing("Branches", "an array of state machines")
     }

@@ -1,7 +1,7 @@
 import JSONCore
 
 /// One ASL state, typed by its `Type`.
-public indirect enum State: Sendable {
+public enum State: Sendable {
   case pass(PassState)
   case task(TaskState)
   case choice(ChoiceState)
@@ -130,11 +130,11 @@ extension State {
 }
 
 /// `Pass`: copies its input to its output, or injects `Result`.
-public struct PassState: Sendable {
-  public var common: StateCommon
-  public var result: JSONValue?
-  public var parameters: JSONValue?
-  public var resultPath: PathField
+public final class PassState: Sendable {
+  public let common: StateCommon
+  public let result: JSONValue?
+  public let parameters: JSONValue?
+  public let resultPath: PathField
 
   public init(common: StateCommon, result: JSONValue? = nil, parameters: JSONValue? = nil,
     resultPath: PathField = .absent)
@@ -145,7 +145,7 @@ public struct PassState: Sendable {
     self.resultPath = resultPath
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.init(
       common: common, result: r.raw("Result"), parameters: r.raw("Parameters"),
       resultPath: try r.pathField("ResultPath"))
@@ -153,19 +153,19 @@ public struct PassState: Sendable {
 }
 
 /// `Succeed`: ends the execution (or branch/iteration) successfully.
-public struct SucceedState: Sendable {
-  public var common: StateCommon
+public final class SucceedState: Sendable {
+  public let common: StateCommon
   public init(common: StateCommon) { self.common = common }
 }
 
 /// `Fail`: ends the execution (or branch/iteration) with an error.
-public struct FailState: Sendable {
-  public var common: StateCommon
+public final class FailState: Sendable {
+  public let common: StateCommon
   /// `Error`: a literal (JSONPath) or a JSONata string.
-  public var error: String?
-  public var errorPath: String?
-  public var cause: String?
-  public var causePath: String?
+  public let error: String?
+  public let errorPath: String?
+  public let cause: String?
+  public let causePath: String?
 
   public init(common: StateCommon, error: String? = nil, errorPath: String? = nil,
     cause: String? = nil, causePath: String? = nil)
@@ -177,7 +177,7 @@ public struct FailState: Sendable {
     self.causePath = causePath
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.init(
       common: common, error: try r.string("Error"), errorPath: try r.string("ErrorPath"),
       cause: try r.string("Cause"), causePath: try r.string("CausePath"))
@@ -185,14 +185,14 @@ public struct FailState: Sendable {
 }
 
 /// `Wait`: delays for `Seconds` or until `Timestamp` (or their `…Path` forms).
-public struct WaitState: Sendable {
-  public var common: StateCommon
+public final class WaitState: Sendable {
+  public let common: StateCommon
   /// `Seconds`: an integer (JSONPath) or a JSONata string.
-  public var seconds: JSONValue?
+  public let seconds: JSONValue?
   /// `Timestamp`: an RFC 3339 string (JSONPath) or a JSONata string.
-  public var timestamp: JSONValue?
-  public var secondsPath: String?
-  public var timestampPath: String?
+  public let timestamp: JSONValue?
+  public let secondsPath: String?
+  public let timestampPath: String?
 
   public init(common: StateCommon, seconds: JSONValue? = nil, timestamp: JSONValue? = nil,
     secondsPath: String? = nil, timestampPath: String? = nil)
@@ -204,7 +204,7 @@ public struct WaitState: Sendable {
     self.timestampPath = timestampPath
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.init(
       common: common, seconds: r.raw("Seconds"), timestamp: r.raw("Timestamp"),
       secondsPath: try r.string("SecondsPath"), timestampPath: try r.string("TimestampPath"))
@@ -212,10 +212,10 @@ public struct WaitState: Sendable {
 }
 
 /// `Choice`: picks the next state from its rules.
-public struct ChoiceState: Sendable {
-  public var common: StateCommon
-  public var choices: [ChoiceRule]
-  public var defaultState: String?
+public final class ChoiceState: Sendable {
+  public let common: StateCommon
+  public let choices: [ChoiceRule]
+  public let defaultState: String?
 
   public init(common: StateCommon, choices: [ChoiceRule], defaultState: String? = nil) {
     self.common = common
@@ -223,7 +223,7 @@ public struct ChoiceState: Sendable {
     self.defaultState = defaultState
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     guard let items = try r.array("Choices") else {
       throw r.missing("Choices", "a non-empty array of Choice rules")
     }
@@ -244,19 +244,19 @@ public enum DurationField: Sendable, Hashable {
 }
 
 /// `Task`: runs work through a resource (Lambda, service integration, activity).
-public struct TaskState: Sendable {
-  public var common: StateCommon
-  public var resource: String
-  public var parameters: JSONValue?
+public final class TaskState: Sendable {
+  public let common: StateCommon
+  public let resource: String
+  public let parameters: JSONValue?
   /// JSONata `Arguments`.
-  public var arguments: JSONValue?
-  public var resultPath: PathField
-  public var resultSelector: JSONValue?
-  public var retry: [Retrier]
-  public var catchers: [Catcher]
-  public var timeout: DurationField?
-  public var heartbeat: DurationField?
-  public var credentials: JSONValue?
+  public let arguments: JSONValue?
+  public let resultPath: PathField
+  public let resultSelector: JSONValue?
+  public let retry: [Retrier]
+  public let catchers: [Catcher]
+  public let timeout: DurationField?
+  public let heartbeat: DurationField?
+  public let credentials: JSONValue?
 
   public init(common: StateCommon, resource: String, parameters: JSONValue? = nil,
     arguments: JSONValue? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
@@ -276,7 +276,7 @@ public struct TaskState: Sendable {
     self.credentials = credentials
   }
 
-  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
+  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.init(
       common: common, resource: try r.requiredString("Resource"), parameters: r.raw("Parameters"),
       arguments: r.raw("Arguments"), resultPath: try r.pathField("ResultPath"),

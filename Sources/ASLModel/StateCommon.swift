@@ -87,7 +87,8 @@ public struct StateCommon: Sendable {
       name: name, type: type, comment: comment, queryLanguage: queryLanguage,
       inputPath: inputPath, outputPath: outputPath, transition: transition, assign: assign,
       output: output, readsContext: readsContext, pointer: pointer, expressions: expressions,
-      enteredEventType: type + "StateEntered", exitedEventType: type + "StateExited",
+      enteredEventType: StateCommon.eventType(type, "StateEntered"),
+      exitedEventType: StateCommon.eventType(type, "StateExited"),
       jsonataFields: jsonataFields)
   }
 }
@@ -99,5 +100,24 @@ public enum Transition: Sendable, Hashable {
 
   public var nextStateName: String? {
     if case .next(let n) = self { return n } else { return nil }
+  }
+}
+
+extension StateCommon {
+  /// The event types of the eight state types, built once and shared by every state (an event
+  /// type over 15 bytes is a heap string; sharing one keeps the interpreter from touching a
+  /// separate copy per state on every transition).
+  static let sharedEventTypes: [String: String] = {
+    var out: [String: String] = [:]
+    for type in ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] {
+      for suffix in ["StateEntered", "StateExited"] { out[type + suffix] = type + suffix }
+    }
+    return out
+  }()
+
+  /// `type + suffix`, the shared string when it is one of the known event types.
+  static func eventType(_ type: String, _ suffix: String) -> String {
+    let text = type + suffix
+    return sharedEventTypes[text] ?? text
   }
 }

@@ -1,27 +1,25 @@
-import OrderedCollections
-
-/// A JSON object: members in insertion (source) order, O(1) lookup by key.
+/// A JSON object: members in insertion (source) order, lookup by key.
 ///
 /// Equality ignores member order (as JSON semantics and Step Functions comparisons do).
 public struct JSONObject: Sendable {
-  public var storage: OrderedDictionary<String, JSONValue>
+  public var storage: JSONObjectStorage
 
-  public init() { storage = [:] }
-  public init(minimumCapacity: Int) { storage = OrderedDictionary(minimumCapacity: minimumCapacity) }
-  public init(_ pairs: [(String, JSONValue)]) {
-    storage = OrderedDictionary(pairs, uniquingKeysWith: { _, last in last })
-  }
-  public init(_ storage: OrderedDictionary<String, JSONValue>) { self.storage = storage }
+  @inlinable public init() { storage = JSONObjectStorage() }
+  @inlinable public init(minimumCapacity: Int) { storage = JSONObjectStorage(minimumCapacity: minimumCapacity) }
+  /// Members from `pairs`; a repeated key keeps its first position and its last value.
+  public init(_ pairs: [(String, JSONValue)]) { storage = JSONObjectStorage(pairs) }
+  @inlinable public init(_ storage: JSONObjectStorage) { self.storage = storage }
 
+  @inlinable
   public subscript(key: String) -> JSONValue? {
     get { storage[key] }
     set { storage[key] = newValue }
   }
 
-  public var keys: OrderedSet<String> { storage.keys }
+  @inlinable public var keys: JSONObjectStorage.Keys { storage.keys }
   public var values: [JSONValue] { Array(storage.values) }
-  public var count: Int { storage.count }
-  public var isEmpty: Bool { storage.isEmpty }
+  @inlinable public var count: Int { storage.count }
+  @inlinable public var isEmpty: Bool { storage.isEmpty }
 
   @discardableResult
   public mutating func removeValue(forKey key: String) -> JSONValue? { storage.removeValue(forKey: key) }
@@ -29,10 +27,8 @@ public struct JSONObject: Sendable {
 
 extension JSONObject: Sequence {
   public typealias Element = (key: String, value: JSONValue)
-  public func makeIterator() -> AnyIterator<Element> {
-    var it = storage.makeIterator()
-    return AnyIterator { it.next().map { (key: $0.key, value: $0.value) } }
-  }
+  @inlinable public func makeIterator() -> IndexingIterator<JSONObjectStorage> { storage.makeIterator() }
+  @inlinable public var underestimatedCount: Int { storage.count }
 }
 
 extension JSONObject: Equatable {

@@ -1,4 +1,3 @@
-import OrderedCollections
 
 /// A fast RFC 8259 JSON parser over UTF-8 bytes.
 ///
@@ -259,8 +258,16 @@ private struct Parser {
         obj = JSONObject(minimumCapacity: count)
         for k in 0..<count { obj.storage[keyStack[base + k]] = valueStack[valueBase + k] }
       } else {
-        obj = JSONObject(OrderedDictionary(
-          uncheckedUniqueKeys: keyStack.popArray(from: base), values: valueStack.popArray(from: valueBase)))
+        let keys = keyStack
+        let values = valueStack
+        obj = JSONObject(
+          JSONObjectStorage(uncheckedUniqueCount: count) { elements in
+            for k in 0..<count {
+              (elements + k).initialize(to: (key: keys.take(base + k), value: values.take(valueBase + k)))
+            }
+          })
+        keyStack.forget(to: base)
+        valueStack.forget(to: valueBase)
       }
     } else {
       obj = JSONObject(minimumCapacity: count)

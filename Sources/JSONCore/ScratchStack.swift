@@ -43,6 +43,12 @@ final class ScratchStack<Element> {
     return result
   }
 
+  /// Moves the element at `index` out; the caller then pops it with `forget(to:)`.
+  @inline(__always) func take(_ index: Int) -> Element { (storage + index).move() }
+
+  /// Pops the elements from `base` to the top after they were all moved out with `take`.
+  @inline(__always) func forget(to base: Int) { count = base }
+
   /// Drops the elements from `base` to the top.
   @inline(__always) func truncate(to base: Int) {
     (storage + base).deinitialize(count: count - base)
