@@ -13,6 +13,7 @@ final class ExpressionCache: @unchecked Sendable {
   private var paths: [String: JSONPath] = [:]
   private var expressions: [String: ParsedPathExpression] = [:]
   private var templates: [String: CompiledPayloadTemplate.Node] = [:]
+  private var expressionNodes: [String: CompiledPayloadTemplate.Node] = [:]
   private let limit = 4096
 
   func jsonPath(_ text: String) throws(ASLRuntimeError) -> JSONPath {
@@ -39,6 +40,23 @@ final class ExpressionCache: @unchecked Sendable {
     expressions[text] = parsed
     lock.unlock()
     return parsed
+  }
+
+  /// The node of a `"key.$": "expression"` template member, shared between templates that
+  /// repeat it (a chain of states each computing `"n.$": "States.MathAdd($.n, 1)"` then reads one
+  /// hot node instead of one cold copy per state).
+  func expressionNode(_ text: String, field: String) throws(ASLRuntimeError) -> CompiledPayloadTemplate.Node {
+    let key = field + "\u{0}" + text
+    lock.lock()
+    let cached = expressionNodes[key]
+    lock.unlock()
+    if let cached { return cached }
+    let node = CompiledPayloadTemplate.Node.expression(try expression(text), field: field)
+    lock.lock()
+    if expressionNodes.count >= limit { expressionNodes.removeAll(keepingCapacity: true) }
+    expressionNodes[key] = node
+    lock.unlock()
+    return node
   }
 
   /// The compiled tree of a payload template, shared between identical templates (keyed by the

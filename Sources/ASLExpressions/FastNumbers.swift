@@ -5,22 +5,24 @@ enum FastNumbers {
   /// The value of `number` when its text is a plain decimal integer literal that fits `Int`.
   @inline(__always)
   static func exactInt(_ number: JSONNumber) -> Int? {
-    var value = 0
-    var count = 0
-    var negative = false
-    for byte in number.text.utf8 {
-      if count == 0, byte == UInt8(ascii: "-"), !negative {
-        negative = true
-        continue
+    var text = number.text
+    let parsed: Int?? = text.withUTF8 { bytes -> Int?? in
+      var value = 0
+      var start = 0
+      let negative = bytes.count > 0 && bytes[0] == UInt8(ascii: "-")
+      if negative { start = 1 }
+      let digits = bytes.count - start
+      guard digits > 0 else { return .some(nil) }
+      guard digits <= 18 else { return nil }  // may overflow: the slow path below decides
+      for i in start..<bytes.count {
+        let digit = Int(bytes[i]) &- 48
+        guard digit >= 0, digit <= 9 else { return .some(nil) }
+        value = value &* 10 &+ digit
       }
-      let digit = Int(byte) &- 48
-      guard digit >= 0, digit <= 9 else { return nil }
-      guard count < 18 else { return Int(number.text) }
-      value = value &* 10 &+ digit
-      count += 1
+      return .some(negative ? -value : value)
     }
-    guard count > 0 else { return nil }
-    return negative ? -value : value
+    if let parsed { return parsed }
+    return Int(number.text)
   }
 
   /// `JSONNumber(value)` without going through `description`.

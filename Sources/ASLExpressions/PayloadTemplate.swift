@@ -60,7 +60,7 @@ public struct CompiledPayloadTemplate: Sendable, Hashable {
                 + " but was \(member.typeName) \(member.compactString)")
           }
           let name = String(key.dropLast(2))
-          let expression = Node.expression(try ExpressionCache.shared.expression(text), field: key)
+          let expression = try ExpressionCache.shared.expressionNode(text, field: key)
           if let index = prototype.storage.index(forKey: name) {
             prototype.storage.values[index] = .null
             dynamic.removeAll { $0.index == index }

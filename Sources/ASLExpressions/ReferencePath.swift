@@ -49,7 +49,8 @@ public enum ReferencePath {
 
   /// Validates that `path` is a reference path (names and indexes only) and parses it.
   public static func parse(_ path: String) throws(ASLRuntimeError) -> JSONPath {
-    let parsed = try JSONPath(path)
+    // Shared through the cache: every state writing `$.result` reads one hot parsed path.
+    let parsed = try ExpressionCache.shared.jsonPath(path)
     guard parsed.isSimple else {
       throw ASLRuntimeError(
         error: "States.Runtime", cause: "The path '\(path)' is not a valid reference path")

@@ -8,20 +8,22 @@ import JSONCore
 public struct StateCommon: Sendable {
   @usableFromInline
   final class Storage: Sendable {
+    // The fields every transition reads come first, so that they share one or two cache lines
+    // (a long chain of states is read cold, one state after the other).
     @usableFromInline let name: String
-    @usableFromInline let type: String
-    @usableFromInline let comment: String?
+    @usableFromInline let enteredEventType: String
+    @usableFromInline let exitedEventType: String
+    @usableFromInline let expressions: StateExpressions
     @usableFromInline let queryLanguage: QueryLanguage
+    @usableFromInline let readsContext: Bool
     @usableFromInline let inputPath: PathField
     @usableFromInline let outputPath: PathField
     @usableFromInline let transition: Transition?
+    @usableFromInline let type: String
+    @usableFromInline let comment: String?
     @usableFromInline let assign: JSONValue?
     @usableFromInline let output: JSONValue?
-    @usableFromInline let readsContext: Bool
     @usableFromInline let pointer: JSONPointer
-    @usableFromInline let expressions: StateExpressions
-    @usableFromInline let enteredEventType: String
-    @usableFromInline let exitedEventType: String
     @usableFromInline let jsonataFields: [String: CompiledJSONata]
     init(
       name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, enteredEventType: String, exitedEventType: String, jsonataFields: [String: CompiledJSONata]
