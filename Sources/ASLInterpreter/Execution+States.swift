@@ -6,23 +6,32 @@ extension Execution {
   // MARK: Pass
 
   mutating func runPass(_ unit: Int, _ s: PassState) {
-    if s.common.queryLanguage == .jsonata { return runPassJSONata(unit, s) }
+    let common = s.common
+    if common.queryLanguage == .jsonata { return runPassJSONata(unit, s) }
     let raw = rawInput(of: unit)
-    let e = s.common.expressions
+    let e = common.expressions
     do throws(ASLRuntimeError) {
-      var effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
+      // The most common Pass states (no InputPath, no Result) hand values on without copies.
+      var effective =
+        common.inputPath.isAbsent
+        ? raw : try applyPath(unit, common.inputPath, e.inputPath, to: raw, name: "InputPath")
       trace(unit, "InputPath", effective)
       if let parameters = e.parameters {
         effective = try parameters.get().evaluate(scope: scope(unit, input: effective), random: &random)
         trace(unit, "Parameters", effective)
       }
-      let result = s.result ?? effective
-      let assigned = try evaluateAssign(unit, e.assign, value: result)
-      let merged = try applyResultPath(s.resultPath, e.resultPath, result: result, rawInput: raw)
-      trace(unit, "ResultPath", merged)
-      let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: merged, name: "OutputPath")
-      trace(unit, "OutputPath", output)
-      exitState(unit, output: output, next: s.common.transition, assigned: assigned)
+      let result: JSONValue
+      if let fixed = s.result { result = fixed } else { result = consume effective }
+      let assigned = e.assign == nil ? [] : try evaluateAssign(unit, e.assign, value: result)
+      var output = try applyResultPath(s.resultPath, e.resultPath, result: consume result, rawInput: raw)
+      trace(unit, "ResultPath", output)
+      if !common.outputPath.isAbsent {
+        output = try applyPath(unit, common.outputPath, e.outputPath, to: output, name: "OutputPath")
+        trace(unit, "OutputPath", output)
+      } else {
+        trace(unit, "OutputPath", output)
+      }
+      exitState(unit, output: consume output, next: common.transition, assigned: assigned)
     } catch {
       stateFailed(unit, error, prefixed: true)
     }

@@ -29,21 +29,21 @@ extension Execution {
   }
 
   /// Enters state `index` of `unit`'s machine: `…StateEntered`, then the state's work.
-  mutating func enterState(_ unit: Int, index: Int, input: JSONValue) {
+  mutating func enterState(_ unit: Int, index: Int, input: consuming JSONValue) {
     let common = state(index, of: unit).common
     transitionCount += 1
     let entered = emit(
-      common.enteredEventType, unit: unit, .stateEntered(name: common.name, input: input))
-    let visit = StateVisit(
-      stateIndex: index, common: common, enteredEventID: entered, enteredTime: now,
-      rawInput: input, effectiveInput: input, retryAttempts: [], retryCount: 0)
+      common.enteredEventType, unit: unit, .stateEntered(name: common.name, input: copy input))
     if options.recordTraces {
       var trace = StateTrace(
         unitID: unit, stateName: common.name, stateType: common.type, enteredEventID: entered)
-      trace.stages.append(DataFlowStage(name: "Input", value: input))
+      trace.stages.append(DataFlowStage(name: "Input", value: copy input))
       openTraces[unit] = trace
     }
-    units[unit].visit = visit
+    units[unit].visit = StateVisit(
+      stateIndex: index, common: common, enteredEventID: entered, enteredTime: now,
+      // effectiveInput is set by the states that read it back later (Wait, Task, Parallel, Map).
+      rawInput: input, effectiveInput: .null, retryAttempts: [], retryCount: 0)
     units[unit].phase = .waitingChildren  // replaced by the state's own work below
     runStateBody(unit)
   }
@@ -96,7 +96,7 @@ extension Execution {
   /// Leaves the current state with `output`: `…StateExited`, variables assigned, then the
   /// transition (or the end of the unit).
   mutating func exitState(
-    _ unit: Int, output: JSONValue, next: Transition?, assigned: [(String, JSONValue)]
+    _ unit: Int, output: consuming JSONValue, next: Transition?, assigned: [(String, JSONValue)]
   ) {
     guard let stateIndex = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }),
       let common = units.withUnsafeBufferPointer({ $0[unit].visit?.common })
@@ -278,7 +278,8 @@ extension Execution {
 
   /// Applies ResultPath: absent → result, null → raw input, else the result merged in.
   func applyResultPath(
-    _ field: PathField, _ compiled: CompiledReferencePath?, result: JSONValue, rawInput: JSONValue
+    _ field: PathField, _ compiled: CompiledReferencePath?, result: consuming JSONValue,
+    rawInput: consuming JSONValue
   ) throws(ASLRuntimeError) -> JSONValue {
     switch field {
     case .absent: return result
@@ -286,7 +287,9 @@ extension Execution {
     case .path(let text):
       if text == "$" { return result }
       guard let compiled else { return result }
-      return try ReferencePath.set(result, at: try compiled.get(), in: rawInput)
+      var target = rawInput
+      try ReferencePath.set(result, at: try compiled.get(), into: &target)
+      return target
     }
   }
 

@@ -21,13 +21,22 @@ enum PayloadSize {
     case .string(let s): total += s.utf8.count * 6 + 2
     case .array(let a):
       total += 2 + a.count
-      for v in a where !upperBound(v, &total, limit: limit) { return false }
+      let fits = a.withUnsafeBufferPointer { items in
+        for i in items.indices where !upperBound(items[i], &total, limit: limit) { return false }
+        return true
+      }
+      if !fits { return false }
     case .object(let o):
       total += 2 + o.count * 2
-      for (k, v) in o.storage {
-        total += k.utf8.count * 6 + 2
-        if !upperBound(v, &total, limit: limit) { return false }
+      // Members are read in place: walking a payload on every state exit must not copy it.
+      let fits = o.storage.withMembers { members in
+        for i in members.indices {
+          total += members[i].key.utf8.count * 6 + 2
+          if !upperBound(members[i].value, &total, limit: limit) { return false }
+        }
+        return true
       }
+      if !fits { return false }
     }
     return total <= limit
   }

@@ -7,6 +7,9 @@ public enum PathField: Sendable, Hashable {
   case null
   case path(String)
 
+  /// True when the field is not in the definition.
+  @inlinable public var isAbsent: Bool { if case .absent = self { true } else { false } }
+
   /// The path text, with `$` for an absent field and nil for `null`.
   public var effectivePath: String? {
     switch self {

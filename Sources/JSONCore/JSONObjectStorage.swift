@@ -135,6 +135,14 @@ public struct JSONObjectStorage: @unchecked Sendable {  // copy-on-write: a shar
     return buffer.withUnsafeMutablePointers { _, elements in elements[position].value }
   }
 
+  /// Calls `body` with the members in place (no copies; `body` must not keep the pointer).
+  @inlinable
+  public func withMembers<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+    try buffer.withUnsafeMutablePointers { header, elements in
+      try body(UnsafeBufferPointer(start: elements, count: header.pointee.count))
+    }
+  }
+
   // MARK: Writing
 
   /// Makes the buffer unique with room for `minimumCapacity` members.
