@@ -9,24 +9,27 @@ extension Execution {
     let common = s.common
     if common.queryLanguage == .jsonata { return runPassJSONata(unit, s) }
     let raw = rawInput(of: unit)
-    let e = common.expressions
     do throws(ASLRuntimeError) {
       // The most common Pass states (no InputPath, no Result) hand values on without copies.
       var effective =
         common.inputPath.isAbsent
-        ? raw : try applyPath(unit, common.inputPath, e.inputPath, to: raw, name: "InputPath")
+        ? raw
+        : try applyPath(unit, common.inputPath, common.expressions.inputPath, to: raw, name: "InputPath")
       trace(unit, "InputPath", effective)
-      if let parameters = e.parameters {
+      if let parameters = s.compiledParameters {
         effective = try parameters.get().evaluate(scope: scope(unit, input: effective), random: &random)
         trace(unit, "Parameters", effective)
       }
       let result: JSONValue
       if let fixed = s.result { result = fixed } else { result = consume effective }
-      let assigned = e.assign == nil ? [] : try evaluateAssign(unit, e.assign, value: result)
-      var output = try applyResultPath(s.resultPath, e.resultPath, result: consume result, rawInput: raw)
+      let assigned =
+        s.compiledAssign == nil ? [] : try evaluateAssign(unit, s.compiledAssign, value: result)
+      var output = try applyResultPath(
+        s.resultPath, s.compiledResultPath, result: consume result, rawInput: raw)
       trace(unit, "ResultPath", output)
       if !common.outputPath.isAbsent {
-        output = try applyPath(unit, common.outputPath, e.outputPath, to: output, name: "OutputPath")
+        output = try applyPath(
+          unit, common.outputPath, common.expressions.outputPath, to: output, name: "OutputPath")
         trace(unit, "OutputPath", output)
       } else {
         trace(unit, "OutputPath", output)

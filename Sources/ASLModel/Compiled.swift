@@ -27,9 +27,9 @@ public indirect enum CompiledPath: Sendable {
 
 /// A payload template (Parameters, ResultSelector, ItemSelector, Assign) compiled at load time,
 /// or the error its compilation raised.
-public indirect enum CompiledTemplate: Sendable {
-  case ok(CompiledPayloadTemplate)
-  case invalid(ASLRuntimeError)
+public enum CompiledTemplate: Sendable {
+  case ok(CompiledPayloadTemplate)  // one reference: no box
+  indirect case invalid(ASLRuntimeError)
 
   public init(_ value: JSONValue) {
     do { self = .ok(try CompiledPayloadTemplate(value)) } catch { self = .invalid(error) }
@@ -71,9 +71,9 @@ public indirect enum CompiledJSONata: Sendable {
 }
 
 /// A ResultPath reference path parsed at load time, or the error its parsing raised.
-public indirect enum CompiledReferencePath: Sendable {
-  case ok(JSONPath)
-  case invalid(ASLRuntimeError)
+public enum CompiledReferencePath: Sendable {
+  case ok(JSONPath)  // one reference: no box
+  indirect case invalid(ASLRuntimeError)
 
   public init(_ text: String) {
     do { self = .ok(try ReferencePath.parse(text)) } catch { self = .invalid(error) }

@@ -135,6 +135,11 @@ public final class PassState: Sendable {
   public let result: JSONValue?
   public let parameters: JSONValue?
   public let resultPath: PathField
+  /// `common.expressions`' Parameters, ResultPath and Assign, kept here too so that a Pass
+  /// state runs from this one object (a long chain of states is read cold, state after state).
+  public let compiledParameters: CompiledTemplate?
+  public let compiledResultPath: CompiledReferencePath?
+  public let compiledAssign: CompiledTemplate?
 
   public init(common: StateCommon, result: JSONValue? = nil, parameters: JSONValue? = nil,
     resultPath: PathField = .absent)
@@ -143,6 +148,10 @@ public final class PassState: Sendable {
     self.result = result
     self.parameters = parameters
     self.resultPath = resultPath
+    let expressions = common.expressions
+    self.compiledParameters = expressions.parameters
+    self.compiledResultPath = expressions.resultPath
+    self.compiledAssign = expressions.assign
   }
 
   convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
