@@ -30,7 +30,8 @@ extension Execution {
 
   /// Enters state `index` of `unit`'s machine: `…StateEntered`, then the state's work.
   mutating func enterState(_ unit: Int, index: Int, input: consuming JSONValue) {
-    let common = state(index, of: unit).common
+    let state = state(index, of: unit)
+    let common = state.common
     transitionCount += 1
     let entered = emit(
       common.enteredEventType, unit: unit, .stateEntered(name: common.name, input: copy input))
@@ -45,13 +46,17 @@ extension Execution {
       // effectiveInput is set by the states that read it back later (Wait, Task, Parallel, Map).
       rawInput: input, effectiveInput: .null, retryAttempts: [], retryCount: 0)
     units[unit].phase = .waitingChildren  // replaced by the state's own work below
-    runStateBody(unit)
+    runStateBody(unit, state)
   }
 
   /// Runs (or re-runs, after a retry) the work of the state `unit` is in.
   mutating func runStateBody(_ unit: Int) {
     guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
-    let state = state(index, of: unit)
+    runStateBody(unit, state(index, of: unit))
+  }
+
+  /// Runs the work of `state`, the state `unit` is in.
+  mutating func runStateBody(_ unit: Int, _ state: State) {
     switch state {
     case .pass(let s): runPass(unit, s)
     case .succeed(let s): runSucceed(unit, s)
