@@ -13,12 +13,12 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // JSON value with ordered keys and exact numbers, parser with positions, printers.
-    .target(name: "JSONCore", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+    // (Objects keep their members in one copy-on-write buffer of our own: see JSONObjectStorage.)
+    .target(name: "JSONCore"),
     // JSONPath, reference paths, payload templates, intrinsic functions.
     .target(name: "ASLExpressions", dependencies: ["JSONCore"]),
     // Typed ASL model (every state type and field) decoded from JSON.

@@ -36,13 +36,14 @@ public enum JSONPrinter {
       out.append(UInt8(ascii: "]"))
     case .object(let o):
       out.append(UInt8(ascii: "{"))
-      var first = true
-      for (k, v) in o.storage {
-        if !first { out.append(UInt8(ascii: ",")) }
-        first = false
-        writeString(k, into: &out)
-        out.append(UInt8(ascii: ":"))
-        writeCompact(v, into: &out)
+      // Members are read in place (no copy of each key and value).
+      o.storage.withMembers { members in
+        for i in members.indices {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          writeString(members[i].key, into: &out)
+          out.append(UInt8(ascii: ":"))
+          writeCompact(members[i].value, into: &out)
+        }
       }
       out.append(UInt8(ascii: "}"))
     }
@@ -66,14 +67,14 @@ public enum JSONPrinter {
       out.append(UInt8(ascii: "]"))
     case .object(let o) where !o.isEmpty:
       out.append(UInt8(ascii: "{"))
-      var first = true
-      for (k, v) in o.storage {
-        if !first { out.append(UInt8(ascii: ",")) }
-        first = false
-        newline(level + 1, indent, &out)
-        writeString(k, into: &out)
-        out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
-        writePretty(v, indent: indent, level: level + 1, into: &out)
+      o.storage.withMembers { members in
+        for i in members.indices {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          newline(level + 1, indent, &out)
+          writeString(members[i].key, into: &out)
+          out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+          writePretty(members[i].value, indent: indent, level: level + 1, into: &out)
+        }
       }
       newline(level, indent, &out)
       out.append(UInt8(ascii: "}"))
