@@ -5,24 +5,31 @@ enum FastNumbers {
   /// The value of `number` when its text is a plain decimal integer literal that fits `Int`.
   @inline(__always)
   static func exactInt(_ number: JSONNumber) -> Int? {
-    var text = number.text
-    let parsed: Int?? = text.withUTF8 { bytes -> Int?? in
-      var value = 0
-      var start = 0
+    let scan = number.text.utf8.withContiguousStorageIfAvailable { bytes -> IntegerScan in
       let negative = bytes.count > 0 && bytes[0] == UInt8(ascii: "-")
-      if negative { start = 1 }
+      let start = negative ? 1 : 0
       let digits = bytes.count - start
-      guard digits > 0 else { return .some(nil) }
-      guard digits <= 18 else { return nil }  // may overflow: the slow path below decides
+      guard digits > 0 else { return .notInteger }
+      guard digits <= 18 else { return .tooLong }
+      var value = 0
       for i in start..<bytes.count {
         let digit = Int(bytes[i]) &- 48
-        guard digit >= 0, digit <= 9 else { return .some(nil) }
+        guard digit >= 0, digit <= 9 else { return .notInteger }
         value = value &* 10 &+ digit
       }
-      return .some(negative ? -value : value)
+      return .value(negative ? -value : value)
     }
-    if let parsed { return parsed }
-    return Int(number.text)
+    switch scan {
+    case .value(let v)?: return v
+    case .notInteger?: return nil
+    case .tooLong?, nil: return Int(number.text)  // may overflow, or text not contiguous
+    }
+  }
+
+  enum IntegerScan {
+    case value(Int)
+    case notInteger
+    case tooLong
   }
 
   /// `JSONNumber(value)` without going through `description`.

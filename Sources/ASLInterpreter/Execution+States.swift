@@ -12,7 +12,7 @@ extension Execution {
     do throws(ASLRuntimeError) {
       // The most common Pass states (no InputPath, no Result) hand values on without copies.
       var effective =
-        common.inputPath.isAbsent
+        !common.hasInputPath
         ? raw
         : try applyPath(unit, common.inputPath, common.expressions.inputPath, to: raw, name: "InputPath")
       trace(unit, "InputPath", effective)
@@ -21,13 +21,13 @@ extension Execution {
         trace(unit, "Parameters", effective)
       }
       let result: JSONValue
-      if let fixed = s.result { result = fixed } else { result = consume effective }
+      if s.hasResult, let fixed = s.result { result = fixed } else { result = consume effective }
       let assigned =
         s.compiledAssign == nil ? [] : try evaluateAssign(unit, s.compiledAssign, value: result)
       var output = try applyResultPath(
         s.resultPath, s.compiledResultPath, result: consume result, rawInput: raw)
       trace(unit, "ResultPath", output)
-      if !common.outputPath.isAbsent {
+      if common.hasOutputPath {
         output = try applyPath(
           unit, common.outputPath, common.expressions.outputPath, to: output, name: "OutputPath")
         trace(unit, "OutputPath", output)

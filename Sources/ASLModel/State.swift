@@ -131,15 +131,19 @@ extension State {
 
 /// `Pass`: copies its input to its output, or injects `Result`.
 public final class PassState: Sendable {
+  // Layout: what a run of the state reads comes first and fits one cache line (a long chain of
+  // states is read cold, state after state).
   public let common: StateCommon
-  public let result: JSONValue?
-  public let parameters: JSONValue?
-  public let resultPath: PathField
   /// `common.expressions`' Parameters, ResultPath and Assign, kept here too so that a Pass
-  /// state runs from this one object (a long chain of states is read cold, state after state).
+  /// state runs from this one object.
   public let compiledParameters: CompiledTemplate?
   public let compiledResultPath: CompiledReferencePath?
   public let compiledAssign: CompiledTemplate?
+  /// True when `result` is set.
+  public let hasResult: Bool
+  public let resultPath: PathField
+  public let result: JSONValue?
+  public let parameters: JSONValue?
 
   public init(common: StateCommon, result: JSONValue? = nil, parameters: JSONValue? = nil,
     resultPath: PathField = .absent)
@@ -152,6 +156,7 @@ public final class PassState: Sendable {
     self.compiledParameters = expressions.parameters
     self.compiledResultPath = expressions.resultPath
     self.compiledAssign = expressions.assign
+    self.hasResult = result != nil
   }
 
   convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {

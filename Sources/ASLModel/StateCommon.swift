@@ -8,17 +8,21 @@ import JSONCore
 public struct StateCommon: Sendable {
   @usableFromInline
   final class Storage: Sendable {
-    // The fields every transition reads come first, so that they share one or two cache lines
-    // (a long chain of states is read cold, one state after the other).
+    // Layout: what every transition reads fits the first cache line (a long chain of states
+    // is read cold, one state after the other): the name, a byte for the type (from which the
+    // event types come as literals), flags, the transition. The rest follows.
     @usableFromInline let name: String
-    @usableFromInline let enteredEventType: String
-    @usableFromInline let exitedEventType: String
-    @usableFromInline let expressions: StateExpressions
+    @usableFromInline let kind: StateKind
     @usableFromInline let queryLanguage: QueryLanguage
     @usableFromInline let readsContext: Bool
+    @usableFromInline let hasInputPath: Bool
+    @usableFromInline let hasOutputPath: Bool
+    @usableFromInline let transition: Transition?
+    @usableFromInline let expressions: StateExpressions
     @usableFromInline let inputPath: PathField
     @usableFromInline let outputPath: PathField
-    @usableFromInline let transition: Transition?
+    @usableFromInline let enteredEventTypeText: String
+    @usableFromInline let exitedEventTypeText: String
     @usableFromInline let type: String
     @usableFromInline let comment: String?
     @usableFromInline let assign: JSONValue?
@@ -26,22 +30,25 @@ public struct StateCommon: Sendable {
     @usableFromInline let pointer: JSONPointer
     @usableFromInline let jsonataFields: [String: CompiledJSONata]
     init(
-      name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, enteredEventType: String, exitedEventType: String, jsonataFields: [String: CompiledJSONata]
+      name: String, type: String, comment: String?, queryLanguage: QueryLanguage, inputPath: PathField, outputPath: PathField, transition: Transition?, assign: JSONValue?, output: JSONValue?, readsContext: Bool, pointer: JSONPointer, expressions: StateExpressions, jsonataFields: [String: CompiledJSONata]
     ) {
       self.name = name
+      self.kind = StateKind(type)
       self.type = type
       self.comment = comment
       self.queryLanguage = queryLanguage
       self.inputPath = inputPath
       self.outputPath = outputPath
+      self.hasInputPath = !inputPath.isAbsent
+      self.hasOutputPath = !outputPath.isAbsent
       self.transition = transition
       self.assign = assign
       self.output = output
       self.readsContext = readsContext
       self.pointer = pointer
       self.expressions = expressions
-      self.enteredEventType = enteredEventType
-      self.exitedEventType = exitedEventType
+      self.enteredEventTypeText = type + "StateEntered"
+      self.exitedEventTypeText = type + "StateExited"
       self.jsonataFields = jsonataFields
     }
   }
@@ -71,9 +78,17 @@ public struct StateCommon: Sendable {
   /// The state's JSONPath expressions, parsed at load time (empty for JSONata states).
   @inlinable public var expressions: StateExpressions { storage.expressions }
   /// `<Type>StateEntered`, the history event type of entering this state.
-  @inlinable public var enteredEventType: String { storage.enteredEventType }
+  @inlinable public var enteredEventType: String {
+    storage.kind.enteredEventType ?? storage.enteredEventTypeText
+  }
   /// `<Type>StateExited`.
-  @inlinable public var exitedEventType: String { storage.exitedEventType }
+  @inlinable public var exitedEventType: String {
+    storage.kind.exitedEventType ?? storage.exitedEventTypeText
+  }
+  /// True when the state has an `InputPath` (absent means `$`).
+  @inlinable public var hasInputPath: Bool { storage.hasInputPath }
+  /// True when the state has an `OutputPath` (absent means `$`).
+  @inlinable public var hasOutputPath: Bool { storage.hasOutputPath }
   /// The state-level JSONata fields (`Output`, `Arguments`, `Items`, …) compiled at load time.
   @inlinable public var jsonataFields: [String: CompiledJSONata] { storage.jsonataFields }
 
@@ -89,8 +104,6 @@ public struct StateCommon: Sendable {
       name: name, type: type, comment: comment, queryLanguage: queryLanguage,
       inputPath: inputPath, outputPath: outputPath, transition: transition, assign: assign,
       output: output, readsContext: readsContext, pointer: pointer, expressions: expressions,
-      enteredEventType: StateCommon.eventType(type, "StateEntered"),
-      exitedEventType: StateCommon.eventType(type, "StateExited"),
       jsonataFields: jsonataFields)
   }
 }
@@ -105,21 +118,53 @@ public enum Transition: Sendable, Hashable {
   }
 }
 
-extension StateCommon {
-  /// The event types of the eight state types, built once and shared by every state (an event
-  /// type over 15 bytes is a heap string; sharing one keeps the interpreter from touching a
-  /// separate copy per state on every transition).
-  static let sharedEventTypes: [String: String] = {
-    var out: [String: String] = [:]
-    for type in ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] {
-      for suffix in ["StateEntered", "StateExited"] { out[type + suffix] = type + suffix }
-    }
-    return out
-  }()
+/// The eight state types, as one byte; `other` for a type the model does not know.
+@usableFromInline
+enum StateKind: UInt8, Sendable {
+  case pass, task, choice, wait, succeed, fail, parallel, map, other
 
-  /// `type + suffix`, the shared string when it is one of the known event types.
-  static func eventType(_ type: String, _ suffix: String) -> String {
-    let text = type + suffix
-    return sharedEventTypes[text] ?? text
+  init(_ type: String) {
+    switch type {
+    case "Pass": self = .pass
+    case "Task": self = .task
+    case "Choice": self = .choice
+    case "Wait": self = .wait
+    case "Succeed": self = .succeed
+    case "Fail": self = .fail
+    case "Parallel": self = .parallel
+    case "Map": self = .map
+    default: self = .other
+    }
+  }
+
+  // Event types as string literals: a literal's storage is immortal, so putting one into each
+  // history event costs no reference counting.
+
+  @inlinable var enteredEventType: String? {
+    switch self {
+    case .pass: "PassStateEntered"
+    case .task: "TaskStateEntered"
+    case .choice: "ChoiceStateEntered"
+    case .wait: "WaitStateEntered"
+    case .succeed: "SucceedStateEntered"
+    case .fail: "FailStateEntered"
+    case .parallel: "ParallelStateEntered"
+    case .map: "MapStateEntered"
+    case .other: nil
+    }
+  }
+
+  @inlinable var exitedEventType: String? {
+    switch self {
+    case .pass: "PassStateExited"
+    case .task: "TaskStateExited"
+    case .choice: "ChoiceStateExited"
+    case .wait: "WaitStateExited"
+    case .succeed: "SucceedStateExited"
+    case .fail: "FailStateExited"
+    case .parallel: "ParallelStateExited"
+    case .map: "MapStateExited"
+    case .other: nil
+    }
   }
 }
