@@ -17,7 +17,8 @@ extension Execution {
         : try applyPath(unit, common.inputPath, common.expressions.inputPath, to: raw, name: "InputPath")
       trace(unit, "InputPath", effective)
       if let parameters = s.compiledParameters {
-        effective = try parameters.get().evaluate(scope: scope(unit, input: effective), random: &random)
+        let evaluationScope = scope(unit, input: consume effective)
+        effective = try parameters.get().evaluate(scope: evaluationScope, random: &random)
         trace(unit, "Parameters", effective)
       }
       let result: JSONValue

@@ -232,7 +232,7 @@ extension Execution {
 
   /// An evaluation scope for the state of `unit` reading `input`.
   func scope(
-    _ unit: Int, input: JSONValue, mapItem: (index: Int, value: JSONValue)? = nil,
+    _ unit: Int, input: consuming JSONValue, mapItem: (index: Int, value: JSONValue)? = nil,
     taskToken: String? = nil
   ) -> EvaluationScope {
     let readsContext = units.withUnsafeBufferPointer { $0[unit].visit?.common.readsContext } ?? true

@@ -305,7 +305,7 @@ public struct Execution: Sendable {
   /// Returns its id, or 0 when the unit records no history or the history limit was hit.
   @discardableResult
   mutating func emit(
-    _ type: String, unit: Int?, _ details: HistoryEventDetails, terminal: Bool = false
+    _ type: String, unit: Int?, _ details: consuming HistoryEventDetails, terminal: Bool = false
   ) -> Int {
     if let unit, !units.withUnsafeBufferPointer({ $0[unit].recordsHistory }) { return 0 }
     if historyLimitReached && !terminal { return 0 }
