@@ -27,12 +27,14 @@ let package = Package(
     .target(name: "ASLLoading", dependencies: ["JSONCore", "ASLExpressions", "Yams"]),
     // The pure deterministic stepper: executions, history, virtual clock, tokens, integrations.
     .target(name: "ASLInterpreter", dependencies: ["JSONCore", "ASLExpressions", "ASLModel"]),
+    // Terminal column widths of characters (wcwidth's rules), for the grid and the graph layout.
+    .target(name: "TextWidth"),
     // Generic layered graph layout into a glyph canvas (no ASL knowledge).
-    .target(name: "GraphLayout"),
+    .target(name: "GraphLayout", dependencies: ["TextWidth"]),
     // Adapter: ASL definition → GraphLayout input.
     .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
-    .target(name: "TerminalUI", dependencies: ["JSONCore"]),
+    .target(name: "TerminalUI", dependencies: ["JSONCore", "TextWidth"]),
     // The Step Functions service in one value: many executions, nesting (states:startExecution
     // .sync/.sync:2/.waitForTaskToken), task tokens, a shared virtual clock.
     .target(name: "ASLRuntime", dependencies: ["JSONCore", "ASLExpressions", "ASLModel", "ASLInterpreter"]),
@@ -65,7 +67,7 @@ let package = Package(
     .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
     .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
     .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
-    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore", "TextWidth"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),

@@ -1,3 +1,5 @@
+import TextWidth
+
 /// A grid of glyphs with, per cell, a role and an owner (node or edge index of a ``Diagram``).
 ///
 /// Row-major storage. A layout draws into a canvas once; a renderer restyles cells per step by
@@ -50,13 +52,33 @@ public struct Canvas: Sendable, Equatable {
     owners[index] = Int32(owner)
   }
 
-  /// Writes a string left to right from `x`, one character per cell.
+  /// The glyph of the right half of a wide (2-column) character: the cell after a wide
+  /// character holds it, and text output skips it.
+  public static let continuation: Character = "\u{0}"
+
+  /// Writes a string left to right from `x`: one cell per character, two for a wide one (East
+  /// Asian Wide/Fullwidth, emoji), whose second cell holds ``continuation``; zero-width
+  /// characters are left out.
   public mutating func write(_ text: String, x: Int, y: Int, role: CellRole, owner: Int) {
     var column = x
     for character in text {
-      set(x: column, y: y, character, role: role, owner: owner)
-      column += 1
+      switch CharacterWidth.of(character) {
+      case 0:
+        continue
+      case 2:
+        set(x: column, y: y, character, role: role, owner: owner)
+        set(x: column + 1, y: y, Canvas.continuation, role: role, owner: owner)
+        column += 2
+      default:
+        set(x: column, y: y, character, role: role, owner: owner)
+        column += 1
+      }
     }
+  }
+
+  /// True when the cell holds the first half of a wide character whose second half is intact.
+  public func isWholeWideCharacter(x: Int, y: Int) -> Bool {
+    CharacterWidth.of(self[x, y]) == 2 && x + 1 < width && self[x + 1, y] == Canvas.continuation
   }
 
   /// Copies `other` onto this canvas at `x`, `y`, shifting owners by the given bases.
@@ -93,7 +115,19 @@ public struct Canvas: Sendable, Equatable {
     for y in window.y..<max(window.y, window.maxY) {
       var line = ""
       line.reserveCapacity(max(0, window.width))
-      for x in window.x..<max(window.x, window.maxX) { line.append(self[x, y]) }
+      for x in window.x..<max(window.x, window.maxX) {
+        let glyph = self[x, y]
+        if glyph == Canvas.continuation {
+          // The right half of a wide character: already drawn, unless the window (or a later
+          // write) cut its left half off.
+          if x == window.x || !isWholeWideCharacter(x: x - 1, y: y) { line.append(" ") }
+        } else if CharacterWidth.of(glyph) == 2 {
+          // Whole only when its right half is there and inside the window.
+          line.append(x + 1 < window.maxX && isWholeWideCharacter(x: x, y: y) ? glyph : " ")
+        } else {
+          line.append(glyph)
+        }
+      }
       if trimTrailingSpaces {
         while line.last == " " { line.removeLast() }
       }

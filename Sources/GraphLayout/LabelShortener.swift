@@ -8,19 +8,19 @@ public enum LabelShortener {
   public static func shorten(_ labels: [String], maxWidth: Int, ellipsis: String = "…")
     -> [String]
   {
+    // Widths are terminal columns: a wide (CJK, emoji) character counts two.
     let labels = labels.map(singleLine)
-    let ellipsisWidth = ellipsis.count
+    let ellipsisWidth = ellipsis.displayWidth
     let room = max(1, maxWidth - ellipsisWidth)
     var used = Set<String>()
-    for label in labels where label.count <= maxWidth { used.insert(label) }
+    for label in labels where label.displayWidth <= maxWidth { used.insert(label) }
     var result: [String] = []
     result.reserveCapacity(labels.count)
     for label in labels {
-      if label.count <= maxWidth {
+      if label.displayWidth <= maxWidth {
         result.append(label)
         continue
       }
-      let characters = Array(label)
       let preferredTail = room / 3
       var tails = Array(preferredTail..<room)
       tails.append(contentsOf: stride(from: preferredTail - 1, through: 0, by: -1))
@@ -29,8 +29,8 @@ public enum LabelShortener {
         let head = room - tail
         // No blank next to the ellipsis: "Process…der", not "Process …der".
         let candidate =
-          String(String(characters[0..<head]).trimmingTrailingSpaces()) + ellipsis
-          + String(String(characters[(characters.count - tail)...]).trimmingLeadingSpaces())
+          String(label.prefix(columns: head).trimmingTrailingSpaces()) + ellipsis
+          + String(label.suffix(columns: tail).trimmingLeadingSpaces())
         if !used.contains(candidate) {
           chosen = candidate
           break
@@ -41,7 +41,7 @@ public enum LabelShortener {
         while chosen == nil {
           let suffix = String(number)
           let head = max(0, room - suffix.count)
-          let candidate = String(characters[0..<head]) + ellipsis + suffix
+          let candidate = label.prefix(columns: head) + ellipsis + suffix
           if !used.contains(candidate) { chosen = candidate }
           number += 1
         }
@@ -52,18 +52,18 @@ public enum LabelShortener {
     return result
   }
 
-  /// Cuts a label to `maxWidth` cells, ending with the ellipsis when cut.
+  /// Cuts a label to `maxWidth` columns, ending with the ellipsis when cut.
   public static func truncate(_ label: String, maxWidth: Int, ellipsis: String = "…") -> String {
     let label = singleLine(label)
-    guard label.count > maxWidth else { return label }
-    let keep = max(0, maxWidth - ellipsis.count)
-    return String(label.prefix(keep)) + ellipsis
+    guard label.displayWidth > maxWidth else { return label }
+    let keep = max(0, maxWidth - ellipsis.displayWidth)
+    return label.prefix(columns: keep) + ellipsis
   }
 }
 
 extension LabelShortener {
   /// The label on one line: newlines, tabs and other control characters become spaces, so a
-  /// label always takes one cell per character on one row.
+  /// label always takes one row.
   public static func singleLine(_ label: String) -> String {
     guard label.contains(where: { $0.isNewline || ($0.asciiValue ?? 32) < 32 }) else {
       return label

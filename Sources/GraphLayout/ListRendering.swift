@@ -36,7 +36,7 @@ public enum ListRendering {
           (indent, .empty, -1), (bullet + " ", .nodeBorder, nodeIndex),
         ]
         row.append((label, .nodeLabel, nodeIndex))
-        var column = indent.count + 2 + label.count
+        var column = indent.displayWidth + 2 + label.displayWidth
         let frame = options.drawsFrame(node)
         var kind = LabelShortener.singleLine(node.kind)
         if !node.children.isEmpty && !frame {
@@ -46,12 +46,12 @@ public enum ListRendering {
         }
         if !kind.isEmpty {
           row.append(("  " + kind, .nodeKind, nodeIndex))
-          column += 2 + kind.count
+          column += 2 + kind.displayWidth
         }
         for badge in node.badges {
           let text = glyphs.isASCII ? badge.asciiText : badge.text
           row.append((" " + text, .nodeBadge, nodeIndex))
-          column += 1 + text.count
+          column += 1 + text.displayWidth
         }
         row.append((" ", .empty, -1))
         let statusCell = GridPoint(x: column + 1, y: rows.count)
@@ -71,13 +71,13 @@ public enum ListRendering {
           row.append(("  " + (glyphs.isASCII ? "(end)" : "■ end"), .nodeKind, nodeIndex))
         }
         let y = rows.count
-        let rowWidth = row.reduce(0) { $0 + $1.0.count }
+        let rowWidth = row.reduce(0) { $0 + $1.0.displayWidth }
         nodes.append(
           PlacedNode(
             id: node.id,
-            rect: GridRect(x: indent.count, y: y, width: 2 + label.count, height: 1),
-            footprint: GridRect(x: indent.count, y: y, width: rowWidth - indent.count, height: 1),
-            shownLabel: label, labelOrigin: GridPoint(x: indent.count + 2, y: y),
+            rect: GridRect(x: indent.displayWidth, y: y, width: 2 + label.displayWidth, height: 1),
+            footprint: GridRect(x: indent.displayWidth, y: y, width: rowWidth - indent.displayWidth, height: 1),
+            shownLabel: label, labelOrigin: GridPoint(x: indent.displayWidth + 2, y: y),
             statusCell: statusCell, isFrame: false, parent: parent))
         rows.append(row)
         if !inline {
@@ -85,7 +85,7 @@ public enum ListRendering {
             let target = shown[edge.to] ?? edge.to
             let text =
               (edge.label.map { LabelShortener.singleLine($0) + " " } ?? "") + arrow + " " + target
-            let origin = GridPoint(x: indent.count + 4, y: rows.count)
+            let origin = GridPoint(x: indent.displayWidth + 4, y: rows.count)
             rows.append([(indent + "    ", .empty, -1), (text, .edgeLabel, edges.count)])
             edges.append(
               PlacedEdge(
@@ -107,7 +107,7 @@ public enum ListRendering {
     }
     emit(graph, indent: "", parent: nil)
 
-    let width = rows.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0
+    let width = rows.map { $0.reduce(0) { $0 + $1.text.displayWidth } }.max() ?? 0
     var canvas = Canvas(width: width, height: rows.count)
     for (y, row) in rows.enumerated() {
       var x = 0
@@ -117,7 +117,7 @@ public enum ListRendering {
         } else {
           canvas.write(part.text, x: x, y: y, role: .empty, owner: -1)
         }
-        x += part.text.count
+        x += part.text.displayWidth
       }
     }
     return Diagram(canvas: canvas, nodes: nodes, edges: edges)

@@ -83,3 +83,26 @@ func rendered(_ widget: some Widget, width: Int, height: Int) -> [String] {
   buffer.render(widget, in: buffer.bounds)
   return buffer.lines()
 }
+
+@Suite struct GraphViewWideCharacterTests {
+  @Test func wideStateNamesShowWholeAndAligned() throws {
+    let definition = try JSONParser.parse("""
+      {"StartAt": "注文", "States": {"注文": {"Type": "Pass", "Next": "完了"}, "完了": {"Type": "Succeed"}}}
+      """)
+    let diagram = try ASLGraph.render(definition: definition)
+    let view = GraphView(diagram: diagram, window: GridRect(x: 0, y: 0, width: diagram.width, height: diagram.height))
+    var buffer = ScreenBuffer(size: Size(width: 20, height: diagram.height))
+    buffer.render(view, in: buffer.bounds)
+    let lines = buffer.lines()
+    #expect(lines.contains(where: { $0.contains("│ 注文 │ Pass") }))
+    #expect(lines.contains(where: { $0.contains("│ 完了 │ Succeed") }))
+    #expect(!lines.joined().contains("?"))
+    // Every row takes exactly the pane's 20 columns (wide characters count two).
+    for line in lines { #expect(CharacterWidth.of(line) == 20) }
+    // A pane too narrow for a wide character at its edge shows a space, not half of it.
+    var narrow = ScreenBuffer(size: Size(width: 20, height: diagram.height))
+    let cut = GraphView(diagram: diagram, window: GridRect(x: 0, y: 0, width: diagram.width, height: diagram.height))
+    narrow.render(cut, in: Rect(x: 0, y: 0, width: 5, height: diagram.height))
+    for line in narrow.lines() { #expect(CharacterWidth.of(line) == 20) }
+  }
+}

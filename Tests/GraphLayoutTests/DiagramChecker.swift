@@ -1,3 +1,4 @@
+import TextWidth
 import GraphLayout
 
 /// Checks the properties every drawing must have; returns human-readable problems.
@@ -35,8 +36,7 @@ struct DiagramChecker {
           }
         }
         if !shown.insert(label).inserted { problems.append("label \(label) is shown twice") }
-        let drawn = String(
-          (0..<label.count).map { diagram.canvas[placed.labelOrigin.x + $0, placed.labelOrigin.y] })
+        let drawn = Self.text(in: diagram.canvas, at: placed.labelOrigin, columns: CharacterWidth.of(label))
         if drawn != label { problems.append("label of \(node.id) drawn as \(drawn)") }
       }
     }
@@ -225,8 +225,16 @@ struct DiagramChecker {
         problems.append("edge \(name) label not placed")
         return
       }
-      let drawn = String((0..<label.count).map { diagram.canvas[origin.x + $0, origin.y] })
+      let drawn = Self.text(in: diagram.canvas, at: origin, columns: CharacterWidth.of(label))
       if drawn != label { problems.append("edge \(name) label drawn as \(drawn)") }
     }
+  }
+}
+
+extension DiagramChecker {
+  /// The text drawn in `columns` cells from `origin` (a wide character's right half skipped).
+  static func text(in canvas: Canvas, at origin: GridPoint, columns: Int) -> String {
+    String(
+      (0..<columns).map { canvas[origin.x + $0, origin.y] }.filter { $0 != Canvas.continuation })
   }
 }

@@ -124,7 +124,17 @@ public struct GraphView: Widget, Sendable {
         {
           style = style.underlined().bolded()
         }
-        if CharacterWidth.of(glyph) != 1 { glyph = "?" }
+        // A wide character's right half is drawn with it; a half cut off by the window
+        // becomes a space (the screen buffer keeps wide characters whole).
+        if glyph == Canvas.continuation {
+          if x == area.x { buffer.set(Cell(" ", style: style), at: Point(x: x, y: y)) }
+          continue
+        }
+        switch CharacterWidth.of(glyph) {
+        case 0: glyph = "?"
+        case 2 where x + 1 >= area.x + area.width: glyph = " "  // would spill out of the pane
+        default: break
+        }
         buffer.set(Cell(glyph, style: style), at: Point(x: x, y: y))
       }
     }
