@@ -1,3 +1,4 @@
+import Foundation
 import DebuggerCore
 import JSONCore
 import TerminalUI
@@ -35,6 +36,15 @@ public struct DebuggerProgram: Sendable {
   /// on screen. Returns false once the program should end.
   @discardableResult
   public mutating func handle(_ event: TerminalEvent) -> Bool {
+    handle(event) { session, command, _ in session.execute(command) }
+  }
+
+  /// Runs one command on the session. `run(on:)` passes one that keeps the screen live while a
+  /// handler command runs; it gets the screen state to draw meanwhile.
+  typealias Executor = (inout Session, DebuggerCommand, AppState) -> CommandOutcome
+
+  @discardableResult
+  mutating func handle(_ event: TerminalEvent, executor: Executor) -> Bool {
     let effects = app.handle(event)
     var changed = false
     var onlyForward = true
@@ -52,7 +62,7 @@ public struct DebuggerProgram: Sendable {
           app.mode = .viewer(ValueViewer(title: "Event \(id) · \(event.type)", text: event.json.prettyString))
         }
       case .execute(let command):
-        let outcome = session.execute(command)
+        let outcome = executor(&session, command, app)
         changed = true
         onlyForward = onlyForward && Self.onlyExtendsHistory(command)
         var messages = outcome.messages
@@ -183,6 +193,45 @@ public struct DebuggerProgram: Sendable {
     var size = backend.size
     _ = app.handle(.resize(size))
     presenter.present(frame(size: size), to: &backend)
+    let hasHandlers = !session.configuration.handlers.isEmpty
+
+    /// Runs a command on a worker thread while the screen stays live: it says a handler is
+    /// running (with the seconds so far), follows resizes, and `esc` or `ctrl-c` stops the
+    /// handler (its task then waits for a person). Without handlers, commands run in place.
+    func execute(_ session: inout Session, _ command: DebuggerCommand, _ screen: AppState)
+      -> CommandOutcome
+    {
+      guard hasHandlers else { return session.execute(command) }
+      let work = BackgroundCommand(session: session, command: command)
+      work.start()
+      let started = ContinuousClock.now
+      var stopping = false
+      while !work.wait(for: .milliseconds(100)) {
+        var busy = screen
+        let seconds = Int((ContinuousClock.now - started).components.seconds)
+        busy.apply(messages: [
+          stopping
+            ? "stopping the handler…"
+            : "running a handler command… \(seconds) s · esc stops it (its task then waits for you)"
+        ])
+        presenter.present(busy.render(size: size), to: &backend)
+        guard let event = backend.nextEvent(timeout: .milliseconds(100)) else { continue }
+        switch event {
+        case .key(.escape), .key(.ctrl("c")):
+          stopping = true
+          work.cancelHandlers()
+        case .resize(let newSize):
+          size = newSize
+          presenter.invalidate()
+        default:
+          break
+        }
+      }
+      let (finished, outcome) = work.result()
+      session = finished
+      return outcome
+    }
+
     while !hasQuit {
       guard var event = backend.nextEvent(timeout: nil) else { break }
       // Handle everything already typed (a paste, key repeat) before drawing once.
@@ -191,7 +240,7 @@ public struct DebuggerProgram: Sendable {
           size = newSize
           presenter.invalidate()
         }
-        handle(event)
+        handle(event, executor: execute)
         guard !hasQuit, let next = backend.nextEvent(timeout: .zero) else { break }
         event = next
       }
@@ -199,4 +248,50 @@ public struct DebuggerProgram: Sendable {
       presenter.present(frame(size: size), to: &backend)
     }
   }
+}
+
+/// A session command running on its own thread (so that a handler command cannot freeze the
+/// screen). The session is a value: the thread works on its copy and hands it back.
+private final class BackgroundCommand: @unchecked Sendable {
+  private var session: Session
+  private let command: DebuggerCommand
+  private var outcome: CommandOutcome?
+  private let done = DispatchSemaphore(value: 0)
+
+  init(session: Session, command: DebuggerCommand) {
+    self.session = session
+    self.command = command
+  }
+
+  private let threadIDLock = NSLock()
+  private var threadID: UInt?
+
+  func start() {
+    let thread = Thread { [self] in
+      threadIDLock.lock()
+      threadID = HandlerProcess.currentThreadID()
+      threadIDLock.unlock()
+      outcome = session.execute(command)
+      done.signal()
+    }
+    thread.stackSize = 16 << 20
+    thread.start()
+  }
+
+  /// True once the command has finished (waits at most `duration`).
+  func wait(for duration: Duration) -> Bool {
+    let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    return done.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
+  }
+
+  /// Stops the handler commands this command is running (their tasks then wait for a person).
+  func cancelHandlers() {
+    threadIDLock.lock()
+    let id = threadID
+    threadIDLock.unlock()
+    if let id { HandlerProcess.cancelRunning(onThread: id) }
+  }
+
+  /// The session after the command, and its outcome (only once `wait` returned true).
+  func result() -> (Session, CommandOutcome) { (session, outcome ?? CommandOutcome()) }
 }

@@ -87,6 +87,30 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     #expect(backend.screen.lines()[0].contains("sfdbg"))
   }
 
+  @Test func escStopsASlowHandlerAndTheScreenStaysLive() throws {
+    let definition = try JSONParser.parse("""
+      {"StartAt": "Call", "States": {
+        "Call": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:slow", "Next": "Done"},
+        "Done": {"Type": "Succeed"}}}
+      """)
+    let machine = RegisteredMachine(
+      name: "Slow", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:Slow",
+      machine: try StateMachine(definition: definition))
+    let session = try Session(
+      machines: [machine], mainMachine: "Slow", input: [:],
+      configuration: SessionConfiguration(handlers: [TaskHandler(target: "Call", command: "sleep 30")]))
+    var program = DebuggerProgram(session: session, title: "slow", definitions: ["Slow": definition], size: Size(width: 80, height: 24))
+    var backend = TestBackend(size: Size(width: 80, height: 24))
+    // `c` runs the handler on a worker thread; the next key read while it runs is `esc`.
+    backend.type(.character("c"), .escape, .character("q"), .character("y"))
+    let start = ContinuousClock.now
+    program.run(on: &backend)
+    #expect(ContinuousClock.now - start < .seconds(10))
+    #expect(program.hasQuit)
+    #expect(program.session.runtime.pending.count == 1)
+    #expect(program.session.mainExecution.isRunning)
+  }
+
   @Test func incrementalViewEqualsAFreshOne() throws {
     var program = try demoProgram()
     for key in "sssssss" { program.handle(.key(.character(key))) }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import Testing
 @testable import DebuggerCore
@@ -37,6 +38,30 @@ import Testing
       return
     }
     #expect(e == "Handler.InvalidOutput")
+  }
+
+  @Test func aHandlerCanBeStoppedFromAnotherThread() throws {
+    let h = TaskHandler(target: "S", command: "sleep 30")
+    final class Box: @unchecked Sendable {
+      var thread: UInt = 0
+      var result: HandlerResult?
+      let started = DispatchSemaphore(value: 0)
+      let done = DispatchSemaphore(value: 0)
+    }
+    let box = Box()
+    let start = ContinuousClock.now
+    Thread {
+      box.thread = HandlerProcess.currentThreadID()
+      box.started.signal()
+      box.result = HandlerProcess.run(h, input: [:], taskToken: nil, timeoutSeconds: 60)
+      box.done.signal()
+    }.start()
+    box.started.wait()
+    Thread.sleep(forTimeInterval: 0.3)
+    HandlerProcess.cancelRunning(onThread: box.thread)
+    #expect(box.done.wait(timeout: .now() + 10) == .success)
+    #expect(box.result == .cancelled)
+    #expect(ContinuousClock.now - start < .seconds(10))
   }
 
   @Test func aHungHandlerIsKilledAtTheTimeout() {

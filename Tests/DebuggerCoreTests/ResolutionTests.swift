@@ -53,6 +53,19 @@ import Testing
     #expect(s.mainExecution.status == .failed(error: "Payment.Declined", cause: "card expired"))
   }
 
+  @Test func aStoppedHandlerLeavesTheTaskToAPerson() throws {
+    let runner = HandlerRunner { _, _, _, _ in .cancelled }
+    var s = try session(handlers: [TaskHandler(target: "Call", command: "slow")], runner: runner)
+    _ = s.execute(.continue)
+    #expect(s.mainExecution.isRunning)
+    #expect(s.runtime.pending.count == 1)
+    #expect(s.notes.contains { $0.contains("the handler 'slow' for 'Call'") && $0.contains("was stopped") })
+    // The person answers in its place.
+    _ = s.execute(.succeed(token: .index(1), output: ["by": "hand"]))
+    _ = s.execute(.continue)
+    #expect(s.mainExecution.status == .succeeded(output: ["p": ["by": "hand"]]))
+  }
+
   @Test func aHungHandlerTimesTheTaskOut() throws {
     var s = try Session(
       machines: [machine("Fn", Self.lambda)], mainMachine: "Fn", input: [:],

@@ -38,11 +38,14 @@ public enum HandlerProcess {
       close(child.stdin)
     }
     writer.start()
+    RunningHandlers.shared.started(child.pid, onThread: currentThreadID())
     let exit = child.wait(timeoutSeconds: timeoutSeconds)
+    let wasCancelled = RunningHandlers.shared.finished(child.pid)
     // Stop anything the handler left running in its group, so the pipes reach end of file.
     kill(-child.pid, SIGKILL)
     let out = stdoutReader.finish(waitingAtMost: 2)
     let err = stderrReader.finish(waitingAtMost: 2)
+    if wasCancelled { return .cancelled }
     guard let status = exit else { return .timedOut }
     let outText = String(decoding: out, as: UTF8.self).trimmingWhitespace()
     let errText = String(decoding: err, as: UTF8.self).trimmingWhitespace()
@@ -59,6 +62,56 @@ public enum HandlerProcess {
     }
     let cause = errText.isEmpty ? "handler '\(handler.command)' exited with status \(status)" : errText
     return .failed(error: "Handler.Failed", cause: cause)
+  }
+}
+
+extension HandlerProcess {
+  /// An identifier of the calling thread (handlers run on the thread that asked for them).
+  public static func currentThreadID() -> UInt { UInt(pthread_self()) }
+
+  /// Stops the handlers running on thread `threadID` (called from another thread: the
+  /// debugger's screen stays live while a command runs a handler on a worker thread, and `esc`
+  /// calls this). Each stopped run returns `.cancelled`.
+  public static func cancelRunning(onThread threadID: UInt) {
+    for pid in RunningHandlers.shared.cancel(onThread: threadID) { kill(-pid, SIGKILL) }
+  }
+}
+
+/// The handler processes running now (with the thread that runs each), and those the user
+/// asked to stop.
+private final class RunningHandlers: @unchecked Sendable {
+  static let shared = RunningHandlers()
+  private let lock = NSLock()
+  private var running: [pid_t: UInt] = [:]
+  private var cancelled: Set<pid_t> = []
+
+  func started(_ pid: pid_t, onThread threadID: UInt) {
+    lock.lock()
+    defer { lock.unlock() }
+    running[pid] = threadID
+  }
+
+  /// Forgets `pid`; true when it was cancelled.
+  func finished(_ pid: pid_t) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    running[pid] = nil
+    return cancelled.remove(pid) != nil
+  }
+
+  func isCancelled(_ pid: pid_t) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return cancelled.contains(pid)
+  }
+
+  /// Marks the handlers running on `threadID` cancelled and returns their process ids.
+  func cancel(onThread threadID: UInt) -> [pid_t] {
+    lock.lock()
+    defer { lock.unlock() }
+    let pids = running.filter { $0.value == threadID }.map(\.key)
+    cancelled.formUnion(pids)
+    return pids
   }
 }
 
@@ -116,7 +169,7 @@ private struct ChildProcess {
       let r = waitpid(pid, &status, WNOHANG)
       if r == pid { return Self.exitCode(status) }
       if r < 0 && errno != EINTR { return -1 }
-      if Date() >= deadline { break }
+      if Date() >= deadline || RunningHandlers.shared.isCancelled(pid) { break }
       usleep(2_000)
     }
     kill(-pid, SIGTERM)

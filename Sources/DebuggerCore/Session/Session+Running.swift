@@ -48,6 +48,14 @@ extension Session {
         let timeout = request.timeoutAt.map { Double($0.milliseconds - request.scheduledAt.milliseconds) / 1000 }
           ?? configuration.defaultHandlerTimeoutSeconds
         let result = handlerRunner.run(handler, ServiceResponses.handlerInput(request), request.taskToken, timeout)
+        if result == .cancelled {
+          // Stopped by the user: the task is theirs to answer.
+          runtime.handToPerson(executionID: executionID, requestID: request.id)
+          notes.append(
+            "the handler '\(handler.command)' for '\(request.stateName)' in \(e.label) was stopped: "
+              + "give its result with succeed/fail.")
+          continue
+        }
         let outcome: TaskOutcome
         switch result {
         case .succeeded(let v):
@@ -56,6 +64,8 @@ extension Session {
         case .failed(let err, let cause): outcome = .failed(error: err, cause: cause)
         case .timedOut:
           outcome = .failed(error: "States.Timeout", cause: "The handler '\(handler.command)' did not answer within \(timeout) seconds and was stopped.")
+        case .cancelled:
+          continue
         }
         try? runtime.resolveTask(executionID: executionID, requestID: request.id, with: outcome)
         notes.append("'\(request.stateName)' in \(e.label) answered by handler '\(handler.command)'.")
