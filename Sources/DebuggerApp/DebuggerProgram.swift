@@ -194,6 +194,8 @@ public struct DebuggerProgram: Sendable {
     _ = app.handle(.resize(size))
     presenter.present(frame(size: size), to: &backend)
     let hasHandlers = !session.configuration.handlers.isEmpty
+    // A resize while a command ran: the screen state hears of it once the command is done.
+    var resizedMeanwhile: Size?
 
     /// Runs a command on a worker thread while the screen stays live: it says a handler is
     /// running (with the seconds so far), follows resizes, and `esc` or `ctrl-c` stops the
@@ -212,7 +214,7 @@ public struct DebuggerProgram: Sendable {
         busy.apply(messages: [
           stopping
             ? "stopping the handler…"
-            : "running a handler command… \(seconds) s · esc stops it (its task then waits for you)"
+            : "running… \(seconds) s · esc stops a handler command (its task then waits for you)"
         ])
         presenter.present(busy.render(size: size), to: &backend)
         guard let event = backend.nextEvent(timeout: .milliseconds(100)) else { continue }
@@ -222,6 +224,7 @@ public struct DebuggerProgram: Sendable {
           work.cancelHandlers()
         case .resize(let newSize):
           size = newSize
+          resizedMeanwhile = newSize
           presenter.invalidate()
         default:
           break
@@ -241,6 +244,10 @@ public struct DebuggerProgram: Sendable {
           presenter.invalidate()
         }
         handle(event, executor: execute)
+        if let newSize = resizedMeanwhile {
+          resizedMeanwhile = nil
+          handle(.resize(newSize))
+        }
         guard !hasQuit, let next = backend.nextEvent(timeout: .zero) else { break }
         event = next
       }
