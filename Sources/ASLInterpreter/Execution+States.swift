@@ -31,10 +31,8 @@ extension Execution {
       if common.hasOutputPath {
         output = try applyPath(
           unit, common.outputPath, common.expressions.outputPath, to: output, name: "OutputPath")
-        trace(unit, "OutputPath", output)
-      } else {
-        trace(unit, "OutputPath", output)
       }
+      trace(unit, "OutputPath", output)
       exitState(unit, output: consume output, next: common.transition, assigned: assigned)
     } catch {
       stateFailed(unit, error, prefixed: true)

@@ -95,7 +95,7 @@ public struct Execution: Sendable {
   /// Steps one specific runnable unit (for a debugger focused on a branch or iteration).
   /// Returns nil when that unit is not runnable.
   public mutating func step(unit: Int) -> [HistoryEvent]? {
-    guard status == .running, started, unit < units.count, isRunnable(units[unit].phase) else {
+    guard status == .running, started, unit < units.count, units[unit].phase.isRunnable else {
       return nil
     }
     let before = history.count
@@ -182,7 +182,7 @@ public struct Execution: Sendable {
   public var hasRunnableUnit: Bool {
     var i = runHead
     while i < runQueue.count {
-      if isRunnable(units[runQueue[i]].phase) { return true }
+      if units[runQueue[i]].phase.isRunnable { return true }
       i += 1
     }
     return !started && status == .running
@@ -211,8 +211,6 @@ public struct Execution: Sendable {
         cause: "The execution input exceeds the maximum payload size of \(options.payloadLimitBytes) bytes.")
     }
   }
-
-  func isRunnable(_ phase: UnitPhase) -> Bool { phase.isRunnable }
 
   mutating func enqueue(_ unit: Int) {
     if queued[unit] { return }

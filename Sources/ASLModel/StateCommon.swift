@@ -21,8 +21,6 @@ public struct StateCommon: Sendable {
     @usableFromInline let expressions: StateExpressions
     @usableFromInline let inputPath: PathField
     @usableFromInline let outputPath: PathField
-    @usableFromInline let enteredEventTypeText: String
-    @usableFromInline let exitedEventTypeText: String
     @usableFromInline let type: String
     @usableFromInline let comment: String?
     @usableFromInline let assign: JSONValue?
@@ -47,8 +45,6 @@ public struct StateCommon: Sendable {
       self.readsContext = readsContext
       self.pointer = pointer
       self.expressions = expressions
-      self.enteredEventTypeText = type + "StateEntered"
-      self.exitedEventTypeText = type + "StateExited"
       self.jsonataFields = jsonataFields
     }
   }
@@ -79,11 +75,11 @@ public struct StateCommon: Sendable {
   @inlinable public var expressions: StateExpressions { storage.expressions }
   /// `<Type>StateEntered`, the history event type of entering this state.
   @inlinable public var enteredEventType: String {
-    storage.kind.enteredEventType ?? storage.enteredEventTypeText
+    storage.kind.enteredEventType ?? storage.type + "StateEntered"
   }
   /// `<Type>StateExited`.
   @inlinable public var exitedEventType: String {
-    storage.kind.exitedEventType ?? storage.exitedEventTypeText
+    storage.kind.exitedEventType ?? storage.type + "StateExited"
   }
   /// True when the state has an `InputPath` (absent means `$`).
   @inlinable public var hasInputPath: Bool { storage.hasInputPath }

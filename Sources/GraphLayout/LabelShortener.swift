@@ -1,3 +1,5 @@
+import TextWidth
+
 /// Shortens long labels with an ellipsis in the middle, keeping shortened labels unique.
 public enum LabelShortener {
   /// Shortened labels in input order.
@@ -10,14 +12,14 @@ public enum LabelShortener {
   {
     // Widths are terminal columns: a wide (CJK, emoji) character counts two.
     let labels = labels.map(singleLine)
-    let ellipsisWidth = ellipsis.displayWidth
+    let ellipsisWidth = ellipsis.terminalWidth
     let room = max(1, maxWidth - ellipsisWidth)
     var used = Set<String>()
-    for label in labels where label.displayWidth <= maxWidth { used.insert(label) }
+    for label in labels where label.terminalWidth <= maxWidth { used.insert(label) }
     var result: [String] = []
     result.reserveCapacity(labels.count)
     for label in labels {
-      if label.displayWidth <= maxWidth {
+      if label.terminalWidth <= maxWidth {
         result.append(label)
         continue
       }
@@ -55,8 +57,8 @@ public enum LabelShortener {
   /// Cuts a label to `maxWidth` columns, ending with the ellipsis when cut.
   public static func truncate(_ label: String, maxWidth: Int, ellipsis: String = "…") -> String {
     let label = singleLine(label)
-    guard label.displayWidth > maxWidth else { return label }
-    let keep = max(0, maxWidth - ellipsis.displayWidth)
+    guard label.terminalWidth > maxWidth else { return label }
+    let keep = max(0, maxWidth - ellipsis.terminalWidth)
     return label.prefix(columns: keep) + ellipsis
   }
 }

@@ -1,3 +1,5 @@
+import TextWidth
+
 extension LayeredLayout {
   /// A piece of an edge inside one channel (the rows between two ranks).
   ///
@@ -70,7 +72,7 @@ extension LayeredLayout {
       }
       laneSpans[lane].append(s)
       laneOfEdge[edge] = lane
-      laneLabelWidth[lane] = max(laneLabelWidth[lane], edges[edge].label?.displayWidth ?? 0)
+      laneLabelWidth[lane] = max(laneLabelWidth[lane], edges[edge].label?.terminalWidth ?? 0)
     }
     var laneX: [Int] = []
     var gutterEnd = contentWidth
@@ -475,7 +477,7 @@ extension LayeredLayout {
     var column = x + width + 1
     for part in shape.annotation {
       canvas.write(part.text, x: column, y: y + 1, role: part.role, owner: owner)
-      column += part.text.displayWidth + 1
+      column += part.text.terminalWidth + 1
     }
     if let status = shape.statusOffset {
       canvas.set(x: x + status, y: y + 1, " ", role: .nodeStatus, owner: owner)
@@ -498,13 +500,13 @@ extension LayeredLayout {
     canvas.write(" " + shape.label + " ", x: x + 1, y: y, role: .frameTitle, owner: owner)
     if !shape.annotation.isEmpty {
       let text = shape.annotation.map(\.text).joined(separator: " ")
-      var column = x + width - 2 - text.displayWidth
+      var column = x + width - 2 - text.terminalWidth
       canvas.set(x: column - 1, y: y, " ", role: .frameTitle, owner: owner)
       for part in shape.annotation {
         canvas.write(
           part.text, x: column, y: y, role: part.role == .nodeKind ? .frameTitle : part.role,
           owner: owner)
-        column += part.text.displayWidth
+        column += part.text.terminalWidth
         canvas.set(x: column, y: y, " ", role: .frameTitle, owner: owner)
         column += 1
       }

@@ -1,3 +1,5 @@
+import TextWidth
+
 /// Lays out one graph level (its frames recursively) into a ``Diagram``.
 ///
 /// Sugiyama-lite on a character grid: back edges by a depth-first walk in declaration order,
@@ -100,7 +102,7 @@ struct LayeredLayout {
         if rank == fromRank + 1, let label = edge.label {
           vertices.append(
             Vertex(
-              kind: .label(edge: index), rank: rank, width: label.displayWidth + 3, height: 1, port: 0))
+              kind: .label(edge: index), rank: rank, width: label.terminalWidth + 3, height: 1, port: 0))
         } else {
           vertices.append(
             Vertex(kind: .dummy(edge: index), rank: rank, width: 1, height: 1, port: 0))
@@ -156,9 +158,9 @@ struct LayeredLayout {
       let childrenWidth =
         children.reduce(0) { $0 + $1.width } + 3 * max(0, children.count - 1)
       let childrenHeight = children.map(\.height).max() ?? 0
-      let annotationWidth = parts.reduce(0) { $0 + $1.text.displayWidth + 1 } - 1
+      let annotationWidth = parts.reduce(0) { $0 + $1.text.terminalWidth + 1 } - 1
       func titleWidth(_ title: String) -> Int {
-        title.displayWidth + 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
+        title.terminalWidth + 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
       }
       // A frame wide enough for its branches shows its full name even when it is long.
       let label = titleWidth(node.label) <= childrenWidth + 4 ? node.label : label
@@ -167,9 +169,9 @@ struct LayeredLayout {
         width: width, height: childrenHeight + 2, boxWidth: width, label: label,
         annotation: parts, statusOffset: nil, isFrame: true, children: children)
     }
-    let boxWidth = label.displayWidth + 4
+    let boxWidth = label.terminalWidth + 4
     var offset = boxWidth + 1
-    for part in parts { offset += part.text.displayWidth + 1 }
+    for part in parts { offset += part.text.terminalWidth + 1 }
     return NodeShape(
       width: offset + 1, height: 3, boxWidth: boxWidth, label: label, annotation: parts,
       statusOffset: offset, isFrame: false, children: [])

@@ -1,3 +1,5 @@
+import TextWidth
+
 /// The fallback for panes narrower than any layout: one row per state, indented by nesting.
 ///
 /// Each row reads `● Name  Kind badges` followed by `→ Next` when the state has a single plain
@@ -36,7 +38,7 @@ public enum ListRendering {
           (indent, .empty, -1), (bullet + " ", .nodeBorder, nodeIndex),
         ]
         row.append((label, .nodeLabel, nodeIndex))
-        var column = indent.displayWidth + 2 + label.displayWidth
+        var column = indent.terminalWidth + 2 + label.terminalWidth
         let frame = options.drawsFrame(node)
         var kind = LabelShortener.singleLine(node.kind)
         if !node.children.isEmpty && !frame {
@@ -46,12 +48,12 @@ public enum ListRendering {
         }
         if !kind.isEmpty {
           row.append(("  " + kind, .nodeKind, nodeIndex))
-          column += 2 + kind.displayWidth
+          column += 2 + kind.terminalWidth
         }
         for badge in node.badges {
           let text = glyphs.isASCII ? badge.asciiText : badge.text
           row.append((" " + text, .nodeBadge, nodeIndex))
-          column += 1 + text.displayWidth
+          column += 1 + text.terminalWidth
         }
         row.append((" ", .empty, -1))
         let statusCell = GridPoint(x: column + 1, y: rows.count)
@@ -71,13 +73,13 @@ public enum ListRendering {
           row.append(("  " + (glyphs.isASCII ? "(end)" : "■ end"), .nodeKind, nodeIndex))
         }
         let y = rows.count
-        let rowWidth = row.reduce(0) { $0 + $1.0.displayWidth }
+        let rowWidth = row.reduce(0) { $0 + $1.0.terminalWidth }
         nodes.append(
           PlacedNode(
             id: node.id,
-            rect: GridRect(x: indent.displayWidth, y: y, width: 2 + label.displayWidth, height: 1),
-            footprint: GridRect(x: indent.displayWidth, y: y, width: rowWidth - indent.displayWidth, height: 1),
-            shownLabel: label, labelOrigin: GridPoint(x: indent.displayWidth + 2, y: y),
+            rect: GridRect(x: indent.terminalWidth, y: y, width: 2 + label.terminalWidth, height: 1),
+            footprint: GridRect(x: indent.terminalWidth, y: y, width: rowWidth - indent.terminalWidth, height: 1),
+            shownLabel: label, labelOrigin: GridPoint(x: indent.terminalWidth + 2, y: y),
             statusCell: statusCell, isFrame: false, parent: parent))
         rows.append(row)
         if !inline {
@@ -85,7 +87,7 @@ public enum ListRendering {
             let target = shown[edge.to] ?? edge.to
             let text =
               (edge.label.map { LabelShortener.singleLine($0) + " " } ?? "") + arrow + " " + target
-            let origin = GridPoint(x: indent.displayWidth + 4, y: rows.count)
+            let origin = GridPoint(x: indent.terminalWidth + 4, y: rows.count)
             rows.append([(indent + "    ", .empty, -1), (text, .edgeLabel, edges.count)])
             edges.append(
               PlacedEdge(
@@ -107,7 +109,7 @@ public enum ListRendering {
     }
     emit(graph, indent: "", parent: nil)
 
-    let width = rows.map { $0.reduce(0) { $0 + $1.text.displayWidth } }.max() ?? 0
+    let width = rows.map { $0.reduce(0) { $0 + $1.text.terminalWidth } }.max() ?? 0
     var canvas = Canvas(width: width, height: rows.count)
     for (y, row) in rows.enumerated() {
       var x = 0
@@ -117,7 +119,7 @@ public enum ListRendering {
         } else {
           canvas.write(part.text, x: x, y: y, role: .empty, owner: -1)
         }
-        x += part.text.displayWidth
+        x += part.text.terminalWidth
       }
     }
     return Diagram(canvas: canvas, nodes: nodes, edges: edges)

@@ -71,14 +71,6 @@ public struct JSONObjectStorage: @unchecked Sendable {  // copy-on-write: a shar
     if count > Self.indexThreshold { rebuildIndex() }
   }
 
-  /// Members from parallel key and value arrays (keys must be unique).
-  public init(uncheckedUniqueKeys keys: [String], values: [JSONValue]) {
-    precondition(keys.count == values.count, "keys and values differ in length")
-    self.init(uncheckedUniqueCount: keys.count) { elements in
-      for i in 0..<keys.count { (elements + i).initialize(to: (key: keys[i], value: values[i])) }
-    }
-  }
-
   /// Members from `pairs`; a repeated key keeps its first position and its last value.
   public init(_ pairs: some Sequence<(String, JSONValue)>) {
     self.init(minimumCapacity: pairs.underestimatedCount)
@@ -105,13 +97,7 @@ public struct JSONObjectStorage: @unchecked Sendable {  // copy-on-write: a shar
   /// The value of `key`; setting nil removes the member, setting a new key appends it.
   @inlinable
   public subscript(key: String) -> JSONValue? {
-    get {
-      buffer.withUnsafeMutablePointers { header, elements in
-        if let index = header.pointee.index { return index[key].map { elements[$0].value } }
-        for i in 0..<header.pointee.count where elements[i].key == key { return elements[i].value }
-        return nil
-      }
-    }
+    get { index(forKey: key).map(value(at:)) }
     set {
       if let newValue {
         updateValue(newValue, forKey: key)
@@ -151,10 +137,10 @@ public struct JSONObjectStorage: @unchecked Sendable {  // copy-on-write: a shar
     let (count, capacity) = buffer.withUnsafeMutablePointerToHeader {
       ($0.pointee.count, $0.pointee.capacity)
     }
-    if isKnownUniquelyReferenced(&buffer), capacity >= minimumCapacity { return }
+    let unique = isKnownUniquelyReferenced(&buffer)
+    if unique, capacity >= minimumCapacity { return }
     let newCapacity = capacity >= minimumCapacity ? capacity : Swift.max(minimumCapacity, capacity * 2, 4)
     let fresh = Self.makeBuffer(capacity: newCapacity)
-    let unique = isKnownUniquelyReferenced(&buffer)
     fresh.withUnsafeMutablePointers { newHeader, newElements in
       buffer.withUnsafeMutablePointers { oldHeader, oldElements in
         if unique {

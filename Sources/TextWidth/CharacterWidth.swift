@@ -77,3 +77,8 @@ public enum CharacterWidth {
     return false
   }
 }
+
+extension String {
+  /// Columns the string occupies in a terminal.
+  public var terminalWidth: Int { CharacterWidth.of(self) }
+}

@@ -111,6 +111,27 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     #expect(program.session.mainExecution.isRunning)
   }
 
+  @Test func aResizeWhileAHandlerRunsReachesTheScreenState() throws {
+    let definition = try JSONParser.parse("""
+      {"StartAt": "Call", "States": {
+        "Call": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:slow", "End": true}}}
+      """)
+    let machine = RegisteredMachine(
+      name: "Slow", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:Slow",
+      machine: try StateMachine(definition: definition))
+    let session = try Session(
+      machines: [machine], mainMachine: "Slow", input: [:],
+      configuration: SessionConfiguration(handlers: [TaskHandler(target: "Call", command: "sleep 30")]))
+    var program = DebuggerProgram(session: session, title: "slow", definitions: ["Slow": definition], size: Size(width: 80, height: 24))
+    var backend = TestBackend(size: Size(width: 80, height: 24))
+    // Read by the busy loop while the handler runs: the resize, then `esc`.
+    backend.type(.character("c"))
+    backend.pendingEvents.append(.resize(Size(width: 60, height: 20)))
+    backend.type(.escape, .character("q"), .character("y"))
+    program.run(on: &backend)
+    #expect(program.app.screenSize == Size(width: 60, height: 20))
+  }
+
   @Test func incrementalViewEqualsAFreshOne() throws {
     var program = try demoProgram()
     for key in "sssssss" { program.handle(.key(.character(key))) }

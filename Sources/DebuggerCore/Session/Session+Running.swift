@@ -48,14 +48,6 @@ extension Session {
         let timeout = request.timeoutAt.map { Double($0.milliseconds - request.scheduledAt.milliseconds) / 1000 }
           ?? configuration.defaultHandlerTimeoutSeconds
         let result = handlerRunner.run(handler, ServiceResponses.handlerInput(request), request.taskToken, timeout)
-        if result == .cancelled {
-          // Stopped by the user: the task is theirs to answer.
-          runtime.handToPerson(executionID: executionID, requestID: request.id)
-          notes.append(
-            "the handler '\(handler.command)' for '\(request.stateName)' in \(e.label) was stopped: "
-              + "give its result with succeed/fail.")
-          continue
-        }
         let outcome: TaskOutcome
         switch result {
         case .succeeded(let v):
@@ -65,6 +57,11 @@ extension Session {
         case .timedOut:
           outcome = .failed(error: "States.Timeout", cause: "The handler '\(handler.command)' did not answer within \(timeout) seconds and was stopped.")
         case .cancelled:
+          // Stopped by the user: the task is theirs to answer.
+          runtime.handToPerson(executionID: executionID, requestID: request.id)
+          notes.append(
+            "the handler '\(handler.command)' for '\(request.stateName)' in \(e.label) was stopped: "
+              + "give its result with succeed/fail.")
           continue
         }
         try? runtime.resolveTask(executionID: executionID, requestID: request.id, with: outcome)

@@ -159,9 +159,6 @@ public struct TextLine: Hashable, Sendable, ExpressibleByStringLiteral {
 }
 
 extension String {
-  /// Columns the string occupies in a terminal.
-  public var terminalWidth: Int { CharacterWidth.of(self) }
-
   /// The string cut to at most `width` columns, ending in `ellipsis` when cut.
   public func truncated(toWidth width: Int, ellipsis: String = "…") -> String {
     TextLine(self).truncated(toWidth: width, ellipsis: ellipsis).text

@@ -1,10 +1,5 @@
 import TextWidth
 
-extension StringProtocol {
-  /// The columns the text takes in a terminal (a wide character takes two).
-  var displayWidth: Int { CharacterWidth.of(self) }
-}
-
 extension String {
   /// The longest prefix that fits in `columns` columns.
   func prefix(columns: Int) -> String {
