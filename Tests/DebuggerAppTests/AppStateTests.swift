@@ -198,10 +198,4 @@ func type(_ app: inout AppState, _ text: String) -> [AppEffect] {
     #expect(app.focus == .history)
     #expect(app.lowerLeft == .history)
   }
-
-  @Test func promptCompletesPendingItems() {
-    let completions = AppState.completions(
-      for: "succeed Sh", commands: [], states: [], executions: [], tokens: ["1", "Ship (wait for callback)"])
-    #expect(completions == ["succeed \"Ship (wait for callback)\""])
-  }
 }

@@ -197,7 +197,7 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(path: file, contents: mockFile.prettyString + "\n"))
       out.messages.append("wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)")
     case .help:
-      out.messages.append(contentsOf: CommandParser.commandNames.map { "  " + $0.usage })
+      out.messages.append(contentsOf: CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
       out.effects.append(.quit)
     }
@@ -245,24 +245,5 @@ public struct Session: Sendable {
     mainInput = input
     log = changedInput ? [.restart(input: input)] : []
     roundRobin = 0
-  }
-}
-
-extension DebuggerCommand {
-  /// Commands that may change executions (snapshotted for `back`, logged for `save`).
-  var changesExecutions: Bool {
-    switch self {
-    case .step, .next, .into, .out, .continue, .advance, .restart, .succeed, .fail, .heartbeat, .start, .stop, .focus:
-      return true
-    default: return false
-    }
-  }
-
-  /// Commands written by `save` (what a replay needs; `restart` rewrites the log itself).
-  var isLogged: Bool {
-    switch self {
-    case .print, .executions, .pending, .help, .history, .save, .saveMocks, .quit, .back, .restart: return false
-    default: return true
-    }
   }
 }
