@@ -64,10 +64,18 @@ public struct CommandSpec: Sendable {
   public let forms: [Form]
   /// One line for `help`, after the usage.
   public let help: String
-  /// Snapshotted before it runs (so `back` undoes it); its stop reason becomes the last stop.
-  public let changesExecutions: Bool
-  /// Written by `save` (what a replay needs).
-  public let isLogged: Bool
+  /// What running it does to time travel and to the log.
+  public struct Policy: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Snapshotted before it runs (so `back` undoes it); its stop reason becomes the last stop.
+    public static let changesExecutions = Policy(rawValue: 1)
+    /// Written by `save` (what a replay needs).
+    public static let logged = Policy(rawValue: 2)
+  }
+  public let policy: Policy
+  public var changesExecutions: Bool { policy.contains(.changesExecutions) }
+  public var isLogged: Bool { policy.contains(.logged) }
   /// Typed by a person (parsed, listed in help, completed); false for commands the program
   /// sends itself, such as the result of an effect.
   public let isUserCommand: Bool
@@ -79,7 +87,7 @@ public struct CommandSpec: Sendable {
   let ignoresExtraWords: Bool
 
   init(
-    _ name: String, aliases: [String] = [], help: String, changesExecutions: Bool, isLogged: Bool,
+    _ name: String, aliases: [String] = [], help: String, policy: Policy,
     usageHint: String = "", tooManyWords: String? = nil, ignoresExtraWords: Bool = false,
     isUserCommand: Bool = true, forms: [Form]
   ) {
@@ -87,28 +95,38 @@ public struct CommandSpec: Sendable {
     self.aliases = aliases
     self.forms = forms
     self.help = help
-    self.changesExecutions = changesExecutions
-    self.isLogged = isLogged
+    self.policy = policy
     self.isUserCommand = isUserCommand
     self.usageHint = usageHint
     self.tooManyWords = tooManyWords
     self.ignoresExtraWords = ignoresExtraWords
   }
 
+  /// A command with one form.
+  init(
+    _ name: String, aliases: [String] = [], help: String, policy: Policy,
+    usageHint: String = "", tooManyWords: String? = nil, _ arguments: [Argument],
+    _ build: @escaping @Sendable (ParsedArguments) -> DebuggerCommand
+  ) {
+    self.init(
+      name, aliases: aliases, help: help, policy: policy,
+      usageHint: usageHint, tooManyWords: tooManyWords, forms: [Form(arguments, build)])
+  }
+
   /// A command without arguments.
   init(
-    _ name: String, aliases: [String] = [], help: String, changesExecutions: Bool, isLogged: Bool,
+    _ name: String, aliases: [String] = [], help: String, policy: Policy,
     ignoresExtraWords: Bool = false, _ command: DebuggerCommand
   ) {
     self.init(
-      name, aliases: aliases, help: help, changesExecutions: changesExecutions, isLogged: isLogged,
+      name, aliases: aliases, help: help, policy: policy,
       ignoresExtraWords: ignoresExtraWords, forms: [Form([]) { _ in command }])
   }
 
   /// A command the program sends itself (an effect's result): not parsed, not in help, never
   /// logged, so `save` never writes it.
   public static func internalCommand(_ name: String, changesExecutions: Bool) -> CommandSpec {
-    CommandSpec(name, help: "", changesExecutions: changesExecutions, isLogged: false, isUserCommand: false, forms: [])
+    CommandSpec(name, help: "", policy: changesExecutions ? .changesExecutions : [], isUserCommand: false, forms: [])
   }
 
   // MARK: Usage
@@ -168,25 +186,13 @@ public struct ParsedArguments: Sendable {
   let values: [ArgumentValue?]
 
   public func text(_ i: Int) -> String { optionalText(i)! }
-  public func optionalText(_ i: Int) -> String? {
-    guard case .text(let s)? = values[i] else { return nil }
-    return s
-  }
-  public func token(_ i: Int) -> TokenReference {
-    guard case .token(let t)? = values[i] else { preconditionFailure("argument \(i) is not a token") }
-    return t
-  }
+  public func optionalText(_ i: Int) -> String? { if case .text(let s)? = values[i] { s } else { nil } }
+  public func token(_ i: Int) -> TokenReference { if case .token(let t)? = values[i] { t } else { mismatch(i) } }
   public func json(_ i: Int) -> JSONValue { optionalJSON(i)! }
-  public func optionalJSON(_ i: Int) -> JSONValue? {
-    guard case .json(let v)? = values[i] else { return nil }
-    return v
-  }
-  public func raw(_ i: Int) -> String {
-    guard case .raw(let s)? = values[i] else { preconditionFailure("argument \(i) is not raw text") }
-    return s
-  }
-  public func optionalCondition(_ i: Int) -> BreakCondition? {
-    guard case .condition(let c)? = values[i] else { return nil }
-    return c
-  }
+  public func optionalJSON(_ i: Int) -> JSONValue? { if case .json(let v)? = values[i] { v } else { nil } }
+  public func raw(_ i: Int) -> String { if case .raw(let s)? = values[i] { s } else { mismatch(i) } }
+  public func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
+
+  /// A form read an argument by the accessor of another kind: a mistake in the table.
+  private func mismatch(_ i: Int) -> Never { preconditionFailure("argument \(i) is \(String(describing: values[i]))") }
 }

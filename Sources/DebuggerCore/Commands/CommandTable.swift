@@ -9,38 +9,35 @@ extension CommandSpec {
   static let byName: [String: CommandSpec] = Dictionary(
     uniqueKeysWithValues: all.flatMap { spec in spec.spellings.map { ($0, spec) } })
 
-  // Stepping: each one snapshots and is logged.
+  // Stepping: each one is snapshotted and logged.
   static let step = CommandSpec(
-    "step", aliases: ["s"], help: "one transition of the focused execution",
-    changesExecutions: true, isLogged: true, .step)
+    "step", aliases: ["s"], help: "one transition of the focused execution", policy: [.changesExecutions, .logged], .step)
   static let next = CommandSpec(
     "next", aliases: ["n"], help: "step over a child execution (run it to its end)",
-    changesExecutions: true, isLogged: true, .next)
+    policy: [.changesExecutions, .logged], .next)
   static let into = CommandSpec(
     "into", aliases: ["i"], help: "step into the child execution a Task starts",
-    changesExecutions: true, isLogged: true, .into)
+    policy: [.changesExecutions, .logged], .into)
   static let out = CommandSpec(
     "out", aliases: ["o", "finish"], help: "run the focused child to its end and focus its parent",
-    changesExecutions: true, isLogged: true, .out)
+    policy: [.changesExecutions, .logged], .out)
   static let `continue` = CommandSpec(
     "continue", aliases: ["c", "cont"], help: "run to a breakpoint, a pending decision or the end",
-    changesExecutions: true, isLogged: true, .continue)
+    policy: [.changesExecutions, .logged], .continue)
   /// Restores a snapshot itself, so it neither takes one nor is logged.
-  static let back = CommandSpec(
-    "back", aliases: ["u", "undo"], help: "undo the last step (time travel)",
-    changesExecutions: false, isLogged: false, .back)
+  static let back = CommandSpec("back", aliases: ["u", "undo"], help: "undo the last step (time travel)", policy: [], .back)
   static let advance = CommandSpec(
-    "advance", aliases: ["a"], help: "move the virtual clock to the next timer",
-    changesExecutions: true, isLogged: true, .advance)
-  /// Rewrites the log itself (a new input is the first line of the new log).
+    "advance", aliases: ["a"], help: "move the virtual clock to the next timer", policy: [.changesExecutions, .logged],
+    .advance)
+  /// Not logged: it rewrites the log itself (a new input is the first line of the new log).
   static let restart = CommandSpec(
-    "restart", aliases: ["r"], help: "start again, optionally with new input",
-    changesExecutions: true, isLogged: false,
-    forms: [.init([.optional("JSON", .json, about: "the restart input")]) { .restart(input: $0.optionalJSON(0)) }])
+    "restart", aliases: ["r"], help: "start again, optionally with new input", policy: .changesExecutions,
+    [.optional("JSON", .json, about: "the restart input")]
+  ) { .restart(input: $0.optionalJSON(0)) }
 
   // Breakpoints: logged, but they change no execution.
   static let `break` = CommandSpec(
-    "break", aliases: ["b"], help: "set a breakpoint", changesExecutions: false, isLogged: true,
+    "break", aliases: ["b"], help: "set a breakpoint", policy: .logged,
     forms: [
       .init([.required("STATE", .stateName), .optional("if PATH OP VALUE", .condition)]) {
         .breakAt(state: $0.text(0), condition: $0.optionalCondition(1))
@@ -48,74 +45,60 @@ extension CommandSpec {
       .init([.keyword("error", "errors"), .optional("NAME", .errorName)]) { .breakOnError(name: $0.optionalText(1)) },
     ])
   static let delete = CommandSpec(
-    "delete", aliases: ["clear"], help: "remove breakpoints", changesExecutions: false, isLogged: true,
+    "delete", aliases: ["clear"], help: "remove breakpoints", policy: .logged,
     forms: [
       .init([.required("STATE", .stateName)]) { .deleteBreakpoint(.state($0.text(0))) },
       .init([.keyword("error", "errors")]) { _ in .deleteBreakpoint(.errors) },
       .init([.keyword("all")]) { _ in .deleteBreakpoint(.all) },
     ])
 
-  // Pending tokens and tasks, executions.
+  // Pending tokens and tasks, executions: snapshotted and logged.
   static let succeed = CommandSpec(
     "succeed", aliases: ["success"], help: "send task success (TOKEN: token, pending index, or \"State name\")",
-    changesExecutions: true, isLogged: true, usageHint: " (the JSON is the rest of the line)",
-    forms: [
-      .init([.required("TOKEN", .token), .required("JSON", .json, about: "the task output")]) {
-        .succeed(token: $0.token(0), output: $0.json(1))
-      }
-    ])
+    policy: [.changesExecutions, .logged], usageHint: " (the JSON is the rest of the line)",
+    [.required("TOKEN", .token), .required("JSON", .json, about: "the task output")]
+  ) { .succeed(token: $0.token(0), output: $0.json(1)) }
+  /// How `fail` and `stop` end: `[ERROR [CAUSE]]`.
+  private static let errorAndCause: [Argument] = [.optional("ERROR", .errorName), .optional("CAUSE", .cause)]
   static let fail = CommandSpec(
-    "fail", aliases: ["failure"], help: "send task failure", changesExecutions: true, isLogged: true,
+    "fail", aliases: ["failure"], help: "send task failure", policy: [.changesExecutions, .logged],
     tooManyWords: "too many words: quote the cause when it has spaces, e.g. fail 1 My.Error \"it broke\"",
-    forms: [
-      .init([.required("TOKEN", .token), .optional("ERROR", .errorName), .optional("CAUSE", .cause)]) {
-        .fail(token: $0.token(0), error: $0.optionalText(1), cause: $0.optionalText(2))
-      }
-    ])
+    [.required("TOKEN", .token)] + errorAndCause
+  ) { .fail(token: $0.token(0), error: $0.optionalText(1), cause: $0.optionalText(2)) }
   static let heartbeat = CommandSpec(
-    "heartbeat", help: "send a task heartbeat", changesExecutions: true, isLogged: true,
-    forms: [.init([.required("TOKEN", .token)]) { .heartbeat(token: $0.token(0)) }])
+    "heartbeat", help: "send a task heartbeat", policy: [.changesExecutions, .logged], [.required("TOKEN", .token)]
+  ) { .heartbeat(token: $0.token(0)) }
   static let start = CommandSpec(
-    "start", help: "start a new execution", changesExecutions: true, isLogged: true,
-    forms: [
-      .init([.required("MACHINE", .machine), .optional("JSON", .json, about: "the execution input")]) {
-        .start(machine: $0.text(0), input: $0.optionalJSON(1))
-      }
-    ])
+    "start", help: "start a new execution", policy: [.changesExecutions, .logged],
+    [.required("MACHINE", .machine), .optional("JSON", .json, about: "the execution input")]
+  ) { .start(machine: $0.text(0), input: $0.optionalJSON(1)) }
   static let stop = CommandSpec(
-    "stop", help: "stop an execution and its .sync children", changesExecutions: true, isLogged: true,
-    forms: [
-      .init([.required("EXECUTION", .executionID), .optional("ERROR", .errorName), .optional("CAUSE", .cause)]) {
-        .stop(execution: $0.text(0), error: $0.optionalText(1), cause: $0.optionalText(2))
-      }
-    ])
+    "stop", help: "stop an execution and its .sync children", policy: [.changesExecutions, .logged],
+    [.required("EXECUTION", .executionID)] + errorAndCause
+  ) { .stop(execution: $0.text(0), error: $0.optionalText(1), cause: $0.optionalText(2)) }
   static let focus = CommandSpec(
-    "focus", help: "put an execution in focus", changesExecutions: true, isLogged: true,
-    forms: [.init([.required("EXECUTION", .executionID)]) { .focus(execution: $0.text(0)) }])
+    "focus", help: "put an execution in focus", policy: [.changesExecutions, .logged], [.required("EXECUTION", .executionID)]
+  ) { .focus(execution: $0.text(0)) }
 
-  // Looking and saving: no effect on executions, not logged.
-  static let executions = CommandSpec(
-    "executions", aliases: ["execs"], help: "list executions", changesExecutions: false, isLogged: false, .executions)
-  static let pending = CommandSpec(
-    "pending", help: "list pending tokens and tasks", changesExecutions: false, isLogged: false, .pending)
+  // Looking, saving and leaving: neither snapshotted nor logged.
+  static let executions = CommandSpec("executions", aliases: ["execs"], help: "list executions", policy: [], .executions)
+  static let pending = CommandSpec("pending", help: "list pending tokens and tasks", policy: [], .pending)
   static let print = CommandSpec(
-    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data",
-    changesExecutions: false, isLogged: false, usageHint: " (e.g. print $.Order, print $$.Execution.Id)",
-    forms: [.init([.required("PATH", .path)]) { .print(path: $0.raw(0)) }])
+    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data", policy: [],
+    usageHint: " (e.g. print $.Order, print $$.Execution.Id)", [.required("PATH", .path)]
+  ) { .print(path: $0.raw(0)) }
   static let history = CommandSpec(
-    "history", help: "print history events", changesExecutions: false, isLogged: false,
-    forms: [.init([.optional("EXECUTION", .executionID)]) { .history(execution: $0.optionalText(0)) }])
-  static let save = CommandSpec(
-    "save", help: "write this session as a script", changesExecutions: false, isLogged: false,
-    forms: [.init([.required("FILE", .file)]) { .save(file: $0.text(0)) }])
+    "history", help: "print history events", policy: [], [.optional("EXECUTION", .executionID)]
+  ) { .history(execution: $0.optionalText(0)) }
+  static let save = CommandSpec("save", help: "write this session as a script", policy: [], [.required("FILE", .file)]) {
+    .save(file: $0.text(0))
+  }
   static let saveMocks = CommandSpec(
-    "save-mocks", help: "write hand-given results as a MockConfigFile", changesExecutions: false, isLogged: false,
-    forms: [.init([.required("FILE", .file)]) { .saveMocks(file: $0.text(0)) }])
+    "save-mocks", help: "write hand-given results as a MockConfigFile", policy: [], [.required("FILE", .file)]
+  ) { .saveMocks(file: $0.text(0)) }
   static let help = CommandSpec(
-    "help", aliases: ["?", "h"], help: "list commands", changesExecutions: false, isLogged: false,
-    ignoresExtraWords: true, .help)
-  static let quit = CommandSpec(
-    "quit", aliases: ["q", "exit"], help: "leave sfdbg", changesExecutions: false, isLogged: false, .quit)
+    "help", aliases: ["?", "h"], help: "list commands", policy: [], ignoresExtraWords: true, .help)
+  static let quit = CommandSpec("quit", aliases: ["q", "exit"], help: "leave sfdbg", policy: [], .quit)
 }
 
 extension DebuggerCommand: CustomStringConvertible {
