@@ -17,8 +17,16 @@ public struct CommandSpec: Sendable {
     case condition
     /// A literal word (its first spelling is the one written back).
     case keyword([String])
+  }
 
-    var takesRestOfLine: Bool { self == .json || self == .path || self == .condition }
+  /// What running it does to time travel and to the log.
+  public struct Policy: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Snapshotted before it runs (so `back` undoes it); its stop reason becomes the last stop.
+    public static let changesExecutions = Policy(rawValue: 1)
+    /// Written by `save` (what a replay needs).
+    public static let logged = Policy(rawValue: 2)
   }
 
   public struct Argument: Sendable {
@@ -29,14 +37,14 @@ public struct CommandSpec: Sendable {
     /// What it is, for error messages ("the task output is not valid JSON").
     let about: String
 
-    public static func required(_ placeholder: String, _ kind: ArgumentKind, about: String = "") -> Argument {
+    static func required(_ placeholder: String, _ kind: ArgumentKind, about: String = "") -> Argument {
       Argument(placeholder: placeholder, kind: kind, isOptional: false, about: about)
     }
-    public static func optional(_ placeholder: String, _ kind: ArgumentKind, about: String = "") -> Argument {
+    static func optional(_ placeholder: String, _ kind: ArgumentKind, about: String = "") -> Argument {
       Argument(placeholder: placeholder, kind: kind, isOptional: true, about: about)
     }
     /// A literal word that selects a form, e.g. `error` in `break error [NAME]`.
-    public static func keyword(_ spellings: String...) -> Argument {
+    static func keyword(_ spellings: String...) -> Argument {
       Argument(placeholder: spellings[0], kind: .keyword(spellings), isOptional: false, about: "")
     }
   }
@@ -47,7 +55,7 @@ public struct CommandSpec: Sendable {
     public let arguments: [Argument]
     let build: @Sendable (ParsedArguments) -> DebuggerCommand
 
-    public init(_ arguments: [Argument], _ build: @escaping @Sendable (ParsedArguments) -> DebuggerCommand) {
+    init(_ arguments: [Argument], _ build: @escaping @Sendable (ParsedArguments) -> DebuggerCommand) {
       self.arguments = arguments
       self.build = build
     }
@@ -64,15 +72,6 @@ public struct CommandSpec: Sendable {
   public let forms: [Form]
   /// One line for `help`, after the usage.
   public let help: String
-  /// What running it does to time travel and to the log.
-  public struct Policy: OptionSet, Sendable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
-    /// Snapshotted before it runs (so `back` undoes it); its stop reason becomes the last stop.
-    public static let changesExecutions = Policy(rawValue: 1)
-    /// Written by `save` (what a replay needs).
-    public static let logged = Policy(rawValue: 2)
-  }
   public let policy: Policy
   public var changesExecutions: Bool { policy.contains(.changesExecutions) }
   public var isLogged: Bool { policy.contains(.logged) }
@@ -124,8 +123,9 @@ public struct CommandSpec: Sendable {
   }
 
   /// A command the program sends itself (an effect's result): not parsed, not in help, never
-  /// logged, so `save` never writes it.
-  public static func internalCommand(_ name: String, changesExecutions: Bool) -> CommandSpec {
+  /// logged, so `save` never writes it. Declare it beside the table (not in `all`) and map its
+  /// `DebuggerCommand` case to it in `DebuggerCommand.invocation`.
+  static func internalCommand(_ name: String, changesExecutions: Bool) -> CommandSpec {
     CommandSpec(name, help: "", policy: changesExecutions ? .changesExecutions : [], isUserCommand: false, forms: [])
   }
 
@@ -157,7 +157,7 @@ public struct CommandSpec: Sendable {
 }
 
 /// An argument's value, as parsed from a line or as a command writes itself back.
-public enum ArgumentValue: Sendable, Equatable {
+enum ArgumentValue: Sendable, Equatable {
   /// A word (quoted when written back if it needs it).
   case text(String)
   case token(TokenReference)
@@ -182,16 +182,16 @@ public enum ArgumentValue: Sendable, Equatable {
 
 /// The values of a form's arguments, by position (nil: an optional argument left out). A form's
 /// `build` reads them with the accessor of the argument's kind.
-public struct ParsedArguments: Sendable {
+struct ParsedArguments: Sendable {
   let values: [ArgumentValue?]
 
-  public func text(_ i: Int) -> String { optionalText(i)! }
-  public func optionalText(_ i: Int) -> String? { if case .text(let s)? = values[i] { s } else { nil } }
-  public func token(_ i: Int) -> TokenReference { if case .token(let t)? = values[i] { t } else { mismatch(i) } }
-  public func json(_ i: Int) -> JSONValue { optionalJSON(i)! }
-  public func optionalJSON(_ i: Int) -> JSONValue? { if case .json(let v)? = values[i] { v } else { nil } }
-  public func raw(_ i: Int) -> String { if case .raw(let s)? = values[i] { s } else { mismatch(i) } }
-  public func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
+  func text(_ i: Int) -> String { optionalText(i)! }
+  func optionalText(_ i: Int) -> String? { if case .text(let s)? = values[i] { s } else { nil } }
+  func token(_ i: Int) -> TokenReference { if case .token(let t)? = values[i] { t } else { mismatch(i) } }
+  func json(_ i: Int) -> JSONValue { optionalJSON(i)! }
+  func optionalJSON(_ i: Int) -> JSONValue? { if case .json(let v)? = values[i] { v } else { nil } }
+  func raw(_ i: Int) -> String { if case .raw(let s)? = values[i] { s } else { mismatch(i) } }
+  func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
 
   /// A form read an argument by the accessor of another kind: a mistake in the table.
   private func mismatch(_ i: Int) -> Never { preconditionFailure("argument \(i) is \(String(describing: values[i]))") }
