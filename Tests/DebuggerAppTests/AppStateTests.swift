@@ -177,10 +177,18 @@ func type(_ app: inout AppState, _ text: String) -> [AppEffect] {
         #expect(screen.size == size)
       }
     }
+    // The success editor stays open and drawn over short screens.
     _ = press(&app, .character("S"))
     for width in [40, 55, 61, 80] {
-      _ = app.handle(.resize(Size(width: width, height: 12)))
-      _ = app.render(size: Size(width: width, height: 12))
+      let size = Size(width: width, height: 12)
+      _ = app.handle(.resize(size))
+      let screen = app.render(size: size)
+      #expect(screen.size == size)
+      #expect(screen.text.contains("{\"Shipped\": true}"), "\(width)×12:\n\(screen.text)")
+      guard case .jsonEditor = app.mode else {
+        Issue.record("the editor closed at \(width)×12")
+        return
+      }
     }
   }
 

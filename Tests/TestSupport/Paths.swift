@@ -13,20 +13,22 @@ public func packageRoot() -> String { packageRootURL.path }
 /// the package. Tests that need it carry `.needsSharedData` and are skipped, with that reason in
 /// the test output, where it is absent.
 public enum SharedData {
+  /// Where the shared data belongs: `../shared` next to the package.
+  public static let expectedFolder = packageRootURL.deletingLastPathComponent()
+    .appendingPathComponent("shared").path
+
   /// `../shared`, nil when this machine does not have it.
   public static let folder: String? = {
-    let path = packageRootURL.deletingLastPathComponent().appendingPathComponent("shared").path
     var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-      ? path : nil
+    let present = FileManager.default.fileExists(atPath: expectedFolder, isDirectory: &isDirectory)
+    return present && isDirectory.boolValue ? expectedFolder : nil
   }()
 
   public static var isAvailable: Bool { folder != nil }
 
   /// Why a test that needs the shared data did not run.
   public static let missingReason: Comment = """
-    needs the shared data folder \(packageRootURL.deletingLastPathComponent().appendingPathComponent("shared").path) \
-    (../shared next to the package), which is absent
+    needs the shared data folder \(expectedFolder) (../shared next to the package), which is absent
     """
 
   /// `relative` inside the shared folder, nil when the folder is absent.
