@@ -100,7 +100,6 @@ import Testing
     #expect(lines.contains("  fail TOKEN [ERROR [CAUSE]] — send task failure"))
     #expect(lines.contains("  delete STATE | delete error | delete all — remove breakpoints"))
     #expect(lines.contains("  step — one transition of the focused execution"))
-    #expect(CommandParser.commandNames.map(\.usage) == lines.map { String($0.dropFirst(2)) })
   }
 
   /// What the old `changesExecutions` / `isLogged` switches said.

@@ -2,11 +2,6 @@ import JSONCore
 
 /// Parses lines of the command language into `DebuggerCommand`s, by the table `CommandSpec.all`.
 public enum CommandParser {
-  /// The command names, their one-letter aliases and help lines (the table, as rows).
-  public static var commandNames: [(name: String, alias: String?, usage: String)] {
-    CommandSpec.all.map { ($0.name, $0.aliases.first, $0.helpLine) }
-  }
-
   /// Parses one line. Returns nil for blank lines and `#` comments.
   public static func parse(_ line: String) throws(CommandError) -> DebuggerCommand? {
     let lexer = CommandLexer(line)
