@@ -8,26 +8,21 @@ import Glibc
 /// Runs handler jobs as child processes, each waited on by a worker thread that posts its
 /// result; the caller collects results with `nextResult` (a wait with a deadline, so the TUI
 /// stays live). Cancelling a job kills its process group at once. No child outlives the
-/// runner: `stopAll` (also on deinit and on SIGINT/SIGTERM/SIGHUP) kills every group left.
+/// runner: `stopAll` (also on deinit) kills every group left, and `TerminationGuard` kills them
+/// when sfdbg dies of a signal.
 public final class HandlerProcessRunner: @unchecked Sendable {
   private let lock = NSCondition()
   private var running: [JobID: JobControl] = [:]
   private var finished: [(job: JobID, result: HandlerResult)] = []
-  private var signalSources: [DispatchSourceSignal] = []
 
   public init() {}
 
-  deinit {
-    stopAll()
-    for source in signalSources { source.cancel() }
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !signalSources.isEmpty { signal(signalNumber, SIG_DFL) }
-  }
+  deinit { stopAll() }
 
   /// Starts `job` on a worker thread and returns at once.
   public func start(_ job: HandlerJob) {
     let control = JobControl()
     lock.lock()
-    if signalSources.isEmpty { signalSources = Self.stopOnTermination(self) }
     running[job.id] = control
     lock.unlock()
     let worker = Thread { [self] in
@@ -80,22 +75,6 @@ public final class HandlerProcessRunner: @unchecked Sendable {
     defer { lock.unlock() }
     return Array(running.keys)
   }
-
-  /// On a termination signal: kill every job's process group, then die of that signal as if
-  /// it had not been caught.
-  private static func stopOnTermination(_ runner: HandlerProcessRunner) -> [DispatchSourceSignal] {
-    [SIGINT, SIGTERM, SIGHUP].map { signalNumber in
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler { [weak runner] in
-        runner?.stopAll()
-        signal(signalNumber, SIG_DFL)
-        raise(signalNumber)
-      }
-      source.resume()
-      return source
-    }
-  }
 }
 
 /// One running job as its worker and a canceller share it: the child's pid and whether the job
@@ -103,6 +82,7 @@ public final class HandlerProcessRunner: @unchecked Sendable {
 final class JobControl: @unchecked Sendable {
   private let lock = NSLock()
   private var pid: pid_t?
+  private var guardSlot: Int?
   private var cancelled = false
 
   /// The child started: a cancel that came first kills it now.
@@ -110,6 +90,7 @@ final class JobControl: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     self.pid = pid
+    guardSlot = TerminationGuard.watch(pid)
     if cancelled { kill(-pid, SIGKILL) }
   }
 
@@ -118,6 +99,8 @@ final class JobControl: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     pid = nil
+    if let guardSlot { TerminationGuard.forget(guardSlot) }
+    guardSlot = nil
   }
 
   func cancel() {
