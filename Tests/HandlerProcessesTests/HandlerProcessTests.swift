@@ -1,6 +1,6 @@
 import ASLModel
 import ASLRuntime
-import DebuggerCore
+@testable import DebuggerCore
 import Foundation
 import JSONCore
 import Testing

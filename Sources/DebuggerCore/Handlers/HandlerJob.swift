@@ -20,14 +20,6 @@ public struct HandlerJob: Sendable, Equatable {
   public var taskToken: String?
   /// Wall-clock seconds before the edge kills the command (the answer is then `.timedOut`).
   public var timeoutSeconds: Double
-
-  public init(id: JobID, handler: TaskHandler, input: JSONValue, taskToken: String?, timeoutSeconds: Double) {
-    self.id = id
-    self.handler = handler
-    self.input = input
-    self.taskToken = taskToken
-    self.timeoutSeconds = timeoutSeconds
-  }
 }
 
 /// Commands the host sends back with the results of effects. They are not part of the command
