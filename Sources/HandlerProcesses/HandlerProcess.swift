@@ -87,10 +87,12 @@ private struct ChildProcess {
   var stderr: Int32
 
   static func spawn(command: String, environment: [String: String]) -> ChildProcess? {
+    spawnLock.lock()
+    defer { spawnLock.unlock() }
     var inPipe: [Int32] = [0, 0]
     var outPipe: [Int32] = [0, 0]
     var errPipe: [Int32] = [0, 0]
-    guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return nil }
+    guard closeOnExecPipe(&inPipe), closeOnExecPipe(&outPipe), closeOnExecPipe(&errPipe) else { return nil }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -130,6 +132,17 @@ private struct ChildProcess {
     }
     return ChildProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0])
   }
+
+  /// A pipe whose ends no other child inherits (jobs spawn side by side on worker threads: a
+  /// pipe leaked into another child would hold back end of file until that child exits).
+  /// Called under `spawnLock`, so no spawn sees it before it is close-on-exec.
+  private static func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
+    guard pipe(&fds) == 0 else { return false }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return true
+  }
+
+  private static let spawnLock = NSLock()
 
   /// The exit status, or nil when the time limit passed (the group is then killed).
   func wait(timeoutSeconds: Double, isCancelled: () -> Bool) -> Int32? {

@@ -64,6 +64,8 @@ import Testing
     let script = s.script
     var replay = try session()
     _ = try runScript(&replay, script.split(separator: "\n").map(String.init))
+    #expect(!s.mainExecution.isRunning)
     #expect(replay.mainExecution.status == s.mainExecution.status)
+    #expect(replay.mainExecution.execution.history.map(\.type) == s.mainExecution.execution.history.map(\.type))
   }
 }

@@ -1,8 +1,7 @@
-import ASLModel
-import ASLRuntime
 @testable import DebuggerCore
 import Foundation
 import JSONCore
+import SFDBGTestSupport
 import Testing
 @testable import HandlerProcesses
 
@@ -89,23 +88,24 @@ import Testing
     let runner = HandlerProcessRunner()
     runner.start(job("sleep 5", id: 1))
     runner.start(job(#"echo '"quick"'"#, id: 2))
-    let first = runner.nextResult(waitingAtMost: .seconds(3))
+    let start = ContinuousClock.now
+    let first = runner.nextResult(waitingAtMost: nil)
     #expect(first?.job == JobID(2) && first?.result == .succeeded("quick"))
+    // Its output ended with it: no pipe of its leaked into the other job's child.
+    #expect(ContinuousClock.now - start < .seconds(1.5))
     runner.stopAll()
-    let second = runner.nextResult(waitingAtMost: .seconds(3))
+    let second = runner.nextResult(waitingAtMost: nil)
     #expect(second?.job == JobID(1) && second?.result == .cancelled)
   }
 
   /// The result of a handler job as the session sees it, through the effect loop.
   @Test func theEffectLoopRunsRealHandlers() throws {
-    let definition = try JSONParser.parse("""
+    let m = try machine("M", """
       {"StartAt": "Work", "States": {"Work": {"Type": "Task",
         "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
       """)
-    let machine = RegisteredMachine(
-      name: "M", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:M", machine: try StateMachine(definition: definition))
     var session = try Session(
-      machines: [machine], mainMachine: "M", input: ["n": 2],
+      machines: [m], mainMachine: "M", input: ["n": 2],
       configuration: SessionConfiguration(handlers: [TaskHandler(target: "Work", command: "cat")]))
     var performer = Performer()
     let outcome = EffectLoop.run(.continue, on: &session, performer: &performer)
