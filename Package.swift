@@ -3,7 +3,7 @@ import PackageDescription
 
 // Modules by responsibility; dependencies point one way:
 // JSONCore ← ASLExpressions ← ASLModel/ASLLoading ← ASLInterpreter ← DebuggerCore
-//   ← DebuggerApp (+ TerminalUI, GraphLayout/ASLGraph) ← sfdbg (+ CursesBackend)
+//   ← DebuggerApp (+ TerminalUI, GraphLayout/ASLGraph) ← sfdbg (+ CursesBackend, HandlerProcesses)
 let package = Package(
   name: "sfdbg",
   platforms: [.macOS(.v14)],
@@ -47,12 +47,15 @@ let package = Package(
     .target(name: "CMallocTuning"),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    // The edge that runs handler jobs (DebuggerCore's runHandler effects) as child processes:
+    // posix_spawn, process groups, signals, wall-clock deadlines. Nothing else spawns processes.
+    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore"]),
     .executableTarget(
       name: "sfdbg",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "CMallocTuning",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -78,6 +81,8 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
+    // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
+    .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
