@@ -76,7 +76,7 @@ public struct DebuggerProgram: Sendable {
           default: messages.insert(stop.description, at: 0)
           }
         }
-        app.apply(messages: Self.summarize(messages), notes: [], isError: outcome.isError)
+        app.record(command, output: outcome.output, messages: messages, notes: outcome.notes, isError: outcome.isError)
       }
     }
     if changed {
@@ -139,14 +139,8 @@ public struct DebuggerProgram: Sendable {
     default: break
     }
     if lines.isEmpty { lines = ["Stepped \(steps) times; nothing nested happened."] }
+    app.log.record(command: "tour · \(tourStep)", output: [], messages: [], notes: lines, isError: false)
     app.tour = TourCaption(title: "Tour · \(tourStep)", lines: lines)
-  }
-
-  /// Long command output (`executions`, `history`, `print`) is shown as its first lines.
-  static func summarize(_ messages: [String]) -> [String] {
-    let lines = messages.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
-    guard lines.count > 3 else { return lines }
-    return Array(lines.prefix(3)) + ["… \(lines.count - 3) more lines"]
   }
 
   /// Rebuilds the screen's view of the session (after a command or a new graph selection).
