@@ -113,7 +113,7 @@ extension AppState {
     case .stateIO: return stateIO.title(view)
     case .pending: return view.pending.isEmpty ? "Pending" : "Pending (\(view.pending.count))"
     case .history: return history.title(view)
-    case .log: return "Log · L hides"
+    case .log: return focus == .log ? "Log · L hides it" : "Log · L goes to it"
     }
   }
 

@@ -121,7 +121,7 @@ public struct AppState: Sendable {
       summary.insert(outputLines[0], at: 0)
     } else if outputLines.count > 1 {
       log.isOpen = true
-      summary.insert("\(command.description): \(outputLines.count) lines in the log below (L hides it)", at: 0)
+      summary.insert("\(command.description): \(outputLines.count) lines in the log below (L goes to it)", at: 0)
     }
     apply(messages: summary, notes: notes, isError: isError)
   }
@@ -133,11 +133,12 @@ public struct AppState: Sendable {
     return Array(lines.prefix(3)) + ["… \(lines.count - 3) more lines in the log (L)"]
   }
 
-  /// `L`: opens the log and focuses it, or closes it (focusing again what was focused before).
+  /// `L`: opens the log and focuses it (so keys scroll it); on the focused log, closes it and
+  /// focuses again what was focused before.
   mutating func toggleLog() {
-    if log.isOpen {
+    if log.isOpen && focus == .log {
       log.isOpen = false
-      if focus == .log { focus = log.returnFocus }
+      focus = log.returnFocus
     } else {
       log.isOpen = true
       focusPane(.log)

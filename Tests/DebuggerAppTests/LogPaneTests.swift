@@ -37,13 +37,17 @@ import TerminalUI
     #expect(log.contains("› print $$.Execution"))
     #expect(log.contains(#""Name": "main""#) || size.height < 30)
     let message = program.frame(size: size).line(size.height - 2)
-    #expect(message.contains("print $$.Execution: 13 lines in the log below (L hides it)"))
+    #expect(message.contains("print $$.Execution: 13 lines in the log below (L goes to it)"))
 
-    // Focused, the log scrolls to every line of the value; L closes it and gives the focus back.
-    program.handle(.key(.character("L")))
-    #expect(!program.app.log.isOpen && program.app.focus == .graph)
+    // L goes to the log; there L hides it and gives the focus back; L shows it again.
     program.handle(.key(.character("L")))
     #expect(program.app.log.isOpen && program.app.focus == .log)
+    program.handle(.key(.character("L")))
+    #expect(!program.app.log.isOpen && program.app.focus == .graph)
+    #expect(program.app.layout(size: size).panes[.log] == nil)
+    program.handle(.key(.character("L")))
+    #expect(program.app.log.isOpen && program.app.focus == .log)
+    // Focused, the log scrolls to every line of the value.
     var seen = Set<String>()
     for _ in 0..<40 {
       seen.formUnion(try box(.log, of: program, size: size))

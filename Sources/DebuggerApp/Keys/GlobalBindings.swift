@@ -44,7 +44,7 @@ extension AppState {
       return []
     },
     AppKeyBinding(
-      [.character("L")], name: "log", help: "show or hide the log: command output, messages, teaching notes",
+      [.character("L")], name: "log", help: "the log (command output, messages, teaching notes): go to it; again: hide it",
       section: .panes, showInBar: { !$0.log.lines.isEmpty }
     ) { app, _ in
       app.toggleLog()
