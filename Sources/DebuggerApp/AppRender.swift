@@ -1,3 +1,4 @@
+import ASLGraph
 import DebuggerCore
 import GraphLayout
 import JSONCore
