@@ -32,7 +32,7 @@ let package = Package(
     // Generic layered graph layout into a glyph canvas (no ASL knowledge).
     .target(name: "GraphLayout", dependencies: ["TextWidth"]),
     // Adapter: ASL definition → GraphLayout input.
-    .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
+    .target(name: "ASLGraph", dependencies: ["JSONCore", "ASLModel", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
     .target(name: "TerminalUI", dependencies: ["JSONCore", "TextWidth"]),
     // The Step Functions service in one value: many executions, nesting (states:startExecution

@@ -29,6 +29,26 @@ public enum State: Sendable {
   @inlinable public var name: String { common.name }
   /// The `Type` string (`Pass`, `Task`, …), also the prefix of its history events.
   @inlinable public var typeName: String { common.type }
+
+  /// `Retry` (Task, Parallel and Map states; empty for the others).
+  public var retry: [Retrier] {
+    switch self {
+    case .task(let s): return s.retry
+    case .parallel(let s): return s.retry
+    case .map(let s): return s.retry
+    default: return []
+    }
+  }
+
+  /// `Catch` (Task, Parallel and Map states; empty for the others).
+  public var catchers: [Catcher] {
+    switch self {
+    case .task(let s): return s.catchers
+    case .parallel(let s): return s.catchers
+    case .map(let s): return s.catchers
+    default: return []
+    }
+  }
 }
 
 extension State {
