@@ -40,6 +40,8 @@ let package = Package(
     .target(name: "ASLRuntime", dependencies: ["JSONCore", "ASLExpressions", "ASLModel", "ASLInterpreter"]),
     // Debug sessions: command language, scripts, breakpoints, time travel, mocks, handlers.
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLExpressions"]),
+    // load → validate → decode → configure: a session from the command line's files (typed errors).
+    .target(name: "ProjectLoading", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore"]),
     // The TUI app: state, update, render of panes into a screen buffer.
     .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
@@ -52,7 +54,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "CMallocTuning",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "CMallocTuning", "ProjectLoading",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -72,6 +74,7 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
+    .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
