@@ -1,9 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Modules by responsibility; dependencies point one way:
-// JSONCore ← ASLExpressions ← ASLModel/ASLLoading ← ASLInterpreter ← DebuggerCore
-//   ← DebuggerApp (+ TerminalUI, GraphLayout/ASLGraph) ← sfdbg (+ CursesBackend)
+// Modules by responsibility; dependencies point one way (A ← B: B imports A):
+//   engine    JSONCore ← ASLExpressions ← ASLModel ← ASLInterpreter ← ASLRuntime
+//   loading   ASLExpressions ← ASLLoading (definitions, templates, validator; + Yams)
+//   session   ASLRuntime, ASLLoading ← DebuggerCore ← ProjectLoading (files → a session)
+//   drawing   TextWidth ← GraphLayout ← ASLGraph (+ ASLModel); TextWidth, JSONCore ← TerminalUI
+//             TerminalUI ← CursesBackend (+ CNcursesw)
+//   app       DebuggerCore, TerminalUI, ASLGraph ← DebuggerApp
+//   programs  DebuggerApp, ProjectLoading, CursesBackend ← sfdbg; DebuggerApp ← sfdbg-bench
 let package = Package(
   name: "sfdbg",
   platforms: [.macOS(.v14)],
