@@ -136,7 +136,7 @@ public enum ASLGraph {
           link(choice.defaultState, label: "Default")
         }
         link(state.common.transition?.nextStateName)
-        for catcher in state.catchers {
+        for catcher in state.errorHandling.catchers {
           link(
             catcher.next, label: "catch " + catcher.errorEquals.joined(separator: ", "),
             style: .dashed)
@@ -152,7 +152,7 @@ public enum ASLGraph {
     /// A state's nested scopes (Parallel branches, a Map's item processor) and its badges.
     mutating func nested(_ state: State, id: String) -> (children: [Graph], badges: [Badge]) {
       var badges: [Badge] = []
-      let attempts = state.retry.reduce(0) { $0 + $1.maxAttempts }
+      let attempts = state.errorHandling.retry.reduce(0) { $0 + $1.maxAttempts }
       if attempts > 0 { badges.append(Badge("↻\(attempts)", ascii: "R\(attempts)")) }
       switch state {
       case .parallel(let parallel):

@@ -30,23 +30,13 @@ public enum State: Sendable {
   /// The `Type` string (`Pass`, `Task`, …), also the prefix of its history events.
   @inlinable public var typeName: String { common.type }
 
-  /// `Retry` (Task, Parallel and Map states; empty for the others).
-  public var retry: [Retrier] {
+  /// `Retry` and `Catch` (Task, Parallel and Map states; empty for the others).
+  public var errorHandling: (retry: [Retrier], catchers: [Catcher]) {
     switch self {
-    case .task(let s): return s.retry
-    case .parallel(let s): return s.retry
-    case .map(let s): return s.retry
-    default: return []
-    }
-  }
-
-  /// `Catch` (Task, Parallel and Map states; empty for the others).
-  public var catchers: [Catcher] {
-    switch self {
-    case .task(let s): return s.catchers
-    case .parallel(let s): return s.catchers
-    case .map(let s): return s.catchers
-    default: return []
+    case .task(let s): return (s.retry, s.catchers)
+    case .parallel(let s): return (s.retry, s.catchers)
+    case .map(let s): return (s.retry, s.catchers)
+    default: return ([], [])
     }
   }
 }

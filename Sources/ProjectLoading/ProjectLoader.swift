@@ -3,18 +3,19 @@ import ASLRuntime
 import DebuggerCore
 import JSONCore
 
-/// What `sfdbg run` and `sfdbg debug` start from, as given on the command line.
+/// What `sfdbg run` and `sfdbg debug` start from, as given on the command line (set the
+/// fields an invocation gives; the others keep the command line's defaults).
 public struct ProjectOptions: Sendable {
   /// The ASL definition or SAM/CloudFormation template.
   public var file: String
   /// `--state-machine`: which machine of the file to run.
   public var stateMachine: String?
   /// `--machine NAME=PATH`, as given.
-  public var machines: [String]
+  public var machines: [String] = []
   /// `--machines DIR`.
-  public var machineDirectories: [String]
+  public var machineDirectories: [String] = []
   /// `--sub KEY=VALUE`, as given.
-  public var substitutions: [String]
+  public var substitutions: [String] = []
   /// The input: `--input` text, `--input-file`, or `run`'s positional INPUT_FILE (at most one).
   public var inputJSON: String?
   public var inputFile: String?
@@ -23,33 +24,12 @@ public struct ProjectOptions: Sendable {
   public var mocks: String?
   public var testCase: String?
   /// `--handler STATE_OR_RESOURCE=COMMAND`, as given.
-  public var handlers: [String]
-  public var handlerTimeoutSeconds: Double
-  public var seed: UInt64
-  public var executionName: String
+  public var handlers: [String] = []
+  public var handlerTimeoutSeconds: Double = 60
+  public var seed: UInt64 = 1
+  public var executionName = "main"
 
-  public init(
-    file: String, stateMachine: String? = nil, machines: [String] = [],
-    machineDirectories: [String] = [], substitutions: [String] = [], inputJSON: String? = nil,
-    inputFile: String? = nil, positionalInputFile: String? = nil, mocks: String? = nil,
-    testCase: String? = nil, handlers: [String] = [], handlerTimeoutSeconds: Double = 60,
-    seed: UInt64 = 1, executionName: String = "main"
-  ) {
-    self.file = file
-    self.stateMachine = stateMachine
-    self.machines = machines
-    self.machineDirectories = machineDirectories
-    self.substitutions = substitutions
-    self.inputJSON = inputJSON
-    self.inputFile = inputFile
-    self.positionalInputFile = positionalInputFile
-    self.mocks = mocks
-    self.testCase = testCase
-    self.handlers = handlers
-    self.handlerTimeoutSeconds = handlerTimeoutSeconds
-    self.seed = seed
-    self.executionName = executionName
-  }
+  public init(file: String) { self.file = file }
 }
 
 /// A started session and each machine's ASL definition by machine name (the graph pane draws

@@ -46,12 +46,21 @@ struct SessionOptions: ParsableArguments {
 
   /// The options as the library's loader takes them; `positionalInput` is `run`'s INPUT_FILE.
   func project(positionalInput: String? = nil) -> ProjectOptions {
-    ProjectOptions(
-      file: file, stateMachine: stateMachine, machines: machines,
-      machineDirectories: machineDirectories, substitutions: substitutions, inputJSON: inputJSON,
-      inputFile: inputFileOption, positionalInputFile: positionalInput, mocks: mocks,
-      testCase: testCase, handlers: handlers, handlerTimeoutSeconds: handlerTimeout, seed: seed,
-      executionName: executionName)
+    var project = ProjectOptions(file: file)
+    project.stateMachine = stateMachine
+    project.machines = machines
+    project.machineDirectories = machineDirectories
+    project.substitutions = substitutions
+    project.inputJSON = inputJSON
+    project.inputFile = inputFileOption
+    project.positionalInputFile = positionalInput
+    project.mocks = mocks
+    project.testCase = testCase
+    project.handlers = handlers
+    project.handlerTimeoutSeconds = handlerTimeout
+    project.seed = seed
+    project.executionName = executionName
+    return project
   }
 
   /// Loads every machine, decodes them, reads the input and mocks, and starts the session.
