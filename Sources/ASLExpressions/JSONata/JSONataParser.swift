@@ -26,7 +26,7 @@ indirect enum JSONataNode: Sendable, Hashable {
   case block([JSONataNode])
   case bind(String, JSONataNode)
   case apply(JSONataNode, JSONataNode)
-  case regex(JSONataRegex)
+  case regex(RegexLiteral)
 }
 
 /// A key/value pair of an object constructor.
@@ -330,7 +330,7 @@ struct JSONataParser {
       _ = text
       return .literal(.number(JSONNumber(value)))
     case .string(let s): return .literal(.string(s))
-    case .regex(let pattern, let flags): return .regex(JSONataRegex(pattern: pattern, flags: flags))
+    case .regex(let pattern, let flags): return .regex(RegexLiteral(pattern: pattern, flags: flags))
     case .variable(let name): return .variable(name)
     case .name(let name):
       switch name {
