@@ -17,7 +17,7 @@ public enum InputFiles {
     do {
       return try JSONParser.parseDocument(bytes).value
     } catch {
-      throw Problem(message: "\(origin):\(error.description)")
+      throw Problem(message: SourcePosition.locate(origin, error.position) + ": " + error.message)
     }
   }
 

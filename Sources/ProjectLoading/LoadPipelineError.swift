@@ -37,8 +37,8 @@ public enum LoadPipelineError: Error, Sendable, CustomStringConvertible {
       return "the definition is invalid (\(problems.count) error\(problems.count == 1 ? "" : "s")):\n\(shown)\(more)"
     case .undecodable(let error, let source):
       let full = JSONPointer(tokens: source.definitionPointer.tokens + error.pointer.tokens)
-      let at = source.position(of: error.pointer).map { "\($0.line):\($0.column):" } ?? ""
-      return "\(source.file):\(at) \(error.message) (at \(full.description.isEmpty ? "/" : full.description), machine \(source.name))"
+      let place = SourcePosition.locate(source.file, source.position(of: error.pointer))
+      return "\(place): \(error.message) (at \(full.shownText), machine \(source.name))"
     case .session(let error): return error.description
     }
   }

@@ -129,7 +129,7 @@ public enum ProjectLoader {
     } catch let error as InputFiles.Problem {
       throw .mocks(error.message)
     } catch let error as JSONParseError {
-      throw .mocks("\(path):\(error.description)")
+      throw .mocks(SourcePosition.locate(path, error.position) + ": " + error.message)
     } catch {
       throw .mocks("\(error)")
     }
