@@ -37,10 +37,15 @@ extension ByteCursor {
   }
 
   /// True when the text at the position starts with `s`.
-  func hasPrefix(_ s: String) -> Bool {
-    var i = position
-    for b in s.utf8 {
-      guard i < bytes.count, bytes[i] == b else { return false }
+  func hasPrefix(_ s: String) -> Bool { bytes.contains(s.utf8, at: position) }
+}
+
+extension Array where Element: Equatable {
+  /// True when the elements from `index` on start with `prefix` (parsers' look-ahead).
+  func contains(_ prefix: some Sequence<Element>, at index: Int) -> Bool {
+    var i = index
+    for element in prefix {
+      guard i < count, self[i] == element else { return false }
       i += 1
     }
     return true

@@ -194,27 +194,16 @@ struct CloudFormationIntrinsics {
   /// `Fn::Sub` text substitution: `${Var}`, `${Param}`, `${Resource}`, `${Resource.Attr}`,
   /// pseudo parameters; `${!Literal}` stays `${Literal}`; unknown names stay as placeholders.
   func sub(_ template: String, variables: [String: String]) -> String {
-    guard template.contains("${") else { return template }
-    var out = ""
-    var rest = Substring(template)
-    while let start = rest.range(of: "${") {
-      guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-      out += rest[..<start.lowerBound]
-      let name = String(rest[start.upperBound..<end]).trimmingCharacters(in: .whitespaces)
-      if name.hasPrefix("!") {
-        out += "${" + name.dropFirst() + "}"
-      } else if let v = variables[name] {
-        out += v
-      } else if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::"),
+    Placeholders.replacing(in: template) { written in
+      let name = written.trimmingCharacters(in: .whitespaces)
+      if name.hasPrefix("!") { return "${" + name.dropFirst() + "}" }
+      if let v = variables[name] { return v }
+      if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::"),
         resources[String(name[..<dot])] != nil || overrides[name] != nil
       {
-        out += Self.text(getAtt(String(name[..<dot]), String(name[name.index(after: dot)...])))
-      } else {
-        out += Self.text(ref(name))
+        return Self.text(getAtt(String(name[..<dot]), String(name[name.index(after: dot)...])))
       }
-      rest = rest[rest.index(after: end)...]
+      return Self.text(ref(name))
     }
-    out += rest
-    return out
   }
 }

@@ -221,14 +221,7 @@ struct JSONataParser {
     }
   }
 
-  func matches(_ op: String) -> Bool {
-    var i = position
-    for s in op.unicodeScalars {
-      guard i < scalars.count, scalars[i] == s else { return false }
-      i += 1
-    }
-    return true
-  }
+  func matches(_ op: String) -> Bool { scalars.contains(op.unicodeScalars, at: position) }
 
   mutating func readName() -> String {
     var name = String.UnicodeScalarView()
