@@ -5,10 +5,12 @@ import PackageDescription
 //   engine    JSONCore ← ASLExpressions ← ASLModel ← ASLInterpreter ← ASLRuntime
 //   loading   ASLExpressions ← ASLLoading (definitions, templates, validator; + Yams)
 //   session   ASLRuntime, ASLLoading ← DebuggerCore ← ProjectLoading (files → a session)
-//   drawing   TextWidth ← GraphLayout ← ASLGraph (+ ASLModel); TextWidth, JSONCore ← TerminalUI
+//   edges     DebuggerCore ← HandlerProcesses (handler jobs as processes);
 //             TerminalUI ← CursesBackend (+ CNcursesw)
+//   drawing   TextWidth ← GraphLayout ← ASLGraph (+ ASLModel); TextWidth, JSONCore ← TerminalUI
 //   app       DebuggerCore, TerminalUI, ASLGraph ← DebuggerApp
-//   programs  DebuggerApp, ProjectLoading, CursesBackend ← sfdbg; DebuggerApp ← sfdbg-bench
+//   programs  DebuggerApp, ProjectLoading, CursesBackend, HandlerProcesses ← sfdbg;
+//             DebuggerApp ← sfdbg-bench
 let package = Package(
   name: "sfdbg",
   platforms: [.macOS(.v14)],
@@ -54,12 +56,16 @@ let package = Package(
     .target(name: "CMallocTuning"),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    // The edge that runs handler jobs (DebuggerCore's runHandler effects) as child processes:
+    // posix_spawn, process groups, signals, wall-clock deadlines. Nothing else spawns processes.
+    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore"]),
     .executableTarget(
       name: "sfdbg",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "CMallocTuning", "ProjectLoading",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
+        "ProjectLoading",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -69,21 +75,29 @@ let package = Package(
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning",
       ],
       path: "Benchmarks/sfdbg-bench"),
+    // Helpers every test target shares: the package and ../shared paths (with a skip trait),
+    // machine builders, test JSON, widget rendering.
+    .target(
+      name: "SFDBGTestSupport",
+      dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore", "TerminalUI"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
-    .testTarget(name: "ASLExpressionsTests", dependencies: ["ASLExpressions"]),
-    .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
-    .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
-    .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
-    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore", "TextWidth"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore"]),
+    .testTarget(name: "ASLExpressionsTests", dependencies: ["ASLExpressions", "SFDBGTestSupport"]),
+    .testTarget(name: "ASLModelTests", dependencies: ["ASLModel", "SFDBGTestSupport"]),
+    .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading", "SFDBGTestSupport"]),
+    .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel", "SFDBGTestSupport"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore", "TextWidth", "SFDBGTestSupport"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
-    .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),
-    .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
+    .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
+    .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
-    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime"], exclude: ["__Snapshots__"]),
+    // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
+    .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
+    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
-    .testTarget(name: "CLITests", dependencies: ["JSONCore"]),
+    .testTarget(name: "CLITests", dependencies: ["JSONCore", "SFDBGTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )
