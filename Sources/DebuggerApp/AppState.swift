@@ -118,7 +118,7 @@ public struct AppState: Sendable {
     log.record(command: command.description, output: outputLines, messages: messages, notes: notes, isError: isError)
     var summary = Self.summarize(messages)
     if outputLines.count == 1 {
-      summary.insert(outputLines[0], at: 0)
+      summary.insert("\(command.description): \(outputLines[0])", at: 0)
     } else if outputLines.count > 1 {
       log.isOpen = true
       summary.insert("\(command.description): \(outputLines.count) lines in the log below (L goes to it)", at: 0)

@@ -70,6 +70,38 @@ import TerminalUI
     #expect(log.contains("1 ExecutionStarted") && log.contains("18 TaskStateExited Reserve stock (wait for completion)"))
   }
 
+  @Test func oneLineOfOutputIsShownOnTheMessageLine() throws {
+    let size = Size(width: 100, height: 30)
+    var program = try demo(size, keys: "c")
+    run("print $.OrderId", on: &program)
+    #expect(!program.app.log.isOpen)
+    #expect(program.frame(size: size).line(size.height - 2).hasPrefix(#" print $.OrderId: "order-1001""#))
+    #expect(program.app.log.lines.suffix(2).map(\.text) == ["› print $.OrderId", #""order-1001""#])
+  }
+
+  @Test(arguments: [Size(width: 40, height: 12), Size(width: 50, height: 16)])
+  func aOnePaneScreenKeepsItsPaneAboveTheLog(size: Size) throws {
+    var program = try demo(size, keys: "c")
+    run("executions", on: &program)
+    program.handle(.key(.character("L")))
+    let layout = program.app.layout(size: size)
+    #expect(program.app.focus == .log && layout.panes[.graph] != nil && layout.panes[.log] != nil)
+    let screen = program.frame(size: size).text
+    #expect(screen.contains("[Gra") && screen.contains("▶ Log · L hides it"), "\(screen)")
+  }
+
+  @Test func aHugeOutputKeepsItsCommandAndLastLines() {
+    var log = LogPane()
+    log.record(command: "history", output: (1...10_000).map(String.init), messages: [], notes: [], isError: false)
+    #expect(log.lines.count <= LogPane.capacity)
+    #expect(log.lines.first?.text == "› history" && log.lines.last?.text == "10000")
+    for _ in 0..<3 { log.record(command: "step", output: [], messages: ["stepped"], notes: [], isError: false) }
+    let rows = log.rows(width: 20)
+    let offset = log.offset(in: Size(width: 20, height: 5), rows: rows)
+    #expect(offset == rows.rows.count - 5 && (offset..<offset + 5).contains(rows.latest), "the latest command is on screen")
+    #expect(rows.rows[rows.latest].text == "› step")
+  }
+
   @Test(arguments: [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)])
   func notesNeverCoverStateIO(size: Size) throws {
     var program = try demo(size)

@@ -22,11 +22,16 @@ public struct LogPane: Sendable {
   /// The pane focused before the log took the focus (focused again when the log closes).
   var returnFocus: Pane = .graph
 
-  /// The oldest lines go beyond this many.
-  static let capacity = 2_000
+  /// The oldest lines go beyond this many (a longer output keeps its last lines).
+  static let capacity = 4_000
 
   /// Adds a command with what it printed and said.
   mutating func record(command: String, output: [String], messages: [String], notes: [String], isError: Bool) {
+    var output = output
+    let room = Self.capacity / 2
+    if output.count > room {
+      output = ["… \(output.count - room) lines before these are not kept"] + output.suffix(room)
+    }
     latestStart = lines.count
     lines.append(Line(kind: .command, text: "› " + command))
     lines += output.map { Line(kind: .output, text: $0) }
@@ -35,37 +40,40 @@ public struct LogPane: Sendable {
     if lines.count > Self.capacity {
       let dropped = lines.count - Self.capacity
       lines.removeFirst(dropped)
-      latestStart = max(0, latestStart - dropped)
+      latestStart -= dropped
     }
     scrolledTo = nil
   }
 
-  /// The lines as the pane draws them.
-  func textView(scroll: Int = 0) -> TextView {
-    TextView(lines: lines.map { line in
+  /// The lines wrapped to `width` columns, and the row where the latest command starts.
+  func rows(width: Int) -> (rows: [TextLine], latest: Int) {
+    var rows: [TextLine] = []
+    var latest = 0
+    for (index, line) in lines.enumerated() {
+      if index == latestStart { latest = rows.count }
+      let text: TextLine
       switch line.kind {
-      case .command: return TextLine(line.text, style: .plain.bolded())
-      case .output: return TextLine(line.text)
-      case .message: return TextLine(line.text, style: .plain.dimmed())
-      case .error: return TextLine(line.text, style: Style(foreground: .red))
-      case .note: return TextLine(line.text, style: Style(foreground: .cyan))
+      case .command: text = TextLine(line.text, style: .plain.bolded())
+      case .output: text = TextLine(line.text)
+      case .message: text = TextLine(line.text, style: .plain.dimmed())
+      case .error: text = TextLine(line.text, style: Style(foreground: .red))
+      case .note: text = TextLine(line.text, style: Style(foreground: .cyan))
       }
-    }, scroll: ScrollState(offset: scroll))
+      rows += text.wrapped(toWidth: width)
+    }
+    return (rows, latest)
   }
 
-  /// The first row shown in a viewport of `size`.
-  func offset(in size: Size) -> Int {
-    let view = textView()
-    let rows = view.contentHeight(width: size.width)
-    let maxOffset = max(0, rows - size.height)
-    if let scrolledTo { return min(scrolledTo, maxOffset) }
-    let before = TextView(lines: view.lines.prefix(latestStart).map { $0 }).contentHeight(width: size.width)
-    return min(before, maxOffset)
+  /// The first row shown in a viewport of `size`, for rows wrapped to its width.
+  func offset(in size: Size, rows: (rows: [TextLine], latest: Int)) -> Int {
+    let maxOffset = max(0, rows.rows.count - size.height)
+    return min(scrolledTo ?? rows.latest, maxOffset)
   }
 
   mutating func navigate(_ key: Key, in size: Size) {
-    var scroll = ScrollState(offset: offset(in: size))
-    _ = scroll.handle(key, contentHeight: textView().contentHeight(width: size.width), viewportHeight: size.height)
+    let rows = rows(width: size.width)
+    var scroll = ScrollState(offset: offset(in: size, rows: rows))
+    _ = scroll.handle(key, contentHeight: rows.rows.count, viewportHeight: size.height)
     scrolledTo = scroll.offset
   }
 
@@ -75,10 +83,12 @@ public struct LogPane: Sendable {
       buffer.write("commands, their output and teaching notes appear here", at: area.origin, style: .plain.dimmed(), clip: area)
       return
     }
-    let offset = offset(in: area.size)
-    let view = textView(scroll: offset)
-    buffer.render(view, in: area)
-    let bar = Scrollbar(contentLength: view.contentHeight(width: area.width), viewportLength: area.height, offset: offset)
+    let rows = rows(width: area.width)
+    let offset = offset(in: area.size, rows: rows)
+    for (i, row) in rows.rows.dropFirst(offset).prefix(area.height).enumerated() {
+      buffer.write(row, at: Point(x: area.x, y: area.y + i), clip: area)
+    }
+    let bar = Scrollbar(contentLength: rows.rows.count, viewportLength: area.height, offset: offset)
     buffer.render(bar, in: Rect(x: area.maxX, y: area.y, width: 1, height: area.height))
   }
 }
