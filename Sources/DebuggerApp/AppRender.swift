@@ -50,17 +50,19 @@ extension AppState {
     let noteStyle = Style(foreground: .cyan)
     if let message, !message.text.isEmpty {
       line = TextLine(message.text, style: message.isError ? Style(foreground: .red, bold: true) : .plain)
-      if !message.notes.isEmpty { right = TextLine("ⓘ \(message.notes.count) notes in the log (L)", style: noteStyle) }
+      if !message.notes.isEmpty { right = TextLine("ⓘ \(Self.notes(message.notes.count)) in the log (L)", style: noteStyle) }
     } else if let notes = message?.notes, let note = notes.first {
       line = TextLine("ⓘ " + note, style: noteStyle)
       if notes.count > 1 {
-        right = TextLine("+\(notes.count - 1) notes in the log (L)", style: noteStyle)
+        right = TextLine("+\(Self.notes(notes.count - 1)) in the log (L)", style: noteStyle)
       } else if line.width > row.width - 2 {
         right = TextLine("more in the log (L)", style: noteStyle)
       }
     }
     buffer.render(StatusLine(left: line, right: right), in: row)
   }
+
+  private static func notes(_ count: Int) -> String { count == 1 ? "1 note" : "\(count) notes" }
 
   /// The bottom row: the keys that do something now (from the binding lists of what has the
   /// keyboard), or the line being typed at the `:` or `/` prompt.

@@ -110,13 +110,16 @@ public struct AppState: Sendable {
   }
 
   /// Shows what a command did: all of it (output, messages, notes) goes to the log, and the
-  /// message line sums it up. Output longer than a line opens the log.
+  /// message line sums it up: an error or a stop (`stopped`) first, else a teaching note before
+  /// the step's events (History has those). Output longer than a line opens the log.
   public mutating func record(
-    _ command: DebuggerCommand, output: CommandOutput?, messages: [String], notes: [String], isError: Bool
+    _ command: DebuggerCommand, output: CommandOutput?, messages: [String], notes: [String], isError: Bool,
+    stopped: Bool = false
   ) {
     let outputLines = output?.lines ?? []
     log.record(command: command.description, output: outputLines, messages: messages, notes: notes, isError: isError)
-    var summary = Self.summarize(messages)
+    let noteFirst = !notes.isEmpty && !isError && !stopped
+    var summary = noteFirst ? [] : Self.summarize(messages)
     if outputLines.count == 1 {
       summary.insert("\(command.description): \(outputLines[0])", at: 0)
     } else if outputLines.count > 1 {

@@ -76,7 +76,10 @@ public struct DebuggerProgram: Sendable {
           default: messages.insert(stop.description, at: 0)
           }
         }
-        app.record(command, output: outcome.output, messages: messages, notes: outcome.notes, isError: outcome.isError)
+        let stopped = outcome.stop.map { $0 != .stepped && $0 != .reached } ?? false
+        app.record(
+          command, output: outcome.output, messages: messages, notes: outcome.notes,
+          isError: outcome.isError, stopped: stopped)
       }
     }
     if changed {
