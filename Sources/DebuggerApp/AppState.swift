@@ -20,12 +20,11 @@ public struct AppMessage: Equatable, Sendable {
   public var isError: Bool
   /// The teaching notes of the command: the first is shown when there is no text; the log has
   /// them all.
-  public var notes: [String]
+  public var notes: [String] = []
 
-  public init(_ text: String, isError: Bool = false, notes: [String] = []) {
+  public init(_ text: String, isError: Bool = false) {
     self.text = text
     self.isError = isError
-    self.notes = notes
   }
 }
 
@@ -106,7 +105,8 @@ public struct AppState: Sendable {
   /// Shows a line under the panes: messages joined (errors in red), else a teaching note.
   public mutating func apply(messages: [String], notes: [String] = [], isError: Bool = false) {
     let text = messages.filter { !$0.isEmpty }.joined(separator: " · ")
-    message = text.isEmpty && notes.isEmpty ? nil : AppMessage(text, isError: isError, notes: notes)
+    message = text.isEmpty && notes.isEmpty ? nil : AppMessage(text, isError: isError)
+    message?.notes = notes
   }
 
   /// Shows what a command did: all of it (output, messages, notes) goes to the log, and the
