@@ -86,20 +86,10 @@ extension Execution {
         .caught(error: error.error, catcher: index, next: catcher.next))
       do throws(ASLRuntimeError) {
         if state.common.queryLanguage == .jsonata {
-          let states = statesObject(unit, input: visit.rawInput, errorOutput: errorValue)
-          let assigned = try jsonataAssign(unit, catcher.assign, states: states)
-          let output = try catcher.output.map { (o) throws(ASLRuntimeError) -> JSONValue in
-            try jsonata(unit, o, field: "Output", states: states)
-          } ?? errorValue
-          trace(unit, "Catch", output)
-          exitState(unit, output: output, next: .next(catcher.next), assigned: assigned)
-          return
+          try JSONataStages.leave(&self, unit, through: catcher, errorOutput: errorValue, raw: visit.rawInput)
+        } else {
+          try JSONPathStages.leave(&self, unit, through: catcher, errorOutput: errorValue, raw: visit.rawInput)
         }
-        let assigned = try evaluateAssign(unit, catcher.compiledAssign, value: errorValue)
-        let output = try applyResultPath(
-          catcher.resultPath, catcher.compiledResultPath, result: errorValue, rawInput: visit.rawInput)
-        trace(unit, "Catch", output)
-        exitState(unit, output: output, next: .next(catcher.next), assigned: assigned)
       } catch let inner {
         units[unit].visit = nil
         unitFailed(unit, error: inner.error, cause: causePrefix(unit) + inner.cause)

@@ -49,23 +49,25 @@ extension Execution {
     runStateBody(unit, state)
   }
 
-  /// Runs (or re-runs, after a retry) the work of the state `unit` is in.
-  mutating func runStateBody(_ unit: Int) {
-    guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
-    runStateBody(unit, state(index, of: unit))
+  /// Runs the work of `state`, the state `unit` is in, in the state's query language.
+  mutating func runStateBody(_ unit: Int, _ state: State) {
+    if state.common.queryLanguage == .jsonata {
+      runStateBody(JSONataStages.self, unit, state)
+    } else {
+      runStateBody(JSONPathStages.self, unit, state)
+    }
   }
 
-  /// Runs the work of `state`, the state `unit` is in.
-  mutating func runStateBody(_ unit: Int, _ state: State) {
+  mutating func runStateBody<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ state: State) {
     switch state {
-    case .pass(let s): runPass(unit, s)
-    case .succeed(let s): runSucceed(unit, s)
-    case .fail(let s): runFail(unit, s)
-    case .choice(let s): runChoice(unit, s)
-    case .wait(let s): runWait(unit, s)
-    case .task(let s): runTask(unit, s)
-    case .parallel(let s): runParallel(unit, s)
-    case .map(let s): runMap(unit, s)
+    case .pass(let s): runPass(q, unit, s)
+    case .succeed(let s): runSucceed(q, unit, s)
+    case .fail(let s): runFail(q, unit, s)
+    case .choice(let s): runChoice(q, unit, s)
+    case .wait(let s): runWait(q, unit, s)
+    case .task(let s): runTask(q, unit, s)
+    case .parallel(let s): runParallel(q, unit, s)
+    case .map(let s): runMap(q, unit, s)
     }
   }
 
@@ -73,17 +75,27 @@ extension Execution {
   mutating func resume(_ unit: Int, _ resumption: Resumption) {
     guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
     let state = state(index, of: unit)
+    if state.common.queryLanguage == .jsonata {
+      resume(JSONataStages.self, unit, state, resumption)
+    } else {
+      resume(JSONPathStages.self, unit, state, resumption)
+    }
+  }
+
+  mutating func resume<Q: QueryLanguageStages>(
+    _ q: Q.Type, _ unit: Int, _ state: State, _ resumption: Resumption
+  ) {
     switch resumption {
     case .retry:
-      runStateBody(unit)
+      runStateBody(q, unit, state)
     case .waitElapsed:
-      if case .wait(let s) = state { finishWait(unit, s) }
+      if case .wait(let s) = state { finishWait(q, unit, s) }
     case .taskCompleted(let outcome):
-      if case .task(let s) = state { finishTask(unit, s, outcome) }
+      if case .task(let s) = state { finishTask(q, unit, s, outcome) }
     case .childrenSucceeded:
       switch state {
-      case .parallel(let s): finishParallel(unit, s)
-      case .map(let s): finishMap(unit, s)
+      case .parallel(let s): finishParallel(q, unit, s)
+      case .map(let s): finishMap(q, unit, s)
       default: break
       }
     case .childrenFailed(let error, let cause):
@@ -157,14 +169,14 @@ extension Execution {
     }
   }
 
-  /// The unit failed with an error nothing caught.
-  mutating func unitFailed(_ unit: Int, error: String, cause: String?) {
+  /// The unit failed with an error nothing caught (or a Fail state, whose Error may be absent).
+  mutating func unitFailed(_ unit: Int, error: String?, cause: String?) {
     if options.recordTraces, var trace = openTraces.removeValue(forKey: unit) {
-      trace.failure = (error, cause)
+      trace.failure = (error ?? "", cause)
       traces.append(trace)
     }
     units[unit].visit = nil
-    units[unit].phase = .failed(error: error, cause: cause)
+    units[unit].phase = .failed(error: error ?? "", cause: cause)
     if unit == 0 {
       failExecution(error: error, cause: cause)
     } else {
