@@ -5,111 +5,103 @@ import JSONCore
 extension Execution {
   // MARK: Parallel
 
-  mutating func runParallel<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: ParallelState) {
+  mutating func runParallel<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: ParallelState)
+    throws(ASLRuntimeError)
+  {
     let raw = rawInput(of: unit)
-    do throws(ASLRuntimeError) {
-      let input = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-      let effective = try Q.arguments(
-        &self, unit, parameters: s.common.expressions.parameters, arguments: s.arguments,
-        input: input, taskToken: nil)
-      units[unit].visit?.effectiveInput = effective
-      emit("ParallelStateStarted", unit: unit, .none)
-      var group = ChildGroup(branches: s.branches.count)
-      for (index, branch) in s.branches.enumerated() {
-        let child = addUnit(
-          ExecutionUnit(
-            id: units.count, parentID: unit, kind: .branch(index: index), machine: branch,
-            variables: units[unit].variables,
-            phase: .ready(stateIndex: branch.stateIndex[branch.startAt] ?? 0, input: effective),
-            visit: nil, group: nil, lastEventID: units[unit].lastEventID,
-            recordsHistory: units[unit].recordsHistory,
-            path: units[unit].path + "/\(s.common.name)[\(index)]"))
-        group.started(child)
-        enqueue(child)
-      }
-      units[unit].group = group
-      units[unit].phase = .waitingChildren
-      if s.branches.isEmpty {
-        units[unit].phase = .resuming(.childrenSucceeded)
-        enqueue(unit)
-      }
-    } catch {
-      stateFailed(unit, error, prefixed: true)
+    let input = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try Q.arguments(
+      &self, unit, parameters: s.common.expressions.parameters, arguments: s.arguments,
+      input: input, taskToken: nil)
+    units[unit].visit?.effectiveInput = effective
+    emit("ParallelStateStarted", unit: unit, .none)
+    var group = ChildGroup(branches: s.branches.count)
+    for (index, branch) in s.branches.enumerated() {
+      let child = addUnit(
+        ExecutionUnit(
+          id: units.count, parentID: unit, kind: .branch(index: index), machine: branch,
+          variables: units[unit].variables,
+          phase: .ready(stateIndex: branch.stateIndex[branch.startAt] ?? 0, input: effective),
+          visit: nil, group: nil, lastEventID: units[unit].lastEventID,
+          recordsHistory: units[unit].recordsHistory,
+          path: units[unit].path + "/\(s.common.name)[\(index)]"))
+      group.started(child)
+      enqueue(child)
+    }
+    units[unit].group = group
+    units[unit].phase = .waitingChildren
+    if s.branches.isEmpty {
+      units[unit].phase = .resuming(.childrenSucceeded)
+      enqueue(unit)
     }
   }
 
-  mutating func finishParallel<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ s: ParallelState) {
+  mutating func finishParallel<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ s: ParallelState) throws(ASLRuntimeError) {
     let results = takeChildResults(unit)
     // AWS records no ParallelStateSucceeded event (see the recorded histories).
-    finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
+    try finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
   }
 
   /// The shared tail of Task/Parallel/Map: the result through the state's exit fields.
   mutating func finishWithResult<Q: QueryLanguageStages>(
     _: Q.Type, _ unit: Int, result: JSONValue, common: StateCommon, resultPath: PathField
-  ) {
+  ) throws(ASLRuntimeError) {
     let raw = rawInput(of: unit)
     trace(unit, "Result", result)
-    do throws(ASLRuntimeError) {
-      try Q.leave(
-        &self, unit, common, result, .result(resultPath: resultPath), raw: raw,
-        next: common.transition)
-    } catch {
-      stateFailed(unit, error, prefixed: true)
-    }
+    try Q.leave(
+      &self, unit, common, result, .result(resultPath: resultPath), raw: raw,
+      next: common.transition)
   }
 
   // MARK: Map
 
-  mutating func runMap<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: MapState) {
+  mutating func runMap<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: MapState)
+    throws(ASLRuntimeError)
+  {
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     let distributed = s.processorMode == .distributed
-    do throws(ASLRuntimeError) {
-      let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-      units[unit].visit?.effectiveInput = effective
-      if s.itemReader != nil {
-        throw ASLRuntimeError(
-          error: "States.Runtime",
-          cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
-      }
-      var items = try Q.mapItems(&self, unit, s, input: effective)
-      let maxConcurrency = try mapInteger(
-        unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
-      emit("MapStateStarted", unit: unit, .mapStateStarted(length: items.count))
-      var toleratedCount: Int? = nil
-      var toleratedPercentage: Double? = nil
-      if distributed {
-        toleratedCount = try mapInteger(
-          unit, s.toleratedFailureCount, e.toleratedFailureCountPath,
-          name: "ToleratedFailureCount", input: effective)
-        toleratedPercentage = try mapPercentage(unit, s, input: effective)
-      }
-      try Q.selectItems(&self, unit, s, input: effective, &items)
-      if distributed, let batcher = s.itemBatcher {
-        items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
-      }
-      if distributed {
-        let arn =
-          "arn:aws:states:\(options.region):\(options.accountID):mapRun:"
-          + "\(options.stateMachineName)/\(s.label ?? s.common.name):\(units.count)"
-        emit("MapRunStarted", unit: unit, .mapRunStarted(mapRunArn: arn))
-      }
-      let count = items.count
-      units[unit].group = ChildGroup(
-        iterations: items, distributed: distributed, maxConcurrency: maxConcurrency,
-        toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercentage,
-        processor: s.itemProcessor)
-      units[unit].phase = .waitingChildren
-      if count == 0 {
-        units[unit].phase = .resuming(.childrenSucceeded)
-        enqueue(unit)
-        return
-      }
-      startIterations(unit)
-    } catch {
-      stateFailed(unit, error, prefixed: true)
+    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    units[unit].visit?.effectiveInput = effective
+    if s.itemReader != nil {
+      throw ASLRuntimeError(
+        error: "States.Runtime",
+        cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
     }
+    var items = try Q.mapItems(&self, unit, s, input: effective)
+    let maxConcurrency = try mapInteger(
+      unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
+    emit("MapStateStarted", unit: unit, .mapStateStarted(length: items.count))
+    var toleratedCount: Int? = nil
+    var toleratedPercentage: Double? = nil
+    if distributed {
+      toleratedCount = try mapInteger(
+        unit, s.toleratedFailureCount, e.toleratedFailureCountPath,
+        name: "ToleratedFailureCount", input: effective)
+      toleratedPercentage = try mapPercentage(unit, s, input: effective)
+    }
+    try Q.selectItems(&self, unit, s, input: effective, &items)
+    if distributed, let batcher = s.itemBatcher {
+      items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
+    }
+    if distributed {
+      let arn =
+        "arn:aws:states:\(options.region):\(options.accountID):mapRun:"
+        + "\(options.stateMachineName)/\(s.label ?? s.common.name):\(units.count)"
+      emit("MapRunStarted", unit: unit, .mapRunStarted(mapRunArn: arn))
+    }
+    let count = items.count
+    units[unit].group = ChildGroup(
+      iterations: items, distributed: distributed, maxConcurrency: maxConcurrency,
+      toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercentage,
+      processor: s.itemProcessor)
+    units[unit].phase = .waitingChildren
+    if count == 0 {
+      units[unit].phase = .resuming(.childrenSucceeded)
+      enqueue(unit)
+      return
+    }
+    startIterations(unit)
   }
 
   /// Starts Map iterations up to MaxConcurrency (0 = all).
@@ -137,11 +129,11 @@ extension Execution {
     }
   }
 
-  mutating func finishMap<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ s: MapState) {
+  mutating func finishMap<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ s: MapState) throws(ASLRuntimeError) {
     let results = takeChildResults(unit)
     if s.processorMode == .distributed { emit("MapRunSucceeded", unit: unit, .none) }
     emit("MapStateSucceeded", unit: unit, .none)
-    finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
+    try finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
   }
 
   // MARK: Children

@@ -5,80 +5,72 @@ import JSONCore
 extension Execution {
   // MARK: Pass
 
-  mutating func runPass<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: PassState) {
+  mutating func runPass<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: PassState)
+    throws(ASLRuntimeError)
+  {
     let common = s.common
     let raw = rawInput(of: unit)
-    do throws(ASLRuntimeError) {
-      let effective = try Q.effectiveInput(&self, unit, common, raw: raw)
-      let result = try Q.passResult(&self, unit, s, input: consume effective)
-      try Q.leave(&self, unit, common, consume result, .pass(s), raw: raw, next: common.transition)
-    } catch {
-      stateFailed(unit, error, prefixed: true)
-    }
+    let effective = try Q.effectiveInput(&self, unit, common, raw: raw)
+    let result = try Q.passResult(&self, unit, s, input: consume effective)
+    try Q.leave(&self, unit, common, consume result, .pass(s), raw: raw, next: common.transition)
   }
 
   // MARK: Succeed
 
-  mutating func runSucceed<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: SucceedState) {
+  mutating func runSucceed<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: SucceedState)
+    throws(ASLRuntimeError)
+  {
     let raw = rawInput(of: unit)
-    do throws(ASLRuntimeError) {
-      let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-      try Q.leave(&self, unit, s.common, effective, .succeed, raw: raw, next: .end)
-    } catch {
-      stateFailed(unit, error, prefixed: true)
-    }
+    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    try Q.leave(&self, unit, s.common, effective, .succeed, raw: raw, next: .end)
   }
 
   // MARK: Fail
 
-  mutating func runFail<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: FailState) {
-    do throws(ASLRuntimeError) {
-      let (error, cause) = try Q.errorAndCause(&self, unit, s, input: rawInput(of: unit))
-      // A Fail state ends its unit directly; nothing can catch it inside the same scope.
-      unitFailed(unit, error: error, cause: cause)
-    } catch {
-      stateFailed(unit, error, prefixed: true)
-    }
+  mutating func runFail<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: FailState)
+    throws(ASLRuntimeError)
+  {
+    let (error, cause) = try Q.errorAndCause(&self, unit, s, input: rawInput(of: unit))
+    // A Fail state ends its unit directly; nothing can catch it inside the same scope.
+    unitFailed(unit, error: error, cause: cause)
   }
 
   // MARK: Choice
 
-  mutating func runChoice<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: ChoiceState) {
+  mutating func runChoice<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: ChoiceState)
+    throws(ASLRuntimeError)
+  {
     let raw = rawInput(of: unit)
-    do throws(ASLRuntimeError) {
-      let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-      let conditionScope = Q.conditionScope(&self, unit, input: effective)
-      var explanation = options.recordTraces ? ChoiceExplanation() : nil
-      var chosen: (next: String, fields: ExitFields)? = nil
-      for (index, rule) in s.choices.enumerated() {
-        var reads: [(path: String, value: JSONValue?)] = []
-        let matched = try Q.matches(
-          &self, unit, rule, in: conditionScope, reads: &reads, recording: explanation != nil)
-        if explanation != nil {
-          explanation!.rules.append(
-            ChoiceRuleEvaluation(
-              index: index, description: describe(rule.condition), matched: matched, reads: reads))
-        }
-        if matched, let next = rule.next {
-          chosen = (next, .rule(rule))
-          explanation?.matchedRule = index
-          break
-        }
+    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    let conditionScope = Q.conditionScope(&self, unit, input: effective)
+    var explanation = options.recordTraces ? ChoiceExplanation() : nil
+    var chosen: (next: String, fields: ExitFields)? = nil
+    for (index, rule) in s.choices.enumerated() {
+      var reads: [(path: String, value: JSONValue?)] = []
+      let matched = try Q.matches(
+        &self, unit, rule, in: conditionScope, reads: &reads, recording: explanation != nil)
+      if explanation != nil {
+        explanation!.rules.append(
+          ChoiceRuleEvaluation(
+            index: index, description: describe(rule.condition), matched: matched, reads: reads))
       }
-      if chosen == nil, let fallback = s.defaultState {
-        chosen = (fallback, .state)
-        explanation?.usedDefault = true
+      if matched, let next = rule.next {
+        chosen = (next, .rule(rule))
+        explanation?.matchedRule = index
+        break
       }
-      openTraces[unit]?.choice = explanation
-      guard let (next, fields) = chosen else {
-        throw ASLRuntimeError(
-          error: "States.NoChoiceMatched",
-          cause: "No Choice Rule matched and no Default was specified.")
-      }
-      try Q.leave(&self, unit, s.common, effective, fields, raw: raw, next: .next(next))
-    } catch {
-      stateFailed(unit, error, prefixed: true)
     }
+    if chosen == nil, let fallback = s.defaultState {
+      chosen = (fallback, .state)
+      explanation?.usedDefault = true
+    }
+    openTraces[unit]?.choice = explanation
+    guard let (next, fields) = chosen else {
+      throw ASLRuntimeError(
+        error: "States.NoChoiceMatched",
+        cause: "No Choice Rule matched and no Default was specified.")
+    }
+    try Q.leave(&self, unit, s.common, effective, fields, raw: raw, next: .next(next))
   }
 
   /// Evaluates a Choice condition; `reads` collects the values read when `recording`.
@@ -146,38 +138,34 @@ extension Execution {
     case .and(let items): return "And(" + items.map(describe).joined(separator: ", ") + ")"
     case .or(let items): return "Or(" + items.map(describe).joined(separator: ", ") + ")"
     case .not(let inner): return "Not(" + describe(inner) + ")"
-    case .jsonata(let v): return v.stringValue ?? v.compactString
+    case .jsonata(let v): return v.textValue
     case .comparison(let c): return "\(c.variable) \(c.operatorName) \(c.operand.compactString)"
     }
   }
 
   // MARK: Wait
 
-  mutating func runWait<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: WaitState) {
+  mutating func runWait<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: WaitState)
+    throws(ASLRuntimeError)
+  {
     let raw = rawInput(of: unit)
-    do throws(ASLRuntimeError) {
-      let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-      units[unit].visit?.effectiveInput = effective
-      let until = try Q.waitUntil(&self, unit, s, input: effective)
-      if until <= now {
-        finishWait(Q.self, unit, s)
-      } else {
-        units[unit].phase = .waitingTimer(until: until, reason: .wait)
-        addTimer(Timer(due: until, sequence: 0, kind: .unit(unit)))
-      }
-    } catch {
-      stateFailed(unit, error, prefixed: true)
+    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    units[unit].visit?.effectiveInput = effective
+    let until = try Q.waitUntil(&self, unit, s, input: effective)
+    if until <= now {
+      try finishWait(Q.self, unit, s)
+    } else {
+      units[unit].phase = .waitingTimer(until: until, reason: .wait)
+      addTimer(Timer(due: until, sequence: 0, kind: .unit(unit)))
     }
   }
 
-  mutating func finishWait<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: WaitState) {
+  mutating func finishWait<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: WaitState)
+    throws(ASLRuntimeError)
+  {
     let visit = visit(of: unit)!
-    do throws(ASLRuntimeError) {
-      try Q.leave(
-        &self, unit, s.common, visit.effectiveInput, .state, raw: visit.rawInput,
-        next: s.common.transition)
-    } catch {
-      stateFailed(unit, error, prefixed: true)
-    }
+    try Q.leave(
+      &self, unit, s.common, visit.effectiveInput, .state, raw: visit.rawInput,
+      next: s.common.transition)
   }
 }

@@ -4,56 +4,54 @@ import JSONCore
 
 extension Execution {
   /// Starts a Task: `TaskScheduled`, `TaskStarted`, and a parked `TaskRequest`.
-  mutating func runTask<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: TaskState) {
+  mutating func runTask<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: TaskState)
+    throws(ASLRuntimeError)
+  {
     let visit = visit(of: unit)!
     let raw = visit.rawInput
     let e = s.common.expressions
     let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
     let token = pattern == .waitForTaskToken ? makeTaskToken() : nil
-    do throws(ASLRuntimeError) {
-      let input = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-      let effective = try Q.arguments(
-        &self, unit, parameters: e.parameters, arguments: s.arguments, input: input, taskToken: token)
-      units[unit].visit?.effectiveInput = effective
-      let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
-      let heartbeat = try durationSeconds(
-        unit, s.heartbeat, e.heartbeatSecondsPath, "HeartbeatSeconds", raw)
-      let (resourceType, resourceName) = Execution.describeResource(s.resource)
-      if Execution.isActivity(s.resource) {
-        // Activities have their own events; the worker is the outside (completeTask).
-        emit(
-          "ActivityScheduled", unit: unit,
-          .activityScheduled(
-            resource: s.resource, input: effective, timeoutInSeconds: timeout,
-            heartbeatInSeconds: heartbeat))
-        emit("ActivityStarted", unit: unit, .none)
-      } else {
-        emit(
-          "TaskScheduled", unit: unit,
-          .taskScheduled(
-            resourceType: resourceType, resource: resourceName, region: options.region,
-            parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
-        emit(
-          "TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
-      }
-      let id = nextRequestID
-      nextRequestID += 1
-      let timeoutAt = timeout.map { now.adding(seconds: Double($0)) }
-      let heartbeatAt = heartbeat.map { now.adding(seconds: Double($0)) }
-      pendingTasks.append(
-        TaskRequest(
-          id: id, executionArn: options.executionArn, unitID: unit, unitPath: units[unit].path,
-          stateName: s.common.name, resource: s.resource, baseResource: baseResource,
-          pattern: pattern, parameters: effective, taskToken: token, scheduledAt: now,
-          timeoutAt: timeoutAt, heartbeatSeconds: heartbeat, heartbeatAt: heartbeatAt,
-          attempt: visit.retryCount, submitted: false))
-      units[unit].phase = .waitingTask(requestID: id)
-      if let timeoutAt { addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id))) }
-      if let heartbeatAt {
-        addTimer(Timer(due: heartbeatAt, sequence: 0, kind: .taskHeartbeat(requestID: id)))
-      }
-    } catch {
-      stateFailed(unit, error, prefixed: true)
+    let input = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try Q.arguments(
+      &self, unit, parameters: e.parameters, arguments: s.arguments, input: input, taskToken: token)
+    units[unit].visit?.effectiveInput = effective
+    let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
+    let heartbeat = try durationSeconds(
+      unit, s.heartbeat, e.heartbeatSecondsPath, "HeartbeatSeconds", raw)
+    let (resourceType, resourceName) = Execution.describeResource(s.resource)
+    if Execution.isActivity(s.resource) {
+      // Activities have their own events; the worker is the outside (completeTask).
+      emit(
+        "ActivityScheduled", unit: unit,
+        .activityScheduled(
+          resource: s.resource, input: effective, timeoutInSeconds: timeout,
+          heartbeatInSeconds: heartbeat))
+      emit("ActivityStarted", unit: unit, .none)
+    } else {
+      emit(
+        "TaskScheduled", unit: unit,
+        .taskScheduled(
+          resourceType: resourceType, resource: resourceName, region: options.region,
+          parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
+      emit(
+        "TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
+    }
+    let id = nextRequestID
+    nextRequestID += 1
+    let timeoutAt = timeout.map { now.adding(seconds: Double($0)) }
+    let heartbeatAt = heartbeat.map { now.adding(seconds: Double($0)) }
+    pendingTasks.append(
+      TaskRequest(
+        id: id, executionArn: options.executionArn, unitID: unit, unitPath: units[unit].path,
+        stateName: s.common.name, resource: s.resource, baseResource: baseResource,
+        pattern: pattern, parameters: effective, taskToken: token, scheduledAt: now,
+        timeoutAt: timeoutAt, heartbeatSeconds: heartbeat, heartbeatAt: heartbeatAt,
+        attempt: visit.retryCount, submitted: false))
+    units[unit].phase = .waitingTask(requestID: id)
+    if let timeoutAt { addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id))) }
+    if let heartbeatAt {
+      addTimer(Timer(due: heartbeatAt, sequence: 0, kind: .taskHeartbeat(requestID: id)))
     }
   }
 
@@ -173,7 +171,7 @@ extension Execution {
   /// The task finished: `TaskSucceeded` and the output pipeline, or the error path.
   mutating func finishTask<Q: QueryLanguageStages>(
     _ q: Q.Type, _ unit: Int, _ s: TaskState, _ outcome: TaskOutcome
-  ) {
+  ) throws(ASLRuntimeError) {
     let (resourceType, resourceName) = Execution.describeResource(s.resource)
     let activity = Execution.isActivity(s.resource)
     switch outcome {
@@ -185,7 +183,7 @@ extension Execution {
           "TaskSucceeded", unit: unit,
           .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
       }
-      finishWithResult(q, unit, result: result, common: s.common, resultPath: s.resultPath)
+      try finishWithResult(q, unit, result: result, common: s.common, resultPath: s.resultPath)
     case .failed(let error, let cause):
       if activity {
         emit("ActivityFailed", unit: unit, .failure(error: error, cause: cause))

@@ -58,16 +58,22 @@ extension Execution {
     }
   }
 
+  /// Runs the work of `state`; a runtime error goes to the state's Retry and Catch (with AWS's
+  /// cause prefix).
   mutating func runStateBody<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ state: State) {
-    switch state {
-    case .pass(let s): runPass(q, unit, s)
-    case .succeed(let s): runSucceed(q, unit, s)
-    case .fail(let s): runFail(q, unit, s)
-    case .choice(let s): runChoice(q, unit, s)
-    case .wait(let s): runWait(q, unit, s)
-    case .task(let s): runTask(q, unit, s)
-    case .parallel(let s): runParallel(q, unit, s)
-    case .map(let s): runMap(q, unit, s)
+    do throws(ASLRuntimeError) {
+      switch state {
+      case .pass(let s): try runPass(q, unit, s)
+      case .succeed(let s): try runSucceed(q, unit, s)
+      case .fail(let s): try runFail(q, unit, s)
+      case .choice(let s): try runChoice(q, unit, s)
+      case .wait(let s): try runWait(q, unit, s)
+      case .task(let s): try runTask(q, unit, s)
+      case .parallel(let s): try runParallel(q, unit, s)
+      case .map(let s): try runMap(q, unit, s)
+      }
+    } catch {
+      stateFailed(unit, error, prefixed: true)
     }
   }
 
@@ -85,26 +91,30 @@ extension Execution {
   mutating func resume<Q: QueryLanguageStages>(
     _ q: Q.Type, _ unit: Int, _ state: State, _ resumption: Resumption
   ) {
-    switch resumption {
-    case .retry:
-      runStateBody(q, unit, state)
-    case .waitElapsed:
-      if case .wait(let s) = state { finishWait(q, unit, s) }
-    case .taskCompleted(let outcome):
-      if case .task(let s) = state { finishTask(q, unit, s, outcome) }
-    case .childrenSucceeded:
-      switch state {
-      case .parallel(let s): finishParallel(q, unit, s)
-      case .map(let s): finishMap(q, unit, s)
-      default: break
+    do throws(ASLRuntimeError) {
+      switch (resumption, state) {
+      case (.retry, _):
+        runStateBody(q, unit, state)
+      case (.waitElapsed, .wait(let s)):
+        try finishWait(q, unit, s)
+      case (.taskCompleted(let outcome), .task(let s)):
+        try finishTask(q, unit, s, outcome)
+      case (.childrenSucceeded, .parallel(let s)):
+        try finishParallel(q, unit, s)
+      case (.childrenSucceeded, .map(let s)):
+        try finishMap(q, unit, s)
+      case (.childrenFailed(let error, let cause), _):
+        if case .map(let s) = state, s.processorMode == .distributed {
+          emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
+        }
+        stateFailed(
+          unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+          causeMissing: cause == nil, fromChildren: true)
+      default:
+        break
       }
-    case .childrenFailed(let error, let cause):
-      if case .map(let s) = state, s.processorMode == .distributed {
-        emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
-      }
-      stateFailed(
-        unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
-        causeMissing: cause == nil, fromChildren: true)
+    } catch {
+      stateFailed(unit, error, prefixed: true)
     }
   }
 

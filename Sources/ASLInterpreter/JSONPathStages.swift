@@ -32,7 +32,8 @@ enum JSONPathStages: QueryLanguageStages {
     throws(ASLRuntimeError) -> JSONValue
   {
     let effective = try arguments(
-      &x, unit, parameters: s.compiledParameters, arguments: nil, input: input, taskToken: nil)
+      &x, unit, parameters: s.compiledParameters, arguments: nil, input: consume input,
+      taskToken: nil)
     if s.hasResult, let fixed = s.result { return fixed }
     return effective
   }
@@ -41,7 +42,6 @@ enum JSONPathStages: QueryLanguageStages {
     _ x: inout Execution, _ unit: Int, _ common: StateCommon, _ value: consuming JSONValue,
     _ fields: ExitFields, raw: JSONValue, next: Transition?
   ) throws(ASLRuntimeError) {
-    var selected = value
     let assign: CompiledTemplate?
     var resultPath: (field: PathField, compiled: CompiledReferencePath?)? = nil
     switch fields {
@@ -51,8 +51,8 @@ enum JSONPathStages: QueryLanguageStages {
     case .result(let field):
       let e = common.expressions
       if let selector = e.resultSelector {
-        selected = try selector.get().evaluate(scope: x.scope(unit, input: selected), random: &x.random)
-        x.trace(unit, "ResultSelector", selected)
+        value = try selector.get().evaluate(scope: x.scope(unit, input: value), random: &x.random)
+        x.trace(unit, "ResultSelector", value)
       }
       assign = e.assign
       resultPath = (field, e.resultPath)
@@ -60,14 +60,14 @@ enum JSONPathStages: QueryLanguageStages {
     case .succeed: assign = nil
     case .rule(let rule): assign = rule.compiledAssign
     }
-    let assigned = assign == nil ? [] : try x.evaluateAssign(unit, assign, value: selected)
+    let assigned = assign == nil ? [] : try x.evaluateAssign(unit, assign, value: value)
     var output: JSONValue
     if let resultPath {
       output = try x.applyResultPath(
-        resultPath.field, resultPath.compiled, result: consume selected, rawInput: raw)
+        resultPath.field, resultPath.compiled, result: consume value, rawInput: raw)
       x.trace(unit, "ResultPath", output)
     } else {
-      output = consume selected
+      output = consume value
     }
     if common.hasOutputPath {
       output = try x.applyPath(
@@ -115,14 +115,14 @@ enum JSONPathStages: QueryLanguageStages {
       }
       return now.adding(seconds: Double(max(0, i)))
     }
-    if case .string(let text)? = s.timestamp {
-      guard let instant = VirtualInstant(rfc3339: text) else {
+    if let timestamp = s.timestamp, case .string(let text) = timestamp {
+      guard let end = x.waitEnd(at: timestamp) else {
         throw ASLRuntimeError(
           error: "States.Runtime",
           cause: "The Timestamp field does not contain a valid ISO-8601 extended offset "
             + "date-time format string: \(text)")
       }
-      return max(now, instant)
+      return end
     }
     if let path = e.secondsPath, let text = s.secondsPath {
       let value = try x.pathValue(unit, path, field: "SecondsPath", input: input)
@@ -141,13 +141,13 @@ enum JSONPathStages: QueryLanguageStages {
     }
     if let path = e.timestampPath, let text = s.timestampPath {
       let value = try x.pathValue(unit, path, field: "TimestampPath", input: input)
-      guard case .string(let stamp) = value, let instant = VirtualInstant(rfc3339: stamp) else {
+      guard let end = x.waitEnd(at: value) else {
         throw ASLRuntimeError(
           error: "States.Runtime",
           cause: "The TimestampPath parameter does not reference a valid ISO-8601 extended "
             + "offset date-time format string: \(text) == " + value.textValue)
       }
-      return max(now, instant)
+      return end
     }
     return now
   }
@@ -192,6 +192,15 @@ enum JSONPathStages: QueryLanguageStages {
 }
 
 extension Execution {
+  /// When a Wait until `timestamp` ends (now, if that has passed); nil when `timestamp` is not
+  /// an RFC 3339 string.
+  func waitEnd(at timestamp: JSONValue) -> VirtualInstant? {
+    guard case .string(let text) = timestamp, let instant = VirtualInstant(rfc3339: text) else {
+      return nil
+    }
+    return max(now, instant)
+  }
+
   /// The value of a `…Path` field read from `input`.
   mutating func pathValue(_ unit: Int, _ path: CompiledPath, field: String, input: JSONValue)
     throws(ASLRuntimeError) -> JSONValue

@@ -52,7 +52,7 @@ enum JSONataStages: QueryLanguageStages {
       states = x.statesObject(unit, input: raw)
     }
     try x.jsonataExit(
-      unit, output: output, assign: assign, states: states, fallback: value, next: next,
+      unit, output: output, assign: assign, states: states, fallback: consume value, next: next,
       stateFields: stateFields)
   }
 
@@ -97,13 +97,13 @@ enum JSONataStages: QueryLanguageStages {
     }
     if let timestamp = s.timestamp {
       let v = try x.jsonata(unit, timestamp, field: "Timestamp", states: states, stateField: true)
-      guard case .string(let text) = v, let instant = VirtualInstant(rfc3339: text) else {
+      guard let end = x.waitEnd(at: v) else {
         throw ASLRuntimeError(
           error: "States.QueryEvaluationError",
           cause: "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time "
             + "format string: " + v.textValue)
       }
-      return max(now, instant)
+      return end
     }
     return now
   }
