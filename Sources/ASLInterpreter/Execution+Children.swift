@@ -5,12 +5,12 @@ import JSONCore
 extension Execution {
   // MARK: Parallel
 
-  mutating func runParallel<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: ParallelState)
+  mutating func runParallel(_ q: QueryLanguage, _ unit: Int, _ s: ParallelState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let input = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-    let effective = try Q.arguments(
+    let input = try q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try q.arguments(
       &self, unit, parameters: s.common.expressions.parameters, arguments: s.arguments,
       input: input, taskToken: nil)
     units[unit].visit?.effectiveInput = effective
@@ -36,39 +36,39 @@ extension Execution {
     }
   }
 
-  mutating func finishParallel<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ s: ParallelState) throws(ASLRuntimeError) {
+  mutating func finishParallel(_ q: QueryLanguage, _ unit: Int, _ s: ParallelState) throws(ASLRuntimeError) {
     let results = takeChildResults(unit)
     // AWS records no ParallelStateSucceeded event (see the recorded histories).
     try finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
   }
 
   /// The shared tail of Task/Parallel/Map: the result through the state's exit fields.
-  mutating func finishWithResult<Q: QueryLanguageStages>(
-    _: Q.Type, _ unit: Int, result: JSONValue, common: StateCommon, resultPath: PathField
+  mutating func finishWithResult(
+    _ q: QueryLanguage, _ unit: Int, result: JSONValue, common: StateCommon, resultPath: PathField
   ) throws(ASLRuntimeError) {
     let raw = rawInput(of: unit)
     trace(unit, "Result", result)
-    try Q.leave(
+    try q.leave(
       &self, unit, common, result, .result(resultPath: resultPath), raw: raw,
       next: common.transition)
   }
 
   // MARK: Map
 
-  mutating func runMap<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: MapState)
+  mutating func runMap(_ q: QueryLanguage, _ unit: Int, _ s: MapState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     let distributed = s.processorMode == .distributed
-    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
     units[unit].visit?.effectiveInput = effective
     if s.itemReader != nil {
       throw ASLRuntimeError(
         error: "States.Runtime",
         cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
     }
-    var items = try Q.mapItems(&self, unit, s, input: effective)
+    var items = try q.mapItems(&self, unit, s, input: effective)
     let maxConcurrency = try mapInteger(
       unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
     emit("MapStateStarted", unit: unit, .mapStateStarted(length: items.count))
@@ -80,7 +80,7 @@ extension Execution {
         name: "ToleratedFailureCount", input: effective)
       toleratedPercentage = try mapPercentage(unit, s, input: effective)
     }
-    try Q.selectItems(&self, unit, s, input: effective, &items)
+    try q.selectItems(&self, unit, s, input: effective, &items)
     if distributed, let batcher = s.itemBatcher {
       items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
     }
@@ -129,7 +129,7 @@ extension Execution {
     }
   }
 
-  mutating func finishMap<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ s: MapState) throws(ASLRuntimeError) {
+  mutating func finishMap(_ q: QueryLanguage, _ unit: Int, _ s: MapState) throws(ASLRuntimeError) {
     let results = takeChildResults(unit)
     if s.processorMode == .distributed { emit("MapRunSucceeded", unit: unit, .none) }
     emit("MapStateSucceeded", unit: unit, .none)

@@ -85,11 +85,8 @@ extension Execution {
       openTraces[unit]?.errorHandling.append(
         .caught(error: error.error, catcher: index, next: catcher.next))
       do throws(ASLRuntimeError) {
-        if state.common.queryLanguage == .jsonata {
-          try JSONataStages.leave(&self, unit, through: catcher, errorOutput: errorValue, raw: visit.rawInput)
-        } else {
-          try JSONPathStages.leave(&self, unit, through: catcher, errorOutput: errorValue, raw: visit.rawInput)
-        }
+        try state.common.queryLanguage.leave(
+          &self, unit, through: catcher, errorOutput: errorValue, raw: visit.rawInput)
       } catch let inner {
         units[unit].visit = nil
         unitFailed(unit, error: inner.error, cause: causePrefix(unit) + inner.cause)

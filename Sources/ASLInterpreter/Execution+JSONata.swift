@@ -2,7 +2,8 @@ import ASLExpressions
 import ASLModel
 import JSONCore
 
-/// Evaluating JSONata fields (see `JSONataStages`).
+/// Evaluating JSONata fields, with `$states` (`input`, `context`, `result`, `errorOutput`) and
+/// the workflow variables.
 extension Execution {
   /// The `$states` object for the state `unit` is in.
   func statesObject(

@@ -5,50 +5,50 @@ import JSONCore
 extension Execution {
   // MARK: Pass
 
-  mutating func runPass<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: PassState)
+  mutating func runPass(_ q: QueryLanguage, _ unit: Int, _ s: PassState)
     throws(ASLRuntimeError)
   {
     let common = s.common
     let raw = rawInput(of: unit)
-    let effective = try Q.effectiveInput(&self, unit, common, raw: raw)
-    let result = try Q.passResult(&self, unit, s, input: consume effective)
-    try Q.leave(&self, unit, common, consume result, .pass(s), raw: raw, next: common.transition)
+    let effective = try q.effectiveInput(&self, unit, common, raw: raw)
+    let result = try q.passResult(&self, unit, s, input: consume effective)
+    try q.leave(&self, unit, common, consume result, .pass(s), raw: raw, next: common.transition)
   }
 
   // MARK: Succeed
 
-  mutating func runSucceed<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: SucceedState)
+  mutating func runSucceed(_ q: QueryLanguage, _ unit: Int, _ s: SucceedState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-    try Q.leave(&self, unit, s.common, effective, .succeed, raw: raw, next: .end)
+    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
+    try q.leave(&self, unit, s.common, effective, .succeed, raw: raw, next: .end)
   }
 
   // MARK: Fail
 
-  mutating func runFail<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: FailState)
+  mutating func runFail(_ q: QueryLanguage, _ unit: Int, _ s: FailState)
     throws(ASLRuntimeError)
   {
-    let (error, cause) = try Q.errorAndCause(&self, unit, s, input: rawInput(of: unit))
+    let (error, cause) = try q.errorAndCause(&self, unit, s, input: rawInput(of: unit))
     // A Fail state ends its unit directly; nothing can catch it inside the same scope.
     unitFailed(unit, error: error, cause: cause)
   }
 
   // MARK: Choice
 
-  mutating func runChoice<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: ChoiceState)
+  mutating func runChoice(_ q: QueryLanguage, _ unit: Int, _ s: ChoiceState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-    let conditionScope = Q.conditionScope(&self, unit, input: effective)
+    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
+    let conditionScope = q.conditionScope(&self, unit, input: effective)
     var explanation = options.recordTraces ? ChoiceExplanation() : nil
     var chosen: (next: String, fields: ExitFields)? = nil
     for (index, rule) in s.choices.enumerated() {
       var reads: [(path: String, value: JSONValue?)] = []
-      let matched = try Q.matches(
-        &self, unit, rule, in: conditionScope, reads: &reads, recording: explanation != nil)
+      let matched = try conditionScope.matches(
+        &self, unit, rule, reads: &reads, recording: explanation != nil)
       if explanation != nil {
         explanation!.rules.append(
           ChoiceRuleEvaluation(
@@ -70,7 +70,7 @@ extension Execution {
         error: "States.NoChoiceMatched",
         cause: "No Choice Rule matched and no Default was specified.")
     }
-    try Q.leave(&self, unit, s.common, effective, fields, raw: raw, next: .next(next))
+    try q.leave(&self, unit, s.common, effective, fields, raw: raw, next: .next(next))
   }
 
   /// Evaluates a Choice condition; `reads` collects the values read when `recording`.
@@ -145,26 +145,26 @@ extension Execution {
 
   // MARK: Wait
 
-  mutating func runWait<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: WaitState)
+  mutating func runWait(_ q: QueryLanguage, _ unit: Int, _ s: WaitState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let effective = try Q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
     units[unit].visit?.effectiveInput = effective
-    let until = try Q.waitUntil(&self, unit, s, input: effective)
+    let until = try q.waitUntil(&self, unit, s, input: effective)
     if until <= now {
-      try finishWait(Q.self, unit, s)
+      try finishWait(q, unit, s)
     } else {
       units[unit].phase = .waitingTimer(until: until, reason: .wait)
       addTimer(Timer(due: until, sequence: 0, kind: .unit(unit)))
     }
   }
 
-  mutating func finishWait<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: WaitState)
+  mutating func finishWait(_ q: QueryLanguage, _ unit: Int, _ s: WaitState)
     throws(ASLRuntimeError)
   {
     let visit = visit(of: unit)!
-    try Q.leave(
+    try q.leave(
       &self, unit, s.common, visit.effectiveInput, .state, raw: visit.rawInput,
       next: s.common.transition)
   }

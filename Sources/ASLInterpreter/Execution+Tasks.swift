@@ -4,7 +4,7 @@ import JSONCore
 
 extension Execution {
   /// Starts a Task: `TaskScheduled`, `TaskStarted`, and a parked `TaskRequest`.
-  mutating func runTask<Q: QueryLanguageStages>(_: Q.Type, _ unit: Int, _ s: TaskState)
+  mutating func runTask(_ q: QueryLanguage, _ unit: Int, _ s: TaskState)
     throws(ASLRuntimeError)
   {
     let visit = visit(of: unit)!
@@ -12,8 +12,8 @@ extension Execution {
     let e = s.common.expressions
     let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
     let token = pattern == .waitForTaskToken ? makeTaskToken() : nil
-    let input = try Q.effectiveInput(&self, unit, s.common, raw: raw)
-    let effective = try Q.arguments(
+    let input = try q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try q.arguments(
       &self, unit, parameters: e.parameters, arguments: s.arguments, input: input, taskToken: token)
     units[unit].visit?.effectiveInput = effective
     let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
@@ -169,8 +169,8 @@ extension Execution {
   }
 
   /// The task finished: `TaskSucceeded` and the output pipeline, or the error path.
-  mutating func finishTask<Q: QueryLanguageStages>(
-    _ q: Q.Type, _ unit: Int, _ s: TaskState, _ outcome: TaskOutcome
+  mutating func finishTask(
+    _ q: QueryLanguage, _ unit: Int, _ s: TaskState, _ outcome: TaskOutcome
   ) throws(ASLRuntimeError) {
     let (resourceType, resourceName) = Execution.describeResource(s.resource)
     let activity = Execution.isActivity(s.resource)

@@ -46,21 +46,12 @@ extension Execution {
       // effectiveInput is set by the states that read it back later (Wait, Task, Parallel, Map).
       rawInput: input, effectiveInput: .null, retryAttempts: [], retryCount: 0)
     units[unit].phase = .waitingChildren  // replaced by the state's own work below
-    runStateBody(unit, state)
-  }
-
-  /// Runs the work of `state`, the state `unit` is in, in the state's query language.
-  mutating func runStateBody(_ unit: Int, _ state: State) {
-    if state.common.queryLanguage == .jsonata {
-      runStateBody(JSONataStages.self, unit, state)
-    } else {
-      runStateBody(JSONPathStages.self, unit, state)
-    }
+    runStateBody(common.queryLanguage, unit, state)
   }
 
   /// Runs the work of `state`; a runtime error goes to the state's Retry and Catch (with AWS's
   /// cause prefix).
-  mutating func runStateBody<Q: QueryLanguageStages>(_ q: Q.Type, _ unit: Int, _ state: State) {
+  mutating func runStateBody(_ q: QueryLanguage, _ unit: Int, _ state: State) {
     do throws(ASLRuntimeError) {
       switch state {
       case .pass(let s): try runPass(q, unit, s)
@@ -81,15 +72,11 @@ extension Execution {
   mutating func resume(_ unit: Int, _ resumption: Resumption) {
     guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
     let state = state(index, of: unit)
-    if state.common.queryLanguage == .jsonata {
-      resume(JSONataStages.self, unit, state, resumption)
-    } else {
-      resume(JSONPathStages.self, unit, state, resumption)
-    }
+    resume(state.common.queryLanguage, unit, state, resumption)
   }
 
-  mutating func resume<Q: QueryLanguageStages>(
-    _ q: Q.Type, _ unit: Int, _ state: State, _ resumption: Resumption
+  mutating func resume(
+    _ q: QueryLanguage, _ unit: Int, _ state: State, _ resumption: Resumption
   ) {
     do throws(ASLRuntimeError) {
       switch (resumption, state) {
