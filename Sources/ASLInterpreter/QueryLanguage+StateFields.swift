@@ -52,13 +52,12 @@ extension QueryLanguage {
         return now.adding(seconds: Double(max(0, i)))
       }
       if let timestamp = s.timestamp, case .string(let text) = timestamp {
-        guard let end = x.waitEnd(at: timestamp) else {
-          throw ASLRuntimeError(
+        return try x.waitEnd(
+          at: timestamp,
+          orFail: ASLRuntimeError(
             error: "States.Runtime",
             cause: "The Timestamp field does not contain a valid ISO-8601 extended offset "
-              + "date-time format string: \(text)")
-        }
-        return end
+              + "date-time format string: \(text)"))
       }
       if let path = e.secondsPath, let text = s.secondsPath {
         let value = try x.pathValue(unit, path, field: "SecondsPath", input: input)
@@ -77,13 +76,12 @@ extension QueryLanguage {
       }
       if let path = e.timestampPath, let text = s.timestampPath {
         let value = try x.pathValue(unit, path, field: "TimestampPath", input: input)
-        guard let end = x.waitEnd(at: value) else {
-          throw ASLRuntimeError(
+        return try x.waitEnd(
+          at: value,
+          orFail: ASLRuntimeError(
             error: "States.Runtime",
             cause: "The TimestampPath parameter does not reference a valid ISO-8601 extended "
-              + "offset date-time format string: \(text) == " + value.textValue)
-        }
-        return end
+              + "offset date-time format string: \(text) == " + value.textValue))
       }
       return now
     case .jsonata:
@@ -100,13 +98,12 @@ extension QueryLanguage {
       }
       if let timestamp = s.timestamp {
         let v = try x.jsonata(unit, timestamp, field: "Timestamp", states: states, stateField: true)
-        guard let end = x.waitEnd(at: v) else {
-          throw ASLRuntimeError(
+        return try x.waitEnd(
+          at: v,
+          orFail: ASLRuntimeError(
             error: "States.QueryEvaluationError",
             cause: "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time "
-              + "format string: " + v.textValue)
-        }
-        return end
+              + "format string: " + v.textValue))
       }
       return now
     }
@@ -215,11 +212,13 @@ enum ConditionScope {
 }
 
 extension Execution {
-  /// When a Wait until `timestamp` ends (now, if that has passed); nil when `timestamp` is not
-  /// an RFC 3339 string.
-  func waitEnd(at timestamp: JSONValue) -> VirtualInstant? {
+  /// When a Wait until `timestamp` ends (now, if that has passed); `failure` when `timestamp`
+  /// is not an RFC 3339 string.
+  func waitEnd(at timestamp: JSONValue, orFail failure: @autoclosure () -> ASLRuntimeError)
+    throws(ASLRuntimeError) -> VirtualInstant
+  {
     guard case .string(let text) = timestamp, let instant = VirtualInstant(rfc3339: text) else {
-      return nil
+      throw failure()
     }
     return max(now, instant)
   }
