@@ -5,12 +5,12 @@ import JSONCore
 extension Execution {
   // MARK: Parallel
 
-  mutating func runParallel(_ q: QueryLanguage, _ unit: Int, _ s: ParallelState)
+  mutating func runParallel(_ language: QueryLanguage, _ unit: Int, _ s: ParallelState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let input = try q.effectiveInput(&self, unit, s.common, raw: raw)
-    let effective = try q.arguments(
+    let input = try language.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try language.arguments(
       &self, unit, parameters: s.common.expressions.parameters, arguments: s.arguments,
       input: input, taskToken: nil)
     units[unit].visit?.effectiveInput = effective
@@ -36,41 +36,46 @@ extension Execution {
     }
   }
 
-  mutating func finishParallel(_ q: QueryLanguage, _ unit: Int, _ s: ParallelState) throws(ASLRuntimeError) {
+  mutating func finishParallel(_ language: QueryLanguage, _ unit: Int, _ s: ParallelState)
+    throws(ASLRuntimeError)
+  {
     let results = takeChildResults(unit)
     // AWS records no ParallelStateSucceeded event (see the recorded histories).
-    try finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
+    try finishWithResult(
+      language, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
   }
 
   /// The shared tail of Task/Parallel/Map: the result through the state's exit fields.
   mutating func finishWithResult(
-    _ q: QueryLanguage, _ unit: Int, result: JSONValue, common: StateCommon, resultPath: PathField
+    _ language: QueryLanguage, _ unit: Int, result: JSONValue, common: StateCommon,
+    resultPath: PathField
   ) throws(ASLRuntimeError) {
     let raw = rawInput(of: unit)
     trace(unit, "Result", result)
-    try q.leave(
+    try language.leave(
       &self, unit, common, result, .result(resultPath: resultPath), raw: raw,
       next: common.transition)
   }
 
   // MARK: Map
 
-  mutating func runMap(_ q: QueryLanguage, _ unit: Int, _ s: MapState)
+  mutating func runMap(_ language: QueryLanguage, _ unit: Int, _ s: MapState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
     let e = s.common.expressions
     let distributed = s.processorMode == .distributed
-    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try language.effectiveInput(&self, unit, s.common, raw: raw)
     units[unit].visit?.effectiveInput = effective
     if s.itemReader != nil {
       throw ASLRuntimeError(
         error: "States.Runtime",
         cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
     }
-    var items = try q.mapItems(&self, unit, s, input: effective)
-    let maxConcurrency = try mapInteger(
-      unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
+    var items = try language.mapItems(&self, unit, s, input: effective)
+    let maxConcurrency =
+      try mapInteger(
+        unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
     emit("MapStateStarted", unit: unit, .mapStateStarted(length: items.count))
     var toleratedCount: Int? = nil
     var toleratedPercentage: Double? = nil
@@ -80,7 +85,7 @@ extension Execution {
         name: "ToleratedFailureCount", input: effective)
       toleratedPercentage = try mapPercentage(unit, s, input: effective)
     }
-    try q.selectItems(&self, unit, s, input: effective, &items)
+    try language.selectItems(&self, unit, s, input: effective, &items)
     if distributed, let batcher = s.itemBatcher {
       items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
     }
@@ -109,9 +114,11 @@ extension Execution {
     // Reads go through `read` and single fields: copying the unit or holding a copy of its group
     // while mutating it would copy whole arrays (quadratic for big maps).
     guard let name = visit(of: unit)?.name,
-      let (processor, distributed) = read(unit, { u in
-        u.group.flatMap { g in g.processor.map { ($0, g.kind == .distributedMap) } }
-      })
+      let (processor, distributed) = read(
+        unit,
+        { u in
+          u.group.flatMap { g in g.processor.map { ($0, g.kind == .distributedMap) } }
+        })
     else { return }
     let (variables, lastEventID, records, parentPath) = read(unit) {
       ($0.variables, $0.lastEventID, $0.recordsHistory, $0.path)
@@ -129,11 +136,14 @@ extension Execution {
     }
   }
 
-  mutating func finishMap(_ q: QueryLanguage, _ unit: Int, _ s: MapState) throws(ASLRuntimeError) {
+  mutating func finishMap(_ language: QueryLanguage, _ unit: Int, _ s: MapState)
+    throws(ASLRuntimeError)
+  {
     let results = takeChildResults(unit)
     if s.processorMode == .distributed { emit("MapRunSucceeded", unit: unit, .none) }
     emit("MapStateSucceeded", unit: unit, .none)
-    try finishWithResult(q, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
+    try finishWithResult(
+      language, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
   }
 
   // MARK: Children
@@ -164,9 +174,10 @@ extension Execution {
     let phase = phase(of: child)
     if kind == .inlineMap {
       let mapName = visit(of: parent)?.name ?? ""
+      let iteration = HistoryEventDetails.mapIteration(name: mapName, index: index)
       switch phase {
-      case .succeeded: emit("MapIterationSucceeded", unit: child, .mapIteration(name: mapName, index: index))
-      case .failed: emit("MapIterationFailed", unit: child, .mapIteration(name: mapName, index: index))
+      case .succeeded: emit("MapIterationSucceeded", unit: child, iteration)
+      case .failed: emit("MapIterationFailed", unit: child, iteration)
       default: break
       }
     }
@@ -222,8 +233,8 @@ extension Execution {
       guard let parsed, parsed >= 0 else {
         throw ASLRuntimeError(
           error: "States.Runtime",
-          cause: "The \(name)Path field refers to value \"\(value.textValue)\" which is not a valid "
-            + "integer: \(text)")
+          cause: "The \(name)Path field refers to value \"\(value.textValue)\" which is not a "
+            + "valid integer: \(text)")
       }
       return parsed
     }
@@ -242,7 +253,8 @@ extension Execution {
         .doubleValue
     case .path(let text)?:
       guard let compiled = s.common.expressions.toleratedFailurePercentagePath else { return nil }
-      let value = try pathValue(unit, compiled, field: "ToleratedFailurePercentagePath", input: input)
+      let value = try pathValue(
+        unit, compiled, field: "ToleratedFailurePercentagePath", input: input)
       switch value {
       case .number(let n): percentage = n.doubleValue
       case .string(let str): percentage = Double(str)
@@ -275,7 +287,9 @@ extension Execution {
       if let i = value.intValue, i > 0 { maxItems = i }
     }
     var maxBytes = Int.max
-    if case .value(let n)? = batcher.maxInputBytesPerBatch, let i = n.intValue, i > 0 { maxBytes = i }
+    if case .value(let n)? = batcher.maxInputBytesPerBatch, let i = n.intValue, i > 0 {
+      maxBytes = i
+    }
     var batchInput: JSONValue? = nil
     if let compiled = compiledBatchInput {
       batchInput = try compiled.get().evaluate(scope: scope(unit, input: input), random: &random)

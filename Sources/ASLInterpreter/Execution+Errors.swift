@@ -15,7 +15,8 @@ extension Execution {
       unitFailed(unit, error: error.error, cause: causeMissing ? nil : error.cause)
       return
     }
-    let cause: String? = causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
+    let cause: String? =
+      causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
     let state = state(visit.stateIndex, of: unit)
     // JSONata evaluation errors are recorded as EvaluationFailed (and fail a Map/Parallel).
     let evaluationFailure = prefixed && error.error == "States.QueryEvaluationError"
@@ -42,7 +43,9 @@ extension Execution {
       break
     }
     // Retry: the first retrier whose ErrorEquals matches decides.
-    if let index = retriers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
+    if let index = retriers.firstIndex(where: {
+      $0.errorEquals.matchesError(error.error, inTask: inTask)
+    }) {
       let retrier = retriers[index]
       var attempts = visit.retryAttempts
       if attempts.count < retriers.count {
@@ -76,7 +79,9 @@ extension Execution {
       emit(state.common.type + "StateFailed", unit: unit, .none)
     }
     // Catch: the first catcher whose ErrorEquals matches.
-    if let index = catchers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
+    if let index = catchers.firstIndex(where: {
+      $0.errorEquals.matchesError(error.error, inTask: inTask)
+    }) {
       let catcher = catchers[index]
       var errorOutput = JSONObject()
       errorOutput["Error"] = .string(error.error)

@@ -73,7 +73,8 @@ extension Execution {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression for the field '\(field)' returned an unexpected result "
-          + "type. Expected 'number', but was '\(result.typeName)' for value: \(result.compactString)")
+          + "type. Expected 'number', but was '\(result.typeName)' for value: \(result.compactString)"
+      )
     }
     return n
   }

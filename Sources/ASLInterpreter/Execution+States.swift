@@ -5,44 +5,45 @@ import JSONCore
 extension Execution {
   // MARK: Pass
 
-  mutating func runPass(_ q: QueryLanguage, _ unit: Int, _ s: PassState)
+  mutating func runPass(_ language: QueryLanguage, _ unit: Int, _ s: PassState)
     throws(ASLRuntimeError)
   {
     let common = s.common
     let raw = rawInput(of: unit)
-    let effective = try q.effectiveInput(&self, unit, common, raw: raw)
-    let result = try q.passResult(&self, unit, s, input: consume effective)
-    try q.leave(&self, unit, common, consume result, .pass(s), raw: raw, next: common.transition)
+    let effective = try language.effectiveInput(&self, unit, common, raw: raw)
+    let result = try language.passResult(&self, unit, s, input: consume effective)
+    try language.leave(
+      &self, unit, common, consume result, .pass(s), raw: raw, next: common.transition)
   }
 
   // MARK: Succeed
 
-  mutating func runSucceed(_ q: QueryLanguage, _ unit: Int, _ s: SucceedState)
+  mutating func runSucceed(_ language: QueryLanguage, _ unit: Int, _ s: SucceedState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
-    try q.leave(&self, unit, s.common, effective, .succeed, raw: raw, next: .end)
+    let effective = try language.effectiveInput(&self, unit, s.common, raw: raw)
+    try language.leave(&self, unit, s.common, effective, .succeed, raw: raw, next: .end)
   }
 
   // MARK: Fail
 
-  mutating func runFail(_ q: QueryLanguage, _ unit: Int, _ s: FailState)
+  mutating func runFail(_ language: QueryLanguage, _ unit: Int, _ s: FailState)
     throws(ASLRuntimeError)
   {
-    let (error, cause) = try q.errorAndCause(&self, unit, s, input: rawInput(of: unit))
+    let (error, cause) = try language.errorAndCause(&self, unit, s, input: rawInput(of: unit))
     // A Fail state ends its unit directly; nothing can catch it inside the same scope.
     unitFailed(unit, error: error, cause: cause)
   }
 
   // MARK: Choice
 
-  mutating func runChoice(_ q: QueryLanguage, _ unit: Int, _ s: ChoiceState)
+  mutating func runChoice(_ language: QueryLanguage, _ unit: Int, _ s: ChoiceState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
-    let conditionScope = q.conditionScope(&self, unit, input: effective)
+    let effective = try language.effectiveInput(&self, unit, s.common, raw: raw)
+    let conditionScope = language.conditionScope(&self, unit, input: effective)
     var explanation = options.recordTraces ? ChoiceExplanation() : nil
     var chosen: (next: String, fields: ExitFields)? = nil
     for (index, rule) in s.choices.enumerated() {
@@ -70,7 +71,7 @@ extension Execution {
         error: "States.NoChoiceMatched",
         cause: "No Choice Rule matched and no Default was specified.")
     }
-    try q.leave(&self, unit, s.common, effective, fields, raw: raw, next: .next(next))
+    try language.leave(&self, unit, s.common, effective, fields, raw: raw, next: .next(next))
   }
 
   /// Evaluates a Choice condition; `reads` collects the values read when `recording`.
@@ -80,12 +81,14 @@ extension Execution {
   ) throws(ASLRuntimeError) -> Bool {
     switch condition {
     case .and(let items):
-      for item in items where !(try evaluate(item, scope: scope, reads: &reads, recording: recording)) {
+      for item in items
+      where !(try evaluate(item, scope: scope, reads: &reads, recording: recording)) {
         return false
       }
       return true
     case .or(let items):
-      for item in items where try evaluate(item, scope: scope, reads: &reads, recording: recording) {
+      for item in items where try evaluate(item, scope: scope, reads: &reads, recording: recording)
+      {
         return true
       }
       return false
@@ -93,7 +96,8 @@ extension Execution {
       return !(try evaluate(inner, scope: scope, reads: &reads, recording: recording))
     case .jsonata:
       throw ASLRuntimeError(
-        error: "States.Runtime", cause: "JSONata conditions are not supported by this interpreter yet.")
+        error: "States.Runtime",
+        cause: "JSONata conditions are not supported by this interpreter yet.")
     case .comparison(let c):
       guard let op = c.comparisonOperator else {
         throw ASLRuntimeError(
@@ -145,26 +149,26 @@ extension Execution {
 
   // MARK: Wait
 
-  mutating func runWait(_ q: QueryLanguage, _ unit: Int, _ s: WaitState)
+  mutating func runWait(_ language: QueryLanguage, _ unit: Int, _ s: WaitState)
     throws(ASLRuntimeError)
   {
     let raw = rawInput(of: unit)
-    let effective = try q.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try language.effectiveInput(&self, unit, s.common, raw: raw)
     units[unit].visit?.effectiveInput = effective
-    let until = try q.waitUntil(&self, unit, s, input: effective)
+    let until = try language.waitUntil(&self, unit, s, input: effective)
     if until <= now {
-      try finishWait(q, unit, s)
+      try finishWait(language, unit, s)
     } else {
       units[unit].phase = .waitingTimer(until: until, reason: .wait)
       addTimer(Timer(due: until, sequence: 0, kind: .unit(unit)))
     }
   }
 
-  mutating func finishWait(_ q: QueryLanguage, _ unit: Int, _ s: WaitState)
+  mutating func finishWait(_ language: QueryLanguage, _ unit: Int, _ s: WaitState)
     throws(ASLRuntimeError)
   {
     let visit = visit(of: unit)!
-    try q.leave(
+    try language.leave(
       &self, unit, s.common, visit.effectiveInput, .state, raw: visit.rawInput,
       next: s.common.transition)
   }

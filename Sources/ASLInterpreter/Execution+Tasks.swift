@@ -4,7 +4,7 @@ import JSONCore
 
 extension Execution {
   /// Starts a Task: `TaskScheduled`, `TaskStarted`, and a parked `TaskRequest`.
-  mutating func runTask(_ q: QueryLanguage, _ unit: Int, _ s: TaskState)
+  mutating func runTask(_ language: QueryLanguage, _ unit: Int, _ s: TaskState)
     throws(ASLRuntimeError)
   {
     let visit = visit(of: unit)!
@@ -12,8 +12,8 @@ extension Execution {
     let e = s.common.expressions
     let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
     let token = pattern == .waitForTaskToken ? makeTaskToken() : nil
-    let input = try q.effectiveInput(&self, unit, s.common, raw: raw)
-    let effective = try q.arguments(
+    let input = try language.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try language.arguments(
       &self, unit, parameters: e.parameters, arguments: s.arguments, input: input, taskToken: token)
     units[unit].visit?.effectiveInput = effective
     let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
@@ -49,7 +49,9 @@ extension Execution {
         timeoutAt: timeoutAt, heartbeatSeconds: heartbeat, heartbeatAt: heartbeatAt,
         attempt: visit.retryCount, submitted: false))
     units[unit].phase = .waitingTask(requestID: id)
-    if let timeoutAt { addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id))) }
+    if let timeoutAt {
+      addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id)))
+    }
     if let heartbeatAt {
       addTimer(Timer(due: heartbeatAt, sequence: 0, kind: .taskHeartbeat(requestID: id)))
     }
@@ -77,8 +79,8 @@ extension Execution {
       guard case .number(let n) = value, let i = n.intValue, i > 0 else {
         throw ASLRuntimeError(
           error: "States.Runtime",
-          cause: "The \(name)Path field refers to value \"\(value.textValue)\" which is not a valid "
-            + "positive integer: \(text)")
+          cause: "The \(name)Path field refers to value \"\(value.textValue)\" which is not a "
+            + "valid positive integer: \(text)")
       }
       return i
     }
@@ -170,7 +172,7 @@ extension Execution {
 
   /// The task finished: `TaskSucceeded` and the output pipeline, or the error path.
   mutating func finishTask(
-    _ q: QueryLanguage, _ unit: Int, _ s: TaskState, _ outcome: TaskOutcome
+    _ language: QueryLanguage, _ unit: Int, _ s: TaskState, _ outcome: TaskOutcome
   ) throws(ASLRuntimeError) {
     let (resourceType, resourceName) = Execution.describeResource(s.resource)
     let activity = Execution.isActivity(s.resource)
@@ -183,16 +185,19 @@ extension Execution {
           "TaskSucceeded", unit: unit,
           .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
       }
-      try finishWithResult(q, unit, result: result, common: s.common, resultPath: s.resultPath)
+      try finishWithResult(
+        language, unit, result: result, common: s.common, resultPath: s.resultPath)
     case .failed(let error, let cause):
       if activity {
         emit("ActivityFailed", unit: unit, .failure(error: error, cause: cause))
       } else {
         emit(
           "TaskFailed", unit: unit,
-          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: cause))
+          .taskFailure(
+            resourceType: resourceType, resource: resourceName, error: error, cause: cause))
       }
-      stateFailed(unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+      stateFailed(
+        unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
         causeMissing: cause == nil)
     case .timedOut, .heartbeatTimedOut:
       let error = outcome.isHeartbeat ? "States.HeartbeatTimeout" : "States.Timeout"
@@ -201,9 +206,11 @@ extension Execution {
       } else {
         emit(
           "TaskTimedOut", unit: unit,
-          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil))
+          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil)
+        )
       }
-      stateFailed(unit, ASLRuntimeError(error: error, cause: ""), prefixed: false, causeMissing: true)
+      stateFailed(
+        unit, ASLRuntimeError(error: error, cause: ""), prefixed: false, causeMissing: true)
     }
   }
 }

@@ -51,17 +51,17 @@ extension Execution {
 
   /// Runs the work of `state`; a runtime error goes to the state's Retry and Catch (with AWS's
   /// cause prefix).
-  mutating func runStateBody(_ q: QueryLanguage, _ unit: Int, _ state: State) {
+  mutating func runStateBody(_ language: QueryLanguage, _ unit: Int, _ state: State) {
     do throws(ASLRuntimeError) {
       switch state {
-      case .pass(let s): try runPass(q, unit, s)
-      case .succeed(let s): try runSucceed(q, unit, s)
-      case .fail(let s): try runFail(q, unit, s)
-      case .choice(let s): try runChoice(q, unit, s)
-      case .wait(let s): try runWait(q, unit, s)
-      case .task(let s): try runTask(q, unit, s)
-      case .parallel(let s): try runParallel(q, unit, s)
-      case .map(let s): try runMap(q, unit, s)
+      case .pass(let s): try runPass(language, unit, s)
+      case .succeed(let s): try runSucceed(language, unit, s)
+      case .fail(let s): try runFail(language, unit, s)
+      case .choice(let s): try runChoice(language, unit, s)
+      case .wait(let s): try runWait(language, unit, s)
+      case .task(let s): try runTask(language, unit, s)
+      case .parallel(let s): try runParallel(language, unit, s)
+      case .map(let s): try runMap(language, unit, s)
       }
     } catch {
       stateFailed(unit, error, prefixed: true)
@@ -76,20 +76,20 @@ extension Execution {
   }
 
   mutating func resume(
-    _ q: QueryLanguage, _ unit: Int, _ state: State, _ resumption: Resumption
+    _ language: QueryLanguage, _ unit: Int, _ state: State, _ resumption: Resumption
   ) {
     do throws(ASLRuntimeError) {
       switch (resumption, state) {
       case (.retry, _):
-        runStateBody(q, unit, state)
+        runStateBody(language, unit, state)
       case (.waitElapsed, .wait(let s)):
-        try finishWait(q, unit, s)
+        try finishWait(language, unit, s)
       case (.taskCompleted(let outcome), .task(let s)):
-        try finishTask(q, unit, s, outcome)
+        try finishTask(language, unit, s, outcome)
       case (.childrenSucceeded, .parallel(let s)):
-        try finishParallel(q, unit, s)
+        try finishParallel(language, unit, s)
       case (.childrenSucceeded, .map(let s)):
-        try finishMap(q, unit, s)
+        try finishMap(language, unit, s)
       case (.childrenFailed(let error, let cause), _):
         if case .map(let s) = state, s.processorMode == .distributed {
           emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))

@@ -20,7 +20,8 @@ extension QueryLanguage {
       let effective =
         !common.hasInputPath
         ? raw
-        : try x.applyPath(unit, common.inputPath, common.expressions.inputPath, to: raw, name: "InputPath")
+        : try x.applyPath(
+          unit, common.inputPath, common.expressions.inputPath, to: raw, name: "InputPath")
       x.trace(unit, "InputPath", effective)
       return effective
     case .jsonata:
@@ -45,7 +46,8 @@ extension QueryLanguage {
       var effective = input
       if let arguments {
         let states = x.statesObject(unit, input: effective, taskToken: taskToken)
-        effective = try x.jsonata(unit, arguments, field: "Arguments", states: states, stateField: true)
+        effective = try x.jsonata(
+          unit, arguments, field: "Arguments", states: states, stateField: true)
       }
       x.trace(unit, "Arguments", effective)
       return effective

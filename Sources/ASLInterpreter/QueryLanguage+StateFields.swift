@@ -27,10 +27,12 @@ extension QueryLanguage {
       var error: String? = nil
       var cause: String? = nil
       if let e = s.error {
-        error = try x.jsonata(unit, .string(e), field: "Error", states: states, stateField: true).textValue
+        error = try x.jsonata(unit, .string(e), field: "Error", states: states, stateField: true)
+          .textValue
       }
       if let c = s.cause {
-        cause = try x.jsonata(unit, .string(c), field: "Cause", states: states, stateField: true).textValue
+        cause = try x.jsonata(unit, .string(c), field: "Cause", states: states, stateField: true)
+          .textValue
       }
       return (error, cause)
     }
@@ -47,7 +49,8 @@ extension QueryLanguage {
       if let seconds = s.seconds {
         guard case .number(let n) = seconds, let i = n.intValue, n.isIntegerLiteral else {
           throw ASLRuntimeError(
-            error: "States.Runtime", cause: "The Seconds field must be an integer: \(seconds.compactString)")
+            error: "States.Runtime",
+            cause: "The Seconds field must be an integer: \(seconds.compactString)")
         }
         return now.adding(seconds: Double(max(0, i)))
       }
@@ -89,7 +92,8 @@ extension QueryLanguage {
       let states = x.statesObject(unit, input: input)
       if let seconds = s.seconds {
         let n = try x.jsonataNumber(unit, seconds, field: "Seconds", states: states)
-        guard n.isIntegerLiteral || n.doubleValue == n.doubleValue.rounded(), n.doubleValue >= 0 else {
+        guard n.isIntegerLiteral || n.doubleValue == n.doubleValue.rounded(), n.doubleValue >= 0
+        else {
           throw ASLRuntimeError(
             error: "States.QueryEvaluationError",
             cause: "The Seconds field must be a non-negative integer: \(n.text)")
@@ -124,7 +128,8 @@ extension QueryLanguage {
     switch self {
     case .jsonPath:
       var items = input
-      if case .path(let text) = s.itemsPath, text != "$", let path = s.common.expressions.itemsPath {
+      if case .path(let text) = s.itemsPath, text != "$", let path = s.common.expressions.itemsPath
+      {
         items = try x.pathValue(unit, path, field: "ItemsPath", input: input)
       }
       guard case .array(let array) = items else {
@@ -146,7 +151,8 @@ extension QueryLanguage {
       let value = try x.jsonata(
         unit, items, field: "Items", states: x.statesObject(unit, input: input), stateField: true)
       guard case .array(let array) = value else {
-        let text = items.stringValue.flatMap(CompiledJSONataTemplate.expressionText) ?? items.compactString
+        let text =
+          items.stringValue.flatMap(CompiledJSONataTemplate.expressionText) ?? items.compactString
         throw ASLRuntimeError(
           error: "States.QueryEvaluationError",
           cause: "The JSONata expression '\(text)' specified for the field 'Items' returned an "
@@ -174,7 +180,8 @@ extension QueryLanguage {
       guard let selector = s.itemSelector else { return }
       for index in items.indices {
         let states = x.statesObject(unit, input: input, mapItem: (index, items[index]))
-        items[index] = try x.jsonata(unit, selector, field: "ItemSelector", states: states, stateField: true)
+        items[index] = try x.jsonata(
+          unit, selector, field: "ItemSelector", states: states, stateField: true)
       }
     }
   }
@@ -196,14 +203,16 @@ enum ConditionScope {
       return try x.evaluate(rule.condition, scope: scope, reads: &reads, recording: recording)
     case .jsonata(let states, let input):
       guard case .jsonata(let condition) = rule.condition else {
-        throw ASLRuntimeError(error: "States.Runtime", cause: "A JSONata Choice rule needs a Condition.")
+        throw ASLRuntimeError(
+          error: "States.Runtime", cause: "A JSONata Choice rule needs a Condition.")
       }
       let value = try x.jsonata(unit, condition, field: "Condition", states: states)
       guard case .bool(let matched) = value else {
         throw ASLRuntimeError(
           error: "States.QueryEvaluationError",
           cause: "The JSONata expression for the field 'Condition' returned an unexpected result "
-            + "type. Expected 'boolean', but was '\(value.typeName)' for value: \(value.compactString)")
+            + "type. Expected 'boolean', but was '\(value.typeName)' for value: \(value.compactString)"
+        )
       }
       if recording { reads.append(("$states.input", input)) }
       return matched
