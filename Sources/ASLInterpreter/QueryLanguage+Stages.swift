@@ -116,7 +116,7 @@ extension QueryLanguage {
       var assign = common.assign
       var output = common.output
       var stateFields = true
-      var states: JSONValue
+      let states: JSONValue
       switch fields {
       case .result:
         states = x.statesObject(unit, input: raw, result: value)
