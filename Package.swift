@@ -1,9 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Modules by responsibility; dependencies point one way:
-// JSONCore ← ASLExpressions ← ASLModel/ASLLoading ← ASLInterpreter ← DebuggerCore
-//   ← DebuggerApp (+ TerminalUI, GraphLayout/ASLGraph) ← sfdbg (+ CursesBackend)
+// Modules by responsibility; dependencies point one way (A ← B: B imports A):
+//   engine    JSONCore ← ASLExpressions ← ASLModel ← ASLInterpreter ← ASLRuntime
+//   loading   ASLExpressions ← ASLLoading (definitions, templates, validator; + Yams)
+//   session   ASLRuntime, ASLLoading ← DebuggerCore ← ProjectLoading (files → a session)
+//   edges     DebuggerCore ← HandlerProcesses (handler jobs as processes);
+//             TerminalUI ← CursesBackend (+ CNcursesw)
+//   drawing   TextWidth ← GraphLayout ← ASLGraph (+ ASLModel); TextWidth, JSONCore ← TerminalUI
+//   app       DebuggerCore, TerminalUI, ASLGraph ← DebuggerApp
+//   programs  DebuggerApp, ProjectLoading, CursesBackend, HandlerProcesses ← sfdbg;
+//             DebuggerApp ← sfdbg-bench
 let package = Package(
   name: "sfdbg",
   platforms: [.macOS(.v14)],
@@ -32,7 +39,7 @@ let package = Package(
     // Generic layered graph layout into a glyph canvas (no ASL knowledge).
     .target(name: "GraphLayout", dependencies: ["TextWidth"]),
     // Adapter: ASL definition → GraphLayout input.
-    .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
+    .target(name: "ASLGraph", dependencies: ["JSONCore", "ASLModel", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
     .target(name: "TerminalUI", dependencies: ["JSONCore", "TextWidth"]),
     // The Step Functions service in one value: many executions, nesting (states:startExecution
@@ -40,6 +47,8 @@ let package = Package(
     .target(name: "ASLRuntime", dependencies: ["JSONCore", "ASLExpressions", "ASLModel", "ASLInterpreter"]),
     // Debug sessions: command language, scripts, breakpoints, time travel, mocks, handlers.
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLExpressions"]),
+    // load → validate → decode → configure: a session from the command line's files (typed errors).
+    .target(name: "ProjectLoading", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore"]),
     // The TUI app: state, update, render of panes into a screen buffer.
     .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
@@ -47,12 +56,16 @@ let package = Package(
     .target(name: "CMallocTuning"),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    // The edge that runs handler jobs (DebuggerCore's runHandler effects) as child processes:
+    // posix_spawn, process groups, signals, wall-clock deadlines. Nothing else spawns processes.
+    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore"]),
     .executableTarget(
       name: "sfdbg",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "CMallocTuning",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
+        "ProjectLoading",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -62,20 +75,29 @@ let package = Package(
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning",
       ],
       path: "Benchmarks/sfdbg-bench"),
+    // Helpers every test target shares: the package and ../shared paths (with a skip trait),
+    // machine builders, test JSON, widget rendering.
+    .target(
+      name: "SFDBGTestSupport",
+      dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore", "TerminalUI"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
-    .testTarget(name: "ASLExpressionsTests", dependencies: ["ASLExpressions"]),
-    .testTarget(name: "ASLModelTests", dependencies: ["ASLModel"]),
-    .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading"]),
-    .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel"]),
-    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore", "TextWidth"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore"]),
+    .testTarget(name: "ASLExpressionsTests", dependencies: ["ASLExpressions", "SFDBGTestSupport"]),
+    .testTarget(name: "ASLModelTests", dependencies: ["ASLModel", "SFDBGTestSupport"]),
+    .testTarget(name: "ASLLoadingTests", dependencies: ["ASLLoading", "SFDBGTestSupport"]),
+    .testTarget(name: "ASLInterpreterTests", dependencies: ["ASLInterpreter", "ASLModel", "SFDBGTestSupport"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout", "ASLGraph", "ASLLoading", "JSONCore", "TextWidth", "SFDBGTestSupport"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
-    .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter"]),
-    .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
-    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime"], exclude: ["__Snapshots__"]),
+    .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
+    .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
+    .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
+    // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
+    .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
+    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
-    .testTarget(name: "CLITests", dependencies: ["JSONCore"]),
+    .testTarget(name: "CLITests", dependencies: ["JSONCore", "SFDBGTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,5 @@
-import ASLGraph
 import DebuggerCore
-import GraphLayout
-import JSONCore
+
 import TerminalUI
 
 /// What the app asks its runner to do: effects are data, so tests can check them.
@@ -16,18 +14,6 @@ public enum AppEffect: Equatable, Sendable {
   case showEvent(id: Int)
 }
 
-/// The caption of the guided tour (`--tour`), shown in a box until the next step.
-public struct TourCaption: Equatable, Sendable {
-  /// `Tour · 3`, say.
-  public var title: String
-  public var lines: [String]
-
-  public init(title: String, lines: [String]) {
-    self.title = title
-    self.lines = lines
-  }
-}
-
 /// A line of feedback under the panes.
 public struct AppMessage: Equatable, Sendable {
   public var text: String
@@ -36,61 +22,6 @@ public struct AppMessage: Equatable, Sendable {
   public init(_ text: String, isError: Bool = false) {
     self.text = text
     self.isError = isError
-  }
-}
-
-/// The JSON editor that sends a task's result (`S`) or restarts with new input (`R`).
-public struct JSONEditorModel: Equatable, Sendable {
-  /// What sending the JSON does.
-  public enum Purpose: Equatable, Sendable {
-    /// `succeed N JSON` for the pending item with this 1-based index.
-    case succeed(index: Int)
-    /// `restart JSON`.
-    case restart
-  }
-
-  public var purpose: Purpose
-  public var title: String
-  public var editor: TextEditorState
-  /// Where the text failed to parse, and why.
-  public var error: JSONParseError?
-
-  public init(purpose: Purpose, title: String, text: String) {
-    self.purpose = purpose
-    self.title = title
-    self.editor = TextEditorState(text: text)
-    self.error = nil
-  }
-}
-
-/// The failure form (`F`): an error name and a cause.
-public struct FailFormModel: Equatable, Sendable {
-  public var index: Int
-  public var title: String
-  public var error: LineInputState
-  public var cause: LineInputState
-  /// 0 = error field, 1 = cause field.
-  public var field: Int
-
-  public init(index: Int, title: String) {
-    self.index = index
-    self.title = title
-    self.error = LineInputState(text: "States.TaskFailed")
-    self.cause = LineInputState()
-    self.field = 0
-  }
-}
-
-/// A text shown whole in a box over the screen (wrapped, scrollable).
-public struct ValueViewer: Equatable, Sendable {
-  public var title: String
-  public var text: String
-  public var scroll: ScrollState
-
-  public init(title: String, text: String) {
-    self.title = title
-    self.text = text
-    self.scroll = ScrollState()
   }
 }
 
@@ -109,51 +40,34 @@ public enum AppMode: Equatable, Sendable {
   case confirmQuit(ConfirmDialog)
 }
 
-/// The whole state of the debugger screen: the session's view plus everything about panes,
-/// selection and input. `handle` turns events into state changes and effects; `render` draws it.
+/// The whole state of the debugger screen: the session's view, the panes (each in its own file
+/// under `Panes/`, with its state, drawing, keys and bindings), what the keyboard talks to, and
+/// the lines under the panes. `handle` turns events into state changes and effects, routing keys
+/// through the binding lists; `render` draws it.
 public struct AppState: Sendable {
   public private(set) var view: SessionView
   public var focus: Pane
   /// Which of Pending/History the shared box shows on narrow screens.
   public var lowerLeft: Pane
   public var mode: AppMode
-  public var executions: ListState
-  public var pending: ListState
-  public var history: ListState
-  /// Case-insensitive text the History rows must contain (empty: all).
-  public var historyFilter: String {
-    didSet { if historyFilter != oldValue { refilterHistory() } }
-  }
-  /// Indices into `view.history` of the rows passing the filter (nil: no filter).
-  private var historyMatches: [Int]?
-  public var stateIO: JSONTreeState
-  public var graph: GraphPaneState
+  public var executions = ExecutionsPane()
+  public var pending = PendingPane()
+  public var history = HistoryPane()
+  public var stateIO = StateIOPane()
+  public var graph = GraphPane()
   /// The `:` prompt, kept between uses for its history.
-  public var prompt: LineInputState
+  public var prompt = LineInputState()
   public var message: AppMessage?
   /// The guided tour's caption while a tour runs (space: next, esc: leave).
   public var tour: TourCaption?
   /// The size of the last frame (used to page and to keep the graph window).
   public var screenSize: Size
-  /// The laid-out graph of `view.graph` (laid out once per machine).
-  public private(set) var diagram: Diagram?
-  private var diagramKey: String?
 
   public init(view: SessionView, screenSize: Size = Size(width: 100, height: 30)) {
     self.view = SessionView()
     self.focus = .graph
     self.lowerLeft = .pending
     self.mode = .normal
-    self.executions = ListState(selected: 0)
-    self.pending = ListState(selected: 0)
-    self.history = ListState(selected: nil)
-    self.historyFilter = ""
-    self.historyMatches = nil
-    self.stateIO = JSONTreeState(list: ListState(selected: 0), labelledRoot: true)
-    self.graph = GraphPaneState()
-    self.prompt = LineInputState()
-    self.message = nil
-    self.tour = nil
     self.screenSize = screenSize
     setView(view)
   }
@@ -162,46 +76,13 @@ public struct AppState: Sendable {
 
   /// Shows a new session view (after a command ran), keeping selections where they still apply.
   public mutating func setView(_ newView: SessionView) {
-    let stateChanged = newView.stateIO.stateName != view.stateIO.stateName
-    let historyGrew = newView.history.count != view.history.count
-    let followHistory = history.selected == nil || history.selected == historyCount - 1
-    let focusChanged = newView.executions.first(where: \.isFocused)?.id != view.executions.first(where: \.isFocused)?.id
+    let old = view
     view = newView
-    refilterHistory()
-    if let focused = newView.executions.firstIndex(where: \.isFocused), executions.selected == nil || focusChanged {
-      executions.selected = focused
-    }
-    executions.clamp(count: newView.executions.count)
-    pending.clamp(count: newView.pending.count)
-    if historyGrew && followHistory {
-      history.selected = historyCount == 0 ? nil : historyCount - 1
-    }
-    history.clamp(count: historyCount)
-    if stateChanged {
-      stateIO = JSONTreeState(list: ListState(selected: 0), labelledRoot: true)
-    }
-    refreshDiagram()
-  }
-
-  /// Lays the graph out again when the machine or the pane width changed.
-  private mutating func refreshDiagram() {
-    guard let model = view.graph else {
-      diagram = nil
-      diagramKey = nil
-      return
-    }
-    let width = graphPaneInner?.width ?? 0
-    let key = "\(model.key)@\(width)"
-    if key != diagramKey {
-      let machineChanged = diagramKey.map { !$0.hasPrefix(model.key + "@") } ?? true
-      diagram = (try? ASLGraph.graph(definition: model.definition)).map {
-        DiagramFitter.fit($0, width: max(20, width))
-      }
-      diagramKey = key
-      if machineChanged { graph = GraphPaneState() } else { graph.window = nil }
-    }
-    if let selected = graph.selectedNode, diagram?.node(selected) == nil { graph.selectedNode = nil }
-    updateGraphWindow()
+    executions.update(from: old, to: newView)
+    pending.list.clamp(count: newView.pending.count)
+    history.update(from: old, to: newView)
+    stateIO.update(from: old, to: newView)
+    graph.refresh(newView.graph, inner: graphPaneInner)
   }
 
   /// The inside of the graph pane's box on the current screen, if the pane is visible.
@@ -216,41 +97,12 @@ public struct AppState: Sendable {
     message = text.isEmpty ? nil : AppMessage(text, isError: isError)
   }
 
-  /// The History rows that pass the filter.
-  public var filteredHistory: [HistoryRow] {
-    guard let historyMatches else { return view.history }
-    return historyMatches.map { view.history[$0] }
-  }
-
-  /// The number of History rows that pass the filter.
-  public var historyCount: Int { historyMatches?.count ?? view.history.count }
-
-  /// The `index`-th History row that passes the filter.
-  public func historyRow(_ index: Int) -> HistoryRow {
-    view.history[historyMatches.map { $0[index] } ?? index]
-  }
-
-  private mutating func refilterHistory() {
-    guard !historyFilter.isEmpty else {
-      historyMatches = nil
-      return
-    }
-    let needle = historyFilter.lowercased()
-    historyMatches = view.history.indices.filter { view.history[$0].text.lowercased().contains(needle) }
-  }
-
   /// The state the graph selection or, failing that, the execution points at (the target of `b`
   /// and of the State I/O pane).
-  public var targetState: String? {
-    graph.selectedNode ?? view.graph?.currentStates.first
-  }
+  public var targetState: String? { graph.target(view.graph) }
 
-  /// Keeps the graph window on the selected or current node for the current screen size.
-  mutating func updateGraphWindow() {
-    guard let diagram, let inner = graphPaneInner else { return }
-    graph.window = GraphView.window(
-      for: diagram, size: inner.size, focus: targetState, previous: graph.window)
-  }
+  /// The pending item the pending list selects (the first one when the list has no selection).
+  public var selectedPending: PendingRow? { pending.selected(in: view) }
 
   // MARK: Events
 
@@ -259,8 +111,8 @@ public struct AppState: Sendable {
     switch event {
     case .resize(let size):
       screenSize = size
-      graph.window = nil
-      refreshDiagram()
+      graph.state.window = nil
+      graph.refresh(view.graph, inner: graphPaneInner)
       return []
     case .mouse(let mouse):
       handleMouse(mouse)
@@ -270,189 +122,83 @@ public struct AppState: Sendable {
       // arrives as alt+key and means escape, then that key.
       return handle(.key(.escape)) + handle(.key(.character(character)))
     case .key(let key):
-      let effects = handleKey(key)
-      updateGraphWindow()
+      let effects = handleKey(KeyInput(key: key, screen: screenSize))
+      graph.keepWindow(view.graph, inner: graphPaneInner)
       return effects
     }
   }
 
-  private mutating func handleKey(_ key: Key) -> [AppEffect] {
+  private mutating func handleKey(_ input: KeyInput) -> [AppEffect] {
     switch mode {
-    case .normal: return handleNormal(key)
-    case .prompt: return handlePrompt(key)
-    case .filter(var input):
-      let outcome = input.handle(key)
-      switch outcome {
-      case .submitted(let text):
-        historyFilter = text
-        mode = .normal
-      case .cancelled:
-        mode = .normal
-      case .edited, .ignored:
-        historyFilter = input.line
-        mode = .filter(input)
-      }
-      history.clamp(count: historyCount)
+    case .normal:
+      message = nil
+      if let effects = keyBindings.run(input, on: &self) { return effects }
+      return navigateFocusedPane(input.key)
+    case .prompt: return handlePrompt(input.key)
+    case .filter(var line):
+      handleFilterKey(input.key, &line)
       return []
-    case .jsonEditor(var model): return handleEditor(key, &model)
-    case .failForm(var form): return handleFailForm(key, &form)
+    case .jsonEditor(var model): return finish(model.handle(input), else: .jsonEditor(model))
+    case .failForm(var form): return finish(form.handle(input), else: .failForm(form))
+    case .viewer(var viewer): return finish(viewer.handle(input), else: .viewer(viewer))
     case .help(var scroll):
-      switch key {
-      case .escape, .character("?"), .character("q"), .enter: mode = .normal
-      default:
-        _ = scroll.handle(key, contentHeight: helpOverlay.lines.count, viewportHeight: max(1, screenSize.height - 6))
-        mode = .help(scroll)
-      }
-      return []
-    case .viewer(var viewer):
-      switch key {
-      case .escape, .enter, .character("q"): mode = .normal
-      default:
-        let box = Self.viewerBox(in: Rect(size: screenSize))
-        let lines = TextView(text: viewer.text).contentHeight(width: max(1, box.width - 4))
-        _ = viewer.scroll.handle(key, contentHeight: lines, viewportHeight: max(1, box.height - 2))
-        mode = .viewer(viewer)
-      }
-      return []
+      return finish(Self.helpBindings.run(input, on: &scroll) ?? .stay, else: .help(scroll))
     case .confirmQuit(var dialog):
-      let choice = dialog.handle(key)
+      let choice = dialog.handle(input.key)
       if choice == 0 { return [.quit] }
       mode = choice == nil ? .confirmQuit(dialog) : .normal
       return []
     }
   }
 
-  private mutating func handleNormal(_ key: Key) -> [AppEffect] {
-    message = nil
-    if tour != nil {
-      switch key {
-      case .character(" "): return [.tourNext]
-      case .escape:
-        tour = nil
-        return []
-      default: break
-      }
+  /// Closes the box the key was for, or keeps it open as `open`.
+  private mutating func finish(_ outcome: OverlayOutcome, else open: AppMode) -> [AppEffect] {
+    switch outcome {
+    case .stay:
+      mode = open
+      return []
+    case .close(let effects):
+      mode = .normal
+      return effects
     }
-    switch key {
-    case .character("s"): return [.execute(.step)]
-    case .character("n"): return [.execute(.next)]
-    case .character("i"): return [.execute(.into)]
-    case .character("o"): return [.execute(.out)]
-    case .character("c"): return [.execute(.continue)]
-    case .character("u"): return [.execute(.back)]
-    case .character("a"): return [.execute(.advance)]
-    case .character("r"): return [.execute(.restart(input: nil))]
-    case .character("R"):
-      mode = .jsonEditor(JSONEditorModel(purpose: .restart, title: "Restart with input", text: view.restartInput))
-      return []
-    case .character("b"):
-      guard let state = targetState else {
-        message = AppMessage("select a state in the graph first", isError: true)
-        return []
-      }
-      if view.graph?.breakpoints.contains(state) == true {
-        return [.execute(.deleteBreakpoint(.state(state)))]
-      }
-      return [.execute(.breakAt(state: state, condition: nil))]
-    case .character("B"): return [.execute(.breakOnError(name: nil))]
-    case .character("S"), .character("F"), .character("H"):
-      guard let item = selectedPending else {
-        message = AppMessage("nothing is pending", isError: true)
-        return []
-      }
-      if key == .character("H") { return [.execute(.heartbeat(token: .index(item.index)))] }
-      if key == .character("F") {
-        mode = .failForm(FailFormModel(index: item.index, title: "Fail \(item.index) · \(item.stateName)"))
-      } else {
-        mode = .jsonEditor(JSONEditorModel(
-          purpose: .succeed(index: item.index), title: "Succeed \(item.index) · \(item.stateName)",
-          text: item.prefill))
-      }
-      return []
-    case .character(":"):
-      prompt.setLine("")
-      mode = .prompt
-      return []
-    case .character("/"):
-      focusPane(.history)
-      mode = .filter(LineInputState(text: historyFilter))
-      return []
-    case .character("?"), .function(1):
-      mode = .help(ScrollState())
-      return []
-    case .character("q"), .ctrl("c"):
-      return requestQuit()
-    case .tab: cycleFocus(by: 1)
-    case .backTab: cycleFocus(by: -1)
-    case .escape:
-      graph.selectedNode = nil
-      if !historyFilter.isEmpty && focus == .history { historyFilter = "" }
-    default:
-      return handlePaneKey(key)
+  }
+
+  /// The bindings of the main screen now, first match wins: the tour's while it runs, the
+  /// global ones, then the focused pane's. Keys none of them takes go to the focused pane.
+  var keyBindings: [AppKeyBinding] {
+    (tour == nil ? [] : TourCaption.bindings) + Self.globalBindings + Self.bindings(for: focus)
+  }
+
+  /// The focused pane's own bindings.
+  static func bindings(for pane: Pane) -> [AppKeyBinding] {
+    switch pane {
+    case .executions: return ExecutionsPane.bindings
+    case .pending: return PendingPane.bindings
+    case .history: return HistoryPane.bindings
+    case .stateIO: return StateIOPane.bindings
+    case .graph: return []
+    }
+  }
+
+  /// A key for the focused pane's widget: lists move, the JSON tree moves and folds, the graph
+  /// selects a state.
+  mutating func navigateFocusedPane(_ key: Key) -> [AppEffect] {
+    let pageSize = max(1, screenSize.height / 3)
+    switch focus {
+    case .executions: executions.navigate(key, view, pageSize: pageSize)
+    case .pending: pending.navigate(key, view, pageSize: pageSize)
+    case .history: history.navigate(key, view, pageSize: pageSize)
+    case .stateIO: stateIO.navigate(key, view, pageSize: pageSize)
+    case .graph: graph.navigate(key, view)
     }
     return []
   }
 
-  private mutating func requestQuit() -> [AppEffect] {
+  mutating func requestQuit() -> [AppEffect] {
     guard view.isRunning else { return [.quit] }
     mode = .confirmQuit(ConfirmDialog(
       title: "Quit", message: "An execution is still running. Quit anyway?",
       selected: 1))
-    return []
-  }
-
-  /// The pending item the pending list selects (the first one when the list has no selection).
-  public var selectedPending: PendingRow? {
-    guard !view.pending.isEmpty else { return nil }
-    return view.pending[min(pending.selected ?? 0, view.pending.count - 1)]
-  }
-
-  private var pageSize: Int { max(1, screenSize.height / 3) }
-
-  private mutating func handlePaneKey(_ key: Key) -> [AppEffect] {
-    switch focus {
-    case .executions:
-      if key == .enter, let index = executions.selected, index < view.executions.count {
-        return [.execute(.focus(execution: view.executions[index].id))]
-      }
-      _ = executions.handle(key, count: view.executions.count, pageSize: pageSize)
-    case .pending:
-      if key == .enter, let item = selectedPending {
-        mode = .jsonEditor(JSONEditorModel(
-          purpose: .succeed(index: item.index), title: "Succeed \(item.index) · \(item.stateName)",
-          text: item.prefill))
-        return []
-      }
-      _ = pending.handle(key, count: view.pending.count, pageSize: pageSize)
-    case .history:
-      if key == .enter, let index = history.selected, index < historyCount {
-        return [.showEvent(id: historyRow(index).id)]
-      }
-      _ = history.handle(key, count: historyCount, pageSize: pageSize)
-    case .stateIO:
-      let value = view.stateIO.stagesValue
-      if key == .enter, let pointer = stateIO.selectedPointer(in: value),
-        let selected = pointer.resolve(in: value), selected.arrayValue?.isEmpty != false,
-        selected.objectValue?.isEmpty != false
-      {
-        // A leaf (scalar or empty container): show it whole; long strings are cut in the tree.
-        let text = selected.stringValue ?? selected.prettyString
-        mode = .viewer(ValueViewer(title: pointer.description, text: text))
-        return []
-      }
-      _ = stateIO.handle(key, value: value, pageSize: pageSize)
-    case .graph:
-      guard let diagram else { return [] }
-      let direction: GraphDirection?
-      switch key {
-      case .up, .character("k"): direction = .up
-      case .down, .character("j"): direction = .down
-      case .left, .character("h"): direction = .left
-      case .right, .character("l"): direction = .right
-      default: direction = nil
-      }
-      if let direction { graph.move(direction, in: diagram, fallback: view.graph?.currentStates.first) }
-    }
     return []
   }
 
@@ -466,110 +212,6 @@ public struct AppState: Sendable {
   public mutating func focusPane(_ pane: Pane) {
     focus = pane
     if pane == .pending || pane == .history { lowerLeft = pane }
-  }
-
-  private mutating func handlePrompt(_ key: Key) -> [AppEffect] {
-    let names = CommandParser.commandNames.map(\.name)
-    let stateNames = view.graph.flatMap { model in diagram?.nodes.map(\.id) ?? model.currentStates } ?? []
-    let executionIDs = view.executions.map(\.id)
-    let tokens = view.pending.map { String($0.index) } + view.pending.map(\.stateName)
-    let outcome = prompt.handle(key) { before in
-      Self.completions(
-        for: before, commands: names, states: stateNames, executions: executionIDs, tokens: tokens)
-    }
-    switch outcome {
-    case .cancelled:
-      mode = .normal
-    case .submitted(let line):
-      mode = .normal
-      do {
-        guard let command = try CommandParser.parse(line) else { return [] }
-        switch command {
-        case .quit: return requestQuit()
-        case .help:
-          mode = .help(ScrollState())
-          return []
-        default: return [.execute(command)]
-        }
-      } catch {
-        message = AppMessage(error.description, isError: true)
-      }
-    case .edited, .ignored:
-      break
-    }
-    return []
-  }
-
-  /// Completions of the text before the cursor at the `:` prompt: command names first, then
-  /// state names after `break`/`delete`, execution ids after `focus`/`stop`/`history`, pending
-  /// items (index or state name) after `succeed`/`fail`/`heartbeat`.
-  static func completions(
-    for before: String, commands: [String], states: [String], executions: [String],
-    tokens: [String] = []
-  ) -> [String] {
-    guard let space = before.firstIndex(of: " ") else {
-      return commands.filter { $0.hasPrefix(before) }.map { $0 + " " }
-    }
-    let command = String(before[..<space])
-    let argument = String(before[before.index(after: space)...])
-    let names: [String]
-    switch command {
-    case "break", "b", "delete": names = states + (command == "delete" ? ["all", "error"] : ["error"])
-    case "focus", "stop", "history": names = executions
-    case "succeed", "fail", "heartbeat": names = tokens
-    default: return []
-    }
-    // A name matches by its plain or its quoted form; the quoted form is what gets inserted.
-    return names.compactMap { name in
-      let quoted = CommandLexer.quoteIfNeeded(name)
-      guard name.hasPrefix(argument) || quoted.hasPrefix(argument) else { return nil }
-      return command + " " + quoted
-    }
-  }
-
-  private mutating func handleEditor(_ key: Key, _ model: inout JSONEditorModel) -> [AppEffect] {
-    switch key {
-    case .escape:
-      mode = .normal
-      return []
-    case .ctrl("s"), .function(2), .alt("\r"), .alt("\n"):
-      do {
-        let value = try JSONParser.parse(model.editor.text)
-        mode = .normal
-        switch model.purpose {
-        case .succeed(let index): return [.execute(.succeed(token: .index(index), output: value))]
-        case .restart: return [.execute(.restart(input: value))]
-        }
-      } catch {
-        model.error = error
-        model.editor.moveCursor(to: TextPosition(line: error.position.line - 1, column: error.position.column - 1))
-      }
-    default:
-      if model.editor.handle(key, pageSize: pageSize) { model.error = nil }
-    }
-    model.editor.scrollToCursor(textAreaSize: editorTextSize)
-    mode = .jsonEditor(model)
-    return []
-  }
-
-  private mutating func handleFailForm(_ key: Key, _ form: inout FailFormModel) -> [AppEffect] {
-    switch key {
-    case .escape:
-      mode = .normal
-      return []
-    case .tab, .backTab, .up, .down:
-      form.field = 1 - form.field
-    case .enter:
-      mode = .normal
-      let error = form.error.line.trimmingCharacters(in: " ")
-      let cause = form.cause.line.trimmingCharacters(in: " ")
-      return [.execute(.fail(
-        token: .index(form.index), error: error.isEmpty ? nil : error, cause: cause.isEmpty ? nil : cause))]
-    default:
-      if form.field == 0 { _ = form.error.handle(key) } else { _ = form.cause.handle(key) }
-    }
-    mode = .failForm(form)
-    return []
   }
 
   private mutating func handleMouse(_ mouse: MouseEvent) {
@@ -591,62 +233,21 @@ public struct AppState: Sendable {
         }
         inner = inner.inset(top: 1)
       }
-      let row = mouse.position.y - inner.y
+      let point = Point(x: mouse.position.x - inner.x, y: mouse.position.y - inner.y)
       switch pane {
-      case .executions:
-        if let index = executionsList(focused: true).itemIndex(atRow: row, height: inner.height) {
-          executions.selected = index
-        }
-      case .pending:
-        if let index = pendingList(focused: true).itemIndex(atRow: row, height: inner.height) {
-          pending.selected = index
-        }
-      case .history:
-        if let index = historyList(focused: true).itemIndex(atRow: row, height: inner.height) {
-          history.selected = index
-        }
-      case .graph:
-        if let diagram, let window = graph.window {
-          let x = mouse.position.x - inner.x + window.x
-          let y = mouse.position.y - inner.y + window.y
-          if let node = diagram.nodes.last(where: {
-            $0.rect.contains(GridPoint(x: x, y: y))
-          }) {
-            graph.selectedNode = node.id
-          }
-        }
-      case .stateIO:
-        break
+      case .executions: executions.click(at: point, size: inner.size, view)
+      case .pending: pending.click(at: point, size: inner.size, view)
+      case .history: history.click(at: point, size: inner.size, view)
+      case .graph: graph.click(at: point)
+      case .stateIO: break
       }
     case .scrollUp:
       focusPane(pane)
-      _ = handlePaneKey(.up)
+      _ = navigateFocusedPane(.up)
     case .scrollDown:
       focusPane(pane)
-      _ = handlePaneKey(.down)
+      _ = navigateFocusedPane(.down)
     default: break
     }
-  }
-
-  var editorTextSize: Size {
-    let box = Self.editorBox(in: Rect(size: screenSize))
-    return Size(width: max(1, box.width - 2 - 5), height: max(1, box.height - 3))
-  }
-
-  static func viewerBox(in screen: Rect) -> Rect {
-    Overlay.area(width: min(100, screen.width - 4), height: max(6, screen.height * 2 / 3), in: screen)
-  }
-
-  static func editorBox(in screen: Rect) -> Rect {
-    Overlay.area(width: min(90, screen.width * 4 / 5), height: max(8, screen.height * 3 / 4), in: screen)
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: Character) -> String {
-    var s = Substring(self)
-    while s.first == set { s = s.dropFirst() }
-    while s.last == set { s = s.dropLast() }
-    return String(s)
   }
 }

@@ -91,6 +91,6 @@ public enum DebuggerBenchmark {
     return Result(
       firstFrame: firstFrame, keyRedraws: redraws,
       historyEvents: program.session.focusedExecution.execution.history.count,
-      graphNodes: program.app.diagram?.nodes.count ?? 0)
+      graphNodes: program.app.graph.diagram?.nodes.count ?? 0)
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import DebuggerCore
 import JSONCore
 import TerminalUI
@@ -6,28 +5,30 @@ import TerminalUI
 /// The debugger as a program: a session, the screen state, and the loop that connects them to a
 /// terminal backend.
 ///
-/// `handle(_:)` applies one terminal event (running the commands it produces on the session) and
-/// `frame(size:)` renders; `run(on:)` loops until quit. Everything but `run` is pure and
-/// synchronous, so tests and benchmarks drive it directly.
+/// `handle(_:)` applies one terminal event (running the commands it produces on the session,
+/// their effects performed by `performer` through `EffectLoop`) and `frame(size:)` renders;
+/// `run(on:)` loops until quit and keeps the screen live while a handler runs. With an
+/// `InstantPerformer` everything but `run` is pure and synchronous, so tests and benchmarks drive
+/// it directly.
 public struct DebuggerProgram: Sendable {
   public private(set) var session: Session
   public private(set) var app: AppState
   public let title: String
   public let definitions: [String: JSONValue]
-  /// Performs `save`/`save-mocks` writes; returns an error message on failure.
-  public var writeFile: @Sendable (_ path: String, _ contents: String) -> String?
+  /// Performs the session's effects: handler jobs, `save`/`save-mocks` writes.
+  public var performer: any EffectPerformer
   /// Whether the program asked to quit.
   public private(set) var hasQuit = false
   private var shownSelection: String?
 
   public init(
     session: Session, title: String, definitions: [String: JSONValue], size: Size,
-    writeFile: @escaping @Sendable (String, String) -> String? = { _, _ in "writing files is not available here" }
+    performer: any EffectPerformer = InstantPerformer()
   ) {
     self.session = session
     self.title = title
     self.definitions = definitions
-    self.writeFile = writeFile
+    self.performer = performer
     self.app = AppState(
       view: SessionView(session: session, title: title, definitions: definitions), screenSize: size)
   }
@@ -36,11 +37,13 @@ public struct DebuggerProgram: Sendable {
   /// on screen. Returns false once the program should end.
   @discardableResult
   public mutating func handle(_ event: TerminalEvent) -> Bool {
-    handle(event) { session, command, _ in session.execute(command) }
+    var performer = self.performer
+    defer { self.performer = performer }
+    return handle(event) { session, command, _ in EffectLoop.run(command, on: &session, performer: &performer) }
   }
 
-  /// Runs one command on the session. `run(on:)` passes one that keeps the screen live while a
-  /// handler command runs; it gets the screen state to draw meanwhile.
+  /// Runs one command on the session with its effects. `run(on:)` passes one that keeps the
+  /// screen live while a handler runs; it gets the screen state to draw meanwhile.
   typealias Executor = (inout Session, DebuggerCommand, AppState) -> CommandOutcome
 
   @discardableResult
@@ -55,7 +58,7 @@ public struct DebuggerProgram: Sendable {
         hasQuit = true
       case .tourNext:
         changed = true
-        tourNext()
+        tourNext(executor)
       case .showEvent(let id):
         let history = session.focusedExecution.execution.history
         if let event = history.first(where: { $0.id == id }) {
@@ -66,26 +69,14 @@ public struct DebuggerProgram: Sendable {
         changed = true
         onlyForward = onlyForward && Self.onlyExtendsHistory(command)
         var messages = outcome.messages
-        var isError = outcome.isError
-        for sessionEffect in outcome.effects {
-          switch sessionEffect {
-          case .quit: hasQuit = true
-          case .writeFile(let path, let contents):
-            if let error = writeFile(path, contents) {
-              messages.append(error)
-              isError = true
-            } else {
-              messages.append("wrote \(path)")
-            }
-          }
-        }
+        if outcome.effects.contains(.quit) { hasQuit = true }
         if let stop = outcome.stop, !messages.contains(where: { $0.contains(stop.description) }) {
           switch stop {
           case .stepped, .reached: break
           default: messages.insert(stop.description, at: 0)
           }
         }
-        app.apply(messages: Self.summarize(messages), notes: [], isError: isError)
+        app.apply(messages: Self.summarize(messages), notes: [], isError: outcome.isError)
       }
     }
     if changed {
@@ -122,12 +113,12 @@ public struct DebuggerProgram: Sendable {
 
   /// Steps the focused execution until a step teaches something, someone must answer, or the
   /// execution ends; the caption says what happened.
-  mutating func tourNext() {
+  mutating func tourNext(_ executor: Executor) {
     var notes: [String] = []
     var stop: StopReason?
     var steps = 0
     while notes.isEmpty && steps < 1000 {
-      let outcome = session.execute(.step)
+      let outcome = executor(&session, .step, app)
       steps += 1
       notes = outcome.notes
       stop = outcome.stop
@@ -193,22 +184,20 @@ public struct DebuggerProgram: Sendable {
     var size = backend.size
     _ = app.handle(.resize(size))
     presenter.present(frame(size: size), to: &backend)
-    let hasHandlers = !session.configuration.handlers.isEmpty
+    var performer = self.performer
+    defer { self.performer = performer }
     // A resize while a command ran: the screen state hears of it once the command is done.
     var resizedMeanwhile: Size?
 
-    /// Runs a command on a worker thread while the screen stays live: it says a handler is
-    /// running (with the seconds so far), follows resizes, and `esc` or `ctrl-c` stops the
-    /// handler (its task then waits for a person). Without handlers, commands run in place.
+    /// Runs a command with its effects while the screen stays live: while a handler runs it says
+    /// so (with the seconds so far), follows resizes, and `esc` or `ctrl-c` stops the handler
+    /// (its task then waits for a person).
     func execute(_ session: inout Session, _ command: DebuggerCommand, _ screen: AppState)
       -> CommandOutcome
     {
-      guard hasHandlers else { return session.execute(command) }
-      let work = BackgroundCommand(session: session, command: command)
-      work.start()
       let started = ContinuousClock.now
       var stopping = false
-      while !work.wait(for: .milliseconds(100)) {
+      return EffectLoop.run(command, on: &session, performer: &performer) {
         var busy = screen
         let seconds = Int((ContinuousClock.now - started).components.seconds)
         busy.apply(messages: [
@@ -217,22 +206,18 @@ public struct DebuggerProgram: Sendable {
             : "running… \(seconds) s · esc stops a handler command (its task then waits for you)"
         ])
         presenter.present(busy.render(size: size), to: &backend)
-        guard let event = backend.nextEvent(timeout: .milliseconds(100)) else { continue }
-        switch event {
-        case .key(.escape), .key(.ctrl("c")):
+        switch backend.nextEvent(timeout: EffectLoop.waitSlice) {
+        case .key(.escape)?, .key(.ctrl("c"))?:
           stopping = true
-          work.cancelHandlers()
-        case .resize(let newSize):
+        case .resize(let newSize)?:
           size = newSize
           resizedMeanwhile = newSize
           presenter.invalidate()
         default:
           break
         }
+        return stopping
       }
-      let (finished, outcome) = work.result()
-      session = finished
-      return outcome
     }
 
     while !hasQuit {
@@ -255,50 +240,4 @@ public struct DebuggerProgram: Sendable {
       presenter.present(frame(size: size), to: &backend)
     }
   }
-}
-
-/// A session command running on its own thread (so that a handler command cannot freeze the
-/// screen). The session is a value: the thread works on its copy and hands it back.
-private final class BackgroundCommand: @unchecked Sendable {
-  private var session: Session
-  private let command: DebuggerCommand
-  private var outcome: CommandOutcome?
-  private let done = DispatchSemaphore(value: 0)
-
-  init(session: Session, command: DebuggerCommand) {
-    self.session = session
-    self.command = command
-  }
-
-  private let threadIDLock = NSLock()
-  private var threadID: UInt?
-
-  func start() {
-    let thread = Thread { [self] in
-      threadIDLock.lock()
-      threadID = HandlerProcess.currentThreadID()
-      threadIDLock.unlock()
-      outcome = session.execute(command)
-      done.signal()
-    }
-    thread.stackSize = 16 << 20
-    thread.start()
-  }
-
-  /// True once the command has finished (waits at most `duration`).
-  func wait(for duration: Duration) -> Bool {
-    let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-    return done.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
-  }
-
-  /// Stops the handler commands this command is running (their tasks then wait for a person).
-  func cancelHandlers() {
-    threadIDLock.lock()
-    let id = threadID
-    threadIDLock.unlock()
-    if let id { HandlerProcess.cancelRunning(onThread: id) }
-  }
-
-  /// The session after the command, and its outcome (only once `wait` returned true).
-  func result() -> (Session, CommandOutcome) { (session, outcome ?? CommandOutcome()) }
 }

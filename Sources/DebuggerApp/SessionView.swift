@@ -1,60 +1,39 @@
+import ASLGraph
 import GraphLayout
 import JSONCore
 import TerminalUI
 
 /// What the debugger screen shows, taken from the debug session after every command.
 ///
-/// A plain value: the panes render it, tests build it by hand, and `SessionView(session:…)`
-/// (in `SessionView+Session.swift`) fills it from a `DebuggerCore.Session`.
+/// A plain value: the panes render it, tests build it by hand (every field has a default, so
+/// the memberwise initializers take what a test needs), and `SessionView(session:…)` (in
+/// `SessionView+Session.swift`) fills it from a `DebuggerCore.Session`.
 public struct SessionView: Equatable, Sendable {
   /// The file and machine, shown at the left of the top line.
-  public var title: String
+  public var title: String = ""
   /// The focused execution's label and status, e.g. `main-1 RUNNING`.
-  public var focusSummary: String
+  public var focusSummary: String = ""
   /// The focused execution's status word (RUNNING, SUCCEEDED, FAILED…), for colouring.
-  public var focusStatus: String
+  public var focusStatus: String = ""
   /// The virtual clock, shown as `clock …`.
-  public var clock: String
+  public var clock: String = ""
   /// One sentence on what the next step will do (or why the session stopped).
-  public var nextStep: String
+  public var nextStep: String = ""
   /// Whether some execution is still running (quitting then asks first).
-  public var isRunning: Bool
-  public var canStepBack: Bool
-  public var executions: [ExecutionRow]
-  public var pending: [PendingRow]
+  public var isRunning: Bool = false
+  public var canStepBack: Bool = false
+  public var executions: [ExecutionRow] = []
+  public var pending: [PendingRow] = []
   /// The focused execution's history, oldest first.
-  public var history: [HistoryRow]
+  public var history: [HistoryRow] = []
   /// The focused execution's machine drawn as a graph, with statuses.
   public var graph: GraphModel?
   /// The data of the selected (or current) state of the focused execution.
-  public var stateIO: StateIOModel
+  public var stateIO: StateIOModel = StateIOModel()
   /// Teaching notes of the last step (nesting patterns at work).
-  public var notes: [String]
+  public var notes: [String] = []
   /// The main execution's input as JSON text (what `R` starts editing from).
-  public var restartInput: String
-
-  public init(
-    title: String = "", focusSummary: String = "", focusStatus: String = "", clock: String = "",
-    nextStep: String = "", isRunning: Bool = false, canStepBack: Bool = false,
-    executions: [ExecutionRow] = [], pending: [PendingRow] = [], history: [HistoryRow] = [],
-    graph: GraphModel? = nil, stateIO: StateIOModel = StateIOModel(), notes: [String] = [],
-    restartInput: String = "{}"
-  ) {
-    self.title = title
-    self.focusSummary = focusSummary
-    self.focusStatus = focusStatus
-    self.clock = clock
-    self.nextStep = nextStep
-    self.isRunning = isRunning
-    self.canStepBack = canStepBack
-    self.executions = executions
-    self.pending = pending
-    self.history = history
-    self.graph = graph
-    self.stateIO = stateIO
-    self.notes = notes
-    self.restartInput = restartInput
-  }
+  public var restartInput: String = "{}"
 }
 
 /// One execution in the executions tree.
@@ -66,27 +45,13 @@ public struct ExecutionRow: Equatable, Sendable {
   public var machine: String
   public var status: String
   /// Nesting depth (0 for the main execution).
-  public var depth: Int
+  public var depth: Int = 0
   /// How the parent started it and what the parent receives (`.sync:2 → Output as JSON`), nil
   /// for the main execution.
   public var link: String?
-  public var isFocused: Bool
+  public var isFocused: Bool = false
   /// When it started on the virtual clock, relative to the main execution (`t+1s`).
-  public var startedAt: String
-
-  public init(
-    id: String, label: String, machine: String, status: String, depth: Int = 0,
-    link: String? = nil, isFocused: Bool = false, startedAt: String = ""
-  ) {
-    self.id = id
-    self.label = label
-    self.machine = machine
-    self.status = status
-    self.depth = depth
-    self.link = link
-    self.isFocused = isFocused
-    self.startedAt = startedAt
-  }
+  public var startedAt: String = ""
 }
 
 /// A task token or a task resolved by hand, waiting on the user.
@@ -99,22 +64,9 @@ public struct PendingRow: Equatable, Sendable {
   public var stateName: String
   public var resource: String
   /// Extra lines: where the token went, age, deadlines.
-  public var details: [String]
+  public var details: [String] = []
   /// The JSON the success editor starts with.
-  public var prefill: String
-
-  public init(
-    index: Int, kind: String, execution: String, stateName: String, resource: String,
-    details: [String] = [], prefill: String = "{}"
-  ) {
-    self.index = index
-    self.kind = kind
-    self.execution = execution
-    self.stateName = stateName
-    self.resource = resource
-    self.details = details
-    self.prefill = prefill
-  }
+  public var prefill: String = "{}"
 }
 
 /// One history event.
@@ -124,13 +76,6 @@ public struct HistoryRow: Equatable, Sendable {
   public var stateName: String?
   /// A short detail (error name, resource…).
   public var detail: String?
-
-  public init(id: Int, type: String, stateName: String? = nil, detail: String? = nil) {
-    self.id = id
-    self.type = type
-    self.stateName = stateName
-    self.detail = detail
-  }
 
   /// The row as one line of text (also what the `/` filter matches against).
   public var text: String {
@@ -147,42 +92,23 @@ public struct GraphModel: Equatable, Sendable {
   public var key: String
   /// The machine's definition (the layout input).
   public var definition: JSONValue
-  public var nodeStatus: [String: StepStatus]
+  public var nodeStatus: [String: StepStatus] = [:]
   /// The state(s) being executed now (the graph follows the first).
-  public var currentStates: [String]
+  public var currentStates: [String] = []
   /// States with a breakpoint.
-  public var breakpoints: Set<String>
+  public var breakpoints: Set<String> = []
   /// Transitions taken (from state → next state), for drawing visited edges.
-  public var transitions: Set<GraphTransition>
+  public var transitions: Set<GraphTransition> = []
   /// Transitions taken by a Catcher (drawn as failed edges).
-  public var caughtTransitions: Set<GraphTransition>
+  public var caughtTransitions: Set<GraphTransition> = []
   /// How many state visits (traces) the transitions were collected from.
-  public var tracesSeen: Int
-
-  public init(
-    key: String, definition: JSONValue, nodeStatus: [String: StepStatus] = [:],
-    currentStates: [String] = [], breakpoints: Set<String> = []
-  ) {
-    self.key = key
-    self.definition = definition
-    self.nodeStatus = nodeStatus
-    self.currentStates = currentStates
-    self.breakpoints = breakpoints
-    self.transitions = []
-    self.caughtTransitions = []
-    self.tracesSeen = 0
-  }
+  public var tracesSeen: Int = 0
 }
 
 /// A transition between two states of one machine.
 public struct GraphTransition: Hashable, Sendable {
   public var from: String
   public var to: String
-
-  public init(from: String, to: String) {
-    self.from = from
-    self.to = to
-  }
 }
 
 /// The data-flow stages of one state, as AWS's TestState shows them.
@@ -191,15 +117,9 @@ public struct StateIOModel: Equatable, Sendable {
   public var stateName: String?
   /// Stage name and value in order: `input`, `after InputPath`, `parameters`, `result`,
   /// `after ResultSelector`, `after ResultPath`, `output`, `variables` (only those present).
-  public var stages: [(name: String, value: JSONValue)]
+  public var stages: [(name: String, value: JSONValue)] = []
   /// Why the state did what it did: Choice rules as evaluated, Retry/Catch decisions.
-  public var explanation: [String]
-
-  public init(stateName: String? = nil, stages: [(name: String, value: JSONValue)] = [], explanation: [String] = []) {
-    self.stateName = stateName
-    self.stages = stages
-    self.explanation = explanation
-  }
+  public var explanation: [String] = []
 
   /// The stages as one object (stage name → value), for the labelled JSON tree.
   public var stagesValue: JSONValue {

@@ -72,14 +72,7 @@ struct DebugCommand: ParsableCommand {
       + session.mainExecution.machineName
     return DebuggerProgram(
       session: session, title: title, definitions: definitions, size: Size(width: 100, height: 30),
-      writeFile: { path, contents in
-        do {
-          try contents.write(toFile: path, atomically: true, encoding: .utf8)
-          return nil
-        } catch {
-          return "cannot write \(path): \(error.localizedDescription)"
-        }
-      })
+      performer: SystemPerformer())
   }
 }
 

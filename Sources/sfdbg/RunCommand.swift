@@ -7,6 +7,7 @@ import ArgumentParser
 import DebuggerCore
 import Foundation
 import JSONCore
+import ProjectLoading
 
 /// `sfdbg run`: runs a state machine (and every machine it starts) headless on the virtual clock.
 struct RunCommand: ParsableCommand {
@@ -46,6 +47,7 @@ struct RunCommand: ParsableCommand {
   var execution: String?
 
   func run() throws {
+    var performer = SystemPerformer()
     var s: Session
     do {
       s = try session.makeSession(positionalInput: inputFile)
@@ -55,13 +57,13 @@ struct RunCommand: ParsableCommand {
     }
     if let script {
       do {
-        try runScript(script, on: &s)
+        try runScript(script, on: &s, performer: &performer)
       } catch let error as ScriptError {
         FileOutput.standardError.write("error: \(error.message)\n")
         throw ExitCode(2)
       }
     }
-    _ = s.execute(.continue)
+    _ = EffectLoop.run(.continue, on: &s, performer: &performer)
     var result = s.resultJSON.objectValue ?? JSONObject()
     // `--execution` names one (nil when nothing has that name); without it, the main one.
     guard let target = execution.map({ s.runtime.execution($0) }) ?? .some(s.mainExecution) else {
@@ -79,12 +81,12 @@ struct RunCommand: ParsableCommand {
   }
 
   /// Runs each line of `path`; an error names the script's line.
-  func runScript(_ path: String, on s: inout Session) throws {
+  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws {
     let bytes: [UInt8]
     do {
       bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
-    } catch let p as InputFiles.Problem {
-      throw ScriptError(message: p.message)
+    } catch {
+      throw ScriptError(message: error.message)
     }
     let text = String(decoding: bytes, as: UTF8.self)
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -95,16 +97,7 @@ struct RunCommand: ParsableCommand {
         throw ScriptError(message: "\(path):\(index + 1): \(error.description)")
       }
       guard let command else { continue }
-      let outcome = s.execute(command)
-      for effect in outcome.effects {
-        if case .writeFile(let file, let contents) = effect {
-          do {
-            try Data(contents.utf8).write(to: URL(fileURLWithPath: file))
-          } catch {
-            throw ScriptError(message: "\(path):\(index + 1): cannot write \(file): \(error.localizedDescription)")
-          }
-        }
-      }
+      let outcome = EffectLoop.run(command, on: &s, performer: &performer)
       if outcome.isError {
         throw ScriptError(message: "\(path):\(index + 1): \(outcome.messages.joined(separator: "; "))")
       }

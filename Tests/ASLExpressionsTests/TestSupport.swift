@@ -1,10 +1,2 @@
-import JSONCore
-
-/// Parses JSON text in tests (crashes on invalid literals, which are test bugs).
-func json(_ text: String) -> JSONValue {
-  do {
-    return try JSONParser.parse(text)
-  } catch {
-    fatalError("bad test JSON \(text): \(error)")
-  }
-}
+// Every file of this target sees the shared helpers (json() for test literals).
+@_exported import SFDBGTestSupport

@@ -1,3 +1,5 @@
+// Every file of this target sees the shared helpers: stateMachine(), json(), SharedData.
+@_exported import SFDBGTestSupport
 import ASLInterpreter
 import ASLModel
 import JSONCore
@@ -15,12 +17,7 @@ func runMachine(
 func makeExecution(
   _ definition: String, input: String = "{}", options: ExecutionOptions = ExecutionOptions()
 ) throws -> Execution {
-  let machine = try StateMachine(definition: try JSONParser.parse(definition))
-  return Execution(machine: machine, input: try JSONParser.parse(input), options: options)
-}
-
-func json(_ text: String) -> JSONValue {
-  (try? JSONParser.parse(text)) ?? .null
+  Execution(machine: try stateMachine(definition), input: try JSONParser.parse(input), options: options)
 }
 
 extension Execution {

@@ -7,12 +7,11 @@ import Testing
 /// Damaged inputs never crash the loader or the validator: every outcome is a value or a
 /// `LoadError`.
 @Suite struct RobustnessTests {
-  @Test(.enabled(if: SharedData.root != nil, "needs the shared corpus (/work/shared or ../shared next to the package)"))
+  @Test(.needsSharedData)
   func truncatedAndDamagedCorpusFilesNeverCrash() throws {
-    let rows = SharedData.rows("realworld/INDEX.tsv")
+    let rows = try SharedData.rows("realworld/INDEX.tsv")
     let root = try #require(SharedData.path("realworld"))
-    let scratch = ScratchFolder()
-    defer { scratch.remove() }
+    let scratch = try TemporaryFolder()
     var outcomes = 0
     for (n, row) in rows.enumerated() where n % 5 == 0 {
       let path = row["path"]!
@@ -21,12 +20,12 @@ import Testing
       let ext = (path as NSString).pathExtension
       for cut in [bytes.count / 7, bytes.count / 3, bytes.count / 2, bytes.count - 2] where cut > 0 {
         var damaged = Array(bytes[..<cut])
-        let file = scratch.write("cut-\(n)-\(cut).\(ext)", bytes: damaged)
+        let file = try scratch.write("cut-\(n)-\(cut).\(ext)", bytes: damaged)
         exercise(file)
         // Flip a byte in the middle too (quotes, braces and colons become something else).
         damaged = bytes
         damaged[cut] = damaged[cut] == UInt8(ascii: "\"") ? UInt8(ascii: "}") : UInt8(ascii: "\"")
-        exercise(scratch.write("flip-\(n)-\(cut).\(ext)", bytes: damaged))
+        exercise(try scratch.write("flip-\(n)-\(cut).\(ext)", bytes: damaged))
         outcomes += 2
       }
     }

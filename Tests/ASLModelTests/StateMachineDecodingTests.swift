@@ -1,10 +1,11 @@
 import ASLModel
 import JSONCore
+import SFDBGTestSupport
 import Testing
 
 @Suite struct StateMachineDecodingTests {
   func decode(_ text: String) throws -> StateMachine {
-    try StateMachine(definition: try JSONParser.parse(text))
+    try stateMachine(text)
   }
 
   func decodingError(_ text: String) -> ModelDecodingError? {

@@ -1,18 +1,15 @@
 import ASLInterpreter
 import ASLModel
 import JSONCore
+import SFDBGTestSupport
 import Testing
 @testable import ASLRuntime
 
 @Suite struct RuntimeTests {
-  func registered(_ name: String, _ json: JSONValue) throws -> RegisteredMachine {
-    RegisteredMachine(name: name, arn: "arn:aws:states:us-east-1:123456789012:stateMachine:\(name)", machine: try StateMachine(definition: json))
-  }
-
   static let sleeper: JSONValue = ["StartAt": "Nap", "States": ["Nap": ["Type": "Wait", "Seconds": 5, "End": true]]]
 
   @Test func executionsShareOneClock() throws {
-    var rt = Runtime(machines: [try registered("Sleeper", Self.sleeper)])
+    var rt = Runtime(machines: [try machine("Sleeper", Self.sleeper)])
     let a = try rt.startExecution(machine: "Sleeper", input: [:], name: "a")
     _ = rt.step(a)  // enters Nap, waits 5 s
     #expect(rt.nextTimer?.due == VirtualInstant.defaultEpoch.adding(seconds: 5))
@@ -29,8 +26,8 @@ import Testing
   }
 
   @Test func namesAreUUIDShapedDeterministicAndUnique() throws {
-    var rt1 = Runtime(machines: [try registered("Sleeper", Self.sleeper)], seed: 7)
-    var rt2 = Runtime(machines: [try registered("Sleeper", Self.sleeper)], seed: 7)
+    var rt1 = Runtime(machines: [try machine("Sleeper", Self.sleeper)], seed: 7)
+    var rt2 = Runtime(machines: [try machine("Sleeper", Self.sleeper)], seed: 7)
     let names1 = try (0..<3).map { _ in rt1.executions[try rt1.startExecution(machine: "Sleeper", input: [:])].name }
     let names2 = try (0..<3).map { _ in rt2.executions[try rt2.startExecution(machine: "Sleeper", input: [:])].name }
     #expect(names1 == names2)
@@ -42,7 +39,7 @@ import Testing
   }
 
   @Test func duplicateAndUnknownMachinesGiveAWSErrors() throws {
-    var rt = Runtime(machines: [try registered("Sleeper", Self.sleeper)])
+    var rt = Runtime(machines: [try machine("Sleeper", Self.sleeper)])
     _ = try rt.startExecution(machine: "Sleeper", input: [:], name: "x")
     func attempt(_ machine: String, _ name: String?) -> RuntimeError? {
       do {
@@ -58,7 +55,7 @@ import Testing
   }
 
   @Test func lookupByIndexNameAndArn() throws {
-    var rt = Runtime(machines: [try registered("Sleeper", Self.sleeper)])
+    var rt = Runtime(machines: [try machine("Sleeper", Self.sleeper)])
     let id = try rt.startExecution(machine: "arn:aws:states:us-east-1:123456789012:stateMachine:Sleeper", input: [:], name: "first")
     #expect(rt.execution("#1")?.id == id)
     #expect(rt.execution("1")?.id == id)

@@ -1,3 +1,6 @@
+// Every file of this target (including ones added later) sees the shared helpers:
+// TemporaryFolder, SharedData, packageRoot().
+@_exported import SFDBGTestSupport
 import Foundation
 import JSONCore
 import Testing
@@ -23,8 +26,7 @@ struct CLI {
     var executionStatus: String? { json?.objectValue?["status"]?.stringValue }
   }
 
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = packageRootURL
 
   /// The binary: next to the test bundle, else .build/debug/sfdbg.
   static var binary: URL {
@@ -87,56 +89,6 @@ struct CLI {
       killedBySignal: p.terminationReason == .uncaughtSignal,
       timedOut: timedOut)
   }
-}
-
-/// A fresh folder under the system's temporary directory, removed when the value is released.
-final class TemporaryFolder: @unchecked Sendable {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("sfdbg-cli-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  /// Writes `text` to `name` in the folder and returns the file's path.
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
-    try write(name, Data(text.utf8))
-  }
-
-  /// Writes `bytes` to `name` in the folder and returns the file's path.
-  @discardableResult
-  func write(_ name: String, _ bytes: Data) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try bytes.write(to: file)
-    return file.path
-  }
-
-  /// The path of `name` in the folder (the file need not exist).
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
-/// The read-only shared data folder (../shared next to the package, or /work/shared).
-enum SharedData {
-  static let folder: String? = {
-    let candidates = [
-      CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path,
-      "/work/shared",
-    ]
-    return candidates.first {
-      FileManager.default.fileExists(atPath: $0 + "/seed-sample/template.yaml")
-    }
-  }()
-
-  /// The seed sample's SAM template.
-  static var seedTemplate: String? { folder.map { $0 + "/seed-sample/template.yaml" } }
-
-  static var isAvailable: Bool { folder != nil }
 }
 
 /// Checks shared by the error-path tests.

@@ -3,7 +3,7 @@ import JSONCore
 import Testing
 
 /// `sfdbg graph FILE [--state-machine NAME] [--width N] [--ascii]`.
-@Suite(.enabled(if: SharedData.isAvailable)) struct GraphCommandTests {
+@Suite(.needsSharedData) struct GraphCommandTests {
   static let mainStates = [
     "Start new workflow and continue", "Start in parallel",
     "Start new workflow and wait for completion", "Start new workflow and wait for callback",

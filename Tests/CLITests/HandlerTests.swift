@@ -145,6 +145,33 @@ import Testing
     #expect(survivors.isEmpty, "left running: \(survivors)")
   }
 
+  /// Killing sfdbg while a handler runs takes the handler's process group with it.
+  @Test(arguments: [SIGINT, SIGTERM])
+  func aSignalToSfdbgLeavesNoHandlerBehind(signal: Int32) throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let marker = "5.\(Int.random(in: 100_000...999_999))"
+    // Spawned with no signal blocked (Foundation's Process blocks nearly all in its children).
+    let pid = try Self.spawn(CLI.binary.path, ["run", definition, "--json", "--handler", "Work=sleep \(marker); echo {}"])
+    let deadline = Date().addingTimeInterval(4)
+    while Self.processes(withCommandLineContaining: marker).isEmpty && Date() < deadline { usleep(10_000) }
+    #expect(!Self.processes(withCommandLineContaining: marker).isEmpty, "the handler started")
+    usleep(100_000)  // the handler's group is watched once spawned
+    kill(pid, signal)
+    var status: Int32 = 0
+    _ = waitpid(pid, &status, 0)
+    #expect(status & 0x7f == signal, "sfdbg died of the signal (wait status \(status))")
+    // A killed child is reaped by init a moment later.
+    var survivors = Self.processes(withCommandLineContaining: marker)
+    let reaped = Date().addingTimeInterval(2)
+    while !survivors.isEmpty && Date() < reaped {
+      usleep(10_000)
+      survivors = Self.processes(withCommandLineContaining: marker)
+    }
+    for pid in survivors { kill(pid, SIGKILL) }
+    #expect(survivors.isEmpty, "left running: \(survivors)")
+  }
+
   @Test func handlerSeesTheTaskTokenOfACallbackTask() throws {
     let dir = try TemporaryFolder()
     let definition = try dir.write(
@@ -193,6 +220,30 @@ import Testing
       }
     }
     #expect(crashes == 0, "\(crashes) of 64 runs crashed")
+  }
+
+  /// Starts `path` with `arguments`, output to /dev/null, every signal unblocked and default.
+  static func spawn(_ path: String, _ arguments: [String]) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+    guard rc == 0 else { throw CocoaError(.executableLoad) }
+    return pid
   }
 
   /// The pids whose command line contains `text`.

@@ -53,7 +53,7 @@ import Testing
 
   /// Real cases of the shared conformance suite (two SUCCEEDED, two FAILED), run exactly as
   /// `run.py` runs them and scored as it scores them.
-  @Test(.enabled(if: SharedData.isAvailable), arguments: [
+  @Test(.needsSharedData, arguments: [
     "scenarios_test_base_scenarios_TestBaseScenarios_test_choice_aws_docs_scenario_CHOICE_STATE_AWS_SCENARIO__fb63a1db.json",
     "scenarios_test_base_scenarios_TestBaseScenarios_test_escape_sequence_parsing_ESCAPE_SEQUENCES_STRING_LITERALS__76abd0ab.json",
     "base_test_base_TestSnfBase_test_state_fail_intrinsic__3ab9dc25.json",

@@ -109,7 +109,7 @@ import Testing
     #expect(a.json?["output"] != c.json?["output"])
   }
 
-  @Test(.enabled(if: SharedData.isAvailable)) func seedAndNameShapeTokensAndExecutions() throws {
+  @Test(.needsSharedData) func seedAndNameShapeTokensAndExecutions() throws {
     let template = try #require(SharedData.seedTemplate)
     let a = try CLI.run(["run", template, "--json", "--seed", "5", "--name", "my-run"])
     let b = try CLI.run(["run", template, "--json", "--seed", "5", "--name", "my-run"])

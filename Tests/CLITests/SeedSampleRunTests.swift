@@ -4,7 +4,7 @@ import Testing
 
 /// `sfdbg run` on the seed sample (a parent starting three children) and on the demo: pending
 /// tokens, mocks, scripts, `--execution`, and `save`/`save-mocks` replays.
-@Suite(.enabled(if: SharedData.isAvailable)) struct SeedSampleRunTests {
+@Suite(.needsSharedData) struct SeedSampleRunTests {
   static let mainARN = "arn:aws:states:us-east-1:123456789012:execution:NestingPatternMainStateMachine:main"
   static let callbackState = "Start new workflow and wait for callback"
   /// What AWS outputs when the callback gets its success (../shared/seed-sample/NOTES.md).

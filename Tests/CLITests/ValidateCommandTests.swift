@@ -30,7 +30,7 @@ import Testing
 
   static let valid = #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#
 
-  @Test(.enabled(if: SharedData.isAvailable)) func seedTemplateIsValid() throws {
+  @Test(.needsSharedData) func seedTemplateIsValid() throws {
     let r = try CLI.run(["validate", try #require(SharedData.seedTemplate)])
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(r.stderr.contains("NestingPatternMainStateMachine"))

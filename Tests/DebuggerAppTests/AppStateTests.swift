@@ -138,18 +138,18 @@ func type(_ app: inout AppState, _ text: String) -> [AppEffect] {
     _ = press(&app, .character("/"))
     #expect(app.focus == .history)
     _ = type(&app, "sched")
-    #expect(app.filteredHistory.map(\.id) == [2, 4, 6])
+    #expect(app.history.rows(app.view).map(\.id) == [2, 4, 6])
     _ = press(&app, .enter)
     #expect(app.render(size: Size(width: 100, height: 30)).text.contains("History · main-1 /sched"))
     _ = press(&app, .escape)
-    #expect(app.filteredHistory.count == 6)
+    #expect(app.history.rows(app.view).count == 6)
   }
 
   @Test func mouseClickFocusesAPaneAndSelectsARow() {
     var app = AppState(view: SampleView.make(), screenSize: Size(width: 100, height: 30))
     _ = app.handle(.mouse(MouseEvent(.press(button: 1), at: Point(x: 5, y: 4))))
     #expect(app.focus == .executions)
-    #expect(app.executions.selected == 1)
+    #expect(app.executions.list.selected == 1)
     _ = app.handle(.mouse(MouseEvent(.press(button: 1), at: Point(x: 12, y: 16))))
     #expect(app.focus == .stateIO || app.focus == .pending)
   }
@@ -177,10 +177,18 @@ func type(_ app: inout AppState, _ text: String) -> [AppEffect] {
         #expect(screen.size == size)
       }
     }
+    // The success editor stays open and drawn over short screens.
     _ = press(&app, .character("S"))
     for width in [40, 55, 61, 80] {
-      _ = app.handle(.resize(Size(width: width, height: 12)))
-      _ = app.render(size: Size(width: width, height: 12))
+      let size = Size(width: width, height: 12)
+      _ = app.handle(.resize(size))
+      let screen = app.render(size: size)
+      #expect(screen.size == size)
+      #expect(screen.text.contains("{\"Shipped\": true}"), "\(width)×12:\n\(screen.text)")
+      guard case .jsonEditor = app.mode else {
+        Issue.record("the editor closed at \(width)×12")
+        return
+      }
     }
   }
 
@@ -197,11 +205,5 @@ func type(_ app: inout AppState, _ text: String) -> [AppEffect] {
     _ = app.handle(.mouse(MouseEvent(.press(button: 1), at: Point(x: historyColumn, y: tabRow))))
     #expect(app.focus == .history)
     #expect(app.lowerLeft == .history)
-  }
-
-  @Test func promptCompletesPendingItems() {
-    let completions = AppState.completions(
-      for: "succeed Sh", commands: [], states: [], executions: [], tokens: ["1", "Ship (wait for callback)"])
-    #expect(completions == ["succeed \"Ship (wait for callback)\""])
   }
 }

@@ -66,22 +66,46 @@ import TerminalUI
     #expect(state.selectedNode == "Wait for callback")
   }
 
+  /// A pane smaller than the diagram shows exactly its window's part of the whole drawing (status
+  /// glyphs and the breakpoint marker included) and touches no cell outside the pane.
   @Test func tinyPanesNeverTrap() throws {
     let diagram = try Self.diagram()
+    let status: [String: StepStatus] = ["Start": [.visited], "Done": [.breakpoint]]
+    var whole = ScreenBuffer(size: Size(width: diagram.width, height: diagram.height))
+    whole.render(
+      GraphView(diagram: diagram, nodeStatus: status, window: GridRect(x: 0, y: 0, width: diagram.width, height: diagram.height)),
+      in: whole.bounds)
+    let background = Cell("x")
+    let screenSize = Size(width: 12, height: 8)
     for width in 0...8 {
       for height in 0...4 {
         let window = GraphView.window(for: diagram, size: Size(width: width, height: height), focus: "Done", previous: nil)
-        let view = GraphView(diagram: diagram, nodeStatus: ["Done": [.breakpoint]], window: window)
-        _ = rendered(view, width: width, height: height)
+        #expect(window.width <= width && window.height <= height, "\(width)×\(height): window \(window)")
+        let view = GraphView(diagram: diagram, nodeStatus: status, window: window)
+        var screen = ScreenBuffer(size: screenSize, filling: background)
+        let pane = Rect(x: 2, y: 1, width: width, height: height)
+        screen.render(view, in: pane)
+        #expect(screen.size == screenSize)
+        for y in 0..<screenSize.height {
+          for x in 0..<screenSize.width {
+            let expected: Cell
+            if !pane.contains(Point(x: x, y: y)) {
+              expected = background
+            } else if x - pane.x < window.width && y - pane.y < window.height {
+              expected = whole[window.x + x - pane.x, window.y + y - pane.y]
+            } else {
+              expected = .blank
+            }
+            #expect(screen[x, y] == expected, "\(width)×\(height) pane, cell \(x),\(y)")
+          }
+        }
       }
     }
+    // The window follows the focus: an 8×3 pane shows Done's label row.
+    let window = GraphView.window(for: diagram, size: Size(width: 8, height: 3), focus: "Done", previous: nil)
+    let done = try #require(diagram.node("Done"))
+    #expect(window.y <= done.labelOrigin.y && done.labelOrigin.y < window.y + window.height)
   }
-}
-
-func rendered(_ widget: some Widget, width: Int, height: Int) -> [String] {
-  var buffer = ScreenBuffer(size: Size(width: width, height: height))
-  buffer.render(widget, in: buffer.bounds)
-  return buffer.lines()
 }
 
 @Suite struct GraphViewWideCharacterTests {

@@ -1,5 +1,3 @@
-import ASLModel
-import ASLRuntime
 import DebuggerCore
 import JSONCore
 import Testing
@@ -9,23 +7,20 @@ import TerminalUI
 /// A JSONata Fail state shows on screen like a JSONPath one: failed in the graph, its error in
 /// State I/O.
 @Suite struct JSONataFailScreenTests {
-  static let definition: JSONValue = try! JSONParser.parse("""
+  static let definition = json("""
     {"QueryLanguage": "JSONata", "StartAt": "Check", "States": {
       "Check": {"Type": "Pass", "Next": "Boom"},
       "Boom": {"Type": "Fail", "Error": "{% 'Bad' & 'Input' %}", "Cause": "{% $states.input.why %}"}}}
     """)
+  static let size = Size(width: 100, height: 30)
 
   /// The program after `c` (continue) ran the machine into its Fail state.
   static func failedProgram() throws -> DebuggerProgram {
-    let machine = RegisteredMachine(
-      name: "Boom", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:Boom",
-      machine: try StateMachine(definition: definition))
     let session = try Session(
-      machines: [machine], mainMachine: "Boom", input: ["why": "no items"],
+      machines: [machine("Boom", definition)], mainMachine: "Boom", input: ["why": "no items"],
       configuration: SessionConfiguration())
     var program = DebuggerProgram(
-      session: session, title: "boom", definitions: ["Boom": definition],
-      size: Size(width: 100, height: 30))
+      session: session, title: "boom", definitions: ["Boom": definition], size: size)
     program.handle(.key(.escape))  // past the tour
     program.handle(.key(.character("c")))
     return program
@@ -34,8 +29,8 @@ import TerminalUI
   @Test func graphDrawsTheFailStateFailed() throws {
     let program = try Self.failedProgram()
     #expect(!program.session.mainExecution.isRunning)
-    let screen = program.frame(size: Size(width: 100, height: 30)).text
-    #expect(screen.contains("Fail ✗"))
+    let screen = program.frame(size: Self.size).text
+    #expect(screen.contains("│ Boom │ Fail ✗"))
     #expect(!screen.contains("Fail ✓"))
   }
 
@@ -46,7 +41,6 @@ import TerminalUI
     #expect(model.stateName == "Boom")
     #expect(model.explanation.contains("failed: BadInput · no items"))
     #expect(!model.explanation.contains { $0.contains("has not run") })
-    let screen = program.frame(size: Size(width: 100, height: 30)).text
-    #expect(screen.contains("failed: BadInput · no items"))
+    #expect(program.frame(size: Self.size).text.contains("failed: BadInput · no items"))
   }
 }

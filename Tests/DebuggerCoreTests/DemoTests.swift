@@ -10,11 +10,11 @@ import Testing
   let root = packageRoot()
 
   func session(_ file: String, input: JSONValue = [:], mocks: String? = nil, testCase: String? = nil) throws -> Session {
-    let (machines, main) = try loadMachines(root + "/" + file)
+    let loaded = try loadMachines(root + "/" + file)
     let config = try SessionConfiguration(
       mocks: mocks.map { try MockConfig(json: JSONParser.parse(String(contentsOfFile: root + "/" + $0, encoding: .utf8))) },
       testCase: testCase)
-    return try Session(machines: machines, mainMachine: main, input: input, configuration: config)
+    return try Session(machines: loaded.machines, mainMachine: loaded.main, input: input, configuration: config)
   }
 
   @Test func nestingDemoWaitsForTheShippingToken() throws {

@@ -20,9 +20,9 @@ import Testing
        "Broken":{"0":{"Throw":{"Error":"Lambda.Unknown","Cause":"boom"}}}}}
     """
 
-  func session(testCase: String? = nil, handlers: [TaskHandler] = [], runner: HandlerRunner = .process) throws -> Session {
-    let cfg = SessionConfiguration(mocks: try MockConfig(json: JSONParser.parse(Self.mocks)), testCase: testCase, handlers: handlers)
-    return try Session(machines: [machine("Fn", Self.lambda)], mainMachine: "Fn", input: ["in": 1], configuration: cfg, handlerRunner: runner)
+  func session(testCase: String? = nil) throws -> Session {
+    let cfg = SessionConfiguration(mocks: try MockConfig(json: JSONParser.parse(Self.mocks)), testCase: testCase)
+    return try Session(machines: [machine("Fn", Self.lambda)], mainMachine: "Fn", input: ["in": 1], configuration: cfg)
   }
 
   @Test func mockAttemptRangesDriveRetries() throws {
@@ -37,45 +37,6 @@ import Testing
     var s = try session(testCase: "Broken")
     _ = s.execute(.continue)
     #expect(s.mainExecution.status == .failed(error: "Lambda.Unknown", cause: "boom"))
-  }
-
-  @Test func handlerResultIsWrappedInTheInvokeResponse() throws {
-    let runner = HandlerRunner { _, input, _, _ in .succeeded(["echo": input]) }
-    var s = try session(handlers: [TaskHandler(target: "Call", command: "x")], runner: runner)
-    _ = s.execute(.continue)
-    #expect(s.mainExecution.status == .succeeded(output: ["p": ["echo": ["in": 1]]]))
-  }
-
-  @Test func aFailingHandlerFailsTheTask() throws {
-    let runner = HandlerRunner { _, _, _, _ in .failed(error: "Payment.Declined", cause: "card expired") }
-    var s = try session(handlers: [TaskHandler(target: "Call", command: "x")], runner: runner)
-    _ = s.execute(.continue)
-    #expect(s.mainExecution.status == .failed(error: "Payment.Declined", cause: "card expired"))
-  }
-
-  @Test func aStoppedHandlerLeavesTheTaskToAPerson() throws {
-    let runner = HandlerRunner { _, _, _, _ in .cancelled }
-    var s = try session(handlers: [TaskHandler(target: "Call", command: "slow")], runner: runner)
-    _ = s.execute(.continue)
-    #expect(s.mainExecution.isRunning)
-    #expect(s.runtime.pending.count == 1)
-    #expect(s.notes.contains { $0.contains("the handler 'slow' for 'Call'") && $0.contains("was stopped") })
-    // The person answers in its place.
-    _ = s.execute(.succeed(token: .index(1), output: ["by": "hand"]))
-    _ = s.execute(.continue)
-    #expect(s.mainExecution.status == .succeeded(output: ["p": ["by": "hand"]]))
-  }
-
-  @Test func aHungHandlerTimesTheTaskOut() throws {
-    var s = try Session(
-      machines: [machine("Fn", Self.lambda)], mainMachine: "Fn", input: [:],
-      configuration: SessionConfiguration(handlers: [TaskHandler(target: "Call", command: "sleep 30")], defaultHandlerTimeoutSeconds: 0.3))
-    _ = s.execute(.continue)
-    guard case .failed(let error, _) = s.mainExecution.status else {
-      Issue.record("expected failure, got \(s.mainExecution.status)")
-      return
-    }
-    #expect(error == "States.Timeout")
   }
 
   @Test func byHandTaskGetsTheInvokeShape() throws {
@@ -103,6 +64,8 @@ import Testing
     let script = s.script
     var replay = try session()
     _ = try runScript(&replay, script.split(separator: "\n").map(String.init))
+    #expect(!s.mainExecution.isRunning)
     #expect(replay.mainExecution.status == s.mainExecution.status)
+    #expect(replay.mainExecution.execution.history.map(\.type) == s.mainExecution.execution.history.map(\.type))
   }
 }

@@ -5,17 +5,16 @@ import Testing
 @testable import DebuggerCore
 
 /// The AWS sample "Start a Workflow within a Workflow" (../shared/seed-sample) runs as on AWS.
-@Suite struct SeedSampleTests {
-  func session() throws -> Session? {
-    guard let shared = sharedFolder() else { return nil }
-    let (machines, main) = try loadMachines(shared + "/seed-sample/template.yaml")
+@Suite(.needsSharedData) struct SeedSampleTests {
+  func session() throws -> Session {
+    let loaded = try loadMachines(try #require(SharedData.seedTemplate))
     let mocks = try MockConfig(json: JSONParser.parse(String(contentsOfFile: packageRoot() + "/demo/seed-sample/mocks.json", encoding: .utf8)))
-    return try Session(machines: machines, mainMachine: main, input: [:],
+    return try Session(machines: loaded.machines, mainMachine: loaded.main, input: [:],
                        configuration: SessionConfiguration(mocks: mocks, testCase: "CallbackLambda"))
   }
 
   @Test func withoutAnAnswerTheCallbackTokenIsPending() throws {
-    guard var s = try session() else { return }
+    var s = try session()
     #expect(s.execute(.continue).stop == .waitingOnPerson)
     #expect(s.mainExecution.status == .running)
     let pending = s.runtime.pending
@@ -30,7 +29,7 @@ import Testing
   }
 
   @Test func successGivesAWSOutput() throws {
-    guard var s = try session() else { return }
+    var s = try session()
     let script = try String(contentsOfFile: packageRoot() + "/demo/seed-sample/callback-success.sfdbg", encoding: .utf8)
     _ = try runScript(&s, script.split(separator: "\n").map(String.init))
     #expect(s.mainExecution.status == .succeeded(output: [
@@ -56,7 +55,7 @@ import Testing
   }
 
   @Test func failureFailsTheParentAsAWSWould() throws {
-    guard var s = try session() else { return }
+    var s = try session()
     let script = try String(contentsOfFile: packageRoot() + "/demo/seed-sample/callback-failure.sfdbg", encoding: .utf8)
     _ = try runScript(&s, script.split(separator: "\n").map(String.init))
     #expect(s.mainExecution.status == .failed(error: "Callback.Rejected", cause: "the warehouse said no"))

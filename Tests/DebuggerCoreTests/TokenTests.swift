@@ -51,12 +51,44 @@ import Testing
     #expect(out["err"]?["Error"] == "States.HeartbeatTimeout")
   }
 
+  /// The token task beside a 10 s Wait, so the clock can move while the token is pending.
+  static let waiterBesideAWait = """
+    {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
+      {"StartAt":"Nap","States":{"Nap":{"Type":"Wait","Seconds":10,"End":true}}},
+      {"StartAt":"Ask","States":{
+        "Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","HeartbeatSeconds":30,"TimeoutSeconds":300,
+          "Parameters":{"QueueUrl":"q","MessageBody":{"Token.$":"$$.Task.Token"}},"End":true}}}]}}}
+    """
+
   @Test func heartbeatPushesTheDeadline() throws {
-    var s = try session()
-    _ = s.execute(.continue)
-    let before = try #require(s.runtime.pending.first?.request.heartbeatAt)
+    var s = try Session(machines: [machine("Waiter", Self.waiterBesideAWait)], mainMachine: "Waiter", input: [:])
+    let start = s.runtime.now
+    // The Wait's timer fires on its own; the heartbeat deadline needs a person.
+    #expect(s.execute(.continue).stop == .waitingOnPerson)
+    #expect(s.runtime.now == start.adding(seconds: 10))
+    let first = try #require(s.runtime.pending.first?.request.heartbeatAt)
+    #expect(first == start.adding(seconds: 30))
+
     #expect(!s.execute(.heartbeat(token: .index(1))).isError)
-    #expect(s.runtime.nextTimer?.due == before)  // old timer stays; firing it is ignored when pushed
+    let pushed = try #require(s.runtime.pending.first?.request.heartbeatAt)
+    #expect(pushed == s.runtime.now.adding(seconds: 30))  // HeartbeatSeconds from the heartbeat
+    #expect(pushed == start.adding(seconds: 40))
+
+    // The old deadline passes without a timeout.
+    #expect(s.runtime.nextTimer?.due == first)
+    _ = s.execute(.advance)
+    #expect(s.runtime.now == first)
+    #expect(s.runtime.pending.count == 1)
+    #expect(s.mainExecution.isRunning)
+
+    // The new one times the task out.
+    _ = s.execute(.advance)
+    #expect(s.runtime.now == pushed)
+    #expect(s.runtime.pending.isEmpty)
+    _ = s.execute(.continue)
+    let timedOut = try #require(s.mainExecution.execution.history.first { $0.type == "TaskTimedOut" })
+    #expect(timedOut.timestamp == pushed)
+    #expect(s.mainExecution.status == .failed(error: "States.HeartbeatTimeout", cause: nil))
   }
 
   @Test func tokenErrors() throws {

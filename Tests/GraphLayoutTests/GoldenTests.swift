@@ -1,12 +1,13 @@
 import ASLGraph
 import ASLLoading
 import GraphLayout
+import SFDBGTestSupport
 import Testing
 
 /// Golden drawings, expected text inline (regenerate by printing `sfdbg graph FILE`).
-@Suite struct GoldenTests {
-  static let realworld = "/work/shared/realworld/"
-  static let seed = "/work/shared/seed-sample/"
+@Suite(.needsSharedData) struct GoldenTests {
+  static let realworld = (SharedData.path("realworld") ?? "") + "/"
+  static let seed = (SharedData.path("seed-sample") ?? "") + "/"
 
   func graph(_ path: String) throws -> Graph {
     try ASLGraph.graph(definition: ASLLoader.load(file: path).main.definition)

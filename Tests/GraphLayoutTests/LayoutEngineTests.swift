@@ -69,7 +69,13 @@ import Testing
         GraphEdge(from: "Start", to: "End"), GraphEdge(from: "Start", to: "End", label: "again"),
         GraphEdge(from: "Orphan", to: "End", style: .dashed),
       ], start: "Start")
-    _ = check(graph)
+    let diagram = check(graph)
+    #expect(Set(diagram.nodes.map(\.id)) == ["Start", "End", "Orphan"])
+    #expect(diagram.edges.map { "\($0.from)→\($0.to) \($0.shownLabel ?? "")" }.sorted() == [
+      "Orphan→End ", "Start→End ", "Start→End again",
+    ])
+    #expect(diagram.edges.first { $0.from == "Orphan" }?.style == .dashed)
+    #expect(diagram.text.contains("again"))
   }
 
   @Test func edgesToUnknownNodesAreIgnored() {

@@ -61,15 +61,31 @@ import Testing
   }
 
   @Test func areasOutsideTheBufferAreHarmless() {
-    for (_, widget) in Self.widgets() {
-      var buffer = ScreenBuffer(size: Size(width: 5, height: 3))
+    let background = Cell("x")
+    for (name, widget) in Self.widgets() {
+      var buffer = ScreenBuffer(size: Size(width: 5, height: 3), filling: background)
+      // An area hanging off the bottom right draws only inside its visible part.
       buffer.render(widget, in: Rect(x: 3, y: 1, width: 30, height: 30))
-      buffer.render(widget, in: Rect(x: -4, y: -2, width: 8, height: 4))
+      for y in 0..<3 {
+        for x in 0..<5 where x < 3 || y < 1 {
+          #expect(buffer[x, y] == background, "\(name) touched \(x),\(y)")
+        }
+      }
+      // An area wholly outside changes nothing.
+      let before = buffer
       buffer.render(widget, in: Rect(x: 10, y: 10, width: 3, height: 3))
+      #expect(buffer == before, "\(name)")
+      buffer.render(widget, in: Rect(x: -4, y: -2, width: 8, height: 4))
       // Straight calls, without the clipping `ScreenBuffer.render` does.
       render(widget, in: Rect(x: -4, y: -2, width: 12, height: 9), buffer: &buffer)
       render(widget, in: Rect(x: 4, y: 2, width: 30, height: 30), buffer: &buffer)
       #expect(buffer.size == Size(width: 5, height: 3))
+      // The grid invariant still holds: continuations follow wide characters.
+      for y in 0..<3 {
+        for x in 0..<5 where buffer[x, y].isContinuation {
+          #expect(x > 0 && buffer[x - 1, y].width == 2, "\(name) at \(x),\(y)")
+        }
+      }
     }
   }
 }

@@ -69,6 +69,11 @@ public struct CommandLexer: Sendable {
     if !s.isEmpty, !s.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "#" || $0 == "\\" }) {
       return s
     }
+    return quote(s)
+  }
+
+  /// `s` in double quotes, with `"` and `\` escaped.
+  public static func quote(_ s: String) -> String {
     var out = "\""
     for c in s {
       if c == "\"" || c == "\\" { out.append("\\") }

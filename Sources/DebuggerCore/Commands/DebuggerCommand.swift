@@ -64,14 +64,15 @@ public enum TokenReference: Sendable, Equatable, CustomStringConvertible {
   case token(String)
   /// Its 1-based index in `pending`.
   case index(Int)
-  /// The name of the state that waits on it (quoted in scripts when it has spaces).
+  /// The name of the state that waits on it (always quoted in scripts).
   case stateName(String)
 
   public var description: String {
     switch self {
     case .token(let t): return t
     case .index(let i): return String(i)
-    case .stateName(let s): return CommandLexer.quoteIfNeeded(s)
+    // Always quoted: an unquoted word reads back as a token.
+    case .stateName(let s): return CommandLexer.quote(s)
     }
   }
 }

@@ -44,6 +44,6 @@ public enum HandlerResult: Sendable, Equatable {
   case failed(error: String, cause: String)
   /// The handler ran past its time limit and was killed.
   case timedOut
-  /// The user stopped the handler (`HandlerProcess.cancelRunning(onThread:)`); the task goes to a person.
+  /// The user stopped the handler (`EffectPerformer.cancel`); the task goes to a person.
   case cancelled
 }

@@ -32,10 +32,11 @@ extension Session {
   }
 
   /// Resolves a pending item with `body`, recording the hand-given result for `save-mocks`.
+  /// Returns the work left: dispatching what the answer let run.
   mutating func resolvePending(
     _ ref: TokenReference, _ out: inout CommandOutcome,
     _ body: (inout Runtime, PendingItem) throws(RuntimeError) -> MockResponse
-  ) {
+  ) -> [Work] {
     do throws(RuntimeError) {
       let item = try pendingItem(ref)
       let e = runtime.executions[item.executionID]
@@ -45,17 +46,18 @@ extension Session {
         recorded = .return(ServiceResponses.lambdaInvoke(payload: v, requestID: "hand-\(item.executionID + 1)-\(item.request.id)"))
       }
       handResults.append(HandResult(machineName: e.machineName, stateName: item.stateName, response: recorded))
-      dispatchNewTasks()
       switch response {
       case .return(let v):
         out.messages.append("sent success to '\(item.stateName)' in \(e.label): \(v.compactString)")
       case .throw(let err, let cause):
         out.messages.append("sent failure to '\(item.stateName)' in \(e.label): \(err.isEmpty ? "(no error)" : err)" + (cause.isEmpty ? "" : " — \(cause)"))
       }
-      if item.token != nil { notes.append(Teaching.tokenResolved(execution: e, item: item, response: response)) }
       out.stop = .stepped
+      guard item.token != nil else { return [.dispatch] }
+      return [.dispatch, .note(Teaching.tokenResolved(execution: e, item: item, response: response))]
     } catch {
       fail(&out, error.description)
+      return []
     }
   }
 }

@@ -7,10 +7,191 @@ extension Session {
   /// long before this).
   static let maxStepsPerRun = 50_000_000
 
+  // MARK: Work: what a stepping command does, resumable after a handler answers
+
+  /// One piece of what a command does. A command is planned as a list of these; when a
+  /// dispatch has to wait on a handler job, the rest of the list waits in `inFlight` and goes on
+  /// when `.handlerFinished` arrives, so the result is the same as if the handler had answered
+  /// at once.
+  enum Work: Sendable, Equatable {
+    /// Give new task requests to whoever resolves them (may wait on a handler).
+    case dispatch
+    /// One transition of the focused execution, or the clock, or say why not (`step`).
+    case stepFocused
+    /// Run every execution round-robin until a stop or `goal` (`continue`, `next`, `out`).
+    case run(RunGoal, steps: Int)
+    /// Fire the next timer (`advance`).
+    case advanceClock
+    /// `next`: describe what the execution recorded since `historyStart`.
+    case describe(execution: Int, historyStart: Int)
+    /// `out`: focus the parent once the execution has ended.
+    case focusParent(execution: Int, parent: Int)
+    /// `into`: focus the child the step started (children before it are `before`).
+    case focusNewChild(before: [Int])
+    /// A teaching note that belongs after the dispatch's notes.
+    case note(String)
+  }
+
+  /// Where a run stops besides breakpoints, a decision, or the end.
+  enum RunGoal: Sendable, Equatable {
+    case none
+    /// The execution ended or entered/left a state after history index `historyStart`.
+    case stateEvent(execution: Int, historyStart: Int)
+    /// The execution ended.
+    case ended(execution: Int)
+  }
+
+  /// A command waiting on a handler job, with the work it has left and its output so far.
+  struct InFlight: Sendable {
+    var command: DebuggerCommand
+    var waitingOn: PendingJob
+    var rest: [Work]
+    var outcome: CommandOutcome
+  }
+
+  /// The handler jobs the session waits on (at most one: a command waits on each in turn).
+  public var jobsInFlight: [HandlerJob] { inFlight.map { [$0.waitingOn.job] } ?? [] }
+
+  /// The work of a stepping command (`step`, `next`, `into`, `out`, `continue`, `advance`).
+  mutating func plan(_ command: DebuggerCommand, _ out: inout CommandOutcome) -> [Work] {
+    let step: [Work] = [.dispatch, .stepFocused, .dispatch]
+    switch command {
+    case .step: return step
+    case .continue: return [.run(.none, steps: 0)]
+    case .advance: return [.dispatch, .advanceClock, .dispatch]
+    case .next:
+      // Like step, but a child execution started by this step runs to its end first.
+      let id = focus
+      guard runtime.executions[id].isRunning else { return step }
+      let start = runtime.executions[id].execution.history.count
+      return [.run(.stateEvent(execution: id, historyStart: start), steps: 0), .describe(execution: id, historyStart: start)]
+    case .into:
+      let before = runtime.children(of: focus).map(\.id)
+      if let child = runtime.children(of: focus).last(where: { $0.isRunning }), before.count > 0 {
+        focus = child.id
+        out.messages.append("into \(child.label) (\(child.startedBy!.patternName) from '\(child.startedBy!.stateName)')")
+        out.stop = .stepped
+        return []
+      }
+      return step + [.focusNewChild(before: before)]
+    case .out:
+      let id = focus
+      guard let parent = runtime.executions[id].startedBy?.parent else {
+        out.messages.append("\(focusedExecution.label) has no parent; running it to its end")
+        return [.run(.ended(execution: id), steps: 0)]
+      }
+      return [.run(.ended(execution: id), steps: 0), .focusParent(execution: id, parent: parent)]
+    default: return []
+    }
+  }
+
+  /// Does `work` in order. When a dispatch must wait on a handler, returns the job and the work
+  /// left (starting with what was interrupted).
+  mutating func perform(_ work: [Work], _ out: inout CommandOutcome) -> (job: PendingJob, rest: [Work])? {
+    var index = 0
+    while index < work.count {
+      switch work[index] {
+      case .dispatch:
+        if let job = dispatchNewTasks() { return (job, Array(work[index...])) }
+      case .stepFocused:
+        out.stop = stepFocused(&out)
+      case .run(let goal, let steps):
+        switch runUntilStop(&out, goal: goal, steps: steps) {
+        case .stopped(let stop): out.stop = stop
+        case .waiting(let job, let steps): return (job, [.run(goal, steps: steps)] + work[(index + 1)...])
+        }
+      case .advanceClock:
+        if runtime.advanceClock() {
+          out.messages.append("clock advanced to \(runtime.now.iso8601)")
+          out.stop = .stepped
+        } else {
+          out.messages.append("no timer is pending")
+          out.stop = .blocked("no timer is pending")
+        }
+      case .describe(let id, let start):
+        let h = runtime.executions[id].execution.history
+        if h.count > start { describe(Array(h[start...]), of: id, &out) }
+      case .focusParent(let id, let parent):
+        if !runtime.executions[id].isRunning {
+          focus = parent
+          out.messages.append("out to \(runtime.executions[parent].label); \(runtime.executions[id].label) ended \(runtime.executions[id].status.name)")
+        }
+      case .focusNewChild(let before):
+        if let child = runtime.children(of: focus).first(where: { !before.contains($0.id) }) {
+          focus = child.id
+          out.messages.append("into \(child.label) (\(child.startedBy!.patternName) from '\(child.startedBy!.stateName)')")
+        } else {
+          out.messages.append("no child execution was started by this step")
+        }
+      case .note(let note):
+        notes.append(note)
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Performs `work` for `command`; when it has to wait on a handler, keeps the rest in
+  /// `inFlight` and returns only the effect that runs the handler.
+  mutating func proceed(_ command: DebuggerCommand, _ work: [Work], _ out: CommandOutcome) -> CommandOutcome {
+    var out = out
+    if let (pending, rest) = perform(work, &out) {
+      inFlight = InFlight(command: command, waitingOn: pending, rest: rest, outcome: out)
+      var waiting = CommandOutcome()
+      waiting.effects = [.runHandler(pending.job)]
+      return waiting
+    }
+    return finish(command, out)
+  }
+
+  /// Runs a command the host sends back with an effect's result.
+  public mutating func execute(_ command: InternalCommand) -> CommandOutcome {
+    switch command {
+    case .handlerFinished(let id, let result):
+      // A late answer (the job was already answered) changes nothing.
+      guard let flight = inFlight, flight.waitingOn.job.id == id else { return CommandOutcome() }
+      inFlight = nil
+      applyHandlerResult(result, of: flight.waitingOn)
+      return proceed(flight.command, flight.rest, flight.outcome)
+    }
+  }
+
+  /// Resolves the task a handler job ran for with its result.
+  mutating func applyHandlerResult(_ result: HandlerResult, of pending: PendingJob) {
+    let (executionID, request, handler) = (pending.executionID, pending.request, pending.job.handler)
+    let label = runtime.executions[executionID].label
+    let outcome: TaskOutcome
+    switch result {
+    case .succeeded(let v):
+      outcome = .succeeded(ServiceResponses.wrapsPayload(request)
+        ? ServiceResponses.lambdaInvoke(payload: v, requestID: "handler-\(executionID + 1)-\(request.id)") : v)
+    case .failed(let err, let cause): outcome = .failed(error: err, cause: cause)
+    case .timedOut:
+      outcome = .failed(error: "States.Timeout", cause: "The handler '\(handler.command)' did not answer within \(pending.job.timeoutSeconds) seconds and was stopped.")
+    case .cancelled:
+      // Stopped by the user: the task is theirs to answer.
+      runtime.handToPerson(executionID: executionID, requestID: request.id)
+      notes.append(
+        "the handler '\(handler.command)' for '\(request.stateName)' in \(label) was stopped: "
+          + "give its result with succeed/fail.")
+      return
+    }
+    try? runtime.resolveTask(executionID: executionID, requestID: request.id, with: outcome)
+    notes.append("'\(request.stateName)' in \(label) answered by handler '\(handler.command)'.")
+  }
+
   // MARK: Task dispatch: mocks, the Step Functions integration, handlers, a person
 
-  /// Gives every new task request to whoever resolves it.
-  mutating func dispatchNewTasks() {
+  /// A handler job the session must wait on, with the task it answers.
+  struct PendingJob: Sendable {
+    var job: HandlerJob
+    var executionID: Int
+    var request: TaskRequest
+  }
+
+  /// Gives every new task request to whoever resolves it. Returns the handler job to wait on
+  /// when a request goes to a handler (the requests after it wait their turn).
+  mutating func dispatchNewTasks() -> PendingJob? {
     var guardCount = 0
     while let (executionID, request) = runtime.undispatched.first, guardCount < 100_000 {
       guardCount += 1
@@ -41,32 +222,17 @@ extension Session {
         }
         continue
       }
-      // 3. A handler command.
+      // 3. A handler command: the edge runs it; the session waits for `.handlerFinished`.
       if let handler = configuration.handlers.first(where: {
         $0.matches(state: request.stateName, resource: request.resource, baseResource: request.baseResource)
       }) {
         let timeout = request.timeoutAt.map { Double($0.milliseconds - request.scheduledAt.milliseconds) / 1000 }
           ?? configuration.defaultHandlerTimeoutSeconds
-        let result = handlerRunner.run(handler, ServiceResponses.handlerInput(request), request.taskToken, timeout)
-        let outcome: TaskOutcome
-        switch result {
-        case .succeeded(let v):
-          outcome = .succeeded(ServiceResponses.wrapsPayload(request)
-            ? ServiceResponses.lambdaInvoke(payload: v, requestID: "handler-\(executionID + 1)-\(request.id)") : v)
-        case .failed(let err, let cause): outcome = .failed(error: err, cause: cause)
-        case .timedOut:
-          outcome = .failed(error: "States.Timeout", cause: "The handler '\(handler.command)' did not answer within \(timeout) seconds and was stopped.")
-        case .cancelled:
-          // Stopped by the user: the task is theirs to answer.
-          runtime.handToPerson(executionID: executionID, requestID: request.id)
-          notes.append(
-            "the handler '\(handler.command)' for '\(request.stateName)' in \(e.label) was stopped: "
-              + "give its result with succeed/fail.")
-          continue
-        }
-        try? runtime.resolveTask(executionID: executionID, requestID: request.id, with: outcome)
-        notes.append("'\(request.stateName)' in \(e.label) answered by handler '\(handler.command)'.")
-        continue
+        jobCount += 1
+        let job = HandlerJob(
+          id: JobID(jobCount), handler: handler, input: ServiceResponses.handlerInput(request),
+          taskToken: request.taskToken, timeoutSeconds: timeout)
+        return PendingJob(job: job, executionID: executionID, request: request)
       }
       // 4. A person.
       runtime.handToPerson(executionID: executionID, requestID: request.id)
@@ -76,25 +242,22 @@ extension Session {
         notes.append("'\(request.stateName)' in \(e.label) has no mock or handler: give its result with succeed/fail.")
       }
     }
+    return nil
   }
 
   // MARK: Stepping
 
-  /// `step`: one transition of the focused execution. When it waits on the clock, the clock
-  /// advances; when it waits on a `.sync` child, the child steps.
+  /// `step` (after its dispatch): one transition of the focused execution. When it waits on the
+  /// clock, the clock advances; when it waits on a `.sync` child, the child steps.
   mutating func stepFocused(_ out: inout CommandOutcome) -> StopReason {
-    dispatchNewTasks()
-    let target = stepTarget(focus)
-    switch target {
+    switch stepTarget(focus) {
     case .execution(let id):
       let events = runtime.step(id) ?? []
-      dispatchNewTasks()
       describe(events, of: id, &out)
       if id != focus { out.messages.append("(\(runtime.executions[focus].label) waits on \(runtime.executions[id].label); stepped the child)") }
       return .stepped
     case .clock:
       runtime.advanceClock()
-      dispatchNewTasks()
       out.messages.append("waited: clock \(runtime.now.iso8601)")
       return .stepped
     case .person:
@@ -128,42 +291,61 @@ extension Session {
     kind.isDeadline && !runtime.pending.isEmpty
   }
 
-  /// `continue`: runs every execution round-robin until a breakpoint, a decision, or the end.
-  mutating func runUntilStop(_ out: inout CommandOutcome, until reached: ((Session) -> Bool)? = nil) -> StopReason {
-    var steps = 0
+  /// How a run ended: stopped, or waiting on a handler after `steps` transitions.
+  enum RunEnd {
+    case stopped(StopReason)
+    case waiting(PendingJob, steps: Int)
+  }
+
+  /// Whether a run has reached its goal.
+  func reached(_ goal: RunGoal) -> Bool {
+    switch goal {
+    case .none: return false
+    case .stateEvent(let id, let start):
+      let h = runtime.executions[id].execution.history
+      return !runtime.executions[id].isRunning
+        || h[start...].contains { $0.type.hasSuffix("StateExited") || $0.type.hasSuffix("StateEntered") }
+    case .ended(let id): return !runtime.executions[id].isRunning
+    }
+  }
+
+  /// `continue`: runs every execution round-robin until a breakpoint, a decision, the goal, or
+  /// the end. `steps` counts transitions already taken by this run (it resumes after handlers).
+  mutating func runUntilStop(_ out: inout CommandOutcome, goal: RunGoal, steps: Int) -> RunEnd {
+    var steps = steps
     while steps < Self.maxStepsPerRun {
-      dispatchNewTasks()
-      if let reached, reached(self) { return .reached }
+      if let job = dispatchNewTasks() { return .waiting(job, steps: steps) }
+      if reached(goal) { return .stopped(.reached) }
       let runnable = runtime.runnableExecutions
       if !runnable.isEmpty {
         let id = runnable.first(where: { $0 >= roundRobin }) ?? runnable[0]
         roundRobin = id + 1
         let events = runtime.step(id) ?? []
         steps += 1
-        if let stop = checkBreakpoints(events, executionID: id, &out) { return stop }
+        if let stop = checkBreakpoints(events, executionID: id, &out) { return .stopped(stop) }
         continue
       }
       if let t = runtime.nextTimer {
         if timerNeedsPerson(t.kind) {
           out.messages.append(contentsOf: pendingLines)
-          return .waitingOnPerson
+          return .stopped(.waitingOnPerson)
         }
         let before = runtime.executions.map { $0.execution.history.count }
         runtime.advanceClock()
         for (id, count) in before.enumerated() {
           let h = runtime.executions[id].execution.history
-          if h.count > count, let stop = checkBreakpoints(Array(h[count...]), executionID: id, &out) { return stop }
+          if h.count > count, let stop = checkBreakpoints(Array(h[count...]), executionID: id, &out) { return .stopped(stop) }
         }
         continue
       }
       if !runtime.pending.isEmpty {
         out.messages.append(contentsOf: pendingLines)
-        return .waitingOnPerson
+        return .stopped(.waitingOnPerson)
       }
       out.messages.append(contentsOf: summaryLines)
-      return .finished
+      return .stopped(.finished)
     }
-    return .blocked("stopped after \(steps) transitions")
+    return .stopped(.blocked("stopped after \(steps) transitions"))
   }
 
   /// Stops on state and error breakpoints found in new events.
@@ -181,55 +363,6 @@ extension Session {
       }
     }
     return nil
-  }
-
-  /// `next`: like `step`, but a child execution started by this step runs to its end first:
-  /// runs until the focused execution itself records a new state event.
-  mutating func next(_ out: inout CommandOutcome) -> StopReason {
-    let id = focus
-    guard runtime.executions[id].isRunning else { return stepFocused(&out) }
-    let start = runtime.executions[id].execution.history.count
-    let stop = runUntilStop(&out) { s in
-      let h = s.runtime.executions[id].execution.history
-      return !s.runtime.executions[id].isRunning
-        || h[start...].contains { $0.type.hasSuffix("StateExited") || $0.type.hasSuffix("StateEntered") }
-    }
-    let h = runtime.executions[id].execution.history
-    if h.count > start { describe(Array(h[start...]), of: id, &out) }
-    return stop
-  }
-
-  /// `into`: focus the child execution the current Task started (stepping until it starts).
-  mutating func into(_ out: inout CommandOutcome) -> StopReason {
-    let before = runtime.children(of: focus).map(\.id)
-    if let child = runtime.children(of: focus).last(where: { $0.isRunning }), before.count > 0 {
-      focus = child.id
-      out.messages.append("into \(child.label) (\(child.startedBy!.patternName) from '\(child.startedBy!.stateName)')")
-      return .stepped
-    }
-    let stop = stepFocused(&out)
-    if let child = runtime.children(of: focus).first(where: { !before.contains($0.id) }) {
-      focus = child.id
-      out.messages.append("into \(child.label) (\(child.startedBy!.patternName) from '\(child.startedBy!.stateName)')")
-    } else {
-      out.messages.append("no child execution was started by this step")
-    }
-    return stop
-  }
-
-  /// `out`: run until the focused execution ends, then focus its parent.
-  mutating func stepOut(_ out: inout CommandOutcome) -> StopReason {
-    let id = focus
-    guard let parent = runtime.executions[id].startedBy?.parent else {
-      out.messages.append("\(focusedExecution.label) has no parent; running it to its end")
-      return runUntilStop(&out) { !$0.runtime.executions[id].isRunning }
-    }
-    let stop = runUntilStop(&out) { !$0.runtime.executions[id].isRunning }
-    if !runtime.executions[id].isRunning {
-      focus = parent
-      out.messages.append("out to \(runtime.executions[parent].label); \(runtime.executions[id].label) ended \(runtime.executions[id].status.name)")
-    }
-    return stop
   }
 
   func describe(_ events: [HistoryEvent], of id: Int, _ out: inout CommandOutcome) {

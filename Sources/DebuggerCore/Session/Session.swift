@@ -6,8 +6,9 @@ import JSONCore
 /// policy that resolves Task states (mocks, handlers, the Step Functions integration, a person).
 ///
 /// Every change goes through `execute(_:)` with a `DebuggerCommand`, the same language the TUI
-/// prompt and `--script` files use. The session is a value and does no I/O except through the
-/// injected `HandlerRunner`; file writes are returned as `SessionEffect`s.
+/// prompt and `--script` files use. The session is a value and does no I/O: handler runs and file
+/// writes are returned as `SessionEffect`s, and handler results come back as `InternalCommand`s
+/// (`EffectLoop` connects the two).
 public struct Session: Sendable {
   public internal(set) var runtime: Runtime
   public let configuration: SessionConfiguration
@@ -28,7 +29,10 @@ public struct Session: Sendable {
   let machines: [RegisteredMachine]
   let mainMachine: String
   public internal(set) var mainInput: JSONValue
-  let handlerRunner: HandlerRunner
+  /// The command waiting on a handler job, if any.
+  var inFlight: InFlight?
+  /// Handler jobs started so far (names the next one).
+  var jobCount = 0
   var mockAttempts: [String: Int] = [:]
   var snapshots: [Snapshot] = []
   var roundRobin = 0
@@ -46,13 +50,12 @@ public struct Session: Sendable {
   /// Starts the main execution of `mainMachine` (paused before its first state).
   public init(
     machines: [RegisteredMachine], mainMachine: String, input: JSONValue,
-    configuration: SessionConfiguration = SessionConfiguration(), handlerRunner: HandlerRunner = .process
+    configuration: SessionConfiguration = SessionConfiguration()
   ) throws(RuntimeError) {
     self.machines = machines
     self.mainMachine = mainMachine
     self.mainInput = input
     self.configuration = configuration
-    self.handlerRunner = handlerRunner
     var runtime = Runtime(machines: machines, seed: configuration.seed)
     let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
     self.runtime = runtime
@@ -66,27 +69,19 @@ public struct Session: Sendable {
 
   // MARK: Commands
 
-  /// Runs one command of the command language.
+  /// Runs one command of the command language. A command that needs a handler returns the
+  /// `.runHandler` effect and goes on when its `.handlerFinished` arrives; its outcome then.
   public mutating func execute(_ command: DebuggerCommand) -> CommandOutcome {
     var out = CommandOutcome()
+    if let flight = inFlight {
+      fail(&out, "a handler is running for '\(flight.waitingOn.request.stateName)': wait for it or stop it")
+      return out
+    }
     notes = []
     if command.changesExecutions { pushSnapshot() }
+    var work: [Work] = []
     switch command {
-    case .step: out.stop = stepFocused(&out)
-    case .next: out.stop = next(&out)
-    case .into: out.stop = into(&out)
-    case .out: out.stop = stepOut(&out)
-    case .continue: out.stop = runUntilStop(&out)
-    case .advance:
-      dispatchNewTasks()
-      if runtime.advanceClock() {
-        dispatchNewTasks()
-        out.messages.append("clock advanced to \(runtime.now.iso8601)")
-        out.stop = .stepped
-      } else {
-        out.messages.append("no timer is pending")
-        out.stop = .blocked("no timer is pending")
-      }
+    case .step, .next, .into, .out, .continue, .advance: work = plan(command, &out)
     case .back:
       if let s = snapshots.popLast() {
         restore(s)
@@ -123,7 +118,7 @@ public struct Session: Sendable {
       }
       out.messages.append("breakpoints: \(breakpointSummary)")
     case .succeed(let ref, let output):
-      resolvePending(ref, &out) { rt, item throws(RuntimeError) in
+      work = resolvePending(ref, &out) { rt, item throws(RuntimeError) in
         if let token = item.token {
           try rt.sendTaskSuccess(token: token, output: output)
         } else {
@@ -134,7 +129,7 @@ public struct Session: Sendable {
         return .return(output)
       }
     case .fail(let ref, let error, let cause):
-      resolvePending(ref, &out) { rt, item throws(RuntimeError) in
+      work = resolvePending(ref, &out) { rt, item throws(RuntimeError) in
         if let token = item.token {
           try rt.sendTaskFailure(token: token, error: error, cause: cause)
         } else {
@@ -197,10 +192,16 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(path: file, contents: mockFile.prettyString + "\n"))
       out.messages.append("wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)")
     case .help:
-      out.messages.append(contentsOf: CommandParser.commandNames.map { "  " + $0.usage })
+      out.messages.append(contentsOf: CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
       out.effects.append(.quit)
     }
+    return proceed(command, work, out)
+  }
+
+  /// Ends a command whose work is done: undo and save bookkeeping, notes.
+  mutating func finish(_ command: DebuggerCommand, _ out: CommandOutcome) -> CommandOutcome {
+    var out = out
     if command.changesExecutions && out.isError {
       _ = snapshots.popLast()
     } else if command.changesExecutions {
@@ -245,24 +246,5 @@ public struct Session: Sendable {
     mainInput = input
     log = changedInput ? [.restart(input: input)] : []
     roundRobin = 0
-  }
-}
-
-extension DebuggerCommand {
-  /// Commands that may change executions (snapshotted for `back`, logged for `save`).
-  var changesExecutions: Bool {
-    switch self {
-    case .step, .next, .into, .out, .continue, .advance, .restart, .succeed, .fail, .heartbeat, .start, .stop, .focus:
-      return true
-    default: return false
-    }
-  }
-
-  /// Commands written by `save` (what a replay needs; `restart` rewrites the log itself).
-  var isLogged: Bool {
-    switch self {
-    case .print, .executions, .pending, .help, .history, .save, .saveMocks, .quit, .back, .restart: return false
-    default: return true
-    }
   }
 }

@@ -27,14 +27,3 @@ public struct SessionConfiguration: Sendable {
     self.mainExecutionName = mainExecutionName
   }
 }
-
-/// Runs handler commands; replaceable in tests. The default runs real processes.
-public struct HandlerRunner: Sendable {
-  public var run: @Sendable (_ handler: TaskHandler, _ input: JSONValue, _ token: String?, _ timeoutSeconds: Double) -> HandlerResult
-
-  public init(run: @escaping @Sendable (TaskHandler, JSONValue, String?, Double) -> HandlerResult) {
-    self.run = run
-  }
-
-  public static let process = HandlerRunner { HandlerProcess.run($0, input: $1, taskToken: $2, timeoutSeconds: $3) }
-}

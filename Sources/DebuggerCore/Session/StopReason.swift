@@ -40,9 +40,3 @@ public struct CommandOutcome: Sendable, Equatable {
 
   public init() {}
 }
-
-/// Side effects the session asks its host to perform (it never does I/O itself).
-public enum SessionEffect: Sendable, Equatable {
-  case writeFile(path: String, contents: String)
-  case quit
-}

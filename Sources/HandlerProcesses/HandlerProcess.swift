@@ -1,3 +1,4 @@
+import DebuggerCore
 import Foundation
 import JSONCore
 
@@ -5,27 +6,28 @@ import JSONCore
 import Glibc
 #endif
 
-/// Runs a `TaskHandler` command as a child process (`/bin/sh -c COMMAND`) in its own process
-/// group. This is the one place in DebuggerCore that does process I/O.
+/// Runs one handler job as a child process (`/bin/sh -c COMMAND`) in its own process group and
+/// turns what it printed into a `HandlerResult`. Blocks until the job ends: `HandlerProcessRunner`
+/// calls it on a worker thread.
 ///
 /// stdout and stderr are drained by plain blocking reads on their own threads (no dispatch read
-/// sources, which race on Linux), and at the time limit the whole process group is killed, so a
-/// hung handler leaves nothing running behind it.
-public enum HandlerProcess {
-  /// Runs `handler` with `input` on stdin; kills its process group after `timeoutSeconds`.
-  public static func run(
-    _ handler: TaskHandler, input: JSONValue, taskToken: String?, timeoutSeconds: Double
-  ) -> HandlerResult {
+/// sources, which race on Linux), and at the time limit or on cancel the whole process group is
+/// killed, so a hung handler leaves nothing running behind it.
+enum HandlerProcess {
+  /// Runs `job`; `control` learns the child's pid and says when the job was cancelled.
+  static func run(_ job: HandlerJob, control: JobControl) -> HandlerResult {
     // A handler that exits without reading stdin must not kill us with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
+    let command = job.handler.command
     var environment = ProcessInfo.processInfo.environment
-    if let taskToken { environment["SFDBG_TASK_TOKEN"] = taskToken }
-    guard let child = ChildProcess.spawn(command: handler.command, environment: environment) else {
-      return .failed(error: "Handler.Failed", cause: "could not start handler '\(handler.command)': \(String(cString: strerror(errno)))")
+    if let taskToken = job.taskToken { environment["SFDBG_TASK_TOKEN"] = taskToken }
+    guard let child = ChildProcess.spawn(command: command, environment: environment) else {
+      return .failed(error: "Handler.Failed", cause: "could not start handler '\(command)': \(String(cString: strerror(errno)))")
     }
+    control.started(child.pid)
     let stdoutReader = PipeReader(fd: child.stdout)
     let stderrReader = PipeReader(fd: child.stderr)
-    let payload = Array(input.compactString.utf8)
+    let payload = Array(job.input.compactString.utf8)
     let writer = Thread {
       payload.withUnsafeBytes { raw in
         var offset = 0
@@ -38,80 +40,42 @@ public enum HandlerProcess {
       close(child.stdin)
     }
     writer.start()
-    RunningHandlers.shared.started(child.pid, onThread: currentThreadID())
-    let exit = child.wait(timeoutSeconds: timeoutSeconds)
-    let wasCancelled = RunningHandlers.shared.finished(child.pid)
+    let exit = child.wait(timeoutSeconds: job.timeoutSeconds, isCancelled: control.isCancelled)
     // Stop anything the handler left running in its group, so the pipes reach end of file.
     kill(-child.pid, SIGKILL)
+    control.ended()
     let out = stdoutReader.finish(waitingAtMost: 2)
     let err = stderrReader.finish(waitingAtMost: 2)
-    if wasCancelled { return .cancelled }
+    if control.isCancelled() { return .cancelled }
     guard let status = exit else { return .timedOut }
-    let outText = String(decoding: out, as: UTF8.self).trimmingWhitespace()
-    let errText = String(decoding: err, as: UTF8.self).trimmingWhitespace()
+    return HandlerOutput(command: command, status: status, stdout: out, stderr: err).result
+  }
+}
+
+/// What a finished handler printed, read as the task's result: exit 0 with JSON (or nothing)
+/// on stdout succeeds; a non-zero exit fails with stdout's `{"error", "cause"}` or with stderr.
+struct HandlerOutput {
+  var command: String
+  var status: Int32
+  var stdout: [UInt8]
+  var stderr: [UInt8]
+
+  var result: HandlerResult {
+    let outText = String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let errText = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     if status == 0 {
       if outText.isEmpty { return .succeeded(.null) }
       do {
         return .succeeded(try JSONParser.parse(outText, options: .init(rejectDuplicateKeys: false)))
       } catch {
-        return .failed(error: "Handler.InvalidOutput", cause: "handler '\(handler.command)' printed invalid JSON: \(error.description)")
+        return .failed(error: "Handler.InvalidOutput", cause: "handler '\(command)' printed invalid JSON: \(error.description)")
       }
     }
     if let v = try? JSONParser.parse(outText), case .string(let e)? = v["error"] {
       return .failed(error: e, cause: v["cause"]?.stringValue ?? "")
     }
-    let cause = errText.isEmpty ? "handler '\(handler.command)' exited with status \(status)" : errText
+    let cause = errText.isEmpty ? "handler '\(command)' exited with status \(status)" : errText
     return .failed(error: "Handler.Failed", cause: cause)
-  }
-}
-
-extension HandlerProcess {
-  /// An identifier of the calling thread (handlers run on the thread that asked for them).
-  public static func currentThreadID() -> UInt { UInt(pthread_self()) }
-
-  /// Stops the handlers running on thread `threadID` (called from another thread: the
-  /// debugger's screen stays live while a command runs a handler on a worker thread, and `esc`
-  /// calls this). Each stopped run returns `.cancelled`.
-  public static func cancelRunning(onThread threadID: UInt) {
-    for pid in RunningHandlers.shared.cancel(onThread: threadID) { kill(-pid, SIGKILL) }
-  }
-}
-
-/// The handler processes running now (with the thread that runs each), and those the user
-/// asked to stop.
-private final class RunningHandlers: @unchecked Sendable {
-  static let shared = RunningHandlers()
-  private let lock = NSLock()
-  private var running: [pid_t: UInt] = [:]
-  private var cancelled: Set<pid_t> = []
-
-  func started(_ pid: pid_t, onThread threadID: UInt) {
-    lock.lock()
-    defer { lock.unlock() }
-    running[pid] = threadID
-  }
-
-  /// Forgets `pid`; true when it was cancelled.
-  func finished(_ pid: pid_t) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    running[pid] = nil
-    return cancelled.remove(pid) != nil
-  }
-
-  func isCancelled(_ pid: pid_t) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return cancelled.contains(pid)
-  }
-
-  /// Marks the handlers running on `threadID` cancelled and returns their process ids.
-  func cancel(onThread threadID: UInt) -> [pid_t] {
-    lock.lock()
-    defer { lock.unlock() }
-    let pids = running.filter { $0.value == threadID }.map(\.key)
-    cancelled.formUnion(pids)
-    return pids
   }
 }
 
@@ -123,10 +87,12 @@ private struct ChildProcess {
   var stderr: Int32
 
   static func spawn(command: String, environment: [String: String]) -> ChildProcess? {
+    spawnLock.lock()
+    defer { spawnLock.unlock() }
     var inPipe: [Int32] = [0, 0]
     var outPipe: [Int32] = [0, 0]
     var errPipe: [Int32] = [0, 0]
-    guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return nil }
+    guard closeOnExecPipe(&inPipe), closeOnExecPipe(&outPipe), closeOnExecPipe(&errPipe) else { return nil }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -137,8 +103,14 @@ private struct ChildProcess {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    // Its own group (killed as one), and default signal actions: sfdbg ignores SIGPIPE and
+    // catches SIGINT/SIGTERM/SIGHUP, which a child would otherwise inherit as ignored.
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
     posix_spawnattr_setpgroup(&attributes, 0)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
     let arguments: [String] = ["/bin/sh", "-c", command]
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -161,15 +133,26 @@ private struct ChildProcess {
     return ChildProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0])
   }
 
+  /// A pipe whose ends no other child inherits (jobs spawn side by side on worker threads: a
+  /// pipe leaked into another child would hold back end of file until that child exits).
+  /// Called under `spawnLock`, so no spawn sees it before it is close-on-exec.
+  private static func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
+    guard pipe(&fds) == 0 else { return false }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return true
+  }
+
+  private static let spawnLock = NSLock()
+
   /// The exit status, or nil when the time limit passed (the group is then killed).
-  func wait(timeoutSeconds: Double) -> Int32? {
+  func wait(timeoutSeconds: Double, isCancelled: () -> Bool) -> Int32? {
     let deadline = Date().addingTimeInterval(timeoutSeconds)
     var status: Int32 = 0
     while true {
       let r = waitpid(pid, &status, WNOHANG)
       if r == pid { return Self.exitCode(status) }
       if r < 0 && errno != EINTR { return -1 }
-      if Date() >= deadline || RunningHandlers.shared.isCancelled(pid) { break }
+      if Date() >= deadline || isCancelled() { break }
       usleep(2_000)
     }
     kill(-pid, SIGTERM)

@@ -1,0 +1,30 @@
+import JSONCore
+
+/// Names one handler run the session is waiting on.
+public struct JobID: Hashable, Sendable, CustomStringConvertible {
+  public var rawValue: Int
+
+  public init(_ rawValue: Int) { self.rawValue = rawValue }
+
+  public var description: String { "job \(rawValue)" }
+}
+
+/// A task given to a `--handler` command: what the edge runs (`SessionEffect.runHandler`) and
+/// answers with `InternalCommand.handlerFinished`.
+public struct HandlerJob: Sendable, Equatable {
+  public var id: JobID
+  public var handler: TaskHandler
+  /// The task's input, written to the command's stdin.
+  public var input: JSONValue
+  /// Set as `SFDBG_TASK_TOKEN` for callback tasks.
+  public var taskToken: String?
+  /// Wall-clock seconds before the edge kills the command (the answer is then `.timedOut`).
+  public var timeoutSeconds: Double
+}
+
+/// Commands the host sends back with the results of effects. They are not part of the command
+/// language: never typed, logged, saved in scripts, or an undo step of their own.
+public enum InternalCommand: Sendable, Equatable {
+  /// A handler job ended (or was stopped, or ran out of time).
+  case handlerFinished(job: JobID, result: HandlerResult)
+}

@@ -1,0 +1,8 @@
+/// Work the session asks its host to perform (it never does I/O itself). `EffectLoop` performs
+/// them and feeds results back as `InternalCommand`s.
+public enum SessionEffect: Sendable, Equatable {
+  /// Run a handler command for a task; its result comes back as `.handlerFinished`.
+  case runHandler(HandlerJob)
+  case writeFile(path: String, contents: String)
+  case quit
+}
