@@ -54,13 +54,11 @@ extension QueryLanguage {
         }
         return now.adding(seconds: Double(max(0, i)))
       }
-      if let timestamp = s.timestamp, case .string(let text) = timestamp {
+      if let timestamp = s.timestamp, case .string = timestamp {
         return try x.waitEnd(
-          at: timestamp,
-          orFail: ASLRuntimeError(
-            error: "States.Runtime",
-            cause: "The Timestamp field does not contain a valid ISO-8601 extended offset "
-              + "date-time format string: \(text)"))
+          at: timestamp, orFail: "States.Runtime",
+          "The Timestamp field does not contain a valid ISO-8601 extended offset date-time format "
+            + "string: ")
       }
       if let path = e.secondsPath, let text = s.secondsPath {
         let value = try x.pathValue(unit, path, field: "SecondsPath", input: input)
@@ -78,13 +76,11 @@ extension QueryLanguage {
         return now.adding(seconds: Double(i))
       }
       if let path = e.timestampPath, let text = s.timestampPath {
-        let value = try x.pathValue(unit, path, field: "TimestampPath", input: input)
         return try x.waitEnd(
-          at: value,
-          orFail: ASLRuntimeError(
-            error: "States.Runtime",
-            cause: "The TimestampPath parameter does not reference a valid ISO-8601 extended "
-              + "offset date-time format string: \(text) == " + value.textValue))
+          at: x.pathValue(unit, path, field: "TimestampPath", input: input),
+          orFail: "States.Runtime",
+          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
+            + "date-time format string: \(text) == ")
       }
       return now
     case .jsonata:
@@ -103,11 +99,9 @@ extension QueryLanguage {
       if let timestamp = s.timestamp {
         let v = try x.jsonata(unit, timestamp, field: "Timestamp", states: states, stateField: true)
         return try x.waitEnd(
-          at: v,
-          orFail: ASLRuntimeError(
-            error: "States.QueryEvaluationError",
-            cause: "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time "
-              + "format string: " + v.textValue))
+          at: v, orFail: "States.QueryEvaluationError",
+          "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format "
+            + "string: ")
       }
       return now
     }
@@ -221,13 +215,13 @@ enum ConditionScope {
 }
 
 extension Execution {
-  /// When a Wait until `timestamp` ends (now, if that has passed); `failure` when `timestamp`
-  /// is not an RFC 3339 string.
-  func waitEnd(at timestamp: JSONValue, orFail failure: @autoclosure () -> ASLRuntimeError)
+  /// When a Wait until `timestamp` ends (now, if that has passed). When `timestamp` is not an
+  /// RFC 3339 string, throws `error` with the cause `message` followed by the value.
+  func waitEnd(at timestamp: JSONValue, orFail error: String, _ message: @autoclosure () -> String)
     throws(ASLRuntimeError) -> VirtualInstant
   {
     guard case .string(let text) = timestamp, let instant = VirtualInstant(rfc3339: text) else {
-      throw failure()
+      throw ASLRuntimeError(error: error, cause: message() + timestamp.textValue)
     }
     return max(now, instant)
   }
