@@ -11,6 +11,23 @@ extension Execution {
     _ unit: Int, _ error: ASLRuntimeError, prefixed: Bool, causeMissing: Bool = false,
     fromChildren: Bool = false
   ) {
+    let raised = RaisedError(
+      error: error, prefixed: prefixed, causeMissing: causeMissing, fromChildren: fromChildren)
+    if options.pausesAtRaisedErrors, visit(of: unit) != nil {
+      // Handled by the unit's next step, which comes before any other unit's.
+      raisedErrors[unit] = raised
+      units[unit].phase = .resuming(.errorRaised)
+      enqueueFirst(unit)
+      return
+    }
+    handle(raised, of: unit)
+  }
+
+  /// Retry, then Catch, else the unit fails: what a raised error does.
+  mutating func handle(_ raised: RaisedError, of unit: Int) {
+    let (error, prefixed, causeMissing, fromChildren) = (
+      raised.error, raised.prefixed, raised.causeMissing, raised.fromChildren
+    )
     guard let visit = visit(of: unit) else {
       unitFailed(unit, error: error.error, cause: causeMissing ? nil : error.cause)
       return
@@ -86,5 +103,38 @@ extension Execution {
     }
     openTraces[unit]?.errorHandling.append(.unhandled(error: error.error))
     unitFailed(unit, error: error.error, cause: cause)
+  }
+}
+
+/// An error a state raised, as `stateFailed` received it, waiting for Retry/Catch.
+struct RaisedError: Sendable {
+  var error: ASLRuntimeError
+  var prefixed: Bool
+  var causeMissing: Bool
+  var fromChildren: Bool
+}
+
+/// What the next step of an execution will do (`Execution.upcomingStep`).
+public enum UpcomingStep: Sendable, Equatable {
+  /// Record `ExecutionStarted`.
+  case start
+  /// Enter `state` with `input` (its `…StateEntered` is not written yet).
+  case enter(unitID: Int, state: String, input: JSONValue)
+  /// `state` raised `error`; its Retry and Catch act in this step.
+  case handleError(unitID: Int, state: String, error: String)
+  /// Go on inside a state (a timer, a task result, children ended).
+  case resume(unitID: Int)
+
+  /// True for `handleError`.
+  public var handlesError: Bool {
+    if case .handleError = self { return true } else { return false }
+  }
+
+  /// The unit that steps (nil: the execution itself starts).
+  public var unitID: Int? {
+    switch self {
+    case .start: return nil
+    case .enter(let unit, _, _), .handleError(let unit, _, _), .resume(let unit): return unit
+    }
   }
 }

@@ -82,6 +82,8 @@ extension Execution {
       switch (resumption, state) {
       case (.retry, _):
         runStateBody(language, unit, state)
+      case (.errorRaised, _):
+        if let raised = raisedErrors.removeValue(forKey: unit) { handle(raised, of: unit) }
       case (.waitElapsed, .wait(let s)):
         try finishWait(language, unit, s)
       case (.taskCompleted(let outcome), .task(let s)):

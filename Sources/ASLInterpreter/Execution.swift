@@ -39,6 +39,8 @@ public struct Execution: Sendable {
   var random: SeededRandom
   var nextRequestID = 1
   var historyLimitReached = false
+  /// Errors raised and not handed to Retry/Catch yet, by unit (`options.pausesAtRaisedErrors`).
+  var raisedErrors: [Int: RaisedError] = [:]
   let executionContext: JSONValue
   let stateMachineContext: JSONValue
 
@@ -175,6 +177,31 @@ public struct Execution: Sendable {
     return out
   }
 
+  /// What the next `step()` will do, without doing it: a debugger stops before a state runs or
+  /// before Retry/Catch handle an error. Nil when nothing can step.
+  public var upcomingStep: UpcomingStep? {
+    guard status == .running else { return nil }
+    guard started else { return .start }
+    var i = runHead
+    while i < runQueue.count {
+      let unit = runQueue[i]
+      switch phase(of: unit) {
+      case .ready(let index, let input):
+        return .enter(unitID: unit, state: state(index, of: unit).name, input: input)
+      case .startingIteration(let input):
+        return .enter(unitID: unit, state: read(unit) { $0.machine.startAt }, input: input)
+      case .resuming(.errorRaised):
+        return .handleError(
+          unitID: unit, state: visit(of: unit)?.name ?? "", error: raisedErrors[unit]?.error.error ?? "")
+      case .resuming:
+        return .resume(unitID: unit)
+      default:
+        i += 1
+      }
+    }
+    return nil
+  }
+
   /// The next instant a timer fires, if any.
   public var nextTimerDue: VirtualInstant? { timers.last?.due }
 
@@ -216,6 +243,18 @@ public struct Execution: Sendable {
     if queued[unit] { return }
     queued[unit] = true
     runQueue.append(unit)
+  }
+
+  /// Puts `unit` first in the run queue: the next step is its.
+  mutating func enqueueFirst(_ unit: Int) {
+    if queued[unit] { return }
+    queued[unit] = true
+    if runHead > 0 {
+      runHead -= 1
+      runQueue[runHead] = unit
+    } else {
+      runQueue.insert(unit, at: 0)
+    }
   }
 
   mutating func popRunnable() -> Int? {

@@ -17,12 +17,17 @@ public struct ExecutionOptions: Sendable {
   public var payloadLimitBytes: Int
   /// Record a `StateTrace` per state visit (for the debugger; off for benchmarks).
   public var recordTraces: Bool
+  /// An error a state raises waits one step before its Retry and Catch act (the unit's next step
+  /// handles it), so a debugger can stop where it was raised. The debugger steps the unit again
+  /// at once when it does not stop, so histories are the same either way.
+  public var pausesAtRaisedErrors: Bool
 
   public init(
     executionName: String = "sfdbg-execution", stateMachineName: String = "StateMachine",
     region: String = "us-east-1", accountID: String = "123456789012",
     roleArn: String? = nil, startTime: VirtualInstant = .defaultEpoch, seed: UInt64 = 0,
-    historyLimit: Int = 25_000, payloadLimitBytes: Int = 262_144, recordTraces: Bool = false
+    historyLimit: Int = 25_000, payloadLimitBytes: Int = 262_144, recordTraces: Bool = false,
+    pausesAtRaisedErrors: Bool = false
   ) {
     self.executionName = executionName
     self.stateMachineName = stateMachineName
@@ -34,6 +39,7 @@ public struct ExecutionOptions: Sendable {
     self.historyLimit = historyLimit
     self.payloadLimitBytes = payloadLimitBytes
     self.recordTraces = recordTraces
+    self.pausesAtRaisedErrors = pausesAtRaisedErrors
   }
 
   public var stateMachineArn: String {

@@ -81,6 +81,8 @@ public enum Resumption: Sendable {
   case taskCompleted(TaskOutcome)
   case childrenSucceeded
   case childrenFailed(error: String, cause: String?)
+  /// The state raised an error (`Execution.raisedErrors[unit]`); Retry and Catch act now.
+  case errorRaised
 }
 
 /// One visit of a state by a unit.

@@ -17,6 +17,9 @@ public struct Runtime: Sendable {
   public let seed: UInt64
   /// Record per-state traces (data-flow stages, Choice explanations) for the debugger.
   public var recordTraces: Bool
+  /// Executions wait one step between raising an error and its Retry/Catch (a debugger's
+  /// error breakpoints stop there); see `ExecutionOptions.pausesAtRaisedErrors`.
+  public var pausesAtRaisedErrors: Bool
 
   /// Task requests that have been dispatched (started natively, resolved, or handed to a person).
   var dispatched: Set<TaskKey> = []
@@ -33,12 +36,13 @@ public struct Runtime: Sendable {
 
   public init(
     machines: [RegisteredMachine], startTime: VirtualInstant = .defaultEpoch, seed: UInt64 = 1,
-    recordTraces: Bool = true
+    recordTraces: Bool = true, pausesAtRaisedErrors: Bool = false
   ) {
     self.machines = machines
     self.now = startTime
     self.seed = seed
     self.recordTraces = recordTraces
+    self.pausesAtRaisedErrors = pausesAtRaisedErrors
   }
 
   // MARK: Machines and executions
@@ -87,7 +91,8 @@ public struct Runtime: Sendable {
     let options = ExecutionOptions(
       executionName: executionName, stateMachineName: m.name, region: ServiceResponses.region,
       accountID: ServiceResponses.accountID, startTime: now,
-      seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces)
+      seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
+      pausesAtRaisedErrors: pausesAtRaisedErrors)
     let execution = Execution(machine: m.machine, input: input, options: options)
     executions.append(
       RuntimeExecution(
@@ -134,6 +139,12 @@ public struct Runtime: Sendable {
 
   // MARK: Stepping
 
+  /// What the next `step(id)` will do (nil: execution `id` cannot step now).
+  public func upcomingStep(_ id: Int) -> UpcomingStep? {
+    guard id < executions.count, executions[id].isRunning else { return nil }
+    return executions[id].execution.upcomingStep
+  }
+
   /// Executions that can take a step now without the clock or a person.
   public var runnableExecutions: [Int] {
     executions.indices.filter { executions[$0].isRunning && executions[$0].execution.hasRunnableUnit }
@@ -176,6 +187,17 @@ public struct Runtime: Sendable {
     }
     settle()
     return true
+  }
+
+  /// Moves the clock to `instant`, firing every timer due by then in order (`advance 5m`).
+  /// Executions do not step meanwhile: what the timers woke runs on the next step.
+  public mutating func advanceClock(to instant: VirtualInstant) {
+    while let next = nextTimer, next.due <= instant { advanceClock() }
+    guard instant > now else { return }
+    now = instant
+    for id in executions.indices where executions[id].isRunning {
+      executions[id].execution.advanceClock(to: now)
+    }
   }
 
   // MARK: Stopping

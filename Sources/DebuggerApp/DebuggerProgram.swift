@@ -67,7 +67,7 @@ public struct DebuggerProgram: Sendable {
       case .execute(let command):
         let outcome = executor(&session, command, app)
         changed = true
-        onlyForward = onlyForward && Self.onlyExtendsHistory(command)
+        onlyForward = onlyForward && command.spec.onlyExtendsHistory
         var messages = outcome.messages
         if outcome.effects.contains(.quit) { hasQuit = true }
         if let stop = outcome.stop, !messages.contains(where: { $0.contains(stop.description) }) {
@@ -154,14 +154,6 @@ public struct DebuggerProgram: Sendable {
     app.setView(SessionView(
       session: session, title: title, definitions: definitions, selectedState: app.graph.selectedNode,
       extending: extending ? app.view : nil))
-  }
-
-  /// Whether a command can only append to histories (never rewind or replace them).
-  static func onlyExtendsHistory(_ command: DebuggerCommand) -> Bool {
-    switch command {
-    case .back, .restart, .focus, .start, .stop: return false
-    default: return true
-    }
   }
 
   /// The screen for a terminal of `size`.

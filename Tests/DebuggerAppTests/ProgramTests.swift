@@ -191,7 +191,7 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     program.handle(.key(.enter))
     #expect(written.files.first?.0 == "/tmp/session.sfdbg")
     #expect(written.files.first?.1.contains("step") == true)
-    #expect(program.app.message?.text.contains("wrote /tmp/session.sfdbg") == true)
+    #expect(program.app.message?.text == "wrote 2 command(s) to /tmp/session.sfdbg")
   }
 
   @Test func enterShowsAHistoryEventOrAValueInFull() throws {

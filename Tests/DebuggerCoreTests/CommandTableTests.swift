@@ -24,6 +24,9 @@ import Testing
         .condition(BreakCondition(path: "$.status", op: .equal, value: "FAILED")),
         .condition(BreakCondition(path: "$.flag")),
       ]
+    case .duration:
+      return [ClockDuration(milliseconds: 10_000), ClockDuration(milliseconds: 5_400_000), ClockDuration(milliseconds: 250)]
+        .map(ArgumentValue.duration)
     case .keyword(let spellings): return [.keyword(spellings[0])]
     }
   }
@@ -102,12 +105,14 @@ import Testing
     #expect(lines.contains("  step — one transition of the focused execution"))
   }
 
-  /// What the old `changesExecutions` / `isLogged` switches said.
+  /// Which commands are undo steps and which are saved. `focus` is navigation: saved (a replay
+  /// steps the same execution) but not an undo step.
   @Test func snapshotAndLogPolicy() {
     #expect(CommandSpec.all.filter(\.changesExecutions).map(\.name) == [
       "step", "next", "into", "out", "continue", "advance", "restart", "succeed", "fail", "heartbeat", "start",
-      "stop", "focus",
+      "stop",
     ])
+    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "restart", "start", "stop", "focus"])
     #expect(CommandSpec.all.filter(\.isLogged).map(\.name) == [
       "step", "next", "into", "out", "continue", "advance", "break", "delete", "succeed", "fail", "heartbeat",
       "start", "stop", "focus",

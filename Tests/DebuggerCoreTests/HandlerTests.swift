@@ -191,9 +191,12 @@ import Testing
       return path.hasPrefix("/nowhere") ? "cannot write \(path): no such folder" : nil
     })
     let ok = EffectLoop.run(.save(file: "/tmp/x.sfdbg"), on: &s, performer: &fake)
-    #expect(!ok.isError && ok.messages.last == "wrote /tmp/x.sfdbg")
+    // One message each: what was written, or only what went wrong.
+    #expect(!ok.isError && ok.messages == ["wrote 0 command(s) to /tmp/x.sfdbg"])
     #expect(files.written["/tmp/x.sfdbg"] == s.script)
     let bad = EffectLoop.run(.save(file: "/nowhere/x"), on: &s, performer: &fake)
-    #expect(bad.isError && bad.messages.last == "cannot write /nowhere/x: no such folder")
+    #expect(bad.isError && bad.messages == ["cannot write /nowhere/x: no such folder"])
+    let mocks = EffectLoop.run(.saveMocks(file: "/nowhere/m.json"), on: &s, performer: &fake)
+    #expect(mocks.isError && mocks.messages == ["cannot write /nowhere/m.json: no such folder"])
   }
 }

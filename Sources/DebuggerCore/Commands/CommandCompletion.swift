@@ -4,11 +4,16 @@ public struct CompletionContext: Sendable {
   public var executions: [String]
   /// Pending items: their indexes and the names of the states that wait on them.
   public var tokens: [String]
+  /// Durations `advance` offers (e.g. the time until each timer).
+  public var durations: [String]
 
-  public init(states: [String] = [], executions: [String] = [], tokens: [String] = []) {
+  public init(
+    states: [String] = [], executions: [String] = [], tokens: [String] = [], durations: [String] = ["10s", "1m", "5m", "1h"]
+  ) {
     self.states = states
     self.executions = executions
     self.tokens = tokens
+    self.durations = durations
   }
 
   func candidates(for kind: CommandSpec.ArgumentKind) -> [String] {
@@ -16,6 +21,7 @@ public struct CompletionContext: Sendable {
     case .stateName: return states
     case .executionID: return executions
     case .token: return tokens
+    case .duration: return durations
     case .keyword(let spellings): return [spellings[0]]
     case .machine, .errorName, .cause, .file, .json, .path, .condition: return []
     }

@@ -46,6 +46,7 @@ public enum CommandParser {
           }
           return BreakCondition(path: path, op: op, value: value)
         }
+        if c == "=" { throw CommandError("'=' is not an operator: compare with '=='", column: column + i) }
       }
       i += 1
     }
@@ -86,6 +87,11 @@ extension CommandSpec {
         let text = lexer.rest(from: word.end)
         guard !text.isEmpty else { throw CommandError("expected a condition after 'if'", column: word.end + 1) }
         values.append(.condition(try CommandParser.parseCondition(text, column: word.end + 2)))
+      case .duration:
+        guard let duration = ClockDuration(word.text) else {
+          throw CommandError("'\(word.text)' is not a duration: write it like 10s, 5m, 1h30m or 250ms", column: word.start + 1)
+        }
+        values.append(.duration(duration))
       case .stateName, .executionID, .machine, .errorName, .cause, .file: values.append(.text(word.text))
       }
     }

@@ -9,6 +9,8 @@ public struct CommandSpec: Sendable {
   /// words the argument takes.
   public enum ArgumentKind: Sendable, Equatable {
     case stateName, executionID, token, machine, errorName, cause, file
+    /// A span of virtual time: `10s`, `5m`, `1h30m` (`ClockDuration`).
+    case duration
     /// JSON: the rest of the line.
     case json
     /// A JSONPath: the rest of the line, as typed.
@@ -27,6 +29,9 @@ public struct CommandSpec: Sendable {
     public static let changesExecutions = Policy(rawValue: 1)
     /// Written by `save` (what a replay needs).
     public static let logged = Policy(rawValue: 2)
+    /// May rewind or replace the histories on screen (or change which one is shown), so a view
+    /// of the session is rebuilt rather than extended.
+    public static let rewritesHistory = Policy(rawValue: 4)
   }
 
   public struct Argument: Sendable {
@@ -75,6 +80,8 @@ public struct CommandSpec: Sendable {
   public let policy: Policy
   public var changesExecutions: Bool { policy.contains(.changesExecutions) }
   public var isLogged: Bool { policy.contains(.logged) }
+  /// Only appends to histories; see `Policy.rewritesHistory`.
+  public var onlyExtendsHistory: Bool { !policy.contains(.rewritesHistory) }
   /// Typed by a person (parsed, listed in help, completed); false for commands the program
   /// sends itself, such as the result of an effect.
   public let isUserCommand: Bool
@@ -165,6 +172,7 @@ enum ArgumentValue: Sendable, Equatable {
   /// The rest of the line as typed (a JSONPath).
   case raw(String)
   case condition(BreakCondition)
+  case duration(ClockDuration)
   case keyword(String)
 
   /// The value as words of a command line. A text that reads as one of `keywords` is quoted so
@@ -176,6 +184,7 @@ enum ArgumentValue: Sendable, Equatable {
     case .json(let v): return v.compactString
     case .raw(let s), .keyword(let s): return s
     case .condition(let c): return "if \(c)"
+    case .duration(let d): return d.description
     }
   }
 }
@@ -192,6 +201,7 @@ struct ParsedArguments: Sendable {
   func optionalJSON(_ i: Int) -> JSONValue? { if case .json(let v)? = values[i] { v } else { nil } }
   func raw(_ i: Int) -> String { if case .raw(let s)? = values[i] { s } else { mismatch(i) } }
   func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
+  func optionalDuration(_ i: Int) -> ClockDuration? { if case .duration(let d)? = values[i] { d } else { nil } }
 
   /// A form read an argument by the accessor of another kind: a mistake in the table.
   private func mismatch(_ i: Int) -> Never { preconditionFailure("argument \(i) is \(String(describing: values[i]))") }

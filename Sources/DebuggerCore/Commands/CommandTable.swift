@@ -25,13 +25,16 @@ extension CommandSpec {
     "continue", aliases: ["c", "cont"], help: "run to a breakpoint, a pending decision or the end",
     policy: [.changesExecutions, .logged], .continue)
   /// Restores a snapshot itself, so it neither takes one nor is logged.
-  static let back = CommandSpec("back", aliases: ["u", "undo"], help: "undo the last step (time travel)", policy: [], .back)
+  static let back = CommandSpec(
+    "back", aliases: ["u", "undo"], help: "undo the last command that changed executions (time travel)",
+    policy: .rewritesHistory, .back)
   static let advance = CommandSpec(
-    "advance", aliases: ["a"], help: "move the virtual clock to the next timer", policy: [.changesExecutions, .logged],
-    .advance)
+    "advance", aliases: ["a"], help: "move the virtual clock to the next timer, or by DURATION (10s, 5m, 1h30m)",
+    policy: [.changesExecutions, .logged], [.optional("DURATION", .duration)]
+  ) { $0.optionalDuration(0).map(DebuggerCommand.advanceBy) ?? .advance }
   /// Not logged: it rewrites the log itself (a new input is the first line of the new log).
   static let restart = CommandSpec(
-    "restart", aliases: ["r"], help: "start again, optionally with new input", policy: .changesExecutions,
+    "restart", aliases: ["r"], help: "start again, optionally with new input", policy: [.changesExecutions, .rewritesHistory],
     [.optional("JSON", .json, about: "the restart input")]
   ) { .restart(input: $0.optionalJSON(0)) }
 
@@ -69,15 +72,17 @@ extension CommandSpec {
     "heartbeat", help: "send a task heartbeat", policy: [.changesExecutions, .logged], [.required("TOKEN", .token)]
   ) { .heartbeat(token: $0.token(0)) }
   static let start = CommandSpec(
-    "start", help: "start a new execution", policy: [.changesExecutions, .logged],
+    "start", help: "start a new execution", policy: [.changesExecutions, .logged, .rewritesHistory],
     [.required("MACHINE", .machine), .optional("JSON", .json, about: "the execution input")]
   ) { .start(machine: $0.text(0), input: $0.optionalJSON(1)) }
   static let stop = CommandSpec(
-    "stop", help: "stop an execution and its .sync children", policy: [.changesExecutions, .logged],
+    "stop", help: "stop an execution and its .sync children", policy: [.changesExecutions, .logged, .rewritesHistory],
     [.required("EXECUTION", .executionID)] + errorAndCause
   ) { .stop(execution: $0.text(0), error: $0.optionalText(1), cause: $0.optionalText(2)) }
+  /// Navigation, not an undo step (`back` undoes what changed executions): logged, so a replay
+  /// steps the same execution.
   static let focus = CommandSpec(
-    "focus", help: "put an execution in focus", policy: [.changesExecutions, .logged], [.required("EXECUTION", .executionID)]
+    "focus", help: "put an execution in focus", policy: [.logged, .rewritesHistory], [.required("EXECUTION", .executionID)]
   ) { .focus(execution: $0.text(0)) }
 
   // Looking, saving and leaving: neither snapshotted nor logged.
@@ -112,7 +117,8 @@ extension DebuggerCommand: CustomStringConvertible {
     case .out: return (.out, [])
     case .continue: return (.continue, [])
     case .back: return (.back, [])
-    case .advance: return (.advance, [])
+    case .advance: return (.advance, [nil])
+    case .advanceBy(let duration): return (.advance, [.duration(duration)])
     case .restart(let input): return (.restart, [input.map(ArgumentValue.json)])
     case .breakAt(let state, let condition): return (.break, [.text(state), condition.map(ArgumentValue.condition)])
     case .breakOnError(let name): return (.break, [.keyword("error"), name.map(ArgumentValue.text)])

@@ -20,6 +20,8 @@ public enum DebuggerCommand: Sendable, Equatable {
   case back
   /// `advance` (`a`): move the virtual clock to the next timer and fire it.
   case advance
+  /// `advance DURATION`: move the virtual clock by `DURATION`, firing every timer due by then.
+  case advanceBy(ClockDuration)
   /// `restart [JSON]` (`r`): start the main execution again, optionally with new input.
   case restart(input: JSONValue?)
   /// `break STATE [if EXPR]` (`b`): a breakpoint on a state, optionally conditional.

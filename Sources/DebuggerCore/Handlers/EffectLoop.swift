@@ -39,12 +39,12 @@ public enum EffectLoop {
       for effect in next.effects {
         switch effect {
         case .runHandler(let job): performer.start(job)
-        case .writeFile(let path, let contents):
+        case .writeFile(let path, let contents, let report):
           if let error = performer.writeFile(path: path, contents: contents) {
             total.messages.append(error)
             total.isError = true
           } else {
-            total.messages.append("wrote \(path)")
+            total.messages.append(report)
           }
         case .quit: total.effects.append(.quit)
         }

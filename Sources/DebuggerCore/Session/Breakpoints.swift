@@ -39,6 +39,11 @@ public struct Breakpoints: Sendable, Equatable {
 
   public mutating func remove(state: String) { states.removeAll { $0.name == state } }
 
+  /// `'Check' if $.n == 2`, as messages and the breakpoint list write a state breakpoint.
+  static func describe(_ state: String, _ condition: BreakCondition?) -> String {
+    "'\(state)'" + (condition.map { " if \($0)" } ?? "")
+  }
+
   /// Whether entering `state` with `input` stops.
   public func shouldBreak(enteringState state: String, input: JSONValue) -> Bool {
     guard let bp = states.first(where: { $0.name == state }) else { return false }

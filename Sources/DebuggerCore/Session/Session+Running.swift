@@ -20,8 +20,8 @@ extension Session {
     case stepFocused
     /// Run every execution round-robin until a stop or `goal` (`continue`, `next`, `out`).
     case run(RunGoal, steps: Int)
-    /// Fire the next timer (`advance`).
-    case advanceClock
+    /// Fire the next timer (`advance`), or every timer due within a duration (`advance 5m`).
+    case advanceClock(by: ClockDuration?)
     /// `next`: describe what the execution recorded since `historyStart`.
     case describe(execution: Int, historyStart: Int)
     /// `out`: focus the parent once the execution has ended.
@@ -58,7 +58,8 @@ extension Session {
     switch command {
     case .step: return step
     case .continue: return [.run(.none, steps: 0)]
-    case .advance: return [.dispatch, .advanceClock, .dispatch]
+    case .advance: return [.dispatch, .advanceClock(by: nil), .dispatch]
+    case .advanceBy(let duration): return [.dispatch, .advanceClock(by: duration), .dispatch]
     case .next:
       // Like step, but a child execution started by this step runs to its end first.
       let id = focus
@@ -77,8 +78,10 @@ extension Session {
     case .out:
       let id = focus
       guard let parent = runtime.executions[id].startedBy?.parent else {
-        out.messages.append("\(focusedExecution.label) has no parent; running it to its end")
-        return [.run(.ended(execution: id), steps: 0)]
+        // As gdb refuses `finish` in the outermost frame: running the main execution to its end
+        // is `continue`'s job, and `out` would skip every breakpoint on the way.
+        fail(&out, "\(focusedExecution.label) is not a child execution: out has no parent to return to (continue runs it)")
+        return []
       }
       return [.run(.ended(execution: id), steps: 0), .focusParent(execution: id, parent: parent)]
     default: return []
@@ -100,7 +103,11 @@ extension Session {
         case .stopped(let stop): out.stop = stop
         case .waiting(let job, let steps): return (job, [.run(goal, steps: steps)] + work[(index + 1)...])
         }
-      case .advanceClock:
+      case .advanceClock(let duration?):
+        runtime.advanceClock(to: runtime.now.adding(seconds: duration.seconds))
+        out.messages.append("clock advanced by \(duration) to \(clock)")
+        out.stop = .stepped
+      case .advanceClock(nil):
         if runtime.advanceClock() {
           out.messages.append("clock advanced to \(clock)")
           out.stop = .stepped
@@ -252,8 +259,11 @@ extension Session {
   mutating func stepFocused(_ out: inout CommandOutcome) -> StopReason {
     switch stepTarget(focus) {
     case .execution(let id):
-      let events = runtime.step(id) ?? []
+      let events = stepExecution(id)
       describe(events, of: id, &out)
+      if case .handleError(_, let state, let error)? = runtime.upcomingStep(id) {
+        out.messages.append("'\(state)' raised \(error) in \(runtime.executions[id].label): its Retry/Catch act on the next step")
+      }
       if id != focus { out.messages.append("(\(runtime.executions[focus].label) waits on \(runtime.executions[id].label); stepped the child)") }
       return .stepped
     case .clock:
@@ -320,9 +330,15 @@ extension Session {
       if !runnable.isEmpty {
         let id = runnable.first(where: { $0 >= roundRobin }) ?? runnable[0]
         roundRobin = id + 1
-        let events = runtime.step(id) ?? []
-        steps += 1
-        if let stop = checkBreakpoints(events, executionID: id, &out) { return .stopped(stop) }
+        // A raised error is handled in the same turn unless a breakpoint stops there, so other
+        // executions move in the same order as when nothing stops.
+        repeat {
+          if let stop = stopBefore(id, &out) { return .stopped(stop) }
+          let handlesError = runtime.upcomingStep(id)?.handlesError == true
+          let events = stepExecution(id)
+          steps += 1
+          if !handlesError, let stop = stopOnExecutionError(events, executionID: id, &out) { return .stopped(stop) }
+        } while runtime.upcomingStep(id)?.handlesError == true
         continue
       }
       if let t = runtime.nextTimer {
@@ -334,7 +350,7 @@ extension Session {
         runtime.advanceClock()
         for (id, count) in before.enumerated() {
           let h = runtime.executions[id].execution.history
-          if h.count > count, let stop = checkBreakpoints(Array(h[count...]), executionID: id, &out) { return .stopped(stop) }
+          if h.count > count, let stop = stopOnExecutionError(Array(h[count...]), executionID: id, &out) { return .stopped(stop) }
         }
         continue
       }
@@ -348,14 +364,44 @@ extension Session {
     return .stopped(.blocked("stopped after \(steps) transitions"))
   }
 
-  /// Stops on state and error breakpoints found in new events.
-  mutating func checkBreakpoints(_ events: [HistoryEvent], executionID: Int, _ out: inout CommandOutcome) -> StopReason? {
-    for ev in events {
-      if case .stateEntered(let name, let input) = ev.details, breakpoints.shouldBreak(enteringState: name, input: input) {
-        focus = executionID
-        out.messages.append("breakpoint: \(runtime.executions[executionID].label) entered '\(name)'")
-        return .breakpoint(executionID: executionID, state: name)
-      }
+  /// One step of execution `id` (its events); the unit the last run stopped before may stop
+  /// again once it has moved.
+  mutating func stepExecution(_ id: Int) -> [HistoryEvent] {
+    let point = PausePoint(executionID: id, unitID: runtime.upcomingStep(id)?.unitID)
+    let events = runtime.step(id) ?? []
+    if point == pausedBefore { pausedBefore = nil }
+    return events
+  }
+
+  /// The breakpoint the next step of execution `id` runs into, checked before it runs, as gdb
+  /// does: a state breakpoint before the state is entered (its condition on the state's input),
+  /// an error breakpoint where the error was raised, before Retry/Catch act. The unit the last
+  /// run stopped before goes on.
+  mutating func stopBefore(_ id: Int, _ out: inout CommandOutcome) -> StopReason? {
+    guard let upcoming = runtime.upcomingStep(id) else { return nil }
+    let point = PausePoint(executionID: id, unitID: upcoming.unitID)
+    guard point != pausedBefore else { return nil }
+    let label = runtime.executions[id].label
+    let stop: StopReason
+    switch upcoming {
+    case .enter(_, let state, let input) where breakpoints.shouldBreak(enteringState: state, input: input):
+      out.messages.append("breakpoint: \(label) is about to enter '\(state)'")
+      stop = .breakpoint(executionID: id, state: state)
+    case .handleError(_, let state, let error) where breakpoints.shouldBreak(onError: error):
+      out.messages.append("error breakpoint: '\(state)' raised \(error) in \(label); its Retry/Catch act on the next step")
+      stop = .error(executionID: id, error: error)
+    default:
+      return nil
+    }
+    focus = id
+    pausedBefore = point
+    return stop
+  }
+
+  /// Error breakpoints on errors that end an execution outside any state's Retry/Catch (a Fail
+  /// state at the top level, the execution's TimeoutSeconds): they stop once it has ended.
+  mutating func stopOnExecutionError(_ events: [HistoryEvent], executionID: Int, _ out: inout CommandOutcome) -> StopReason? {
+    for ev in events where ev.type.hasPrefix("Execution") {
       if let error = ev.errorName, breakpoints.shouldBreak(onError: error) {
         focus = executionID
         out.messages.append("error breakpoint: \(error) in \(runtime.executions[executionID].label) (\(ev.type))")

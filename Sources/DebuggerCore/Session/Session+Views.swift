@@ -61,7 +61,7 @@ extension Session {
   }
 
   public var breakpointSummary: String {
-    var parts = breakpoints.states.map { "'\($0.name)'" + ($0.condition.map { " if \($0)" } ?? "") }
+    var parts = breakpoints.states.map { Breakpoints.describe($0.name, $0.condition) }
     if breakpoints.onAnyError { parts.append("every error") }
     parts.append(contentsOf: breakpoints.onErrors)
     return parts.isEmpty ? "none" : parts.joined(separator: ", ")

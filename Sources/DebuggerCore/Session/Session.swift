@@ -37,6 +37,13 @@ public struct Session: Sendable {
   var snapshots: [Snapshot] = []
   var roundRobin = 0
   var notes: [String] = []
+  /// The unit the last run stopped before (a breakpoint): the next run lets it go first.
+  var pausedBefore: PausePoint?
+
+  struct PausePoint: Sendable, Equatable {
+    var executionID: Int
+    var unitID: Int?
+  }
 
   struct Snapshot: Sendable {
     var runtime: Runtime
@@ -45,6 +52,7 @@ public struct Session: Sendable {
     var handResults: [HandResult]
     var mockAttempts: [String: Int]
     var lastStop: StopReason?
+    var pausedBefore: PausePoint?
   }
 
   /// Starts the main execution of `mainMachine` (paused before its first state).
@@ -56,7 +64,7 @@ public struct Session: Sendable {
     self.mainMachine = mainMachine
     self.mainInput = input
     self.configuration = configuration
-    var runtime = Runtime(machines: machines, seed: configuration.seed)
+    var runtime = Self.newRuntime(machines, configuration)
     let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
     self.runtime = runtime
     self.mainExecutionID = id
@@ -81,7 +89,7 @@ public struct Session: Sendable {
     if command.changesExecutions { pushSnapshot() }
     var work: [Work] = []
     switch command {
-    case .step, .next, .into, .out, .continue, .advance: work = plan(command, &out)
+    case .step, .next, .into, .out, .continue, .advance, .advanceBy: work = plan(command, &out)
     case .back:
       if let s = snapshots.popLast() {
         restore(s)
@@ -100,11 +108,16 @@ public struct Session: Sendable {
         fail(&out, error.description)
       }
     case .breakAt(let state, let condition):
-      breakpoints.set(state: state, condition: condition)
-      if !machines.contains(where: { $0.machine.allStateNames.contains(state) }) {
-        out.messages.append("warning: no state machine has a state named '\(state)'")
+      let names = machines.flatMap(\.machine.allStateNames)
+      guard names.contains(state) else {
+        let likely = names.first { $0.lowercased() == state.lowercased() }
+        fail(&out, "no state machine has a state named '\(state)'" + (likely.map { " (did you mean '\($0)'?)" } ?? ""))
+        break
       }
-      out.messages.append("breakpoint on '\(state)'" + (condition.map { " if \($0)" } ?? ""))
+      // One breakpoint per state: a new condition replaces the old one, and says so.
+      let replaced = breakpoints.states.first { $0.name == state }.map { Breakpoints.describe($0.name, $0.condition) }
+      breakpoints.set(state: state, condition: condition)
+      out.messages.append("breakpoint on \(Breakpoints.describe(state, condition))" + (replaced.map { " (replaces \($0))" } ?? ""))
     case .breakOnError(let name):
       if let name { if !breakpoints.onErrors.contains(name) { breakpoints.onErrors.append(name) } } else { breakpoints.onAnyError = true }
       out.messages.append("break on " + (name ?? "every error"))
@@ -184,11 +197,11 @@ public struct Session: Sendable {
         fail(&out, "no execution is called '\(key ?? "")'")
       }
     case .save(let file):
-      out.effects.append(.writeFile(path: file, contents: script))
-      out.messages.append("wrote \(log.count) command(s) to \(file)")
+      out.effects.append(.writeFile(path: file, contents: script, report: "wrote \(log.count) command(s) to \(file)"))
     case .saveMocks(let file):
-      out.effects.append(.writeFile(path: file, contents: mockFile.prettyString + "\n"))
-      out.messages.append("wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)")
+      out.effects.append(.writeFile(
+        path: file, contents: mockFile.prettyString + "\n",
+        report: "wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)"))
     case .help:
       out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
@@ -219,7 +232,9 @@ public struct Session: Sendable {
   // MARK: Time travel
 
   mutating func pushSnapshot() {
-    snapshots.append(Snapshot(runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts, lastStop: lastStop))
+    snapshots.append(Snapshot(
+      runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts,
+      lastStop: lastStop, pausedBefore: pausedBefore))
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
@@ -230,10 +245,11 @@ public struct Session: Sendable {
     handResults = s.handResults
     mockAttempts = s.mockAttempts
     lastStop = s.lastStop
+    pausedBefore = s.pausedBefore
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
-    var fresh = Runtime(machines: machines, seed: configuration.seed)
+    var fresh = Self.newRuntime(machines, configuration)
     let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
     runtime = fresh
     mainExecutionID = id
@@ -244,5 +260,12 @@ public struct Session: Sendable {
     mainInput = input
     log = changedInput ? [.restart(input: input)] : []
     roundRobin = 0
+    pausedBefore = nil
+  }
+
+  /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop
+  /// before Retry/Catch act.
+  static func newRuntime(_ machines: [RegisteredMachine], _ configuration: SessionConfiguration) -> Runtime {
+    Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
   }
 }

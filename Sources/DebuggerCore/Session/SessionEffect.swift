@@ -3,6 +3,7 @@
 public enum SessionEffect: Sendable, Equatable {
   /// Run a handler command for a task; its result comes back as `.handlerFinished`.
   case runHandler(HandlerJob)
-  case writeFile(path: String, contents: String)
+  /// Write a file; `report` is the message once it is written (a failure reports only itself).
+  case writeFile(path: String, contents: String, report: String)
   case quit
 }
