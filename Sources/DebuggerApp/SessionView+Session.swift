@@ -33,6 +33,7 @@ extension SessionView {
     canStepBack = session.canStepBack
     nextStep = Self.nextStepText(session)
     restartInput = session.mainInput.prettyString
+    stateNames = session.stateNames
 
     // Executions, as a tree (children under their parent, in start order).
     var rows: [ExecutionRow] = []

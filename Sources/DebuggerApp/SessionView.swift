@@ -32,6 +32,8 @@ public struct SessionView: Equatable, Sendable {
   public var stateIO: StateIOModel = StateIOModel()
   /// The main execution's input as JSON text (what `R` starts editing from).
   public var restartInput: String = "{}"
+  /// Every state of every loaded machine (the `:` prompt completes `break` from them).
+  public var stateNames: [String] = []
 }
 
 /// One execution in the executions tree.

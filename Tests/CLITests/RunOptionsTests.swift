@@ -188,4 +188,33 @@ import Testing
     #expect(r.json?["status"] == "SUCCEEDED", "after the script the run goes on as far as it can")
     #expect(r.json?["output"] == "done")
   }
+
+  /// Headless, a breakpoint stops before its state: at that point the history has not entered it.
+  @Test func scriptBreakpointStopsBeforeTheState() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "choice.json",
+      """
+      {"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Result": {"n": 1}, "Next": "Check"},
+        "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericEquals": 1, "Next": "C"}], "Default": "C"},
+        "C": {"Type": "Succeed"}}}
+      """)
+    let script = try dir.write("break.sfdbg", "break Check\ncontinue\nhistory\nprint $\n")
+    let r = try CLI.run(["run", file, "--script", script, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let entries = try #require(r.json?["scriptOutput"]?.arrayValue)
+    #expect(entries.first?["text"] == "1 ExecutionStarted\n2 PassStateEntered A\n3 PassStateExited A")
+    #expect(entries.last?["value"] == ["n": 1], "the input of the state about to run")
+    #expect(r.json?["status"] == "SUCCEEDED")
+  }
+
+  @Test func scriptBreakpointOnAStateNoMachineHasIsAnError() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write("one.json", #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#)
+    let script = try dir.write("break.sfdbg", "break Nope\n")
+    let r = try CLI.run(["run", file, "--script", script])
+    #expect(r.status == 2, "\(r.stdout)")
+    #expect(r.stderr.contains("no state machine has a state named 'Nope'"))
+  }
 }

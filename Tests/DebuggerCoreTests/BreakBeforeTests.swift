@@ -41,7 +41,7 @@ import Testing
     _ = try run(&s, "break Check")
     let outcome = s.execute(.continue)
     #expect(outcome.stop == .breakpoint(executionID: 0, state: "Check"))
-    #expect(outcome.messages.last == "breakpoint: #1 M is about to enter 'Check'")
+    #expect(outcome.messages.last == "breakpoint before 'Check' in #1 M: not entered yet (s runs it)")
     // Not entered: no ChoiceStateEntered (nor Exited); Check is the current state, its input on screen.
     #expect(!types(s).contains("ChoiceStateEntered"))
     #expect(types(s).last == "PassStateExited")
@@ -106,7 +106,7 @@ import Testing
     _ = try run(&s, "fail 1 Boom")
     let first = s.execute(.continue)
     #expect(first.stop == .error(executionID: 0, error: "Boom"))
-    #expect(first.messages.last == "error breakpoint: 'Call' raised Boom in #1 M; its Retry/Catch act on the next step")
+    #expect(first.messages.last == "error Boom in #1 M, raised by 'Call': its Retry/Catch act on the next step")
     // Raised (TaskFailed written), not retried yet: no timer, one TaskScheduled.
     #expect(types(s).last == "TaskFailed")
     #expect(s.runtime.nextTimer == nil)

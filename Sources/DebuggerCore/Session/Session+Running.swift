@@ -385,10 +385,11 @@ extension Session {
     let stop: StopReason
     switch upcoming {
     case .enter(_, let state, let input) where breakpoints.shouldBreak(enteringState: state, input: input):
-      out.messages.append("breakpoint: \(label) is about to enter '\(state)'")
       stop = .breakpoint(executionID: id, state: state)
+      // Messages begin with the stop's description, so the screen does not say it twice.
+      out.messages.append("breakpoint before '\(state)' in \(label): not entered yet (s runs it)")
     case .handleError(_, let state, let error) where breakpoints.shouldBreak(onError: error):
-      out.messages.append("error breakpoint: '\(state)' raised \(error) in \(label); its Retry/Catch act on the next step")
+      out.messages.append("error \(error) in \(label), raised by '\(state)': its Retry/Catch act on the next step")
       stop = .error(executionID: id, error: error)
     default:
       return nil
@@ -404,7 +405,7 @@ extension Session {
     for ev in events where ev.type.hasPrefix("Execution") {
       if let error = ev.errorName, breakpoints.shouldBreak(onError: error) {
         focus = executionID
-        out.messages.append("error breakpoint: \(error) in \(runtime.executions[executionID].label) (\(ev.type))")
+        out.messages.append("error \(error) in \(runtime.executions[executionID].label) (\(ev.type))")
         return .error(executionID: executionID, error: error)
       }
     }

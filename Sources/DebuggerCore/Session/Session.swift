@@ -74,6 +74,9 @@ public struct Session: Sendable {
   public var mainExecution: RuntimeExecution { runtime.executions[mainExecutionID] }
   public var focusedExecution: RuntimeExecution { runtime.executions[focus] }
   public var canStepBack: Bool { !snapshots.isEmpty }
+  /// Every state of every loaded machine, branches and item processors included: what `break`
+  /// takes (a breakpoint applies to every execution).
+  public var stateNames: [String] { machines.flatMap(\.machine.allStateNames) }
 
   // MARK: Commands
 
@@ -108,7 +111,7 @@ public struct Session: Sendable {
         fail(&out, error.description)
       }
     case .breakAt(let state, let condition):
-      let names = machines.flatMap(\.machine.allStateNames)
+      let names = stateNames
       guard names.contains(state) else {
         let likely = names.first { $0.lowercased() == state.lowercased() }
         fail(&out, "no state machine has a state named '\(state)'" + (likely.map { " (did you mean '\($0)'?)" } ?? ""))

@@ -4,7 +4,7 @@ import JSONCore
 public enum StopReason: Sendable, Equatable, CustomStringConvertible {
   /// One step was taken as asked.
   case stepped
-  /// A state breakpoint was hit in an execution.
+  /// A state breakpoint was hit in an execution: the state is about to be entered.
   case breakpoint(executionID: Int, state: String)
   /// An error breakpoint: `error` was raised in an execution.
   case error(executionID: Int, error: String)
@@ -20,7 +20,7 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .stepped: return "stepped"
-    case .breakpoint(let e, let s): return "breakpoint at '\(s)' in #\(e + 1)"
+    case .breakpoint(let e, let s): return "breakpoint before '\(s)' in #\(e + 1)"
     case .error(let e, let err): return "error \(err) in #\(e + 1)"
     case .waitingOnPerson: return "waiting for you: a pending token or task needs a result"
     case .finished: return "every execution has ended"
