@@ -20,6 +20,7 @@ public struct DebuggerProgram: Sendable {
   /// Whether the program asked to quit.
   public private(set) var hasQuit = false
   private var shownSelection: String?
+  private var shownIteration: Int?
 
   public init(
     session: Session, title: String, definitions: [String: JSONValue], size: Size,
@@ -84,11 +85,13 @@ public struct DebuggerProgram: Sendable {
     }
     if changed {
       refreshView(extending: onlyForward && session.focus == focusBefore)
-    } else if app.graph.selectedNode != shownSelection {
-      // Only the selection moved: recompute the State I/O pane, not the whole view.
+    } else if app.graph.selectedNode != shownSelection || app.stateIO.iteration != shownIteration {
+      // Only the selection (or Map iteration) moved: recompute the State I/O pane, not the whole view.
       shownSelection = app.graph.selectedNode
+      shownIteration = app.stateIO.iteration
       var view = app.view
-      view.stateIO = SessionView.stateIO(session: session, selectedState: app.graph.selectedNode)
+      view.stateIO = SessionView.stateIO(
+        session: session, selectedState: app.graph.selectedNode, iteration: app.stateIO.iteration)
       app.setView(view)
     }
     return !hasQuit
@@ -151,9 +154,10 @@ public struct DebuggerProgram: Sendable {
   /// view's history rows are a prefix of the new ones.
   public mutating func refreshView(extending: Bool = false) {
     shownSelection = app.graph.selectedNode
+    shownIteration = app.stateIO.iteration
     app.setView(SessionView(
       session: session, title: title, definitions: definitions, selectedState: app.graph.selectedNode,
-      extending: extending ? app.view : nil))
+      iteration: app.stateIO.iteration, extending: extending ? app.view : nil))
   }
 
   /// Whether a command can only append to histories (never rewind or replace them).

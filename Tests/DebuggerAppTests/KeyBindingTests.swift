@@ -53,6 +53,10 @@ import TerminalUI
     },
     "history/enter": { _, _, effects in effects == [.showEvent(id: 6)] },
     "stateIO/enter": { _, after, _ in after.mode == .viewer(ValueViewer(title: "/input/OrderId", text: "o-1")) },
+    "stateIO/[ ]": { before, after, _ in
+      guard let shown = before.view.stateIO.iterations?.shown, let picked = after.stateIO.iteration else { return false }
+      return abs(picked - shown) == 1
+    },
   ]
 
   /// A fresh app in the state a context's keys need: the graph focused with a state selected
@@ -66,6 +70,10 @@ import TerminalUI
     case "pending": app.focusPane(.pending)
     case "history": app.focusPane(.history)
     case "stateIO":
+      // Inside a Map, so `[`/`]` have iterations to pick from.
+      var view = SampleView.make()
+      view.stateIO.iterations = MapIterations(mapState: "Each", shown: 1, total: 3, shownStatus: "running")
+      app = AppState(view: view)
       app.focusPane(.stateIO)
       app.stateIO.tree.list.selected = 1
     case "tour": app.tour = TourCaption(title: "Tour", lines: [])

@@ -94,6 +94,7 @@ extension AppState {
         return []
       }
       app.graph.selectedNode = nil
+      app.stateIO.iteration = nil
       if app.focus == .history { app.history.setFilter("", in: app.view.history) }
       return []
     },
