@@ -230,6 +230,7 @@ extension Session {
     let unit = execution.units[unitID]
     Self.appendStages(trace.stages, to: &data)
     data.explanation += Self.errorHandlingLines(trace)
+    /// What it waits for, after `⧗ waiting `.
     var waiting: String?
     switch unit.phase {
     case .waitingTask(let requestID):
@@ -237,16 +238,16 @@ extension Session {
         if !trace.stages.contains(where: { $0.name == "Parameters" || $0.name == "Arguments" }) {
           data.stages.append(("parameters", request.parameters))
         }
-        waiting = waitingText(for: request)
+        waiting = "for " + waitingText(for: request)
         var deadlines: [String] = []
         if let t = request.timeoutAt { deadlines.append("times out at \(clockText(t))") }
         if let h = request.heartbeatAt { deadlines.append("heartbeat due \(clockText(h))") }
         if !deadlines.isEmpty { data.explanation.append(deadlines.joined(separator: " · ")) }
       }
     case .waitingTimer(let until, .wait):
-      waiting = "the clock: waits until \(clockText(until))"
+      waiting = "until \(clockText(until)) on the virtual clock"
     case .waitingTimer(let until, .retry):
-      waiting = "the retry at \(clockText(until))"
+      waiting = "for the retry at \(clockText(until))"
       if case .retry(let error, let retrier, let attempt, _)? = trace.errorHandling.last,
         let visit = unit.visit
       {
@@ -262,22 +263,22 @@ extension Session {
         let counts = [(group.succeeded, "succeeded"), (group.failed, "failed"), (group.running, "running"),
                       (group.total - group.nextToStart, "not started")]
           .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
-        waiting = "\(group.total) \(what): " + counts.joined(separator: ", ")
+        waiting = "for \(group.total) \(what): " + counts.joined(separator: ", ")
       }
     case .resuming(let resumption):
       switch resumption {
-      case .taskCompleted(.failed(let error, _)): waiting = "the next step: it handles the error \(error)"
-      case .taskCompleted: waiting = "the next step: its result has arrived"
-      case .retry: waiting = "the next step: it retries now"
-      case .waitElapsed: waiting = "the next step: the wait is over"
-      case .childrenSucceeded, .childrenFailed: waiting = "the next step: its children have ended"
+      case .taskCompleted(.failed(let error, _)): waiting = "for the next step: it handles the error \(error)"
+      case .taskCompleted: waiting = "for the next step: its result has arrived"
+      case .retry: waiting = "for the next step: it retries now"
+      case .waitElapsed: waiting = "for the next step: the wait is over"
+      case .childrenSucceeded, .childrenFailed: waiting = "for the next step: its children have ended"
       }
     default:
       break
     }
     addVariables(unit.variables, to: &data)
     // First among the notes, which stay in sight below the data however long it is.
-    if let waiting { data.explanation.insert("⧗ waiting for " + waiting, at: 0) }
+    if let waiting { data.explanation.insert("⧗ waiting " + waiting, at: 0) }
   }
 
   /// Who a task request waits for: a person, the token, a child execution or a handler.
