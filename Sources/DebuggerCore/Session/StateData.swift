@@ -39,10 +39,7 @@ public struct MapIterations: Sendable, Equatable {
   public var notStarted = 0
 
   public init(mapState: String, shown: Int, total: Int, shownStatus: String) {
-    self.mapState = mapState
-    self.shown = shown
-    self.total = total
-    self.shownStatus = shownStatus
+    (self.mapState, self.shown, self.total, self.shownStatus) = (mapState, shown, total, shownStatus)
   }
 
   /// `iteration 3 of 10 (index 2, running) · 7 succeeded, 1 failed, 2 running`.
