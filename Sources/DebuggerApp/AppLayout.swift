@@ -77,7 +77,7 @@ public struct AppLayout: Equatable, Sendable {
     } else {
       layout.kind = .single
       layout.panes[focus] = body
-      layout.tabGroups = [Pane.allCases]
+      layout.tabGroups = [Pane.screenOrder]
     }
     return layout
   }

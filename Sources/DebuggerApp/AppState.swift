@@ -25,6 +25,12 @@ public struct AppMessage: Equatable, Sendable {
   }
 }
 
+extension Pane {
+  /// The panes as the screen reads: the left column top to bottom, then the right one (the
+  /// order of `tab` and of the tabs of a shared box).
+  static let screenOrder: [Pane] = [.executions, .pending, .history, .graph, .stateIO]
+}
+
 /// What the keyboard is talking to.
 public enum AppMode: Equatable, Sendable {
   case normal
@@ -79,7 +85,7 @@ public struct AppState: Sendable {
     let old = view
     view = newView
     executions.update(from: old, to: newView)
-    pending.list.clamp(count: newView.pending.count)
+    pending.update(to: newView)
     history.update(from: old, to: newView)
     stateIO.update(from: old, to: newView)
     graph.refresh(newView.graph, inner: graphPaneInner)
@@ -115,6 +121,7 @@ public struct AppState: Sendable {
       graph.refresh(view.graph, inner: graphPaneInner)
       return []
     case .mouse(let mouse):
+      guard !screenTooSmall else { return [] }
       handleMouse(mouse)
       return []
     case .key(.alt(let character)):
@@ -122,11 +129,18 @@ public struct AppState: Sendable {
       // arrives as alt+key and means escape, then that key.
       return handle(.key(.escape)) + handle(.key(.character(character)))
     case .key(let key):
+      // Nothing on screen to act on: only ctrl-c works (and quits, there being no room to ask).
+      if screenTooSmall {
+        return key == .ctrl("c") ? [.quit] : []
+      }
       let effects = handleKey(KeyInput(key: key, screen: screenSize))
       graph.keepWindow(view.graph, inner: graphPaneInner)
       return effects
     }
   }
+
+  /// Whether the screen shows only the "Terminal too small" notice.
+  var screenTooSmall: Bool { TooSmallNotice(required: AppLayout.minimum).applies(to: screenSize) }
 
   private mutating func handleKey(_ input: KeyInput) -> [AppEffect] {
     switch mode {
@@ -144,6 +158,7 @@ public struct AppState: Sendable {
     case .help(var scroll):
       return finish(Self.helpBindings.run(input, on: &scroll) ?? .stay, else: .help(scroll))
     case .confirmQuit(var dialog):
+      if input.key == .ctrl("c") { return [.quit] }
       let choice = dialog.handle(input.key)
       if choice == 0 { return [.quit] }
       mode = choice == nil ? .confirmQuit(dialog) : .normal
@@ -203,7 +218,7 @@ public struct AppState: Sendable {
   }
 
   mutating func cycleFocus(by delta: Int) {
-    let order: [Pane] = [.executions, .graph, .stateIO, .pending, .history]
+    let order = Pane.screenOrder
     let index = order.firstIndex(of: focus) ?? 0
     focusPane(order[(index + delta + order.count) % order.count])
   }
