@@ -146,6 +146,8 @@ public struct AppState: Sendable {
     switch mode {
     case .normal:
       message = nil
+      // The file's description gives way to the first key (which still acts).
+      if tour?.isTour == false { tour = nil }
       if let effects = keyBindings.run(input, on: &self) { return effects }
       return navigateFocusedPane(input.key)
     case .prompt: return handlePrompt(input.key)
@@ -181,7 +183,7 @@ public struct AppState: Sendable {
   /// The bindings of the main screen now, first match wins: the tour's while it runs, the
   /// global ones, then the focused pane's. Keys none of them takes go to the focused pane.
   var keyBindings: [AppKeyBinding] {
-    (tour == nil ? [] : TourCaption.bindings) + Self.globalBindings + Self.bindings(for: focus)
+    (tour?.isTour == true ? TourCaption.bindings : []) + Self.globalBindings + Self.bindings(for: focus)
   }
 
   /// The focused pane's own bindings.

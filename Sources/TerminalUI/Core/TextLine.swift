@@ -180,6 +180,11 @@ extension String {
       head.append(character)
       headWidth += w
     }
+    // Whole words where the parts have more than one.
+    if head.count < characters.count, characters[head.count] != " ", let space = head.lastIndex(of: " ") {
+      head = String(head[..<space])
+      headWidth = head.terminalWidth
+    }
     while head.last == " " {
       head.removeLast()
       headWidth -= 1
@@ -190,6 +195,8 @@ extension String {
       tail.insert(character, at: tail.startIndex)
       tailWidth += w
     }
+    let cutsWord = characters.count > tail.count && characters[characters.count - tail.count - 1] != " "
+    if cutsWord, let space = tail.firstIndex(of: " ") { tail = String(tail[tail.index(after: space)...]) }
     while tail.first == " " { tail.removeFirst() }
     return head + ellipsis + tail
   }
