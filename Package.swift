@@ -1,9 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Modules by responsibility; dependencies point one way:
-// JSONCore ← ASLExpressions ← ASLModel/ASLLoading ← ASLInterpreter ← DebuggerCore
-//   ← DebuggerApp (+ TerminalUI, GraphLayout/ASLGraph) ← sfdbg (+ CursesBackend, HandlerProcesses)
+// Modules by responsibility; dependencies point one way (A ← B: B imports A):
+//   engine    JSONCore ← ASLExpressions ← ASLModel ← ASLInterpreter ← ASLRuntime
+//   loading   ASLExpressions ← ASLLoading (definitions, templates, validator; + Yams)
+//   session   ASLRuntime, ASLLoading ← DebuggerCore ← ProjectLoading (files → a session)
+//   edges     DebuggerCore ← HandlerProcesses (handler jobs as processes);
+//             TerminalUI ← CursesBackend (+ CNcursesw)
+//   drawing   TextWidth ← GraphLayout ← ASLGraph (+ ASLModel); TextWidth, JSONCore ← TerminalUI
+//   app       DebuggerCore, TerminalUI, ASLGraph ← DebuggerApp
+//   programs  DebuggerApp, ProjectLoading, CursesBackend, HandlerProcesses ← sfdbg;
+//             DebuggerApp ← sfdbg-bench
 let package = Package(
   name: "sfdbg",
   platforms: [.macOS(.v14)],
@@ -32,7 +39,7 @@ let package = Package(
     // Generic layered graph layout into a glyph canvas (no ASL knowledge).
     .target(name: "GraphLayout", dependencies: ["TextWidth"]),
     // Adapter: ASL definition → GraphLayout input.
-    .target(name: "ASLGraph", dependencies: ["JSONCore", "GraphLayout"]),
+    .target(name: "ASLGraph", dependencies: ["JSONCore", "ASLModel", "GraphLayout"]),
     // Cells, styles, screen buffer, widgets, keys, backend protocol (no curses).
     .target(name: "TerminalUI", dependencies: ["JSONCore", "TextWidth"]),
     // The Step Functions service in one value: many executions, nesting (states:startExecution
@@ -40,6 +47,8 @@ let package = Package(
     .target(name: "ASLRuntime", dependencies: ["JSONCore", "ASLExpressions", "ASLModel", "ASLInterpreter"]),
     // Debug sessions: command language, scripts, breakpoints, time travel, mocks, handlers.
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLExpressions"]),
+    // load → validate → decode → configure: a session from the command line's files (typed errors).
+    .target(name: "ProjectLoading", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore"]),
     // The TUI app: state, update, render of panes into a screen buffer.
     .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
@@ -56,6 +65,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
+        "ProjectLoading",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -81,6 +91,7 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
+    .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),

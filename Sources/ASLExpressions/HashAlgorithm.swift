@@ -14,9 +14,10 @@ public enum HashAlgorithm: String, Sendable, CaseIterable {
     switch self {
     case .md5: digest = Digests.md5(message)
     case .sha1: digest = Digests.sha1(message)
-    case .sha256: digest = Digests.sha256(message)
-    case .sha384: digest = Array(Digests.sha512(message, initial: Digests.sha384Initial).prefix(48))
-    case .sha512: digest = Digests.sha512(message, initial: Digests.sha512Initial)
+    case .sha256: digest = Digests.sha2(message, initial: Digests.sha256Initial, Digests.sha256Rounds)
+    case .sha384:
+      digest = Array(Digests.sha2(message, initial: Digests.sha384Initial, Digests.sha512Rounds).prefix(48))
+    case .sha512: digest = Digests.sha2(message, initial: Digests.sha512Initial, Digests.sha512Rounds)
     }
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
@@ -47,11 +48,39 @@ enum Digests {
     return data
   }
 
-  static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
-  static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-  static func rotr(_ x: UInt64, _ n: UInt64) -> UInt64 { (x >> n) | (x << (64 - n)) }
+  static func rotl<Word: FixedWidthInteger & UnsignedInteger>(_ x: Word, _ n: Int) -> Word {
+    (x &<< n) | (x &>> (Word.bitWidth - n))
+  }
+  static func rotr<Word: FixedWidthInteger & UnsignedInteger>(_ x: Word, _ n: Int) -> Word {
+    (x &>> n) | (x &<< (Word.bitWidth - n))
+  }
 
-  static let md5Shifts: [UInt32] = [
+  /// The word of `Word.bitWidth / 8` bytes at `base`.
+  static func word<Word: FixedWidthInteger & UnsignedInteger>(
+    _ data: [UInt8], at base: Int, bigEndian: Bool
+  ) -> Word {
+    let count = Word.bitWidth / 8
+    var word: Word = 0
+    for j in 0..<count { word = word &<< 8 | Word(data[base + (bigEndian ? j : count - 1 - j)]) }
+    return word
+  }
+
+  /// The bytes of `words`, each in the given byte order.
+  static func bytes<Word: FixedWidthInteger & UnsignedInteger>(_ words: [Word], bigEndian: Bool)
+    -> [UInt8]
+  {
+    let count = Word.bitWidth / 8
+    var out: [UInt8] = []
+    out.reserveCapacity(words.count * count)
+    for word in words {
+      for i in 0..<count {
+        out.append(UInt8(truncatingIfNeeded: word &>> (8 * (bigEndian ? count - 1 - i : i))))
+      }
+    }
+    return out
+  }
+
+  static let md5Shifts: [Int] = [
     7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
     5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
     4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
@@ -69,12 +98,7 @@ enum Digests {
     var d0: UInt32 = 0x1032_5476
     var m = [UInt32](repeating: 0, count: 16)
     for chunk in stride(from: 0, to: data.count, by: 64) {
-      for i in 0..<16 {
-        let base = chunk + 4 * i
-        m[i] =
-          UInt32(data[base]) | UInt32(data[base + 1]) << 8 | UInt32(data[base + 2]) << 16
-          | UInt32(data[base + 3]) << 24
-      }
+      for i in 0..<16 { m[i] = word(data, at: chunk + 4 * i, bigEndian: false) }
       var a = a0
       var b = b0
       var c = c0
@@ -107,28 +131,7 @@ enum Digests {
       c0 = c0 &+ c
       d0 = d0 &+ d
     }
-    var out: [UInt8] = []
-    for word in [a0, b0, c0, d0] {
-      for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: word >> (8 * UInt32(i)))) }
-    }
-    return out
-  }
-
-  static func bigEndianWords32(_ data: [UInt8], _ chunk: Int, into w: inout [UInt32]) {
-    for i in 0..<16 {
-      let base = chunk + 4 * i
-      w[i] =
-        UInt32(data[base]) << 24 | UInt32(data[base + 1]) << 16 | UInt32(data[base + 2]) << 8
-        | UInt32(data[base + 3])
-    }
-  }
-
-  static func bytesBigEndian(_ words: [UInt32]) -> [UInt8] {
-    var out: [UInt8] = []
-    for word in words {
-      for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32(i)))) }
-    }
-    return out
+    return bytes([a0, b0, c0, d0], bigEndian: false)
   }
 
   static func sha1(_ message: [UInt8]) -> [UInt8] {
@@ -136,7 +139,7 @@ enum Digests {
     var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
     var w = [UInt32](repeating: 0, count: 80)
     for chunk in stride(from: 0, to: data.count, by: 64) {
-      bigEndianWords32(data, chunk, into: &w)
+      for i in 0..<16 { w[i] = word(data, at: chunk + 4 * i, bigEndian: true) }
       for i in 16..<80 { w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
       var a = h[0]
       var b = h[1]
@@ -173,62 +176,7 @@ enum Digests {
       h[3] = h[3] &+ d
       h[4] = h[4] &+ e
     }
-    return bytesBigEndian(h)
-  }
-
-  static let sha256Constants: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
-    0xab1c_5ed5,
-    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7,
-    0xc19b_f174,
-    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc,
-    0x76f9_88da,
-    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351,
-    0x1429_2967,
-    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e,
-    0x9272_2c85,
-    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585,
-    0x106a_a070,
-    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f,
-    0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
-    0xc671_78f2,
-  ]
-
-  static func sha256(_ message: [UInt8]) -> [UInt8] {
-    let data = pad(message, blockSize: 64, lengthBytes: 8, bigEndian: true)
-    var h: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19,
-    ]
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: data.count, by: 64) {
-      bigEndianWords32(data, chunk, into: &w)
-      for i in 16..<64 {
-        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      var v = h
-      for i in 0..<64 {
-        let s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25)
-        let ch = (v[4] & v[5]) ^ (~v[4] & v[6])
-        let t1 = v[7] &+ s1 &+ ch &+ sha256Constants[i] &+ w[i]
-        let s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22)
-        let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2])
-        let t2 = s0 &+ maj
-        v[7] = v[6]
-        v[6] = v[5]
-        v[5] = v[4]
-        v[4] = v[3] &+ t1
-        v[3] = v[2]
-        v[2] = v[1]
-        v[1] = v[0]
-        v[0] = t1 &+ t2
-      }
-      for i in 0..<8 { h[i] = h[i] &+ v[i] }
-    }
-    return bytesBigEndian(h)
+    return bytes(h, bigEndian: true)
   }
 
   static let sha512Initial: [UInt64] = [
@@ -262,27 +210,55 @@ enum Digests {
     0x4cc5_d4be_cb3e_42b6, 0x597f_299c_fc65_7e2a, 0x5fcb_6fab_3ad6_faec, 0x6c44_198c_4a47_5817,
   ]
 
-  static func sha512(_ message: [UInt8], initial: [UInt64]) -> [UInt8] {
-    let data = pad(message, blockSize: 128, lengthBytes: 16, bigEndian: true)
+  /// What differs between SHA-256 and SHA-512 (FIPS 180-4 §4.1.2, §4.1.3): the round
+  /// constants and the rotate/shift amounts of σ0, σ1 (message schedule) and Σ0, Σ1 (rounds).
+  struct SHA2Rounds<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
+    var constants: [Word]
+    var sigma0: (Int, Int, Int)
+    var sigma1: (Int, Int, Int)
+    var bigSigma0: (Int, Int, Int)
+    var bigSigma1: (Int, Int, Int)
+  }
+
+  // SHA-256's initial values and constants are the first 32 bits of SHA-512's (the fractional
+  // parts of the square roots of the first 8 primes, the cube roots of the first 64).
+  static let sha256Initial = sha512Initial.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+  static let sha256Constants = sha512Constants.prefix(64).map { UInt32(truncatingIfNeeded: $0 >> 32) }
+
+  static let sha256Rounds = SHA2Rounds<UInt32>(
+    constants: sha256Constants, sigma0: (7, 18, 3), sigma1: (17, 19, 10),
+    bigSigma0: (2, 13, 22), bigSigma1: (6, 11, 25))
+  static let sha512Rounds = SHA2Rounds<UInt64>(
+    constants: sha512Constants, sigma0: (1, 8, 7), sigma1: (19, 61, 6),
+    bigSigma0: (28, 34, 39), bigSigma1: (14, 18, 41))
+
+  /// SHA-256 (32-bit words) or SHA-384/512 (64-bit words): one compression function.
+  static func sha2<Word: FixedWidthInteger & UnsignedInteger>(
+    _ message: [UInt8], initial: [Word], _ rounds: SHA2Rounds<Word>
+  ) -> [UInt8] {
+    let wordBytes = Word.bitWidth / 8
+    let blockSize = 16 * wordBytes
+    let data = pad(message, blockSize: blockSize, lengthBytes: 2 * wordBytes, bigEndian: true)
+    let count = rounds.constants.count
+    let (s0a, s0b, s0shift) = rounds.sigma0
+    let (s1a, s1b, s1shift) = rounds.sigma1
+    let (b0a, b0b, b0c) = rounds.bigSigma0
+    let (b1a, b1b, b1c) = rounds.bigSigma1
     var h = initial
-    var w = [UInt64](repeating: 0, count: 80)
-    for chunk in stride(from: 0, to: data.count, by: 128) {
-      for i in 0..<16 {
-        var word: UInt64 = 0
-        for j in 0..<8 { word = word << 8 | UInt64(data[chunk + 8 * i + j]) }
-        w[i] = word
-      }
-      for i in 16..<80 {
-        let s0 = rotr(w[i - 15], 1) ^ rotr(w[i - 15], 8) ^ (w[i - 15] >> 7)
-        let s1 = rotr(w[i - 2], 19) ^ rotr(w[i - 2], 61) ^ (w[i - 2] >> 6)
+    var w = [Word](repeating: 0, count: count)
+    for chunk in stride(from: 0, to: data.count, by: blockSize) {
+      for i in 0..<16 { w[i] = word(data, at: chunk + wordBytes * i, bigEndian: true) }
+      for i in 16..<count {
+        let s0 = rotr(w[i - 15], s0a) ^ rotr(w[i - 15], s0b) ^ (w[i - 15] &>> s0shift)
+        let s1 = rotr(w[i - 2], s1a) ^ rotr(w[i - 2], s1b) ^ (w[i - 2] &>> s1shift)
         w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
       }
       var v = h
-      for i in 0..<80 {
-        let s1 = rotr(v[4], 14) ^ rotr(v[4], 18) ^ rotr(v[4], 41)
+      for i in 0..<count {
+        let s1 = rotr(v[4], b1a) ^ rotr(v[4], b1b) ^ rotr(v[4], b1c)
         let ch = (v[4] & v[5]) ^ (~v[4] & v[6])
-        let t1 = v[7] &+ s1 &+ ch &+ sha512Constants[i] &+ w[i]
-        let s0 = rotr(v[0], 28) ^ rotr(v[0], 34) ^ rotr(v[0], 39)
+        let t1 = v[7] &+ s1 &+ ch &+ rounds.constants[i] &+ w[i]
+        let s0 = rotr(v[0], b0a) ^ rotr(v[0], b0b) ^ rotr(v[0], b0c)
         let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2])
         let t2 = s0 &+ maj
         v[7] = v[6]
@@ -296,10 +272,6 @@ enum Digests {
       }
       for i in 0..<8 { h[i] = h[i] &+ v[i] }
     }
-    var out: [UInt8] = []
-    for word in h {
-      for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: word >> (56 - 8 * UInt64(i)))) }
-    }
-    return out
+    return bytes(h, bigEndian: true)
   }
 }

@@ -95,18 +95,16 @@ public struct IntrinsicCall: Sendable, Hashable {
 }
 
 /// Parser for intrinsic call text.
-struct IntrinsicParser {
+struct IntrinsicParser: ByteCursor {
   let text: String
   let bytes: [UInt8]
   var position = 0
+  var depth = 0
 
-  init(text: String) {
+  init(text: String, bytes: [UInt8]) {
     self.text = text
-    bytes = Array(text.utf8)
+    self.bytes = bytes
   }
-
-  var atEnd: Bool { position >= bytes.count }
-  var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
   func error(_ detail: String) -> ASLRuntimeError {
     ASLRuntimeError(
@@ -115,27 +113,9 @@ struct IntrinsicParser {
         + " \(position)")
   }
 
-  mutating func skipSpaces() {
-    while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { position += 1 }
-  }
-
-  func hasPrefix(_ s: String) -> Bool {
-    var i = position
-    for b in s.utf8 {
-      guard i < bytes.count, bytes[i] == b else { return false }
-      i += 1
-    }
-    return true
-  }
-
-  /// Call nesting depth (AWS allows 10 levels; bounded here to keep recursion safe).
-  var depth = 0
-  static let maxDepth = 64
-
   mutating func parseCall() throws(ASLRuntimeError) -> IntrinsicCall {
-    depth += 1
+    try enterNesting(tooDeep: "calls are nested too deeply")
     defer { depth -= 1 }
-    guard depth <= IntrinsicParser.maxDepth else { throw error("calls are nested too deeply") }
     skipSpaces()
     let start = position
     while let c = current, c != UInt8(ascii: "("), c != 0x20 { position += 1 }

@@ -32,7 +32,7 @@ indirect enum JSONPathFilter: Sendable, Hashable {
 enum JSONPathFilterOperand: Sendable, Hashable {
   case path(JSONPath)
   case literal(JSONValue)
-  case regex(JSONPathRegex)
+  case regex(RegexLiteral)
 
   func resolve(_ node: JSONValue, root: JSONValue) -> JSONValue? {
     switch self {
@@ -40,42 +40,6 @@ enum JSONPathFilterOperand: Sendable, Hashable {
     case .literal(let value): return value
     case .regex: return nil
     }
-  }
-}
-
-/// A compiled `/pattern/flags` regular expression literal.
-final class JSONPathRegex: @unchecked Sendable, Hashable {
-  let pattern: String
-  let flags: String
-  let regex: NSRegularExpression?
-
-  init(pattern: String, flags: String) {
-    self.pattern = pattern
-    self.flags = flags
-    var options: NSRegularExpression.Options = []
-    if flags.contains("i") { options.insert(.caseInsensitive) }
-    if flags.contains("m") { options.insert(.anchorsMatchLines) }
-    if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
-    if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
-    regex = try? NSRegularExpression(pattern: pattern, options: options)
-  }
-
-  /// Whole-string match, like Java's `Matcher.matches()`.
-  func fullMatch(_ string: String) -> Bool {
-    guard let regex else { return false }
-    let range = NSRange(string.startIndex..<string.endIndex, in: string)
-    guard let match = regex.firstMatch(in: string, options: [.anchored], range: range) else {
-      return false
-    }
-    return match.range == range
-  }
-
-  static func == (lhs: JSONPathRegex, rhs: JSONPathRegex) -> Bool {
-    lhs.pattern == rhs.pattern && lhs.flags == rhs.flags
-  }
-  func hash(into hasher: inout Hasher) {
-    hasher.combine(pattern)
-    hasher.combine(flags)
   }
 }
 

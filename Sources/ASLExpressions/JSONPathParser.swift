@@ -1,22 +1,18 @@
 import JSONCore
 
 /// Recursive-descent parser for JSONPath text (Jayway dialect) over UTF-8 bytes.
-struct JSONPathParser {
+struct JSONPathParser: ByteCursor {
   let text: String
   let bytes: [UInt8]
   var position = 0
+  var depth = 0
 
-  init(text: String) {
+  init(text: String, bytes: [UInt8]) {
     self.text = text
-    self.bytes = Array(text.utf8)
+    self.bytes = bytes
   }
 
-  var atEnd: Bool { position >= bytes.count }
   var rest: String { String(decoding: bytes[min(position, bytes.count)...], as: UTF8.self) }
-  var current: UInt8? { position < bytes.count ? bytes[position] : nil }
-  func peek(_ offset: Int) -> UInt8? {
-    position + offset < bytes.count ? bytes[position + offset] : nil
-  }
 
   static func syntaxError(_ text: String, _ detail: String) -> ASLRuntimeError {
     ASLRuntimeError(error: "States.Runtime", cause: "Invalid JSONPath '\(text)': \(detail)")
@@ -24,10 +20,6 @@ struct JSONPathParser {
 
   func error(_ detail: String) -> ASLRuntimeError {
     JSONPathParser.syntaxError(text, "\(detail) at position \(position)")
-  }
-
-  mutating func skipSpaces() {
-    while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { position += 1 }
   }
 
   mutating func expect(_ c: UInt8) throws(ASLRuntimeError) {
@@ -237,14 +229,9 @@ struct JSONPathParser {
     }
   }
 
-  /// Nesting depth of filter groups and nested filters (bounded to keep recursion safe).
-  var depth = 0
-  static let maxDepth = 64
-
   mutating func parseUnary() throws(ASLRuntimeError) -> JSONPathFilter {
-    depth += 1
+    try enterNesting(tooDeep: "the filter is nested too deeply")
     defer { depth -= 1 }
-    guard depth <= JSONPathParser.maxDepth else { throw error("the filter is nested too deeply") }
     skipSpaces()
     if current == UInt8(ascii: "!"), peek(1) != UInt8(ascii: "=") {
       position += 1
@@ -330,7 +317,7 @@ struct JSONPathParser {
       let flagsStart = position
       while let b = current, JSONPathParser.isIdentifierByte(b) { position += 1 }
       return .regex(
-        JSONPathRegex(
+        RegexLiteral(
           pattern: String(decoding: pattern, as: UTF8.self),
           flags: String(decoding: bytes[flagsStart..<position], as: UTF8.self)))
     default:

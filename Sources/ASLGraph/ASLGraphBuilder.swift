@@ -1,26 +1,50 @@
+import ASLModel
 import GraphLayout
 import JSONCore
 
-/// Builds the ``Graph`` of an ASL definition (raw JSON) for the layout engine.
+/// Builds the ``Graph`` of an ASL state machine (the typed ``StateMachine``) for the layout
+/// engine.
 ///
 /// Node ids are state names. A name used in two scopes (it should not be, ASL names are unique
 /// per machine) gets the id `Outer/Name` after its first use. Edges: `Next`, Choice rules
-/// (labelled `1: <condition>`), `Default`, and `Catch` (dashed, labelled with the error names).
-/// Retry is a `↻N` badge (N = total `MaxAttempts`, default 3 each); a distributed Map has a
-/// `distributed` badge. Parallel branches and a Map's `ItemProcessor`/`Iterator` become nested
-/// subgraphs. A transition to a state missing from its
+/// (labelled `1: <condition>`, see ``ChoiceCondition/summary``), `Default`, and `Catch`
+/// (dashed, labelled with the error names). Retry is a `↻N` badge (N = total `MaxAttempts`); a
+/// distributed Map has a `distributed` badge. Parallel branches and a Map's
+/// `ItemProcessor`/`Iterator` become nested subgraphs. A transition to a state missing from its
 /// scope goes to a node of kind `missing`, so it is still drawn.
 public enum ASLGraph {
-  /// The graph of a state machine definition (an object with `StartAt` and `States`).
+  /// The graph of a decoded state machine.
+  public static func graph(machine: StateMachine) -> Graph {
+    var builder = Builder()
+    return builder.scope(machine, prefix: nil)
+  }
+
+  /// The graph of a definition (an object with `StartAt` and `States`).
+  ///
+  /// A definition the model refuses still draws what it can: each top-level state the model
+  /// reads is drawn as usual, the others as boxes of their `Type` badged `invalid`.
   public static func graph(definition: JSONValue) throws(ASLGraphError) -> Graph {
+    if let machine = try? StateMachine(definition: definition) { return graph(machine: machine) }
     guard let object = definition.objectValue else {
       throw ASLGraphError(message: "the definition is not a JSON object")
     }
-    guard object["States"]?.objectValue != nil else {
+    guard let states = object["States"]?.objectValue else {
       throw ASLGraphError(message: "the definition has no \"States\" object")
     }
+    let language = object["QueryLanguage"]?.stringValue.flatMap(QueryLanguage.init) ?? .jsonPath
+    var entries: [Entry] = []
+    for (name, value) in states where value.objectValue != nil {
+      do {
+        entries.append(
+          .state(
+            try State.decode(
+              name: name, value, at: .root / "States" / name, machineLanguage: language)))
+      } catch {
+        entries.append(.invalid(name: name, type: value["Type"]?.stringValue ?? "?"))
+      }
+    }
     var builder = Builder()
-    return builder.scope(object, prefix: nil)
+    return builder.scope(entries, startAt: object["StartAt"]?.stringValue, prefix: nil)
   }
 
   /// Lays out and draws a definition in one call.
@@ -28,6 +52,19 @@ public enum ASLGraph {
     throws(ASLGraphError) -> Diagram
   {
     DiagramRenderer.render(try graph(definition: definition), options: options)
+  }
+
+  /// A state of a scope: decoded, or one the model refused (name and `Type` only).
+  private enum Entry {
+    case state(State)
+    case invalid(name: String, type: String)
+
+    var name: String {
+      switch self {
+      case .state(let state): return state.name
+      case .invalid(let name, _): return name
+      }
+    }
   }
 
   private struct Builder {
@@ -46,84 +83,86 @@ public enum ASLGraph {
       return id
     }
 
-    mutating func scope(_ machine: JSONObject, prefix: String?) -> Graph {
-      let states = machine["States"]?.objectValue ?? JSONObject()
-      var nodes: [GraphNode] = []
+    mutating func scope(_ machine: StateMachine, prefix: String?) -> Graph {
+      scope(machine.states.map(Entry.state), startAt: machine.startAt, prefix: prefix)
+    }
+
+    mutating func scope(_ entries: [Entry], startAt: String?, prefix: String?) -> Graph {
       var idByName: [String: String] = [:]
-      var stateList: [(name: String, id: String, state: JSONObject)] = []
-      for (name, value) in states {
-        guard let state = value.objectValue else { continue }
-        let id = uniqueID(name, prefix: prefix)
-        idByName[name] = id
-        stateList.append((name, id, state))
-      }
-      var edges: [GraphEdge] = []
-      var missing: [String: String] = [:]
-      func target(_ name: String) -> String {
-        if let id = idByName[name] { return id }
-        if let id = missing[name] { return id }
-        let id = uniqueID(name, prefix: prefix)
-        missing[name] = id
+      let ids = entries.map { entry in
+        let id = uniqueID(entry.name, prefix: prefix)
+        idByName[entry.name] = id
         return id
       }
+      var nodes: [GraphNode] = []
+      var edges: [GraphEdge] = []
+      var missing: [String: String] = [:]
       var missingOrder: [String] = []
-      for entry in stateList {
-        let state = entry.state
-        let type = state["Type"]?.stringValue ?? "?"
-        var badges: [Badge] = []
-        if let retriers = state["Retry"]?.arrayValue, !retriers.isEmpty {
-          let attempts = retriers.reduce(0) { total, retrier in
-            total + (retrier.objectValue?["MaxAttempts"]?.intValue ?? 3)
-          }
-          if attempts > 0 { badges.append(Badge("↻\(attempts)", ascii: "R\(attempts)")) }
+      for (entry, id) in zip(entries, ids) {
+        let state: State
+        switch entry {
+        case .state(let decoded): state = decoded
+        case .invalid(let name, let type):
+          nodes.append(GraphNode(id: id, label: name, kind: type, badges: [Badge("invalid")]))
+          continue
         }
-        var children: [Graph] = []
-        if type == "Parallel" {
-          for branch in state["Branches"]?.arrayValue ?? [] {
-            if let branch = branch.objectValue { children.append(scope(branch, prefix: entry.id)) }
-          }
-        } else if type == "Map" {
-          let processor = state["ItemProcessor"]?.objectValue ?? state["Iterator"]?.objectValue
-          if let processor { children.append(scope(processor, prefix: entry.id)) }
-          let mode = processor?["ProcessorConfig"]?.objectValue?["Mode"]?.stringValue
-          if mode == "DISTRIBUTED" { badges.append(Badge("distributed")) }
+        let (children, badges) = nested(state, id: id)
+        let isTerminal: Bool
+        switch state {
+        case .succeed, .fail: isTerminal = true
+        default: isTerminal = state.common.transition == .end
         }
-        let isTerminal =
-          type == "Succeed" || type == "Fail" || state["End"]?.boolValue == true
         nodes.append(
           GraphNode(
-            id: entry.id, label: entry.name, kind: type, badges: badges, isTerminal: isTerminal,
-            children: children))
+            id: id, label: state.name, kind: state.typeName, badges: badges,
+            isTerminal: isTerminal, children: children))
 
         func link(_ name: String?, label: String? = nil, style: EdgeStyle = .solid) {
           guard let name else { return }
-          let before = missing.count
-          let to = target(name)
-          if missing.count > before { missingOrder.append(name) }
-          edges.append(GraphEdge(from: entry.id, to: to, label: label, style: style))
-        }
-        if type == "Choice" {
-          for (number, rule) in (state["Choices"]?.arrayValue ?? []).enumerated() {
-            guard let rule = rule.objectValue else { continue }
-            let condition = ChoiceConditionText.describe(rule)
-            link(rule["Next"]?.stringValue, label: "\(number + 1): \(condition)")
+          let to: String
+          if let known = idByName[name] ?? missing[name] {
+            to = known
+          } else {
+            to = uniqueID(name, prefix: prefix)
+            missing[name] = to
+            missingOrder.append(name)
           }
-          link(state["Default"]?.stringValue, label: "Default")
+          edges.append(GraphEdge(from: id, to: to, label: label, style: style))
         }
-        link(state["Next"]?.stringValue)
-        for catcher in state["Catch"]?.arrayValue ?? [] {
-          guard let catcher = catcher.objectValue else { continue }
-          let errors = (catcher["ErrorEquals"]?.arrayValue ?? []).compactMap(\.stringValue)
+        if case .choice(let choice) = state {
+          for (number, rule) in choice.choices.enumerated() {
+            link(rule.next, label: "\(number + 1): \(rule.condition.summary)")
+          }
+          link(choice.defaultState, label: "Default")
+        }
+        link(state.common.transition?.nextStateName)
+        for catcher in state.errorHandling.catchers {
           link(
-            catcher["Next"]?.stringValue, label: "catch " + errors.joined(separator: ", "),
+            catcher.next, label: "catch " + catcher.errorEquals.joined(separator: ", "),
             style: .dashed)
         }
       }
       for name in missingOrder {
         nodes.append(GraphNode(id: missing[name]!, label: name, kind: "missing"))
       }
-      let start = machine["StartAt"]?.stringValue.map { idByName[$0] ?? missing[$0] ?? $0 }
+      let start = startAt.map { idByName[$0] ?? missing[$0] ?? $0 }
       return Graph(nodes: nodes, edges: edges, start: start)
+    }
+
+    /// A state's nested scopes (Parallel branches, a Map's item processor) and its badges.
+    mutating func nested(_ state: State, id: String) -> (children: [Graph], badges: [Badge]) {
+      var badges: [Badge] = []
+      let attempts = state.errorHandling.retry.reduce(0) { $0 + $1.maxAttempts }
+      if attempts > 0 { badges.append(Badge("↻\(attempts)", ascii: "R\(attempts)")) }
+      switch state {
+      case .parallel(let parallel):
+        return (parallel.branches.map { scope($0, prefix: id) }, badges)
+      case .map(let map):
+        if map.processorMode == .distributed { badges.append(Badge("distributed")) }
+        return ([scope(map.itemProcessor, prefix: id)], badges)
+      default:
+        return ([], badges)
+      }
     }
   }
 }

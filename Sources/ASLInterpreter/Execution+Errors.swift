@@ -24,23 +24,9 @@ extension Execution {
         "EvaluationFailed", unit: unit,
         .evaluationFailed(error: error.error, cause: cause ?? "", state: visit.name))
     }
-    var retriers: [Retrier] = []
-    var catchers: [Catcher] = []
+    let (retriers, catchers) = state.errorHandling
     var inTask = false
-    switch state {
-    case .task(let s):
-      retriers = s.retry
-      catchers = s.catchers
-      inTask = true
-    case .parallel(let s):
-      retriers = s.retry
-      catchers = s.catchers
-    case .map(let s):
-      retriers = s.retry
-      catchers = s.catchers
-    default:
-      break
-    }
+    if case .task = state { inTask = true }
     // Retry: the first retrier whose ErrorEquals matches decides.
     if let index = retriers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
       let retrier = retriers[index]

@@ -146,7 +146,7 @@ extension Execution {
         }
         explanation?.rules.append(
           ChoiceRuleEvaluation(
-            index: index, description: condition.stringValue ?? condition.compactString,
+            index: index, description: rule.condition.summary,
             matched: matched, reads: [("$states.input", input)]))
         if matched, let next = rule.next {
           explanation?.matchedRule = index

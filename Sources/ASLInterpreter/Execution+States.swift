@@ -112,7 +112,7 @@ extension Execution {
         if explanation != nil {
           explanation!.rules.append(
             ChoiceRuleEvaluation(
-              index: index, description: describe(rule.condition), matched: matched, reads: reads))
+              index: index, description: rule.condition.summary, matched: matched, reads: reads))
         }
         if matched, let next = rule.next {
           chosen = (next, rule.compiledAssign)
@@ -196,17 +196,6 @@ extension Execution {
       document = value
     }
     return path.evaluate(in: document)
-  }
-
-  /// A one-line rendering of a condition (for traces).
-  func describe(_ condition: ChoiceCondition) -> String {
-    switch condition {
-    case .and(let items): return "And(" + items.map(describe).joined(separator: ", ") + ")"
-    case .or(let items): return "Or(" + items.map(describe).joined(separator: ", ") + ")"
-    case .not(let inner): return "Not(" + describe(inner) + ")"
-    case .jsonata(let v): return v.stringValue ?? v.compactString
-    case .comparison(let c): return "\(c.variable) \(c.operatorName) \(c.operand.compactString)"
-    }
   }
 
   // MARK: Wait

@@ -47,7 +47,7 @@ public enum ASLLoader {
   static func loadMachines(
     file: String, substitutions: [String: String], name: String?, defaultType: String, inFolder: Bool
   ) throws(LoadError) -> [MachineSource] {
-    let values = IntrinsicEvaluator.pseudoParameters.merging(substitutions) { _, new in new }
+    let values = CloudFormationIntrinsics.pseudoParameters.merging(substitutions) { _, new in new }
     let parsed = try ParsedFile.read(file, substitutions: values)
     guard let object = parsed.document.value.objectValue else {
       throw LoadError(
@@ -71,7 +71,7 @@ public enum ASLLoader {
     text: String, file: String = "<definition>", name: String = "StateMachine",
     substitutions: [String: String] = [:], type: String = "STANDARD", yaml: Bool = false
   ) throws(LoadError) -> MachineSource {
-    let values = IntrinsicEvaluator.pseudoParameters.merging(substitutions) { _, new in new }
+    let values = CloudFormationIntrinsics.pseudoParameters.merging(substitutions) { _, new in new }
     let source = SourceFile(path: yaml ? file + ".yaml" : file, bytes: Array(text.utf8))
     var parsed = try ParsedFile.parse(source, substitutions: values)
     parsed.source.path = file
@@ -86,8 +86,8 @@ public enum ASLLoader {
   ) -> MachineSource {
     var value = parsed.document.value
     if CloudFormationTemplate.containsIntrinsic(value) {
-      let evaluator = IntrinsicEvaluator(overrides: substitutions)
-      value = evaluator.evaluate(value) ?? value
+      let intrinsics = CloudFormationIntrinsics(overrides: substitutions)
+      value = intrinsics.evaluate(value) ?? value
     }
     value = Placeholders.substitute(value, substitutions, plainPointers: parsed.plainPlaceholderPointers)
     var document = parsed.document

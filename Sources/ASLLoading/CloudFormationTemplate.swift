@@ -6,7 +6,7 @@ struct CloudFormationTemplate {
   var parsed: ParsedFile
   var overrides: [String: String]
   var resources: [TemplateResource] = []
-  var evaluator: IntrinsicEvaluator
+  var intrinsics: CloudFormationIntrinsics
 
   /// True for a template (has `Resources`, a `Transform` or `AWSTemplateFormatVersion`) rather
   /// than an ASL definition.
@@ -31,36 +31,36 @@ struct CloudFormationTemplate {
     self.parsed = parsed
     self.overrides = overrides
     let root = parsed.document.value
-    var evaluator = IntrinsicEvaluator(overrides: overrides)
+    var intrinsics = CloudFormationIntrinsics(overrides: overrides)
     for (name, declaration) in root["Parameters"]?.objectValue ?? JSONObject() {
       guard let d = declaration["Default"] else { continue }
       if declaration["Type"]?.stringValue == "CommaDelimitedList", let s = d.stringValue {
-        evaluator.parameters[name] = .array(
+        intrinsics.parameters[name] = .array(
           s.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
       } else {
-        evaluator.parameters[name] = d.arrayValue == nil ? .string(IntrinsicEvaluator.text(d)) : d
+        intrinsics.parameters[name] = d.arrayValue == nil ? .string(CloudFormationIntrinsics.text(d)) : d
       }
     }
-    evaluator.mappings = root["Mappings"]?.objectValue ?? JSONObject()
-    evaluator.conditions = root["Conditions"]?.objectValue ?? JSONObject()
+    intrinsics.mappings = root["Mappings"]?.objectValue ?? JSONObject()
+    intrinsics.conditions = root["Conditions"]?.objectValue ?? JSONObject()
     for (id, body) in root["Resources"]?.objectValue ?? JSONObject() {
       let resource = TemplateResource(
         logicalID: id, type: body["Type"]?.stringValue ?? "",
         properties: body["Properties"]?.objectValue ?? JSONObject())
       resources.append(resource)
-      evaluator.resources[id] = resource
+      intrinsics.resources[id] = resource
     }
     // Names given by intrinsics (`Name: !Sub "${AWS::StackName}-orders"`) are known only now.
     for (i, r) in resources.enumerated() where TemplateResource.stateMachineTypes.contains(r.type) {
       let nameValue = r.properties["Name"] ?? r.properties["StateMachineName"]
       if let nameValue, nameValue.stringValue == nil,
-        let n = evaluator.evaluate(nameValue)?.stringValue, !n.contains("${")
+        let n = intrinsics.evaluate(nameValue)?.stringValue, !n.contains("${")
       {
         resources[i].name = n
-        evaluator.resources[r.logicalID]?.name = n
+        intrinsics.resources[r.logicalID]?.name = n
       }
     }
-    self.evaluator = evaluator
+    self.intrinsics = intrinsics
   }
 
   private var file: String { parsed.source.path }
@@ -91,14 +91,14 @@ struct CloudFormationTemplate {
     let base = JSONPointer("/Resources") / r.logicalID / "Properties"
     let p = r.properties
     let isSAM = r.type == "AWS::Serverless::StateMachine"
-    let typeValue = (isSAM ? p["Type"] : p["StateMachineType"]).flatMap { evaluator.evaluate($0) }
+    let typeValue = (isSAM ? p["Type"] : p["StateMachineType"]).flatMap { intrinsics.evaluate($0) }
     let type = typeValue?.stringValue?.uppercased() ?? "STANDARD"
 
     // Substitutions: pseudo parameters < DefinitionSubstitutions < --sub.
-    var values = IntrinsicEvaluator.pseudoParameters
+    var values = CloudFormationIntrinsics.pseudoParameters
     if let subs = p["DefinitionSubstitutions"]?.objectValue {
       for (k, v) in subs {
-        if let e = evaluator.evaluate(v) { values[k] = IntrinsicEvaluator.text(e) }
+        if let e = intrinsics.evaluate(v) { values[k] = CloudFormationIntrinsics.text(e) }
       }
     }
     values.merge(overrides) { _, new in new }
@@ -113,7 +113,7 @@ struct CloudFormationTemplate {
     }
 
     if let uri = p["DefinitionUri"] {
-      guard let relative = evaluator.evaluate(uri)?.stringValue else {
+      guard let relative = intrinsics.evaluate(uri)?.stringValue else {
         throw LoadError(
           "\(r.logicalID): DefinitionUri points to S3 (an object with Bucket/Key); sfdbg needs a local "
             + "file: give it with --machine \(r.name)=PATH", file: file,
@@ -141,7 +141,7 @@ struct CloudFormationTemplate {
     }
     if let inline = p["Definition"] {
       let pointer = base / "Definition"
-      var value = evaluator.evaluate(inline) ?? inline
+      var value = intrinsics.evaluate(inline) ?? inline
       let plain = Set(
         parsed.plainPlaceholderPointers.compactMap { ptr -> JSONPointer? in
           guard ptr.tokens.starts(with: pointer.tokens) else { return nil }
@@ -152,7 +152,7 @@ struct CloudFormationTemplate {
     }
     if let string = p["DefinitionString"] {
       let pointer = base / "DefinitionString"
-      guard let text = evaluator.evaluate(string)?.stringValue else {
+      guard let text = intrinsics.evaluate(string)?.stringValue else {
         throw LoadError(
           "\(r.logicalID): DefinitionString does not evaluate to a string", file: file,
           position: position(pointer), pointer: pointer)

@@ -24,9 +24,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String {
-    var text = file
-    if let position { text += ":\(position.line):\(position.column)" }
-    text += ": " + message
+    var text = SourcePosition.locate(file, position) + ": " + message
     if let pointer, !pointer.tokens.isEmpty { text += " (at \(pointer))" }
     return text
   }

@@ -33,13 +33,13 @@ public struct LoadOptions: Sendable {
       machineDirectories: machineDirectories, stateMachine: stateMachine, defaultType: defaultType.uppercased())
     for s in substitutions {
       guard let (k, v) = keyValue(s) else {
-        throw LoadError("--sub expects KEY=VALUE, got '\(s)'", file: "<command line>")
+        throw LoadError("--sub expects KEY=VALUE, found \"\(s)\"", file: "<command line>")
       }
       options.substitutions[k] = v
     }
     for m in machines {
       guard let (name, path) = keyValue(m), !path.isEmpty else {
-        throw LoadError("--machine expects NAME=PATH, got '\(m)'", file: "<command line>")
+        throw LoadError("--machine expects NAME=PATH, found \"\(m)\"", file: "<command line>")
       }
       options.extraMachines.append((name: name, path: path))
     }

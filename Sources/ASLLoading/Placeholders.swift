@@ -17,14 +17,19 @@ enum Placeholders {
 
   /// Replaces every `${Name}` whose name has a value; others are kept as they are.
   static func substitute(_ text: String, _ values: [String: String]) -> String {
+    replacing(in: text) { values[$0] }
+  }
+
+  /// `text` with each `${Name}` replaced by `replacement(Name)`, or kept as written when that is
+  /// nil (an unclosed `${` ends the scan).
+  static func replacing(in text: String, _ replacement: (String) -> String?) -> String {
     guard text.contains("${") else { return text }
     var out = ""
     var rest = Substring(text)
     while let start = rest.range(of: "${") {
       guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
       out += rest[..<start.lowerBound]
-      let name = String(rest[start.upperBound..<end])
-      if let v = values[name] { out += v } else { out += rest[start.lowerBound...end] }
+      out += replacement(String(rest[start.upperBound..<end])) ?? String(rest[start.lowerBound...end])
       rest = rest[rest.index(after: end)...]
     }
     out += rest

@@ -76,12 +76,11 @@ extension ChoiceCondition {
   {
     let r = try FieldReader(value, at: pointer, what: "a Choice rule")
     if let condition = r.raw("Condition") { return .jsonata(condition) }
-    if let items = try r.array("And") {
-      return .and(try decodeList(items, at: pointer / "And", language: language))
+    let nested = { (item: JSONValue, at: JSONPointer) throws(ModelDecodingError) in
+      try decode(item, at: at, language: language)
     }
-    if let items = try r.array("Or") {
-      return .or(try decodeList(items, at: pointer / "Or", language: language))
-    }
+    if let items = try r.decodeEach("And", nested) { return .and(items) }
+    if let items = try r.decodeEach("Or", nested) { return .or(items) }
     if let inner = r.raw("Not") {
       return .not(try decode(inner, at: pointer / "Not", language: language))
     }
@@ -96,16 +95,6 @@ extension ChoiceCondition {
           + (operators.isEmpty ? "none" : operators.joined(separator: ", ")))
     }
     return .comparison(ChoiceComparison(variable: variable, operatorName: op, operand: operand))
-  }
-
-  static func decodeList(_ items: [JSONValue], at pointer: JSONPointer, language: QueryLanguage)
-    throws(ModelDecodingError) -> [ChoiceCondition]
-  {
-    var out: [ChoiceCondition] = []
-    for (i, item) in items.enumerated() {
-      out.append(try decode(item, at: pointer / i, language: language))
-    }
-    return out
   }
 }
 

@@ -59,6 +59,17 @@ struct FieldReader {
     return i
   }
 
+  /// `QueryLanguage`, when given.
+  func queryLanguage() throws(ModelDecodingError) -> QueryLanguage? {
+    guard let text = try string("QueryLanguage") else { return nil }
+    guard let language = QueryLanguage(rawValue: text) else {
+      throw ModelDecodingError(
+        pointer: pointer / "QueryLanguage",
+        message: "expected \"JSONPath\" or \"JSONata\" for 'QueryLanguage', found \"\(text)\"")
+    }
+    return language
+  }
+
   /// A path field that may be absent (default), `null`, or a string.
   func pathField(_ key: String) throws(ModelDecodingError) -> PathField {
     guard let value = object[key] else { return .absent }
@@ -81,6 +92,17 @@ struct FieldReader {
       }
       out.append(s)
     }
+    return out
+  }
+
+  /// Each element of array field `key` decoded by `decode` (given its pointer); nil when absent.
+  func decodeEach<T>(
+    _ key: String, _ decode: (JSONValue, JSONPointer) throws(ModelDecodingError) -> T
+  ) throws(ModelDecodingError) -> [T]? {
+    guard let items = try array(key) else { return nil }
+    var out: [T] = []
+    out.reserveCapacity(items.count)
+    for (i, item) in items.enumerated() { out.append(try decode(item, pointer / key / i)) }
     return out
   }
 

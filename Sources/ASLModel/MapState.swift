@@ -27,41 +27,13 @@ public final class MapState: Sendable {
   /// True when the definition used the legacy `Iterator` field.
   public let usesLegacyIterator: Bool
 
-  public init(common: StateCommon, itemProcessor: StateMachine, processorMode: ProcessorMode = .inline,
-    executionType: String? = nil, itemsPath: PathField = .absent, items: JSONValue? = nil,
-    itemSelector: JSONValue? = nil, itemReader: JSONValue? = nil, itemBatcher: ItemBatcher? = nil,
-    resultWriter: JSONValue? = nil, maxConcurrency: MapNumberField? = nil,
-    toleratedFailureCount: MapNumberField? = nil, toleratedFailurePercentage: MapNumberField? = nil,
-    label: String? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
-    retry: [Retrier] = [], catchers: [Catcher] = [], usesLegacyIterator: Bool = false)
-  {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
-    self.itemProcessor = itemProcessor
-    self.processorMode = processorMode
-    self.executionType = executionType
-    self.itemsPath = itemsPath
-    self.items = items
-    self.itemSelector = itemSelector
-    self.itemReader = itemReader
-    self.itemBatcher = itemBatcher
-    self.resultWriter = resultWriter
-    self.maxConcurrency = maxConcurrency
-    self.toleratedFailureCount = toleratedFailureCount
-    self.toleratedFailurePercentage = toleratedFailurePercentage
-    self.label = label
-    self.resultPath = resultPath
-    self.resultSelector = resultSelector
-    self.retry = retry
-    self.catchers = catchers
-    self.usesLegacyIterator = usesLegacyIterator
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     let key = r.has("ItemProcessor") ? "ItemProcessor" : "Iterator"
     guard let processorValue = r.raw(key) else {
       throw r.missing("ItemProcessor", "a state machine with StartAt and States")
     }
-    let processor = try StateMachine.decode(
+    itemProcessor = try StateMachine.decode(
       processorValue, at: r.pointer / key, inheritedLanguage: common.queryLanguage)
     var mode = ProcessorMode.inline
     var executionType: String? = nil
@@ -77,23 +49,26 @@ public final class MapState: Sendable {
       }
       executionType = try c.string("ExecutionType")
     }
-    var batcher: ItemBatcher? = nil
-    if let b = r.raw("ItemBatcher") {
-      batcher = try ItemBatcher.decode(b, at: r.pointer / "ItemBatcher")
+    processorMode = mode
+    self.executionType = executionType
+    itemBatcher = try r.raw("ItemBatcher").map { (b) throws(ModelDecodingError) in
+      try ItemBatcher.decode(b, at: r.pointer / "ItemBatcher")
     }
-    self.init(
-      common: common, itemProcessor: processor, processorMode: mode, executionType: executionType,
-      itemsPath: try r.pathField("ItemsPath"), items: r.raw("Items"),
-      itemSelector: r.raw("ItemSelector") ?? r.raw("Parameters"), itemReader: r.raw("ItemReader"),
-      itemBatcher: batcher, resultWriter: r.raw("ResultWriter"),
-      maxConcurrency: try MapNumberField.decode(r, "MaxConcurrency", "MaxConcurrencyPath"),
-      toleratedFailureCount: try MapNumberField.decode(
-        r, "ToleratedFailureCount", "ToleratedFailureCountPath"),
-      toleratedFailurePercentage: try MapNumberField.decode(
-        r, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
-      label: try r.string("Label"), resultPath: try r.pathField("ResultPath"),
-      resultSelector: r.raw("ResultSelector"), retry: try decodeRetry(r),
-      catchers: try decodeCatch(r), usesLegacyIterator: key == "Iterator")
+    itemsPath = try r.pathField("ItemsPath")
+    items = r.raw("Items")
+    itemSelector = r.raw("ItemSelector") ?? r.raw("Parameters")
+    itemReader = r.raw("ItemReader")
+    resultWriter = r.raw("ResultWriter")
+    maxConcurrency = try MapNumberField.decode(r, "MaxConcurrency", "MaxConcurrencyPath")
+    toleratedFailureCount = try MapNumberField.decode(
+      r, "ToleratedFailureCount", "ToleratedFailureCountPath")
+    toleratedFailurePercentage = try MapNumberField.decode(
+      r, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath")
+    label = try r.string("Label")
+    resultPath = try r.pathField("ResultPath")
+    resultSelector = r.raw("ResultSelector")
+    (retry, catchers) = try decodeErrorHandling(r)
+    usesLegacyIterator = key == "Iterator"
   }
 }
 

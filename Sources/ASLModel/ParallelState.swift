@@ -12,34 +12,17 @@ public final class ParallelState: Sendable {
   public let retry: [Retrier]
   public let catchers: [Catcher]
 
-  public init(common: StateCommon, branches: [StateMachine], parameters: JSONValue? = nil,
-    arguments: JSONValue? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
-    retry: [Retrier] = [], catchers: [Catcher] = [])
-  {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
+    let branches = try r.decodeEach("Branches") { (item, pointer) throws(ModelDecodingError) in
+      try StateMachine.decode(item, at: pointer, inheritedLanguage: common.queryLanguage)
+    }
+    guard let branches else { throw r.missing("Branches", "an array of state machines") }
     self.branches = branches
-    self.parameters = parameters
-    self.arguments = arguments
-    self.resultPath = resultPath
-    self.resultSelector = resultSelector
-    self.retry = retry
-    self.catchers = catchers
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
-    guard let items = try r.array("Branches") else {
-      throw r.missing("Branches", "an array of state machines")
-    }
-    var branches: [StateMachine] = []
-    for (i, item) in items.enumerated() {
-      branches.append(
-        try StateMachine.decode(
-          item, at: r.pointer / "Branches" / i, inheritedLanguage: common.queryLanguage))
-    }
-    self.init(
-      common: common, branches: branches, parameters: r.raw("Parameters"),
-      arguments: r.raw("Arguments"), resultPath: try r.pathField("ResultPath"),
-      resultSelector: r.raw("ResultSelector"), retry: try decodeRetry(r),
-      catchers: try decodeCatch(r))
+    parameters = r.raw("Parameters")
+    arguments = r.raw("Arguments")
+    resultPath = try r.pathField("ResultPath")
+    resultSelector = r.raw("ResultSelector")
+    (retry, catchers) = try decodeErrorHandling(r)
   }
 }

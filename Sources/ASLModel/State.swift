@@ -29,6 +29,16 @@ public enum State: Sendable {
   @inlinable public var name: String { common.name }
   /// The `Type` string (`Pass`, `Task`, …), also the prefix of its history events.
   @inlinable public var typeName: String { common.type }
+
+  /// `Retry` and `Catch` (Task, Parallel and Map states; empty for the others).
+  public var errorHandling: (retry: [Retrier], catchers: [Catcher]) {
+    switch self {
+    case .task(let s): return (s.retry, s.catchers)
+    case .parallel(let s): return (s.retry, s.catchers)
+    case .map(let s): return (s.retry, s.catchers)
+    default: return ([], [])
+    }
+  }
 }
 
 extension State {
@@ -38,17 +48,7 @@ extension State {
   ) throws(ModelDecodingError) -> State {
     let r = try FieldReader(value, at: pointer, what: "state '\(name)'")
     let type = try r.requiredString("Type")
-    let language: QueryLanguage
-    if let ql = try r.string("QueryLanguage") {
-      guard let parsed = QueryLanguage(rawValue: ql) else {
-        throw ModelDecodingError(
-          pointer: pointer / "QueryLanguage",
-          message: "expected \"JSONPath\" or \"JSONata\" for 'QueryLanguage', found \"\(ql)\"")
-      }
-      language = parsed
-    } else {
-      language = machineLanguage
-    }
+    let language = try r.queryLanguage() ?? machineLanguage
     var transition: Transition? = nil
     if let next = try r.string("Next") {
       transition = .next(next)
@@ -145,24 +145,16 @@ public final class PassState: Sendable {
   public let result: JSONValue?
   public let parameters: JSONValue?
 
-  public init(common: StateCommon, result: JSONValue? = nil, parameters: JSONValue? = nil,
-    resultPath: PathField = .absent)
-  {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
-    self.result = result
-    self.parameters = parameters
-    self.resultPath = resultPath
+    result = r.raw("Result")
+    parameters = r.raw("Parameters")
+    resultPath = try r.pathField("ResultPath")
     let expressions = common.expressions
-    self.compiledParameters = expressions.parameters
-    self.compiledResultPath = expressions.resultPath
-    self.compiledAssign = expressions.assign
-    self.hasResult = result != nil
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
-    self.init(
-      common: common, result: r.raw("Result"), parameters: r.raw("Parameters"),
-      resultPath: try r.pathField("ResultPath"))
+    compiledParameters = expressions.parameters
+    compiledResultPath = expressions.resultPath
+    compiledAssign = expressions.assign
+    hasResult = result != nil
   }
 }
 
@@ -181,20 +173,12 @@ public final class FailState: Sendable {
   public let cause: String?
   public let causePath: String?
 
-  public init(common: StateCommon, error: String? = nil, errorPath: String? = nil,
-    cause: String? = nil, causePath: String? = nil)
-  {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
-    self.error = error
-    self.errorPath = errorPath
-    self.cause = cause
-    self.causePath = causePath
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
-    self.init(
-      common: common, error: try r.string("Error"), errorPath: try r.string("ErrorPath"),
-      cause: try r.string("Cause"), causePath: try r.string("CausePath"))
+    error = try r.string("Error")
+    errorPath = try r.string("ErrorPath")
+    cause = try r.string("Cause")
+    causePath = try r.string("CausePath")
   }
 }
 
@@ -208,20 +192,12 @@ public final class WaitState: Sendable {
   public let secondsPath: String?
   public let timestampPath: String?
 
-  public init(common: StateCommon, seconds: JSONValue? = nil, timestamp: JSONValue? = nil,
-    secondsPath: String? = nil, timestampPath: String? = nil)
-  {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
-    self.seconds = seconds
-    self.timestamp = timestamp
-    self.secondsPath = secondsPath
-    self.timestampPath = timestampPath
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
-    self.init(
-      common: common, seconds: r.raw("Seconds"), timestamp: r.raw("Timestamp"),
-      secondsPath: try r.string("SecondsPath"), timestampPath: try r.string("TimestampPath"))
+    seconds = r.raw("Seconds")
+    timestamp = r.raw("Timestamp")
+    secondsPath = try r.string("SecondsPath")
+    timestampPath = try r.string("TimestampPath")
   }
 }
 
@@ -231,22 +207,14 @@ public final class ChoiceState: Sendable {
   public let choices: [ChoiceRule]
   public let defaultState: String?
 
-  public init(common: StateCommon, choices: [ChoiceRule], defaultState: String? = nil) {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
-    self.choices = choices
-    self.defaultState = defaultState
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
-    guard let items = try r.array("Choices") else {
-      throw r.missing("Choices", "a non-empty array of Choice rules")
+    let rules = try r.decodeEach("Choices") { (item, pointer) throws(ModelDecodingError) in
+      try ChoiceRule.decode(item, at: pointer, language: common.queryLanguage)
     }
-    var rules: [ChoiceRule] = []
-    for (i, item) in items.enumerated() {
-      rules.append(
-        try ChoiceRule.decode(item, at: r.pointer / "Choices" / i, language: common.queryLanguage))
-    }
-    self.init(common: common, choices: rules, defaultState: try r.string("Default"))
+    guard let rules else { throw r.missing("Choices", "a non-empty array of Choice rules") }
+    choices = rules
+    defaultState = try r.string("Default")
   }
 }
 
@@ -272,52 +240,24 @@ public final class TaskState: Sendable {
   public let heartbeat: DurationField?
   public let credentials: JSONValue?
 
-  public init(common: StateCommon, resource: String, parameters: JSONValue? = nil,
-    arguments: JSONValue? = nil, resultPath: PathField = .absent, resultSelector: JSONValue? = nil,
-    retry: [Retrier] = [], catchers: [Catcher] = [], timeout: DurationField? = nil,
-    heartbeat: DurationField? = nil, credentials: JSONValue? = nil)
-  {
+  init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
-    self.resource = resource
-    self.parameters = parameters
-    self.arguments = arguments
-    self.resultPath = resultPath
-    self.resultSelector = resultSelector
-    self.retry = retry
-    self.catchers = catchers
-    self.timeout = timeout
-    self.heartbeat = heartbeat
-    self.credentials = credentials
-  }
-
-  convenience init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
-    self.init(
-      common: common, resource: try r.requiredString("Resource"), parameters: r.raw("Parameters"),
-      arguments: r.raw("Arguments"), resultPath: try r.pathField("ResultPath"),
-      resultSelector: r.raw("ResultSelector"), retry: try decodeRetry(r),
-      catchers: try decodeCatch(r),
-      timeout: try decodeDuration(r, "TimeoutSeconds", "TimeoutSecondsPath"),
-      heartbeat: try decodeDuration(r, "HeartbeatSeconds", "HeartbeatSecondsPath"),
-      credentials: r.raw("Credentials"))
+    resource = try r.requiredString("Resource")
+    parameters = r.raw("Parameters")
+    arguments = r.raw("Arguments")
+    resultPath = try r.pathField("ResultPath")
+    resultSelector = r.raw("ResultSelector")
+    (retry, catchers) = try decodeErrorHandling(r)
+    timeout = try decodeDuration(r, "TimeoutSeconds", "TimeoutSecondsPath")
+    heartbeat = try decodeDuration(r, "HeartbeatSeconds", "HeartbeatSecondsPath")
+    credentials = r.raw("Credentials")
   }
 }
 
-func decodeRetry(_ r: FieldReader) throws(ModelDecodingError) -> [Retrier] {
-  guard let items = try r.array("Retry") else { return [] }
-  var out: [Retrier] = []
-  for (i, item) in items.enumerated() {
-    out.append(try Retrier.decode(item, at: r.pointer / "Retry" / i))
-  }
-  return out
-}
-
-func decodeCatch(_ r: FieldReader) throws(ModelDecodingError) -> [Catcher] {
-  guard let items = try r.array("Catch") else { return [] }
-  var out: [Catcher] = []
-  for (i, item) in items.enumerated() {
-    out.append(try Catcher.decode(item, at: r.pointer / "Catch" / i))
-  }
-  return out
+/// `Retry` and `Catch` of a Task, Parallel or Map state (empty when absent).
+func decodeErrorHandling(_ r: FieldReader) throws(ModelDecodingError) -> ([Retrier], [Catcher]) {
+  let retry = try r.decodeEach("Retry", Retrier.decode) ?? []
+  return (retry, try r.decodeEach("Catch", Catcher.decode) ?? [])
 }
 
 func decodeDuration(_ r: FieldReader, _ key: String, _ pathKey: String)

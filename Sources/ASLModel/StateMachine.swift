@@ -54,15 +54,7 @@ public struct StateMachine: Sendable {
     throws(ModelDecodingError) -> StateMachine
   {
     let r = try FieldReader(value, at: pointer, what: "a state machine")
-    var language = inheritedLanguage
-    if let ql = try r.string("QueryLanguage") {
-      guard let parsed = QueryLanguage(rawValue: ql) else {
-        throw ModelDecodingError(
-          pointer: pointer / "QueryLanguage",
-          message: "expected \"JSONPath\" or \"JSONata\" for 'QueryLanguage', found \"\(ql)\"")
-      }
-      language = parsed
-    }
+    let language = try r.queryLanguage() ?? inheritedLanguage
     let startAt = try r.requiredString("StartAt")
     guard let statesValue = r.raw("States") else {
       throw r.missing("States", "an object of named states")

@@ -1,3 +1,4 @@
+import ASLGraph
 import ASLInterpreter
 import ASLRuntime
 import DebuggerCore

@@ -1,3 +1,4 @@
+import ASLGraph
 import GraphLayout
 import JSONCore
 import TerminalUI

@@ -6,28 +6,15 @@
 ///    the graph of an ASL definition).
 /// 2. Each step: `Viewport.window(for:paneWidth:paneHeight:focus:previous:)` picks the visible
 ///    window (it stays put while the current state is visible, else centres it), and
-///    `diagram.styledRows(in:nodeStatus:edgeStatus:)` gives each cell's glyph, role (border,
-///    label, kind, badge, status cell, edge, arrow, edge label) and owner status (current,
-///    visited, breakpoint, failed, pending token) to map to colours. Nothing is laid out again.
+///    `diagram.styledRows(in:nodeTags:edgeTags:)` gives each cell's glyph, role (border,
+///    label, kind, badge, status cell, edge, arrow, edge label) and the caller's tag for its
+///    owner (the debugger's is its step status) to map to colours. Nothing is laid out again.
 /// 3. `PlacedNode.statusCell` is a blank cell after each box's kind text for a status glyph.
 public enum DiagramRenderer {
   /// Lays out and draws the graph (frames recursively). Deterministic: the same graph and
   /// options always give the same diagram.
   public static func render(_ graph: Graph, options: LayoutOptions = LayoutOptions()) -> Diagram {
-    var ids: [String] = []
-    var labels: [String] = []
-    func collect(_ graph: Graph) {
-      for node in graph.nodes {
-        ids.append(node.id)
-        labels.append(node.label)
-        for child in node.children { collect(child) }
-      }
-    }
-    collect(graph)
-    let shortened = LabelShortener.shorten(
-      labels, maxWidth: max(3, options.maxLabelWidth), ellipsis: options.glyphs.ellipsis)
-    var shown: [String: String] = [:]
-    for (id, label) in zip(ids, shortened) where shown[id] == nil { shown[id] = label }
+    let shown = LabelShortener.shownLabels(graph, options: options)
     return LayeredLayout(options: options, shownLabels: shown).layout(graph, parent: nil)
   }
 }

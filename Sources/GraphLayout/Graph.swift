@@ -17,16 +17,19 @@ public struct Graph: Sendable, Hashable {
   }
 
   /// Every node id of this graph and of all nested subgraphs, depth first, in declaration order.
-  public var allNodeIDs: [String] {
-    var ids: [String] = []
+  public var allNodeIDs: [String] { allNodes.map(\.id) }
+
+  /// Every node, each followed by the nodes nested in it (depth first).
+  public var allNodes: [GraphNode] {
+    var nodes: [GraphNode] = []
     func walk(_ graph: Graph) {
       for node in graph.nodes {
-        ids.append(node.id)
+        nodes.append(node)
         for child in node.children { walk(child) }
       }
     }
     walk(self)
-    return ids
+    return nodes
   }
 }
 

@@ -2,6 +2,18 @@ import TextWidth
 
 /// Shortens long labels with an ellipsis in the middle, keeping shortened labels unique.
 public enum LabelShortener {
+  /// The label each node of `graph` shows (nested ones too), by node id: shortened to
+  /// `options.maxLabelWidth`, unique across the whole graph.
+  static func shownLabels(_ graph: Graph, options: LayoutOptions) -> [String: String] {
+    let nodes = graph.allNodes
+    let shortened = shorten(
+      nodes.map(\.label), maxWidth: max(3, options.maxLabelWidth),
+      ellipsis: options.glyphs.ellipsis)
+    var shown: [String: String] = [:]
+    for (node, label) in zip(nodes, shortened) where shown[node.id] == nil { shown[node.id] = label }
+    return shown
+  }
+
   /// Shortened labels in input order.
   ///
   /// Labels that fit stay as they are. A longer one becomes `head…tail` of `maxWidth` cells; when

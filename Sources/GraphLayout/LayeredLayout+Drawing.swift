@@ -312,27 +312,25 @@ extension LayeredLayout {
       bySource[segments[index].sourceKey, default: []].append(index)
       byTarget[segments[index].targetKey, default: []].append(index)
     }
-    for group in bySource.values where group.count > 1 {
-      for a in group {
-        for b in group where a != b {
-          let sa = segments[a]
-          let sb = segments[b]
-          let way = direction(sa.fromX, sa.toX)
-          guard way != 0, way == direction(sb.fromX, sb.toX) else { continue }
-          if abs(sa.toX - sa.fromX) > abs(sb.toX - sb.fromX) { notBelow[b, default: []].append(a) }
+    /// Each pair of one group whose segments go the same `way`: the farther one, the nearer one.
+    func fans(
+      _ groups: [Int: [Int]], way: (Int) -> Int, _ pair: (_ farther: Int, _ nearer: Int) -> Void
+    ) {
+      for group in groups.values where group.count > 1 {
+        for a in group {
+          for b in group where a != b {
+            guard way(a) != 0, way(a) == way(b) else { continue }
+            let (sa, sb) = (segments[a], segments[b])
+            if abs(sa.toX - sa.fromX) > abs(sb.toX - sb.fromX) { pair(a, b) }
+          }
         }
       }
     }
-    for group in byTarget.values where group.count > 1 {
-      for a in group {
-        for b in group where a != b {
-          let sa = segments[a]
-          let sb = segments[b]
-          let way = direction(sa.toX, sa.fromX)
-          guard way != 0, way == direction(sb.toX, sb.fromX) else { continue }
-          if abs(sa.toX - sa.fromX) > abs(sb.toX - sb.fromX) { notBelow[a, default: []].append(b) }
-        }
-      }
+    fans(bySource, way: { direction(segments[$0].fromX, segments[$0].toX) }) {
+      notBelow[$1, default: []].append($0)
+    }
+    fans(byTarget, way: { direction(segments[$0].toX, segments[$0].fromX) }) {
+      notBelow[$0, default: []].append($1)
     }
     var pending = routed.sorted {
       let a = segments[$0]
@@ -454,6 +452,17 @@ extension LayeredLayout {
     }
   }
 
+  /// `╭───╮` of a box or frame.
+  func drawTopBorder(
+    x: Int, y: Int, width: Int, role: CellRole, owner: Int, into canvas: inout Canvas
+  ) {
+    canvas.set(x: x, y: y, glyphs.boxTopLeft, role: role, owner: owner)
+    for column in (x + 1)..<(x + width - 1) {
+      canvas.set(x: column, y: y, glyphs.boxHorizontal, role: role, owner: owner)
+    }
+    canvas.set(x: x + width - 1, y: y, glyphs.boxTopRight, role: role, owner: owner)
+  }
+
   func drawBox(
     _ shape: NodeShape, node: GraphNode, at origin: GridPoint, port: Int?, owner: Int,
     into canvas: inout Canvas
@@ -461,11 +470,7 @@ extension LayeredLayout {
     let x = origin.x
     let y = origin.y
     let width = shape.boxWidth
-    canvas.set(x: x, y: y, glyphs.boxTopLeft, role: .nodeBorder, owner: owner)
-    for column in (x + 1)..<(x + width - 1) {
-      canvas.set(x: column, y: y, glyphs.boxHorizontal, role: .nodeBorder, owner: owner)
-    }
-    canvas.set(x: x + width - 1, y: y, glyphs.boxTopRight, role: .nodeBorder, owner: owner)
+    drawTopBorder(x: x, y: y, width: width, role: .nodeBorder, owner: owner, into: &canvas)
     canvas.set(x: x, y: y + 1, glyphs.boxVertical, role: .nodeBorder, owner: owner)
     canvas.set(x: x + 1, y: y + 1, " ", role: .nodeLabel, owner: owner)
     canvas.write(shape.label, x: x + 2, y: y + 1, role: .nodeLabel, owner: owner)
@@ -492,11 +497,7 @@ extension LayeredLayout {
     let y = origin.y
     let width = shape.width
     let height = shape.height
-    canvas.set(x: x, y: y, glyphs.boxTopLeft, role: .frameBorder, owner: owner)
-    for column in (x + 1)..<(x + width - 1) {
-      canvas.set(x: column, y: y, glyphs.boxHorizontal, role: .frameBorder, owner: owner)
-    }
-    canvas.set(x: x + width - 1, y: y, glyphs.boxTopRight, role: .frameBorder, owner: owner)
+    drawTopBorder(x: x, y: y, width: width, role: .frameBorder, owner: owner, into: &canvas)
     canvas.write(" " + shape.label + " ", x: x + 1, y: y, role: .frameTitle, owner: owner)
     if !shape.annotation.isEmpty {
       let text = shape.annotation.map(\.text).joined(separator: " ")

@@ -15,20 +15,7 @@ public enum ListRendering {
     let bullet = glyphs.isASCII ? "*" : "●"
     let arrow = glyphs.isASCII ? "->" : "→"
     let branchMark = glyphs.isASCII ? ":" : "┆"
-    var labels: [String] = []
-    var ids: [String] = []
-    func collect(_ graph: Graph) {
-      for node in graph.nodes {
-        ids.append(node.id)
-        labels.append(node.label)
-        for child in node.children { collect(child) }
-      }
-    }
-    collect(graph)
-    let shortened = LabelShortener.shorten(
-      labels, maxWidth: max(3, options.maxLabelWidth), ellipsis: glyphs.ellipsis)
-    var shown: [String: String] = [:]
-    for (id, label) in zip(ids, shortened) where shown[id] == nil { shown[id] = label }
+    let shown = LabelShortener.shownLabels(graph, options: options)
 
     func emit(_ graph: Graph, indent: String, parent: String?) {
       for node in depthFirstOrder(graph) {

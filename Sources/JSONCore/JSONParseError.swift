@@ -9,5 +9,5 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     self.position = position
   }
 
-  public var description: String { "\(position.line):\(position.column): \(message)" }
+  public var description: String { "\(position): \(message)" }
 }

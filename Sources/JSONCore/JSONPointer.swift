@@ -30,6 +30,9 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
       .joined()
   }
 
+  /// The pointer as messages show it: `/` for the root (whose pointer text is empty).
+  public var shownText: String { tokens.isEmpty ? "/" : description }
+
   /// The value this pointer designates inside `root`, if any.
   public func resolve(in root: JSONValue) -> JSONValue? {
     var current = root

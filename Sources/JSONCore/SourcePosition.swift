@@ -9,4 +9,10 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     self.offset = offset
   }
   public var description: String { "\(line):\(column)" }
+
+  /// `file:line:column`, or `file` when the position is unknown: how a message names the
+  /// place of a problem.
+  public static func locate(_ file: String, _ position: SourcePosition?) -> String {
+    position.map { "\(file):\($0)" } ?? file
+  }
 }

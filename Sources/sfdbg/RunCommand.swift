@@ -7,6 +7,7 @@ import ArgumentParser
 import DebuggerCore
 import Foundation
 import JSONCore
+import ProjectLoading
 
 /// `sfdbg run`: runs a state machine (and every machine it starts) headless on the virtual clock.
 struct RunCommand: ParsableCommand {
@@ -84,8 +85,8 @@ struct RunCommand: ParsableCommand {
     let bytes: [UInt8]
     do {
       bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
-    } catch let p as InputFiles.Problem {
-      throw ScriptError(message: p.message)
+    } catch {
+      throw ScriptError(message: error.message)
     }
     let text = String(decoding: bytes, as: UTF8.self)
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -171,7 +171,9 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     program.selectState("Should fail?")
     let model = program.app.view.stateIO
     #expect(model.stateName == "Should fail?")
-    #expect(model.explanation.contains { $0.hasPrefix("rule 2:") && $0.contains("$.NeedCallback = false") && $0.hasSuffix("→ no") })
+    // Rules are worded as on the graph's edges (ChoiceCondition.summary).
+    #expect(model.explanation.contains { $0.hasPrefix("rule 1: $.ShouldFail is present and $.ShouldFail == true ·") })
+    #expect(model.explanation.contains { $0.hasPrefix("rule 2: $.NeedCallback == true ·") && $0.contains("$.NeedCallback = false") && $0.hasSuffix("→ no") })
     #expect(model.explanation.contains("no rule matched → Default"))
     let screen = program.frame(size: Size(width: 100, height: 30)).text
     #expect(screen.contains("State I/O · Should fail?"))

@@ -42,25 +42,6 @@ import Testing
       ])
   }
 
-  @Test func conditionTexts() throws {
-    func text(_ json: String) throws -> String {
-      ChoiceConditionText.describe(try JSONParser.parse(json).objectValue!)
-    }
-    #expect(try text(#"{"Variable": "$.a", "IsPresent": false}"#) == "$.a is absent")
-    #expect(try text(#"{"Variable": "$.a", "IsNull": true}"#) == "$.a is null")
-    #expect(try text(#"{"Variable": "$.a", "IsNumeric": true}"#) == "$.a is numeric")
-    #expect(try text(#"{"Variable": "$.a", "StringMatches": "log-*"}"#) == "$.a matches \"log-*\"")
-    #expect(try text(#"{"Variable": "$.a", "NumericLessThanPath": "$.b"}"#) == "$.a < $.b")
-    #expect(
-      try text(#"{"Variable": "$.t", "TimestampGreaterThan": "2026-01-01T00:00:00Z"}"#)
-        == "$.t > \"2026-01-01T00:00:00Z\"")
-    #expect(
-      try text(
-        #"{"Or": [{"Variable": "$.a", "NumericEquals": 1}, {"And": [{"Variable": "$.b", "BooleanEquals": false}, {"Variable": "$.c", "IsString": true}]}]}"#
-      )
-        == "$.a == 1 or ($.b == false and $.c is string)")
-  }
-
   @Test func parallelAndMapNest() throws {
     let graph = try graph(
       """
@@ -104,6 +85,26 @@ import Testing
     #expect(
       DiagramChecker(graph: graph, diagram: diagram, glyphs: .unicode).problems() == [
         "label A is shown twice"
+      ])
+  }
+
+  /// A state the model refuses (here a Task without Resource) is a box of its Type badged
+  /// `invalid`; the others draw as usual.
+  @Test func statesTheModelRefusesDrawAsInvalidBoxes() throws {
+    let graph = try graph(
+      """
+      {"StartAt": "Check", "States": {
+        "Check": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericEquals": 1, "Next": "Work"}],
+          "Default": "Nowhere"},
+        "Work": {"Type": "Task", "End": true}}}
+      """)
+    #expect(graph.nodes.map(\.id) == ["Check", "Work", "Nowhere"])
+    #expect(graph.nodes.map(\.kind) == ["Choice", "Task", "missing"])
+    #expect(graph.nodes[1].badges == [Badge("invalid")])
+    #expect(
+      graph.edges == [
+        GraphEdge(from: "Check", to: "Work", label: "1: $.x == 1"),
+        GraphEdge(from: "Check", to: "Nowhere", label: "Default"),
       ])
   }
 

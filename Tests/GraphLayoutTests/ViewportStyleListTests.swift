@@ -13,27 +13,28 @@ import Testing
   @Test func stylesFollowStatusesWithoutRedrawing() {
     let diagram = DiagramRenderer.render(Self.chain(3))
     let s1 = diagram.node("S1")!
+    // Tags are opaque to the layout: any Hashable value (here a set of words) comes back as given.
     let label = diagram.cellStyle(
-      x: s1.labelOrigin.x, y: s1.labelOrigin.y, nodeStatus: ["S1": [.current, .breakpoint]])
+      x: s1.labelOrigin.x, y: s1.labelOrigin.y, nodeTags: ["S1": Set(["current", "breakpoint"])])
     #expect(label.role == .nodeLabel)
     #expect(label.nodeIndex == diagram.nodeIndex["S1"])
-    #expect(label.status == [.current, .breakpoint])
-    let border = diagram.cellStyle(x: s1.rect.x, y: s1.rect.y, nodeStatus: ["S0": .visited])
-    #expect(border.role == .nodeBorder && border.status == [])
-    let status = diagram.cellStyle(x: s1.statusCell!.x, y: s1.statusCell!.y)
-    #expect(status.role == .nodeStatus)
+    #expect(label.tag == ["current", "breakpoint"])
+    let border = diagram.cellStyle(x: s1.rect.x, y: s1.rect.y, nodeTags: ["S0": "visited"])
+    #expect(border.role == .nodeBorder && border.tag == nil)
+    let status = diagram.cellStyle(x: s1.statusCell!.x, y: s1.statusCell!.y, nodeTags: [String: Int]())
+    #expect(status.role == .nodeStatus && status.tag == nil)
     let arrow = diagram.edges[0].points.last!
     let edgeIndex = diagram.edgeIndices(from: "S0", to: "S1")[0]
     let arrowStyle = diagram.cellStyle(
-      x: arrow.x, y: arrow.y, edgeStatus: [edgeIndex: .visited])
+      x: arrow.x, y: arrow.y, edgeTags: [edgeIndex: "visited"])
     #expect(arrowStyle.role == .edgeArrow && arrowStyle.edgeIndex == edgeIndex)
-    #expect(arrowStyle.status == .visited)
+    #expect(arrowStyle.tag == "visited")
 
     let window = GridRect(x: 0, y: 0, width: diagram.width, height: diagram.height)
-    let rows = diagram.styledRows(in: window, nodeStatus: ["S2": .failed])
+    let rows = diagram.styledRows(in: window, nodeTags: ["S2": "failed"])
     #expect(rows.count == diagram.height)
     #expect(rows.map { String($0.map(\.glyph)) } == diagram.canvas.lines(in: window))
-    let failedCells = rows.joined().filter { $0.style.status == .failed }
+    let failedCells = rows.joined().filter { $0.style.tag == "failed" }
     #expect(failedCells.allSatisfy { $0.style.nodeIndex == diagram.nodeIndex["S2"] })
     #expect(failedCells.count > 10)
   }
@@ -116,8 +117,8 @@ import Testing
     let s1 = diagram.node("S1")!
     #expect(s1.parent == "Fan")
     let style = diagram.cellStyle(
-      x: s1.labelOrigin.x, y: s1.labelOrigin.y, nodeStatus: ["S1": .current])
-    #expect(style.role == .nodeLabel && style.status == .current)
+      x: s1.labelOrigin.x, y: s1.labelOrigin.y, nodeTags: ["S1": "current"])
+    #expect(style.role == .nodeLabel && style.tag == "current")
   }
 
   @Test func fitterShrinksThenCollapsesThenLists() {

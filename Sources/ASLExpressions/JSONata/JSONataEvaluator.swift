@@ -1,36 +1,6 @@
 import Foundation
 import JSONCore
 
-/// A compiled JavaScript-style regular expression literal (`/pattern/flags`).
-final class JSONataRegex: @unchecked Sendable, Hashable {
-  let pattern: String
-  let flags: String
-  let regex: NSRegularExpression?
-
-  init(pattern: String, flags: String) {
-    self.pattern = pattern
-    self.flags = flags
-    var options: NSRegularExpression.Options = []
-    if flags.contains("i") { options.insert(.caseInsensitive) }
-    if flags.contains("m") { options.insert(.anchorsMatchLines) }
-    regex = try? NSRegularExpression(pattern: pattern, options: options)
-  }
-
-  static func == (lhs: JSONataRegex, rhs: JSONataRegex) -> Bool {
-    lhs.pattern == rhs.pattern && lhs.flags == rhs.flags
-  }
-  func hash(into hasher: inout Hasher) {
-    hasher.combine(pattern)
-    hasher.combine(flags)
-  }
-
-  func matches(in string: String) -> [NSTextCheckingResult] {
-    guard let regex else { return [] }
-    return regex.matches(
-      in: string, range: NSRange(string.startIndex..<string.endIndex, in: string))
-  }
-}
-
 /// A runtime value: JSONata distinguishes "nothing" (undefined), single values, sequences
 /// (flattened path results) and functions.
 enum JSONataValue {
@@ -38,7 +8,7 @@ enum JSONataValue {
   case json(JSONValue)
   case sequence([JSONValue])
   case function(JSONataFunction)
-  case regex(JSONataRegex)
+  case regex(RegexLiteral)
 
   var isUndefined: Bool { if case .undefined = self { return true } else { return false } }
 

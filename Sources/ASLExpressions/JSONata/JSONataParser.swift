@@ -26,7 +26,7 @@ indirect enum JSONataNode: Sendable, Hashable {
   case block([JSONataNode])
   case bind(String, JSONataNode)
   case apply(JSONataNode, JSONataNode)
-  case regex(JSONataRegex)
+  case regex(RegexLiteral)
 }
 
 /// A key/value pair of an object constructor.
@@ -221,14 +221,7 @@ struct JSONataParser {
     }
   }
 
-  func matches(_ op: String) -> Bool {
-    var i = position
-    for s in op.unicodeScalars {
-      guard i < scalars.count, scalars[i] == s else { return false }
-      i += 1
-    }
-    return true
-  }
+  func matches(_ op: String) -> Bool { scalars.contains(op.unicodeScalars, at: position) }
 
   mutating func readName() -> String {
     var name = String.UnicodeScalarView()
@@ -330,7 +323,7 @@ struct JSONataParser {
       _ = text
       return .literal(.number(JSONNumber(value)))
     case .string(let s): return .literal(.string(s))
-    case .regex(let pattern, let flags): return .regex(JSONataRegex(pattern: pattern, flags: flags))
+    case .regex(let pattern, let flags): return .regex(RegexLiteral(pattern: pattern, flags: flags))
     case .variable(let name): return .variable(name)
     case .name(let name):
       switch name {

@@ -33,11 +33,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
   /// `file:line:col: error: message [rule] at /pointer`.
   public var description: String {
-    var text = file
-    if let position { text += ":\(position.line):\(position.column)" }
-    text += ": \(severity.rawValue): \(message) [\(rule)]"
-    text += " at " + (pointer.tokens.isEmpty ? "/" : pointer.description)
-    return text
+    SourcePosition.locate(file, position)
+      + ": \(severity.rawValue): \(message) [\(rule)] at \(pointer.shownText)"
   }
 
   /// The diagnostic as a JSON object (for `sfdbg validate --json`).

@@ -1,3 +1,4 @@
+import ASLGraph
 import GraphLayout
 import TerminalUI
 
@@ -106,7 +107,7 @@ public struct GraphView: Widget, Sendable {
     let shown = GridRect(
       x: window.x, y: window.y, width: min(window.width, area.width),
       height: min(window.height, area.height))
-    let rows = diagram.styledRows(in: shown, nodeStatus: nodeStatus, edgeStatus: edgeStatus)
+    let rows = diagram.styledRows(in: shown, nodeTags: nodeStatus, edgeTags: edgeStatus)
     let selectedIndex = selectedNode.flatMap { diagram.nodeIndex[$0] }
     for (dy, row) in rows.enumerated() {
       var x = area.x
@@ -116,7 +117,7 @@ public struct GraphView: Widget, Sendable {
         if cell.glyph == " " && cell.style.role == .empty { continue }
         var glyph = cell.glyph
         var style = Self.style(for: cell.style)
-        if cell.style.role == .nodeStatus, let marker = Self.glyph(for: cell.style.status) {
+        if cell.style.role == .nodeStatus, let marker = Self.glyph(for: cell.style.tag ?? []) {
           glyph = marker
         }
         if let index = cell.style.nodeIndex, index == selectedIndex,
@@ -152,8 +153,8 @@ public struct GraphView: Widget, Sendable {
   }
 
   /// The terminal style of a diagram cell.
-  static func style(for cell: CellStyle) -> Style {
-    let status = cell.status
+  static func style(for cell: CellStyle<StepStatus>) -> Style {
+    let status = cell.tag ?? []
     var style = Style.plain
     switch cell.role {
     case .empty: return style

@@ -3,6 +3,8 @@ import JSONCore
 
 /// Evaluates CloudFormation intrinsic functions (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`, ...)
 /// against a template, with deterministic local values for everything that only exists in AWS.
+/// (Not ASL's intrinsic functions, `States.Format` and kin: those are ASLExpressions'
+/// `IntrinsicFunction`.)
 ///
 /// - Resources become local ARNs (`arn:aws:lambda:us-east-1:123456789012:function:<LogicalId>`),
 ///   or names/URLs where CloudFormation's `Ref` returns those.
@@ -10,7 +12,7 @@ import JSONCore
 /// - `overrides` (`--sub KEY=VALUE`) win over everything, for `Ref`, `${Key}` and `${Res.Attr}`.
 /// - What cannot be known (a parameter without a default, an import, a resource missing from
 ///   the template) becomes the placeholder text `${Name}`, to be filled with `--sub`.
-struct IntrinsicEvaluator {
+struct CloudFormationIntrinsics {
   var parameters: [String: JSONValue] = [:]
   var resources: [String: TemplateResource] = [:]
   var mappings: JSONObject = JSONObject()
@@ -78,7 +80,7 @@ struct IntrinsicEvaluator {
           parts = [s]
         }
       } else if let a = arg.arrayValue {
-        parts = a.map { IntrinsicEvaluator.text($0) }
+        parts = a.map { Self.text($0) }
       }
       guard parts.count >= 2 else { return .string("${\(parts.first ?? "")}") }
       return getAtt(parts[0], parts[1...].joined(separator: "."))
@@ -91,7 +93,7 @@ struct IntrinsicEvaluator {
         template = s
         if a.count > 1, let vars = a[1].objectValue {
           for (k, v) in vars {
-            if let e = evaluate(v, depth: depth) { variables[k] = IntrinsicEvaluator.text(e) }
+            if let e = evaluate(v, depth: depth) { variables[k] = Self.text(e) }
           }
         }
       } else {
@@ -104,11 +106,11 @@ struct IntrinsicEvaluator {
       else { return argument }
       let list = evaluate(a[1], depth: depth)
       let items = list?.arrayValue ?? list.map { [$0] } ?? []
-      return .string(items.map(IntrinsicEvaluator.text).joined(separator: delimiter))
+      return .string(items.map(Self.text).joined(separator: delimiter))
     case "Fn::Select":
       guard let a = argument.arrayValue, a.count == 2,
         let indexValue = evaluate(a[0], depth: depth),
-        let index = indexValue.intValue ?? Int(IntrinsicEvaluator.text(indexValue)),
+        let index = indexValue.intValue ?? Int(Self.text(indexValue)),
         let list = evaluate(a[1], depth: depth)?.arrayValue, index >= 0, index < list.count
       else { return argument }
       return list[index]
@@ -118,15 +120,15 @@ struct IntrinsicEvaluator {
         let source = evaluate(a[1], depth: depth)
       else { return argument }
       return .array(
-        IntrinsicEvaluator.text(source).components(separatedBy: delimiter).map { .string($0) })
+        Self.text(source).components(separatedBy: delimiter).map { .string($0) })
     case "Fn::If":
       guard let a = argument.arrayValue, a.count == 3, let c = a[0].stringValue else { return argument }
       let chosen = condition(named: c, depth: depth) ? a[1] : a[2]
       return evaluate(chosen, depth: depth)
     case "Fn::Equals":
       guard let a = argument.arrayValue, a.count == 2 else { return argument }
-      let l = evaluate(a[0], depth: depth).map(IntrinsicEvaluator.text)
-      let r = evaluate(a[1], depth: depth).map(IntrinsicEvaluator.text)
+      let l = evaluate(a[0], depth: depth).map(Self.text)
+      let r = evaluate(a[1], depth: depth).map(Self.text)
       return .bool(l == r)
     case "Fn::Not", "Fn::And", "Fn::Or":
       let items = (argument.arrayValue ?? [argument]).map { truth(evaluate($0, depth: depth)) }
@@ -135,18 +137,18 @@ struct IntrinsicEvaluator {
       return .bool(items.contains(true))
     case "Fn::FindInMap":
       guard let a = argument.arrayValue, a.count >= 3 else { return argument }
-      let keys = a.prefix(3).map { evaluate($0, depth: depth).map(IntrinsicEvaluator.text) ?? "" }
+      let keys = a.prefix(3).map { evaluate($0, depth: depth).map(Self.text) ?? "" }
       if let v = mappings[keys[0]]?[keys[1]]?[keys[2]] { return v }
       if a.count > 3, let d = a[3].objectValue?["DefaultValue"] { return evaluate(d, depth: depth) }
       return .string("${\(keys.joined(separator: "."))}")
     case "Fn::ImportValue":
-      let exportName = evaluate(argument, depth: depth).map(IntrinsicEvaluator.text) ?? ""
+      let exportName = evaluate(argument, depth: depth).map(Self.text) ?? ""
       return .string(overrides[exportName] ?? "${\(exportName)}")
     case "Fn::Base64":
-      let s = evaluate(argument, depth: depth).map(IntrinsicEvaluator.text) ?? ""
+      let s = evaluate(argument, depth: depth).map(Self.text) ?? ""
       return .string(Data(s.utf8).base64EncodedString())
     case "Fn::GetAZs":
-      let region = evaluate(argument, depth: depth).map(IntrinsicEvaluator.text) ?? ""
+      let region = evaluate(argument, depth: depth).map(Self.text) ?? ""
       let r = region.isEmpty ? LocalAccount.region : region
       return .array(["a", "b", "c"].map { .string(r + $0) })
     case "Fn::ToJsonString":
@@ -175,7 +177,7 @@ struct IntrinsicEvaluator {
   /// `Ref name`.
   func ref(_ name: String) -> JSONValue {
     if let o = overrides[name] { return .string(o) }
-    if let p = IntrinsicEvaluator.pseudoParameters[name] { return .string(p) }
+    if let p = Self.pseudoParameters[name] { return .string(p) }
     if name == "AWS::NotificationARNs" { return .array([]) }
     if let p = parameters[name] { return p }
     if let r = resources[name] { return .string(r.refValue) }
@@ -192,27 +194,16 @@ struct IntrinsicEvaluator {
   /// `Fn::Sub` text substitution: `${Var}`, `${Param}`, `${Resource}`, `${Resource.Attr}`,
   /// pseudo parameters; `${!Literal}` stays `${Literal}`; unknown names stay as placeholders.
   func sub(_ template: String, variables: [String: String]) -> String {
-    guard template.contains("${") else { return template }
-    var out = ""
-    var rest = Substring(template)
-    while let start = rest.range(of: "${") {
-      guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-      out += rest[..<start.lowerBound]
-      let name = String(rest[start.upperBound..<end]).trimmingCharacters(in: .whitespaces)
-      if name.hasPrefix("!") {
-        out += "${" + name.dropFirst() + "}"
-      } else if let v = variables[name] {
-        out += v
-      } else if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::"),
+    Placeholders.replacing(in: template) { written in
+      let name = written.trimmingCharacters(in: .whitespaces)
+      if name.hasPrefix("!") { return "${" + name.dropFirst() + "}" }
+      if let v = variables[name] { return v }
+      if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::"),
         resources[String(name[..<dot])] != nil || overrides[name] != nil
       {
-        out += IntrinsicEvaluator.text(getAtt(String(name[..<dot]), String(name[name.index(after: dot)...])))
-      } else {
-        out += IntrinsicEvaluator.text(ref(name))
+        return Self.text(getAtt(String(name[..<dot]), String(name[name.index(after: dot)...])))
       }
-      rest = rest[rest.index(after: end)...]
+      return Self.text(ref(name))
     }
-    out += rest
-    return out
   }
 }

@@ -1,0 +1,144 @@
+import ASLLoading
+import ASLRuntime
+import DebuggerCore
+import JSONCore
+
+/// What `sfdbg run` and `sfdbg debug` start from, as given on the command line (set the
+/// fields an invocation gives; the others keep the command line's defaults).
+public struct ProjectOptions: Sendable {
+  /// The ASL definition or SAM/CloudFormation template.
+  public var file: String
+  /// `--state-machine`: which machine of the file to run.
+  public var stateMachine: String?
+  /// `--machine NAME=PATH`, as given.
+  public var machines: [String] = []
+  /// `--machines DIR`.
+  public var machineDirectories: [String] = []
+  /// `--sub KEY=VALUE`, as given.
+  public var substitutions: [String] = []
+  /// The input: `--input` text, `--input-file`, or `run`'s positional INPUT_FILE (at most one).
+  public var inputJSON: String?
+  public var inputFile: String?
+  public var positionalInputFile: String?
+  /// `--mocks FILE` and `--test-case NAME` (both or neither).
+  public var mocks: String?
+  public var testCase: String?
+  /// `--handler STATE_OR_RESOURCE=COMMAND`, as given.
+  public var handlers: [String] = []
+  public var handlerTimeoutSeconds: Double = 60
+  public var seed: UInt64 = 1
+  public var executionName = "main"
+
+  public init(file: String) { self.file = file }
+}
+
+/// A started session and each machine's ASL definition by machine name (the graph pane draws
+/// from the definitions; the session keeps only decoded machines).
+public struct LoadedProject: Sendable {
+  public var session: Session
+  public var definitions: [String: JSONValue]
+}
+
+/// The pipeline before a session exists: load the files, validate (AWS refuses an invalid
+/// definition at CreateStateMachine), decode, read the input and mocks, configure handlers, and
+/// start the session. Every failure is a ``LoadPipelineError`` naming the file and place.
+public enum ProjectLoader {
+  public static func load(_ options: ProjectOptions) throws(LoadPipelineError) -> LoadedProject {
+    let loadOptions: LoadOptions
+    do {
+      loadOptions = try LoadOptions.commandLine(
+        substitutions: options.substitutions, machines: options.machines,
+        machineDirectories: options.machineDirectories, stateMachine: options.stateMachine)
+    } catch {
+      throw .usage(error.message)
+    }
+    let loaded: (registry: MachineRegistry, main: MachineSource)
+    do {
+      loaded = try ASLLoader.load(file: options.file, options: loadOptions)
+    } catch {
+      throw .load(error)
+    }
+    let problems = loaded.registry.machines.flatMap { Validator.validate($0) }
+      .filter { $0.severity == .error }
+    if !problems.isEmpty { throw .invalidDefinition(problems) }
+    var registered: [RegisteredMachine] = []
+    for source in loaded.registry.machines {
+      do {
+        registered.append(try RegisteredMachine(source: source))
+      } catch {
+        throw .undecodable(error, machine: source)
+      }
+    }
+    let input = try readInput(options)
+    let mocks = try readMocks(options)
+    var handlers: [TaskHandler] = []
+    for spec in options.handlers {
+      do {
+        handlers.append(try TaskHandler(spec: spec))
+      } catch {
+        throw .usage(error.message)
+      }
+    }
+    let configuration = SessionConfiguration(
+      mocks: mocks, testCase: options.testCase, handlers: handlers,
+      defaultHandlerTimeoutSeconds: options.handlerTimeoutSeconds, seed: options.seed,
+      mainExecutionName: options.executionName)
+    var definitions: [String: JSONValue] = [:]
+    for source in loaded.registry.machines { definitions[source.name] = source.definition }
+    do {
+      let session = try Session(
+        machines: registered, mainMachine: loaded.main.arn, input: input,
+        configuration: configuration)
+      return LoadedProject(session: session, definitions: definitions)
+    } catch {
+      throw .session(error)
+    }
+  }
+
+  /// The execution input: INPUT_FILE, --input-file or --input (at most one); `{}` by default.
+  static func readInput(_ options: ProjectOptions) throws(LoadPipelineError) -> JSONValue {
+    let sources = [options.positionalInputFile, options.inputFile, options.inputJSON]
+    guard sources.compactMap({ $0 }).count <= 1 else {
+      throw .usage("give the input once: INPUT_FILE, --input-file or --input")
+    }
+    do {
+      if let text = options.inputJSON {
+        return try InputFiles.parseInput(Array(text.utf8), origin: "--input")
+      }
+      guard let path = options.positionalInputFile ?? options.inputFile else {
+        return .object(JSONObject())
+      }
+      let bytes = try InputFiles.read(path, limit: InputFiles.maximumInputBytes, what: "input")
+      return try InputFiles.parseInput(bytes, origin: path)
+    } catch {
+      throw .input(error.message)
+    }
+  }
+
+  /// The mock file of `--mocks`, checked to define `--test-case`.
+  static func readMocks(_ options: ProjectOptions) throws(LoadPipelineError) -> MockConfig? {
+    guard let path = options.mocks else {
+      if options.testCase != nil { throw .usage("--test-case needs --mocks FILE") }
+      return nil
+    }
+    let mocks: MockConfig
+    do {
+      let bytes = try InputFiles.read(path, limit: 64 << 20, what: "mock file")
+      let document = try JSONParser.parseDocument(bytes)
+      mocks = try MockConfig(json: document.value, file: path)
+    } catch let error as InputFiles.Problem {
+      throw .mocks(error.message)
+    } catch let error as JSONParseError {
+      throw .mocks(SourcePosition.locate(path, error.position) + ": " + error.message)
+    } catch {
+      throw .mocks("\(error)")
+    }
+    guard let testCase = options.testCase else {
+      throw .usage("--mocks needs --test-case NAME (the test case to apply)")
+    }
+    guard mocks.hasTestCase(testCase) else {
+      throw .mocks("\(path): no state machine defines a test case named \"\(testCase)\"")
+    }
+    return mocks
+  }
+}
