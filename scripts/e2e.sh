@@ -148,6 +148,19 @@ lesson_heartbeat_tiny_and_quit() {
     keys lesson q && wait_for lesson "Quit anyway" && keys lesson C-c && wait_for lesson "EXIT=0"
 }
 
+# The log pane: `print $$.Execution` is readable whole there; L hides it and shows it again.
+log_pane_shows_command_output() {
+  start log 80 24
+  wait_for log "Log order" &&
+    keys log c && wait_for log "Pending (1)" &&
+    keys log : 'print $$.Execution' Enter && wait_for log "Log · L goes to it" &&
+    wait_for log '"Id": "arn:aws:states:us-east-1:123456789012:execution:OrderMain:main",' &&
+    wait_for log "13 lines in the log below" &&
+    keys log L && wait_for log "▶ Log · L hides it" && keys log G && wait_for log '"Name": "main",' &&
+    keys log L && sleep 0.3 && ! screen log | grep -qF "Log · L" &&
+    keys log q y && wait_for log "EXIT=0"
+}
+
 # The CursesBackend smoke test needs a terminal, so `swift test` skips it; run it in tmux here.
 curses_smoke_test_on_a_terminal() {
   local tests=.build/debug/sfdbgPackageTests.xctest
@@ -167,6 +180,7 @@ check "SIGTERM restores the terminal" signal_restores_the_terminal TERM 143
 check "SIGINT restores the terminal" signal_restores_the_terminal INT 130
 check "a terminal without colours still shows focus" no_colours_still_show_focus
 check "a lesson's description, H and a in the key bar, keys ignored while too small, ctrl-c in the quit dialog" lesson_heartbeat_tiny_and_quit
+check "the log pane shows command output whole (L toggles it)" log_pane_shows_command_output
 
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -14,10 +14,13 @@ public enum AppEffect: Equatable, Sendable {
   case showEvent(id: Int)
 }
 
-/// A line of feedback under the panes.
+/// A line of feedback under the panes, until the next key.
 public struct AppMessage: Equatable, Sendable {
   public var text: String
   public var isError: Bool
+  /// The teaching notes of the command: the first is shown when there is no text; the log has
+  /// them all.
+  public var notes: [String] = []
 
   public init(_ text: String, isError: Bool = false) {
     self.text = text
@@ -61,6 +64,7 @@ public struct AppState: Sendable {
   public var history = HistoryPane()
   public var stateIO = StateIOPane()
   public var graph = GraphPane()
+  public var log = LogPane()
   /// The `:` prompt, kept between uses for its history.
   public var prompt = LineInputState()
   public var message: AppMessage?
@@ -91,16 +95,63 @@ public struct AppState: Sendable {
     graph.refresh(newView.graph, inner: graphPaneInner)
   }
 
-  /// The inside of the graph pane's box on the current screen, if the pane is visible.
-  var graphPaneInner: Rect? {
-    let layout = AppLayout.make(size: screenSize, focus: focus, lowerLeft: lowerLeft)
-    return layout.panes[.graph].map { Panel(title: "").inner(of: $0) }
+  /// The layout of a screen of `size` (a focused log keeps the pane above it on a one-pane screen).
+  func layout(size: Size) -> AppLayout {
+    AppLayout.make(size: size, focus: focus == .log ? log.returnFocus : focus, lowerLeft: lowerLeft, showsLog: log.isOpen)
   }
 
-  /// Shows the result of a command: its messages (errors in red) and teaching notes.
+  /// The inside of a pane's box on the current screen, if the pane is visible.
+  func paneInner(_ pane: Pane) -> Rect? {
+    layout(size: screenSize).panes[pane].map { Panel(title: "").inner(of: $0) }
+  }
+
+  /// The inside of the graph pane's box on the current screen, if the pane is visible.
+  var graphPaneInner: Rect? { paneInner(.graph) }
+
+  /// Shows a line under the panes: messages joined (errors in red), else a teaching note.
   public mutating func apply(messages: [String], notes: [String] = [], isError: Bool = false) {
-    let text = (messages + notes).filter { !$0.isEmpty }.joined(separator: " · ")
-    message = text.isEmpty ? nil : AppMessage(text, isError: isError)
+    let text = messages.filter { !$0.isEmpty }.joined(separator: " · ")
+    message = text.isEmpty && notes.isEmpty ? nil : AppMessage(text, isError: isError)
+    message?.notes = notes
+  }
+
+  /// Shows what a command did: all of it (output, messages, notes) goes to the log, and the
+  /// message line sums it up: an error or a stop (`stopped`) first, else a teaching note before
+  /// the step's events (History has those). Output longer than a line opens the log.
+  public mutating func record(
+    _ command: DebuggerCommand, output: CommandOutput?, messages: [String], notes: [String], isError: Bool,
+    stopped: Bool = false
+  ) {
+    let outputLines = output?.lines ?? []
+    log.record(command: command.description, output: outputLines, messages: messages, notes: notes, isError: isError)
+    let noteFirst = !notes.isEmpty && !isError && !stopped
+    var summary = noteFirst ? [] : Self.summarize(messages)
+    if outputLines.count == 1 {
+      summary.insert("\(command.description): \(outputLines[0])", at: 0)
+    } else if outputLines.count > 1 {
+      log.isOpen = true
+      summary.insert("\(command.description): \(outputLines.count) lines in the log below (L goes to it)", at: 0)
+    }
+    apply(messages: summary, notes: notes, isError: isError)
+  }
+
+  /// Long messages are shown as their first lines; the log has them whole.
+  static func summarize(_ messages: [String]) -> [String] {
+    let lines = messages.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    guard lines.count > 3 else { return lines }
+    return Array(lines.prefix(3)) + ["… \(lines.count - 3) more lines in the log (L)"]
+  }
+
+  /// `L`: opens the log and focuses it (so keys scroll it); on the focused log, closes it and
+  /// focuses again what was focused before.
+  mutating func toggleLog() {
+    if log.isOpen && focus == .log {
+      log.isOpen = false
+      focus = log.returnFocus
+    } else {
+      log.isOpen = true
+      focusPane(.log)
+    }
   }
 
   /// The state the graph selection or, failing that, the execution points at (the target of `b`
@@ -193,7 +244,7 @@ public struct AppState: Sendable {
     case .pending: return PendingPane.bindings
     case .history: return HistoryPane.bindings
     case .stateIO: return StateIOPane.bindings
-    case .graph: return []
+    case .graph, .log: return []
     }
   }
 
@@ -207,6 +258,7 @@ public struct AppState: Sendable {
     case .history: history.navigate(key, view, pageSize: pageSize)
     case .stateIO: stateIO.navigate(key, view, pageSize: pageSize)
     case .graph: graph.navigate(key, view)
+    case .log: if let inner = paneInner(.log) { log.navigate(key, in: inner.size) }
     }
     return []
   }
@@ -220,20 +272,22 @@ public struct AppState: Sendable {
   }
 
   mutating func cycleFocus(by delta: Int) {
-    let order = Pane.screenOrder
+    // The log, when open, lies across the bottom: it comes last.
+    let order = Pane.screenOrder + (log.isOpen ? [.log] : [])
     let index = order.firstIndex(of: focus) ?? 0
     focusPane(order[(index + delta + order.count) % order.count])
   }
 
   /// Focuses a pane (bringing it to the front of a tabbed box).
   public mutating func focusPane(_ pane: Pane) {
+    if pane == .log && focus != .log { log.returnFocus = focus }
     focus = pane
     if pane == .pending || pane == .history { lowerLeft = pane }
   }
 
   private mutating func handleMouse(_ mouse: MouseEvent) {
     guard mode == .normal else { return }
-    let layout = AppLayout.make(size: screenSize, focus: focus, lowerLeft: lowerLeft)
+    let layout = layout(size: screenSize)
     guard let pane = layout.pane(at: mouse.position), let box = layout.panes[pane] else { return }
     switch mouse.kind {
     case .press(button: 1):
@@ -256,7 +310,7 @@ public struct AppState: Sendable {
       case .pending: pending.click(at: point, size: inner.size, view)
       case .history: history.click(at: point, size: inner.size, view)
       case .graph: graph.click(at: point)
-      case .stateIO: break
+      case .stateIO, .log: break
       }
     case .scrollUp:
       focusPane(pane)

@@ -76,7 +76,10 @@ public struct DebuggerProgram: Sendable {
           default: messages.insert(stop.description, at: 0)
           }
         }
-        app.apply(messages: Self.summarize(messages), notes: [], isError: outcome.isError)
+        let stopped = outcome.stop.map { $0 != .stepped && $0 != .reached } ?? false
+        app.record(
+          command, output: outcome.output, messages: messages, notes: outcome.notes,
+          isError: outcome.isError, stopped: stopped)
       }
     }
     if changed {
@@ -161,6 +164,7 @@ public struct DebuggerProgram: Sendable {
     }
     if lines.isEmpty { lines = ["Stepped \(steps) times; nothing nested happened."] }
     if moved { tourStep += 1 }
+    app.log.record(command: "tour · \(tourStep)", output: [], messages: [], notes: lines, isError: false)
     app.tour = TourCaption(title: "Tour · \(tourStep)", lines: lines)
   }
 
@@ -180,13 +184,6 @@ public struct DebuggerProgram: Sendable {
         + "returns, which becomes the state's result"
     return "\(opening) pending item \(index + 1) is answered. \(what) (type it, e.g. {\"ok\": true}, then ctrl-s); "
       + "F fails it instead. Then space."
-  }
-
-  /// Long command output (`executions`, `history`, `print`) is shown as its first lines.
-  static func summarize(_ messages: [String]) -> [String] {
-    let lines = messages.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
-    guard lines.count > 3 else { return lines }
-    return Array(lines.prefix(3)) + ["… \(lines.count - 3) more lines"]
   }
 
   /// Rebuilds the screen's view of the session (after a command or a new graph selection).

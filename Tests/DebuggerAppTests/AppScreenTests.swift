@@ -3,6 +3,7 @@ import TerminalUI
 @testable import DebuggerApp
 
 /// The debugger screen for the sketch's situation (parent waiting on a callback token) as text.
+/// Teaching notes are not drawn over the panes: they go to the message line and the log.
 @Suite struct AppScreenTests {
   @Test func wideScreen() {
     let size = Size(width: 100, height: 30)
@@ -33,8 +34,8 @@ import TerminalUI
       "│  5 TaskEntered    Log order      ││  result: \"⧗ waiting for SendTaskSuccess / SendTaskFailure\"   │",
       "│▸ 6 TaskScheduled  Log order      ││                                                              │",
       "│                                  ││                                                              │",
-      "│                                  ││ⓘ .waitForTaskToken: the parent pauses until someone returns  │",
-      "│                                  ││the token.                                                    │",
+      "│                                  ││                                                              │",
+      "│                                  ││                                                              │",
       "└──────────────────────────────────┘└──────────────────────────────────────────────────────────────┘",
       " next: waits for the callback token of Ship                                                         ",
       " s step  n next  i into  c continue  S succeed  F fail  u back  b break  : cmd  ? help  q quit      ",
@@ -64,8 +65,8 @@ import TerminalUI
       "│                            ││      \"TaskToken\": \"AQB4…e1f\"                   │",
       "│                            ││    }                                           │",
       "│                            ││  }                                             │",
-      "│                            ││ⓘ .waitForTaskToken: the parent pauses until    │",
-      "│                            ││someone returns the token.                      │",
+      "│                            ││  result: \"⧗ waiting for SendTaskSuccess / Send…│",
+      "│                            ││                                                │",
       "└────────────────────────────┘└────────────────────────────────────────────────┘",
       " next: waits for the callback token of Ship                                     ",
       " s step  n next  i into  c continue  S succeed  F fail  : cmd  ? help  q quit   ",
@@ -88,7 +89,7 @@ import TerminalUI
       "┃╰─────────────┬────────────╯                    ┃",
       "┃              ▼                                 ┃",
       "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
-      " ⓘ .waitForTaskToken: the parent pauses until so… ",
+      " next: waits for the callback token of Ship       ",
       " s step  S succeed  F fail  : cmd  ? help  q quit ",
     ])
   }

@@ -43,6 +43,7 @@ import TerminalUI
     "global/tab": { before, after, _ in after.focus != before.focus },
     "global/↑↓←→ hjkl": { _, after, _ in after.graph.selectedNode != nil },
     "global//": { _, after, _ in after.focus == .history && after.mode == .filter(LineInputState()) },
+    "global/L": { before, after, _ in !before.log.isOpen && after.log.isOpen && after.focus == .log },
     "global/esc": { before, after, _ in before.graph.selectedNode != nil && after.graph.selectedNode == nil },
     "tour/space": { _, _, effects in effects == [.tourNext] },
     "executions/enter": { _, _, effects in effects == [.execute(.focus(execution: "child-1"))] },

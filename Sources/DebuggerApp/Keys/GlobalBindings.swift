@@ -53,6 +53,13 @@ extension AppState {
       return []
     },
     AppKeyBinding(
+      [.character("L")], name: "log", help: "the log (command output, messages, teaching notes): go to it; again: hide it",
+      section: .panes, showInBar: { !$0.log.lines.isEmpty }
+    ) { app, _ in
+      app.toggleLog()
+      return []
+    },
+    AppKeyBinding(
       [.character("?"), .function(1)], name: "help", help: "this help", showInBar: { _ in true }, pinned: true
     ) { app, _ in
       app.mode = .help(ScrollState())
