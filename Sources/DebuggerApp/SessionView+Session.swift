@@ -70,7 +70,7 @@ extension SessionView {
       return PendingRow(
         index: index + 1, kind: item.token == nil ? "task" : "token",
         execution: "#\(owner.id + 1)", stateName: item.stateName, resource: item.resource,
-        details: details, prefill: prefill)
+        details: details, prefill: prefill, hasHeartbeat: item.request.heartbeatAt != nil)
     }
 
     // History of the focused execution (only the new events when extending `previous`).

@@ -66,6 +66,8 @@ public struct PendingRow: Equatable, Sendable {
   public var details: [String] = []
   /// The JSON the success editor starts with.
   public var prefill: String = "{}"
+  /// Whether the task has a heartbeat deadline (`HeartbeatSeconds`).
+  public var hasHeartbeat: Bool = false
 }
 
 /// One history event.
