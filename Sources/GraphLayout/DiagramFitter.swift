@@ -1,19 +1,31 @@
+import TextWidth
+
 /// Picks the best drawing of a graph that fits a width.
 public enum DiagramFitter {
-  /// The full layout if it fits in `width` columns; else the layout with shorter labels, then
-  /// with every Parallel/Map collapsed to one box; else the ``ListRendering`` fallback.
+  /// The narrowest label width tried before frames are collapsed.
+  static let narrowestLabel = 10
+
+  /// The drawing with the widest labels that fits in `width` columns: names whole on one line
+  /// when there is room (up to `options.maxLabelWidth`), else wrapped over up to
+  /// `options.maxLabelLines` lines of the widest width that fits (shortened only when even
+  /// that is not enough, down to 10 columns); then the same with every Parallel/Map collapsed
+  /// to one box (but those in `options.expandedNodes`); else the ``ListRendering`` fallback.
+  /// When frames the user expanded make every drawing too wide, the narrowest drawing is kept
+  /// (the pane scrolls) instead of the list.
   ///
-  /// With `shrinkingEdgeLabels`, edge labels (Choice conditions) shrink along with node labels
-  /// (down to 8 cells), so a wide Choice fan-out still fits as a drawing; `sfdbg graph --width`
-  /// does this. Off by default for now, so existing screen snapshots keep their list fallback.
+  /// With `shrinkingEdgeLabels`, edge labels (Choice conditions, caught errors) shrink along
+  /// with node labels (down to 8 cells), so a wide Choice fan-out still fits as a drawing.
   public static func fit(
     _ graph: Graph, width: Int, options: LayoutOptions = LayoutOptions(),
     shrinkingEdgeLabels: Bool = false
   ) -> Diagram {
-    let labelWidths = [options.maxLabelWidth, 24, 18, 14, 10].filter { $0 <= options.maxLabelWidth }
-    var attempts: [LayoutOptions] = []
-    for collapse in [options.collapseAll, true] {
-      for labelWidth in labelWidths {
+    // Wider than the longest name changes nothing.
+    let longest = graph.allNodes.map { LabelShortener.singleLine($0.label).terminalWidth }.max() ?? 0
+    let widest = max(1, min(options.maxLabelWidth, longest))
+    let narrowest = min(widest, narrowestLabel)
+    var narrowestDrawing: Diagram?
+    for collapse in options.collapseAll ? [true] : [false, true] {
+      func attempt(_ labelWidth: Int) -> Diagram {
         var attempt = options
         attempt.maxLabelWidth = labelWidth
         if shrinkingEdgeLabels {
@@ -21,13 +33,24 @@ public enum DiagramFitter {
           attempt.maxEdgeLabelWidth = min(options.maxEdgeLabelWidth, max(8, labelWidth - 4))
         }
         attempt.collapseAll = collapse
-        if !attempts.contains(attempt) { attempts.append(attempt) }
+        return DiagramRenderer.render(graph, options: attempt)
       }
+      let full = attempt(widest)
+      if full.width <= width { return full }
+      let smallest = attempt(narrowest)
+      narrowestDrawing = smallest
+      guard smallest.width <= width else { continue }
+      // The widest label width that fits (drawings grow with their labels).
+      var fitting = (labelWidth: narrowest, diagram: smallest)
+      var tooWide = widest
+      while tooWide - fitting.labelWidth > 1 {
+        let middle = (fitting.labelWidth + tooWide) / 2
+        let diagram = attempt(middle)
+        if diagram.width <= width { fitting = (middle, diagram) } else { tooWide = middle }
+      }
+      return fitting.diagram
     }
-    for attempt in attempts {
-      let diagram = DiagramRenderer.render(graph, options: attempt)
-      if diagram.width <= width { return diagram }
-    }
+    if !options.expandedNodes.isEmpty, let narrowestDrawing { return narrowestDrawing }
     var listOptions = options
     listOptions.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 12))
     return ListRendering.render(graph, options: listOptions)

@@ -2,16 +2,63 @@ import TextWidth
 
 /// Shortens long labels with an ellipsis in the middle, keeping shortened labels unique.
 public enum LabelShortener {
-  /// The label each node of `graph` shows (nested ones too), by node id: shortened to
-  /// `options.maxLabelWidth`, unique across the whole graph.
+  /// The label each node of `graph` shows (nested ones too), by node id, on one line: shortened
+  /// to `options.maxLabelWidth`, unique across the whole graph.
   static func shownLabels(_ graph: Graph, options: LayoutOptions) -> [String: String] {
+    var oneLine = options
+    oneLine.maxLabelLines = 1
+    return shownLabelLines(graph, options: oneLine).mapValues(\.text)
+  }
+
+  /// The label each node of `graph` shows (nested ones too), by node id: wrapped over up to
+  /// `options.maxLabelLines` lines of `options.maxLabelWidth` columns, shortened only when it
+  /// does not fit, unique across the whole graph.
+  static func shownLabelLines(_ graph: Graph, options: LayoutOptions) -> [String: ShownLabel] {
     let nodes = graph.allNodes
-    let shortened = shorten(
-      nodes.map(\.label), maxWidth: max(3, options.maxLabelWidth),
+    let shown = wrap(
+      nodes.map(\.label), maxWidth: max(3, options.maxLabelWidth), maxLines: options.maxLabelLines,
       ellipsis: options.glyphs.ellipsis)
-    var shown: [String: String] = [:]
-    for (node, label) in zip(nodes, shortened) where shown[node.id] == nil { shown[node.id] = label }
-    return shown
+    var byID: [String: ShownLabel] = [:]
+    for (node, label) in zip(nodes, shown) where byID[node.id] == nil { byID[node.id] = label }
+    return byID
+  }
+
+  /// Labels in input order, each wrapped at word boundaries over at most `maxLines` lines of
+  /// `maxWidth` columns (the lines balanced, so the box is no wider than it must be).
+  ///
+  /// A label that does not fit keeps its first words and its last ones, the ellipsis ending the
+  /// last line of the head (`Start new` / `workflow…` / `completion`): siblings usually differ
+  /// at the end. When that collides with another label the split moves, and as a last resort
+  /// the last line ends in a number. With `maxLines` 1 this is ``shorten(_:maxWidth:ellipsis:)``.
+  public static func wrap(_ labels: [String], maxWidth: Int, maxLines: Int, ellipsis: String = "…")
+    -> [ShownLabel]
+  {
+    guard maxLines > 1 else {
+      let labels = labels.map(singleLine)
+      return shorten(labels, maxWidth: maxWidth, ellipsis: ellipsis).map { ShownLabel(text: $0, lines: [$0]) }
+    }
+    let labels = labels.map(singleLine)
+    let whole = labels.map { LabelWrapper(label: $0, width: maxWidth, ellipsis: ellipsis).wrapped(maxLines: maxLines) }
+    var used = Set(whole.compactMap { $0?.text })
+    var result: [ShownLabel] = []
+    result.reserveCapacity(labels.count)
+    for (label, wrapped) in zip(labels, whole) {
+      if let wrapped {
+        result.append(wrapped)
+        continue
+      }
+      let wrapper = LabelWrapper(label: label, width: maxWidth, ellipsis: ellipsis)
+      var chosen = wrapper.shortenedCandidates(maxLines: maxLines).first { !used.contains($0.text) }
+      var number = 2
+      while chosen == nil {
+        let candidate = wrapper.numbered(number, maxLines: maxLines)
+        if !used.contains(candidate.text) { chosen = candidate }
+        number += 1
+      }
+      used.insert(chosen!.text)
+      result.append(chosen!)
+    }
+    return result
   }
 
   /// Shortened labels in input order.
@@ -83,6 +130,124 @@ extension LabelShortener {
       return label
     }
     return String(label.map { $0.isNewline || ($0.asciiValue ?? 32) < 32 ? " " : $0 })
+  }
+}
+
+/// A label as a box shows it: its lines, and the text they read as (the label itself unless it
+/// was shortened, then with the ellipsis where words were left out).
+public struct ShownLabel: Sendable, Hashable {
+  public var text: String
+  public var lines: [String]
+
+  public init(text: String, lines: [String]) {
+    self.text = text
+    self.lines = lines
+  }
+
+  /// The widest line in columns.
+  public var width: Int { lines.map(\.terminalWidth).max() ?? 0 }
+}
+
+/// Word wrapping of one label at a width.
+struct LabelWrapper {
+  let label: String
+  let width: Int
+  let ellipsis: String
+  /// The label's words; a word wider than `width` is cut into pieces that fit.
+  let words: [String]
+
+  init(label: String, width: Int, ellipsis: String) {
+    self.label = label
+    self.width = max(1, width)
+    self.ellipsis = ellipsis
+    var words: [String] = []
+    for word in label.split(separator: " ") {
+      var rest = String(word)
+      while rest.terminalWidth > self.width {
+        var piece = rest.prefix(columns: self.width)
+        if piece.isEmpty { piece = String(rest.prefix(1)) }
+        words.append(piece)
+        rest = String(rest.dropFirst(piece.count))
+      }
+      if !rest.isEmpty { words.append(rest) }
+    }
+    self.words = words
+  }
+
+  /// Greedy lines of `words` at `width` columns.
+  static func lines(_ words: some Collection<String>, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in words {
+      if line.isEmpty {
+        line = word
+      } else if line.terminalWidth + 1 + word.terminalWidth <= width {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = word
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// The whole label on at most `maxLines` lines, balanced: the narrowest width that needs no
+  /// more lines than `width` does. Nil when it needs more lines.
+  func wrapped(maxLines: Int) -> ShownLabel? {
+    if label.terminalWidth <= width { return ShownLabel(text: label, lines: [label]) }
+    let greedy = Self.lines(words, width: width)
+    guard greedy.count <= maxLines else { return nil }
+    let longestWord = words.map(\.terminalWidth).max() ?? 0
+    let total = words.reduce(-1) { $0 + $1.terminalWidth + 1 }
+    var narrowest = max(longestWord, (total + greedy.count - 1) / greedy.count)
+    while narrowest < width, Self.lines(words, width: narrowest).count > greedy.count { narrowest += 1 }
+    return ShownLabel(text: label, lines: Self.lines(words, width: narrowest))
+  }
+
+  /// Shortened forms in order of preference: the head's words on the first lines (the last of
+  /// them ending in the ellipsis), the tail's words on the remaining ones; one tail line first.
+  func shortenedCandidates(maxLines: Int) -> [ShownLabel] {
+    var candidates: [ShownLabel] = []
+    for tailLines in 1..<maxLines {
+      let headLines = maxLines - tailLines
+      // The tail: the last words that fit on `tailLines` lines.
+      var tailCount = 0
+      while tailCount < words.count - 1,
+        Self.lines(words.suffix(tailCount + 1), width: width).count <= tailLines
+      {
+        tailCount += 1
+      }
+      // The head: the first words that fit on `headLines` lines with room for the ellipsis.
+      var headCount = 0
+      while headCount < words.count - tailCount - 1 {
+        let lines = Self.lines(words.prefix(headCount + 1), width: width)
+        guard lines.count <= headLines, lines[lines.count - 1].terminalWidth + ellipsis.terminalWidth <= width
+        else { break }
+        headCount += 1
+      }
+      guard headCount > 0 || tailCount > 0 else { continue }
+      let head = Array(words.prefix(headCount))
+      let tail = Array(words.suffix(tailCount))
+      var lines = head.isEmpty ? [ellipsis] : Self.lines(head, width: width)
+      if !head.isEmpty { lines[lines.count - 1] += ellipsis }
+      lines += Self.lines(tail, width: width)
+      let text = head.joined(separator: " ") + ellipsis + (tail.isEmpty ? "" : " " + tail.joined(separator: " "))
+      let candidate = ShownLabel(text: text, lines: lines)
+      if !candidates.contains(candidate) { candidates.append(candidate) }
+    }
+    return candidates
+  }
+
+  /// The preferred shortened form with its last line ending in `number` (unique as a last resort).
+  func numbered(_ number: Int, maxLines: Int) -> ShownLabel {
+    var base = shortenedCandidates(maxLines: maxLines).first ?? ShownLabel(text: label, lines: [label])
+    let suffix = ellipsis + String(number)
+    let last = base.lines.count - 1
+    let kept = base.lines[last].prefix(columns: max(0, width - suffix.terminalWidth))
+    base.lines[last] = kept + suffix
+    base.text += suffix
+    return base
   }
 }
 
