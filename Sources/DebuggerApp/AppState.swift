@@ -176,7 +176,7 @@ public struct AppState: Sendable {
     case .pending: return PendingPane.bindings
     case .history: return HistoryPane.bindings
     case .stateIO: return StateIOPane.bindings
-    case .graph: return []
+    case .graph: return GraphPane.bindings
     }
   }
 

@@ -8,10 +8,11 @@ public enum DiagramFitter {
   /// The drawing with the widest labels that fits in `width` columns: names whole on one line
   /// when there is room (up to `options.maxLabelWidth`), else wrapped over up to
   /// `options.maxLabelLines` lines of the widest width that fits (shortened only when even
-  /// that is not enough, down to 10 columns); then the same with every Parallel/Map collapsed
-  /// to one box (but those in `options.expandedNodes`); else the ``ListRendering`` fallback.
-  /// When frames the user expanded make every drawing too wide, the narrowest drawing is kept
-  /// (the pane scrolls) instead of the list.
+  /// that is not enough, down to 10 columns), the states around frames then widened again on
+  /// their own; then the same with every Parallel/Map collapsed to one box (but those in
+  /// `options.expandedNodes`); else the ``ListRendering`` fallback. When frames the user
+  /// expanded make every drawing too wide, the narrowest drawing is kept (the pane scrolls)
+  /// instead of the list.
   ///
   /// With `shrinkingEdgeLabels`, edge labels (Choice conditions, caught errors) shrink along
   /// with node labels (down to 8 cells), so a wide Choice fan-out still fits as a drawing.
@@ -19,18 +20,23 @@ public enum DiagramFitter {
     _ graph: Graph, width: Int, options: LayoutOptions = LayoutOptions(),
     shrinkingEdgeLabels: Bool = false
   ) -> Diagram {
-    // Wider than the longest name changes nothing.
-    let longest = graph.allNodes.map { LabelShortener.singleLine($0.label).terminalWidth }.max() ?? 0
+    // Wider than the longest name (or edge label) changes nothing.
+    var longest = graph.allNodes.map { LabelShortener.singleLine($0.label).terminalWidth }.max() ?? 0
+    if shrinkingEdgeLabels {
+      let edges = graph.allEdges.compactMap { $0.label.map { LabelShortener.singleLine($0).terminalWidth + 4 } }
+      longest = max(longest, min(edges.max() ?? 0, options.maxEdgeLabelWidth + 4))
+    }
     let widest = max(1, min(options.maxLabelWidth, longest))
     let narrowest = min(widest, narrowestLabel)
     var narrowestDrawing: Diagram?
     for collapse in options.collapseAll ? [true] : [false, true] {
-      func attempt(_ labelWidth: Int) -> Diagram {
+      func attempt(_ labelWidth: Int, nested: Int? = nil) -> Diagram {
         var attempt = options
         attempt.maxLabelWidth = labelWidth
+        attempt.maxNestedLabelWidth = nested
         if shrinkingEdgeLabels {
           // A Choice fan-out is as wide as its labels.
-          attempt.maxEdgeLabelWidth = min(options.maxEdgeLabelWidth, max(8, labelWidth - 4))
+          attempt.maxEdgeLabelWidth = min(options.maxEdgeLabelWidth, max(8, (nested ?? labelWidth) - 4))
         }
         attempt.collapseAll = collapse
         return DiagramRenderer.render(graph, options: attempt)
@@ -40,19 +46,30 @@ public enum DiagramFitter {
       let smallest = attempt(narrowest)
       narrowestDrawing = smallest
       guard smallest.width <= width else { continue }
-      // The widest label width that fits (drawings grow with their labels).
-      var fitting = (labelWidth: narrowest, diagram: smallest)
-      var tooWide = widest
-      while tooWide - fitting.labelWidth > 1 {
-        let middle = (fitting.labelWidth + tooWide) / 2
-        let diagram = attempt(middle)
-        if diagram.width <= width { fitting = (middle, diagram) } else { tooWide = middle }
-      }
-      return fitting.diagram
+      // The widest label width that fits (drawings grow with their labels), then the widest
+      // for the top level with the states inside frames kept at that.
+      let uniform = widestFitting(from: narrowest, smallest, below: widest, width: width) { attempt($0) }
+      return widestFitting(from: uniform.labelWidth, uniform.diagram, below: widest + 1, width: width) {
+        attempt($0, nested: uniform.labelWidth)
+      }.diagram
     }
     if !options.expandedNodes.isEmpty, let narrowestDrawing { return narrowestDrawing }
     var listOptions = options
     listOptions.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 12))
     return ListRendering.render(graph, options: listOptions)
+  }
+
+  /// Binary search for the widest label width in `fitting...<tooWide` whose drawing fits.
+  private static func widestFitting(
+    from fitting: Int, _ diagram: Diagram, below tooWide: Int, width: Int, _ draw: (Int) -> Diagram
+  ) -> (labelWidth: Int, diagram: Diagram) {
+    var best = (labelWidth: fitting, diagram: diagram)
+    var tooWide = tooWide
+    while tooWide - best.labelWidth > 1 {
+      let middle = (best.labelWidth + tooWide) / 2
+      let drawing = draw(middle)
+      if drawing.width <= width { best = (middle, drawing) } else { tooWide = middle }
+    }
+    return best
   }
 }

@@ -11,15 +11,22 @@ public enum LabelShortener {
   }
 
   /// The label each node of `graph` shows (nested ones too), by node id: wrapped over up to
-  /// `options.maxLabelLines` lines of `options.maxLabelWidth` columns, shortened only when it
-  /// does not fit, unique across the whole graph.
+  /// `options.maxLabelLines` lines of `options.labelWidth(depth:)` columns, shortened only when
+  /// it does not fit, unique across the whole graph.
   static func shownLabelLines(_ graph: Graph, options: LayoutOptions) -> [String: ShownLabel] {
-    let nodes = graph.allNodes
+    var nodes: [(node: GraphNode, width: Int)] = []
+    func walk(_ graph: Graph, depth: Int) {
+      for node in graph.nodes {
+        nodes.append((node, max(3, options.labelWidth(depth: depth))))
+        for child in node.children { walk(child, depth: depth + 1) }
+      }
+    }
+    walk(graph, depth: 0)
     let shown = wrap(
-      nodes.map(\.label), maxWidth: max(3, options.maxLabelWidth), maxLines: options.maxLabelLines,
+      nodes.map(\.node.label), maxWidths: nodes.map(\.width), maxLines: options.maxLabelLines,
       ellipsis: options.glyphs.ellipsis)
     var byID: [String: ShownLabel] = [:]
-    for (node, label) in zip(nodes, shown) where byID[node.id] == nil { byID[node.id] = label }
+    for (entry, label) in zip(nodes, shown) where byID[entry.node.id] == nil { byID[entry.node.id] = label }
     return byID
   }
 
@@ -33,21 +40,27 @@ public enum LabelShortener {
   public static func wrap(_ labels: [String], maxWidth: Int, maxLines: Int, ellipsis: String = "…")
     -> [ShownLabel]
   {
-    guard maxLines > 1 else {
-      let labels = labels.map(singleLine)
-      return shorten(labels, maxWidth: maxWidth, ellipsis: ellipsis).map { ShownLabel(text: $0, lines: [$0]) }
-    }
+    wrap(labels, maxWidths: labels.map { _ in maxWidth }, maxLines: maxLines, ellipsis: ellipsis)
+  }
+
+  /// ``wrap(_:maxWidth:maxLines:ellipsis:)`` with a width per label.
+  static func wrap(_ labels: [String], maxWidths: [Int], maxLines: Int, ellipsis: String = "…")
+    -> [ShownLabel]
+  {
     let labels = labels.map(singleLine)
-    let whole = labels.map { LabelWrapper(label: $0, width: maxWidth, ellipsis: ellipsis).wrapped(maxLines: maxLines) }
+    guard maxLines > 1 else {
+      return shorten(labels, maxWidths: maxWidths, ellipsis: ellipsis).map { ShownLabel(text: $0, lines: [$0]) }
+    }
+    let wrappers = zip(labels, maxWidths).map { LabelWrapper(label: $0, width: $1, ellipsis: ellipsis) }
+    let whole = wrappers.map { $0.wrapped(maxLines: maxLines) }
     var used = Set(whole.compactMap { $0?.text })
     var result: [ShownLabel] = []
     result.reserveCapacity(labels.count)
-    for (label, wrapped) in zip(labels, whole) {
+    for (wrapper, wrapped) in zip(wrappers, whole) {
       if let wrapped {
         result.append(wrapped)
         continue
       }
-      let wrapper = LabelWrapper(label: label, width: maxWidth, ellipsis: ellipsis)
       var chosen = wrapper.shortenedCandidates(maxLines: maxLines).first { !used.contains($0.text) }
       var number = 2
       while chosen == nil {
@@ -69,15 +82,20 @@ public enum LabelShortener {
   public static func shorten(_ labels: [String], maxWidth: Int, ellipsis: String = "…")
     -> [String]
   {
+    shorten(labels, maxWidths: labels.map { _ in maxWidth }, ellipsis: ellipsis)
+  }
+
+  /// ``shorten(_:maxWidth:ellipsis:)`` with a width per label.
+  static func shorten(_ labels: [String], maxWidths: [Int], ellipsis: String = "…") -> [String] {
     // Widths are terminal columns: a wide (CJK, emoji) character counts two.
     let labels = labels.map(singleLine)
     let ellipsisWidth = ellipsis.terminalWidth
-    let room = max(1, maxWidth - ellipsisWidth)
     var used = Set<String>()
-    for label in labels where label.terminalWidth <= maxWidth { used.insert(label) }
+    for (label, maxWidth) in zip(labels, maxWidths) where label.terminalWidth <= maxWidth { used.insert(label) }
     var result: [String] = []
     result.reserveCapacity(labels.count)
-    for label in labels {
+    for (label, maxWidth) in zip(labels, maxWidths) {
+      let room = max(1, maxWidth - ellipsisWidth)
       if label.terminalWidth <= maxWidth {
         result.append(label)
         continue
@@ -206,33 +224,45 @@ struct LabelWrapper {
   }
 
   /// Shortened forms in order of preference: the head's words on the first lines (the last of
-  /// them ending in the ellipsis), the tail's words on the remaining ones; one tail line first.
+  /// them ending in the ellipsis), the tail's whole words on the remaining ones (a last word too
+  /// long for a line is cut at its end instead); one tail line first.
   func shortenedCandidates(maxLines: Int) -> [ShownLabel] {
+    let whole = label.split(separator: " ").map(String.init)
     var candidates: [ShownLabel] = []
     for tailLines in 1..<maxLines {
       let headLines = maxLines - tailLines
-      // The tail: the last words that fit on `tailLines` lines.
+      // The tail: the last whole words that fit on `tailLines` lines.
       var tailCount = 0
-      while tailCount < words.count - 1,
-        Self.lines(words.suffix(tailCount + 1), width: width).count <= tailLines
+      while tailCount < whole.count - 1, whole[whole.count - 1 - tailCount].terminalWidth <= width,
+        Self.lines(whole.suffix(tailCount + 1), width: width).count <= tailLines
       {
         tailCount += 1
       }
-      // The head: the first words that fit on `headLines` lines with room for the ellipsis.
+      var tail = Self.lines(whole.suffix(tailCount), width: width)
+      var tailText = whole.suffix(tailCount).joined(separator: " ")
+      if tailCount == 0, let last = whole.last, whole.count > 1 {
+        tailText = last.prefix(columns: width - ellipsis.terminalWidth) + ellipsis
+        tail = [tailText]
+        tailCount = 1
+      }
+      // The head: the first words (pieces of a long one) on `headLines` lines, with room for
+      // the ellipsis.
+      let headWords = LabelWrapper(
+        label: whole.dropLast(tailCount).joined(separator: " "), width: width, ellipsis: ellipsis
+      ).words
       var headCount = 0
-      while headCount < words.count - tailCount - 1 {
-        let lines = Self.lines(words.prefix(headCount + 1), width: width)
+      while headCount < headWords.count {
+        let lines = Self.lines(headWords.prefix(headCount + 1), width: width)
         guard lines.count <= headLines, lines[lines.count - 1].terminalWidth + ellipsis.terminalWidth <= width
         else { break }
         headCount += 1
       }
       guard headCount > 0 || tailCount > 0 else { continue }
-      let head = Array(words.prefix(headCount))
-      let tail = Array(words.suffix(tailCount))
+      let head = Array(headWords.prefix(headCount))
       var lines = head.isEmpty ? [ellipsis] : Self.lines(head, width: width)
       if !head.isEmpty { lines[lines.count - 1] += ellipsis }
-      lines += Self.lines(tail, width: width)
-      let text = head.joined(separator: " ") + ellipsis + (tail.isEmpty ? "" : " " + tail.joined(separator: " "))
+      lines += tail
+      let text = head.joined(separator: " ") + ellipsis + (tailText.isEmpty ? "" : " " + tailText)
       let candidate = ShownLabel(text: text, lines: lines)
       if !candidates.contains(candidate) { candidates.append(candidate) }
     }

@@ -73,7 +73,7 @@ struct LayeredLayout {
       }
       edges.append(Edge(from: from, to: to, source: edge, label: label))
     }
-    let shapes = graph.nodes.map { shape(of: $0) }
+    let shapes = graph.nodes.map { shape(of: $0, nested: parent != nil) }
     let start = graph.start.flatMap { indexByID[$0] } ?? 0
 
     var outEdges = Array(repeating: [Int](), count: nodeCount)
@@ -152,7 +152,7 @@ struct LayeredLayout {
     return parts.map { (LabelShortener.singleLine($0.0), $0.1) }
   }
 
-  func shape(of node: GraphNode) -> NodeShape {
+  func shape(of node: GraphNode, nested: Bool) -> NodeShape {
     let shown = shownLabels[node.id] ?? ShownLabel(text: node.label, lines: [node.label])
     let parts = annotation(of: node)
     if options.drawsFrame(node) {
@@ -164,7 +164,7 @@ struct LayeredLayout {
       let titleChrome = 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
       // The title is one line: whole when the frame is wide enough for it, else shortened to
       // the wider of the label width and the room its branches leave.
-      let room = max(options.maxLabelWidth, childrenWidth + 4 - titleChrome)
+      let room = max(options.labelWidth(depth: nested ? 1 : 0), childrenWidth + 4 - titleChrome)
       let label =
         LabelShortener.shorten([node.label], maxWidth: room, ellipsis: glyphs.ellipsis).first
         ?? node.label

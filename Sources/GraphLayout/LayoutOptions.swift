@@ -7,6 +7,9 @@ public struct LayoutOptions: Sendable, Hashable {
   public var maxLabelWidth: Int
   /// How many lines a box's label may take (1: never wrap).
   public var maxLabelLines: Int
+  /// The widest label line of states inside frames; nil: `maxLabelWidth` (the fitter narrows
+  /// branches first, so the states around them keep their names on one line).
+  public var maxNestedLabelWidth: Int?
   /// Longest edge label in cells; longer labels are cut with an ellipsis.
   public var maxEdgeLabelWidth: Int
   /// Number of ordering sweeps (alternating down and up) that reduce crossings.
@@ -31,6 +34,11 @@ public struct LayoutOptions: Sendable, Hashable {
     self.collapsedNodes = collapsedNodes
     self.collapseAll = collapseAll
     self.expandedNodes = expandedNodes
+  }
+
+  /// The widest label line at a nesting depth (0: the top level).
+  func labelWidth(depth: Int) -> Int {
+    depth == 0 ? maxLabelWidth : min(maxLabelWidth, maxNestedLabelWidth ?? maxLabelWidth)
   }
 
   /// Whether a node with children is drawn as a frame under these options.
