@@ -51,12 +51,12 @@ public struct GraphPane: Sendable {
   static func layout(_ model: GraphModel, width: Int, state: GraphPaneState) -> Diagram? {
     guard let graph = try? ASLGraph.graph(definition: model.definition) else { return nil }
     let width = max(20, width)
-    // Edge labels (Choice rules, caught errors) are not shrunk: when they do not fit whole the
-    // list fallback shows them whole.
+    // Edge labels (Choice rules, caught errors) shrink only to 16 columns: below that the
+    // list fallback, which shows them whole, reads better.
     let options = LayoutOptions(
       maxLabelWidth: width, maxEdgeLabelWidth: width, collapsedNodes: state.collapsedFrames,
       expandedNodes: state.expandedFrames)
-    return DiagramFitter.fit(graph, width: width, options: options)
+    return DiagramFitter.fit(graph, width: width, options: options, shrinkingEdgeLabels: true, edgeLabelFloor: 16)
   }
 
   /// `enter`/`+`: opens the selected (or current) Parallel or Map drawn as one box, or closes
