@@ -157,11 +157,6 @@ public struct ShownLabel: Sendable, Hashable {
   public var text: String
   public var lines: [String]
 
-  public init(text: String, lines: [String]) {
-    self.text = text
-    self.lines = lines
-  }
-
   /// The widest line in columns.
   public var width: Int { lines.map(\.terminalWidth).max() ?? 0 }
 }
