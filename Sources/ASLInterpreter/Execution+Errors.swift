@@ -15,7 +15,8 @@ extension Execution {
       unitFailed(unit, error: error.error, cause: causeMissing ? nil : error.cause)
       return
     }
-    let cause: String? = causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
+    let cause: String? =
+      causeMissing ? nil : (prefixed ? causePrefix(unit) + error.cause : error.cause)
     let state = state(visit.stateIndex, of: unit)
     // JSONata evaluation errors are recorded as EvaluationFailed (and fail a Map/Parallel).
     let evaluationFailure = prefixed && error.error == "States.QueryEvaluationError"
@@ -28,7 +29,9 @@ extension Execution {
     var inTask = false
     if case .task = state { inTask = true }
     // Retry: the first retrier whose ErrorEquals matches decides.
-    if let index = retriers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
+    if let index = retriers.firstIndex(where: {
+      $0.errorEquals.matchesError(error.error, inTask: inTask)
+    }) {
       let retrier = retriers[index]
       var attempts = visit.retryAttempts
       if attempts.count < retriers.count {
@@ -62,7 +65,9 @@ extension Execution {
       emit(state.common.type + "StateFailed", unit: unit, .none)
     }
     // Catch: the first catcher whose ErrorEquals matches.
-    if let index = catchers.firstIndex(where: { $0.errorEquals.matchesError(error.error, inTask: inTask) }) {
+    if let index = catchers.firstIndex(where: {
+      $0.errorEquals.matchesError(error.error, inTask: inTask)
+    }) {
       let catcher = catchers[index]
       var errorOutput = JSONObject()
       errorOutput["Error"] = .string(error.error)
@@ -71,21 +76,8 @@ extension Execution {
       openTraces[unit]?.errorHandling.append(
         .caught(error: error.error, catcher: index, next: catcher.next))
       do throws(ASLRuntimeError) {
-        if state.common.queryLanguage == .jsonata {
-          let states = statesObject(unit, input: visit.rawInput, errorOutput: errorValue)
-          let assigned = try jsonataAssign(unit, catcher.assign, states: states)
-          let output = try catcher.output.map { (o) throws(ASLRuntimeError) -> JSONValue in
-            try jsonata(unit, o, field: "Output", states: states)
-          } ?? errorValue
-          trace(unit, "Catch", output)
-          exitState(unit, output: output, next: .next(catcher.next), assigned: assigned)
-          return
-        }
-        let assigned = try evaluateAssign(unit, catcher.compiledAssign, value: errorValue)
-        let output = try applyResultPath(
-          catcher.resultPath, catcher.compiledResultPath, result: errorValue, rawInput: visit.rawInput)
-        trace(unit, "Catch", output)
-        exitState(unit, output: output, next: .next(catcher.next), assigned: assigned)
+        try state.common.queryLanguage.leave(
+          &self, unit, through: catcher, errorOutput: errorValue, raw: visit.rawInput)
       } catch let inner {
         units[unit].visit = nil
         unitFailed(unit, error: inner.error, cause: causePrefix(unit) + inner.cause)

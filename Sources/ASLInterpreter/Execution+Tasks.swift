@@ -4,66 +4,56 @@ import JSONCore
 
 extension Execution {
   /// Starts a Task: `TaskScheduled`, `TaskStarted`, and a parked `TaskRequest`.
-  mutating func runTask(_ unit: Int, _ s: TaskState) {
+  mutating func runTask(_ language: QueryLanguage, _ unit: Int, _ s: TaskState)
+    throws(ASLRuntimeError)
+  {
     let visit = visit(of: unit)!
     let raw = visit.rawInput
     let e = s.common.expressions
     let (pattern, baseResource) = IntegrationPattern.parse(resource: s.resource)
     let token = pattern == .waitForTaskToken ? makeTaskToken() : nil
-    do throws(ASLRuntimeError) {
-      var effective: JSONValue
-      if s.common.queryLanguage == .jsonata {
-        effective = try jsonataArguments(unit, s.arguments, input: raw, taskToken: token)
-        trace(unit, "Arguments", effective)
-      } else {
-        effective = try applyPath(unit, s.common.inputPath, e.inputPath, to: raw, name: "InputPath")
-        trace(unit, "InputPath", effective)
-        if let parameters = e.parameters {
-          effective = try parameters.get().evaluate(
-            scope: scope(unit, input: effective, taskToken: token), random: &random)
-          trace(unit, "Parameters", effective)
-        }
-      }
-      units[unit].visit?.effectiveInput = effective
-      let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
-      let heartbeat = try durationSeconds(
-        unit, s.heartbeat, e.heartbeatSecondsPath, "HeartbeatSeconds", raw)
-      let (resourceType, resourceName) = Execution.describeResource(s.resource)
-      if Execution.isActivity(s.resource) {
-        // Activities have their own events; the worker is the outside (completeTask).
-        emit(
-          "ActivityScheduled", unit: unit,
-          .activityScheduled(
-            resource: s.resource, input: effective, timeoutInSeconds: timeout,
-            heartbeatInSeconds: heartbeat))
-        emit("ActivityStarted", unit: unit, .none)
-      } else {
-        emit(
-          "TaskScheduled", unit: unit,
-          .taskScheduled(
-            resourceType: resourceType, resource: resourceName, region: options.region,
-            parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
-        emit(
-          "TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
-      }
-      let id = nextRequestID
-      nextRequestID += 1
-      let timeoutAt = timeout.map { now.adding(seconds: Double($0)) }
-      let heartbeatAt = heartbeat.map { now.adding(seconds: Double($0)) }
-      pendingTasks.append(
-        TaskRequest(
-          id: id, executionArn: options.executionArn, unitID: unit, unitPath: units[unit].path,
-          stateName: s.common.name, resource: s.resource, baseResource: baseResource,
-          pattern: pattern, parameters: effective, taskToken: token, scheduledAt: now,
-          timeoutAt: timeoutAt, heartbeatSeconds: heartbeat, heartbeatAt: heartbeatAt,
-          attempt: visit.retryCount, submitted: false))
-      units[unit].phase = .waitingTask(requestID: id)
-      if let timeoutAt { addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id))) }
-      if let heartbeatAt {
-        addTimer(Timer(due: heartbeatAt, sequence: 0, kind: .taskHeartbeat(requestID: id)))
-      }
-    } catch {
-      stateFailed(unit, error, prefixed: true)
+    let input = try language.effectiveInput(&self, unit, s.common, raw: raw)
+    let effective = try language.arguments(
+      &self, unit, parameters: e.parameters, arguments: s.arguments, input: input, taskToken: token)
+    units[unit].visit?.effectiveInput = effective
+    let timeout = try durationSeconds(unit, s.timeout, e.timeoutSecondsPath, "TimeoutSeconds", raw)
+    let heartbeat = try durationSeconds(
+      unit, s.heartbeat, e.heartbeatSecondsPath, "HeartbeatSeconds", raw)
+    let (resourceType, resourceName) = Execution.describeResource(s.resource)
+    if Execution.isActivity(s.resource) {
+      // Activities have their own events; the worker is the outside (completeTask).
+      emit(
+        "ActivityScheduled", unit: unit,
+        .activityScheduled(
+          resource: s.resource, input: effective, timeoutInSeconds: timeout,
+          heartbeatInSeconds: heartbeat))
+      emit("ActivityStarted", unit: unit, .none)
+    } else {
+      emit(
+        "TaskScheduled", unit: unit,
+        .taskScheduled(
+          resourceType: resourceType, resource: resourceName, region: options.region,
+          parameters: effective, timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat))
+      emit(
+        "TaskStarted", unit: unit, .taskStarted(resourceType: resourceType, resource: resourceName))
+    }
+    let id = nextRequestID
+    nextRequestID += 1
+    let timeoutAt = timeout.map { now.adding(seconds: Double($0)) }
+    let heartbeatAt = heartbeat.map { now.adding(seconds: Double($0)) }
+    pendingTasks.append(
+      TaskRequest(
+        id: id, executionArn: options.executionArn, unitID: unit, unitPath: units[unit].path,
+        stateName: s.common.name, resource: s.resource, baseResource: baseResource,
+        pattern: pattern, parameters: effective, taskToken: token, scheduledAt: now,
+        timeoutAt: timeoutAt, heartbeatSeconds: heartbeat, heartbeatAt: heartbeatAt,
+        attempt: visit.retryCount, submitted: false))
+    units[unit].phase = .waitingTask(requestID: id)
+    if let timeoutAt {
+      addTimer(Timer(due: timeoutAt, sequence: 0, kind: .taskTimeout(requestID: id)))
+    }
+    if let heartbeatAt {
+      addTimer(Timer(due: heartbeatAt, sequence: 0, kind: .taskHeartbeat(requestID: id)))
     }
   }
 
@@ -76,8 +66,7 @@ extension Execution {
     case nil: return nil
     case .seconds(let s)?: return s
     case .jsonata(let text)?:
-      let n = try jsonataNumber(
-        unit, .string(text), field: name, states: statesObject(unit, input: input))
+      let n = try jsonataNumber(unit, text, field: name, input: input)
       guard let i = n.intValue, i > 0 else {
         throw ASLRuntimeError(
           error: "States.QueryEvaluationError",
@@ -86,13 +75,12 @@ extension Execution {
       return i
     case .path(let text)?:
       guard let compiled else { return nil }
-      let value = try compiled.get().evaluate(
-        field: name + "Path", scope: scope(unit, input: input), random: &random)
+      let value = try pathValue(unit, compiled, field: name + "Path", input: input)
       guard case .number(let n) = value, let i = n.intValue, i > 0 else {
         throw ASLRuntimeError(
           error: "States.Runtime",
-          cause: "The \(name)Path field refers to value \"\(value.stringValue ?? value.compactString)"
-            + "\" which is not a valid positive integer: \(text)")
+          cause: "The \(name)Path field refers to value \"\(value.textValue)\" which is not a "
+            + "valid positive integer: \(text)")
       }
       return i
     }
@@ -183,10 +171,10 @@ extension Execution {
   }
 
   /// The task finished: `TaskSucceeded` and the output pipeline, or the error path.
-  mutating func finishTask(_ unit: Int, _ s: TaskState, _ outcome: TaskOutcome) {
-    let visit = visit(of: unit)!
+  mutating func finishTask(
+    _ language: QueryLanguage, _ unit: Int, _ s: TaskState, _ outcome: TaskOutcome
+  ) throws(ASLRuntimeError) {
     let (resourceType, resourceName) = Execution.describeResource(s.resource)
-    let e = s.common.expressions
     let activity = Execution.isActivity(s.resource)
     switch outcome {
     case .succeeded(let result):
@@ -197,34 +185,19 @@ extension Execution {
           "TaskSucceeded", unit: unit,
           .taskOutput(resourceType: resourceType, resource: resourceName, output: result))
       }
-      if s.common.queryLanguage == .jsonata {
-        return finishWithResultJSONata(unit, result: result, common: s.common)
-      }
-      trace(unit, "Result", result)
-      do throws(ASLRuntimeError) {
-        var selected = result
-        if let selector = e.resultSelector {
-          selected = try selector.get().evaluate(scope: scope(unit, input: result), random: &random)
-          trace(unit, "ResultSelector", selected)
-        }
-        let assigned = try evaluateAssign(unit, e.assign, value: selected)
-        let merged = try applyResultPath(s.resultPath, e.resultPath, result: selected, rawInput: visit.rawInput)
-        trace(unit, "ResultPath", merged)
-        let output = try applyPath(unit, s.common.outputPath, e.outputPath, to: merged, name: "OutputPath")
-        trace(unit, "OutputPath", output)
-        exitState(unit, output: output, next: s.common.transition, assigned: assigned)
-      } catch {
-        stateFailed(unit, error, prefixed: true)
-      }
+      try finishWithResult(
+        language, unit, result: result, common: s.common, resultPath: s.resultPath)
     case .failed(let error, let cause):
       if activity {
         emit("ActivityFailed", unit: unit, .failure(error: error, cause: cause))
       } else {
         emit(
           "TaskFailed", unit: unit,
-          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: cause))
+          .taskFailure(
+            resourceType: resourceType, resource: resourceName, error: error, cause: cause))
       }
-      stateFailed(unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+      stateFailed(
+        unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
         causeMissing: cause == nil)
     case .timedOut, .heartbeatTimedOut:
       let error = outcome.isHeartbeat ? "States.HeartbeatTimeout" : "States.Timeout"
@@ -233,9 +206,11 @@ extension Execution {
       } else {
         emit(
           "TaskTimedOut", unit: unit,
-          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil))
+          .taskFailure(resourceType: resourceType, resource: resourceName, error: error, cause: nil)
+        )
       }
-      stateFailed(unit, ASLRuntimeError(error: error, cause: ""), prefixed: false, causeMissing: true)
+      stateFailed(
+        unit, ASLRuntimeError(error: error, cause: ""), prefixed: false, causeMissing: true)
     }
   }
 }

@@ -46,26 +46,25 @@ extension Execution {
       // effectiveInput is set by the states that read it back later (Wait, Task, Parallel, Map).
       rawInput: input, effectiveInput: .null, retryAttempts: [], retryCount: 0)
     units[unit].phase = .waitingChildren  // replaced by the state's own work below
-    runStateBody(unit, state)
+    runStateBody(common.queryLanguage, unit, state)
   }
 
-  /// Runs (or re-runs, after a retry) the work of the state `unit` is in.
-  mutating func runStateBody(_ unit: Int) {
-    guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
-    runStateBody(unit, state(index, of: unit))
-  }
-
-  /// Runs the work of `state`, the state `unit` is in.
-  mutating func runStateBody(_ unit: Int, _ state: State) {
-    switch state {
-    case .pass(let s): runPass(unit, s)
-    case .succeed(let s): runSucceed(unit, s)
-    case .fail(let s): runFail(unit, s)
-    case .choice(let s): runChoice(unit, s)
-    case .wait(let s): runWait(unit, s)
-    case .task(let s): runTask(unit, s)
-    case .parallel(let s): runParallel(unit, s)
-    case .map(let s): runMap(unit, s)
+  /// Runs the work of `state`; a runtime error goes to the state's Retry and Catch (with AWS's
+  /// cause prefix).
+  mutating func runStateBody(_ language: QueryLanguage, _ unit: Int, _ state: State) {
+    do throws(ASLRuntimeError) {
+      switch state {
+      case .pass(let s): try runPass(language, unit, s)
+      case .succeed(let s): try runSucceed(language, unit, s)
+      case .fail(let s): try runFail(language, unit, s)
+      case .choice(let s): try runChoice(language, unit, s)
+      case .wait(let s): try runWait(language, unit, s)
+      case .task(let s): try runTask(language, unit, s)
+      case .parallel(let s): try runParallel(language, unit, s)
+      case .map(let s): try runMap(language, unit, s)
+      }
+    } catch {
+      stateFailed(unit, error, prefixed: true)
     }
   }
 
@@ -73,26 +72,36 @@ extension Execution {
   mutating func resume(_ unit: Int, _ resumption: Resumption) {
     guard let index = units.withUnsafeBufferPointer({ $0[unit].visit?.stateIndex }) else { return }
     let state = state(index, of: unit)
-    switch resumption {
-    case .retry:
-      runStateBody(unit)
-    case .waitElapsed:
-      if case .wait(let s) = state { finishWait(unit, s) }
-    case .taskCompleted(let outcome):
-      if case .task(let s) = state { finishTask(unit, s, outcome) }
-    case .childrenSucceeded:
-      switch state {
-      case .parallel(let s): finishParallel(unit, s)
-      case .map(let s): finishMap(unit, s)
-      default: break
+    resume(state.common.queryLanguage, unit, state, resumption)
+  }
+
+  mutating func resume(
+    _ language: QueryLanguage, _ unit: Int, _ state: State, _ resumption: Resumption
+  ) {
+    do throws(ASLRuntimeError) {
+      switch (resumption, state) {
+      case (.retry, _):
+        runStateBody(language, unit, state)
+      case (.waitElapsed, .wait(let s)):
+        try finishWait(language, unit, s)
+      case (.taskCompleted(let outcome), .task(let s)):
+        try finishTask(language, unit, s, outcome)
+      case (.childrenSucceeded, .parallel(let s)):
+        try finishParallel(language, unit, s)
+      case (.childrenSucceeded, .map(let s)):
+        try finishMap(language, unit, s)
+      case (.childrenFailed(let error, let cause), _):
+        if case .map(let s) = state, s.processorMode == .distributed {
+          emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
+        }
+        stateFailed(
+          unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
+          causeMissing: cause == nil, fromChildren: true)
+      default:
+        break
       }
-    case .childrenFailed(let error, let cause):
-      if case .map(let s) = state, s.processorMode == .distributed {
-        emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
-      }
-      stateFailed(
-        unit, ASLRuntimeError(error: error, cause: cause ?? ""), prefixed: false,
-        causeMissing: cause == nil, fromChildren: true)
+    } catch {
+      stateFailed(unit, error, prefixed: true)
     }
   }
 
@@ -157,14 +166,14 @@ extension Execution {
     }
   }
 
-  /// The unit failed with an error nothing caught.
-  mutating func unitFailed(_ unit: Int, error: String, cause: String?) {
+  /// The unit failed with an error nothing caught (or a Fail state, whose Error may be absent).
+  mutating func unitFailed(_ unit: Int, error: String?, cause: String?) {
     if options.recordTraces, var trace = openTraces.removeValue(forKey: unit) {
-      trace.failure = (error, cause)
+      trace.failure = (error ?? "", cause)
       traces.append(trace)
     }
     units[unit].visit = nil
-    units[unit].phase = .failed(error: error, cause: cause)
+    units[unit].phase = .failed(error: error ?? "", cause: cause)
     if unit == 0 {
       failExecution(error: error, cause: cause)
     } else {

@@ -105,29 +105,133 @@ public struct StateVisit: Sendable {
   public var retryCount: Int
 }
 
-/// The children of a Parallel or Map state.
+/// The children of a Parallel state (its branches) or a Map run (its iterations): which have
+/// started, their results, and whether the failures so far end the state.
 public struct ChildGroup: Sendable {
   public enum Kind: Sendable, Equatable {
     case parallel
     case inlineMap
     case distributedMap
   }
-  public var kind: Kind
-  /// Inputs of children not started yet (Map, beyond MaxConcurrency), by index.
-  public var pendingInputs: [JSONValue]
-  public var nextToStart: Int
-  public var total: Int
+  public private(set) var kind: Kind
+  /// Inputs of iterations not started yet (beyond MaxConcurrency), by index.
+  private var pendingInputs: [JSONValue]
+  public private(set) var nextToStart: Int
+  public private(set) var total: Int
   /// Unit ids of started children, by index.
-  public var childIDs: [Int]
-  public var results: [JSONValue]
-  public var running: Int
-  public var succeeded: Int
-  public var failed: Int
-  public var maxConcurrency: Int
-  public var toleratedFailureCount: Int?
-  public var toleratedFailurePercentage: Double?
-  public var firstFailure: (error: String, cause: String?)?
-  public var mapRunArn: String?
+  public private(set) var childIDs: [Int] = []
+  /// Outputs of the children by index (a distributed Map's failed iterations: their error).
+  public private(set) var results: [JSONValue]
+  public private(set) var running = 0
+  public private(set) var succeeded = 0
+  public private(set) var failed = 0
+  /// Most iterations running at once (0: no limit).
+  public let maxConcurrency: Int
+  public let toleratedFailureCount: Int?
+  public let toleratedFailurePercentage: Double?
   /// The Map's item processor (iterations run it).
-  public var processor: StateMachine?
+  public let processor: StateMachine?
+
+  /// The branches of a Parallel state, all started at once.
+  init(branches: Int) {
+    kind = .parallel
+    pendingInputs = []
+    nextToStart = branches
+    total = branches
+    results = Array(repeating: .null, count: branches)
+    maxConcurrency = 0
+    toleratedFailureCount = nil
+    toleratedFailurePercentage = nil
+    processor = nil
+  }
+
+  /// A Map run over `inputs`, one iteration each.
+  init(
+    iterations inputs: [JSONValue], distributed: Bool, maxConcurrency: Int,
+    toleratedFailureCount: Int?, toleratedFailurePercentage: Double?, processor: StateMachine
+  ) {
+    kind = distributed ? .distributedMap : .inlineMap
+    pendingInputs = inputs
+    nextToStart = 0
+    total = inputs.count
+    results = Array(repeating: .null, count: inputs.count)
+    self.maxConcurrency = maxConcurrency
+    self.toleratedFailureCount = toleratedFailureCount
+    self.toleratedFailurePercentage = toleratedFailurePercentage
+    self.processor = processor
+  }
+
+  /// True once every child has ended.
+  public var isComplete: Bool { succeeded + failed == total }
+
+  /// The next iteration to start, when MaxConcurrency allows one: its index and input (moved
+  /// out of the group).
+  mutating func nextIteration() -> (index: Int, input: JSONValue)? {
+    guard nextToStart < total, maxConcurrency <= 0 || running < maxConcurrency else { return nil }
+    let index = nextToStart
+    var input = JSONValue.null
+    swap(&input, &pendingInputs[index])
+    nextToStart += 1
+    return (index, input)
+  }
+
+  /// Child `unitID` started (children start in index order).
+  mutating func started(_ unitID: Int) {
+    childIDs.append(unitID)
+    running += 1
+  }
+
+  /// What the parent does after a child ended.
+  enum Verdict {
+    /// Start what may start; resume when complete.
+    case carryOn
+    /// Stop the other children and fail the state.
+    case failed(error: String, cause: String?)
+  }
+
+  /// Records that child `index` ended in `phase` (succeeded or failed).
+  mutating func childEnded(_ index: Int, _ phase: UnitPhase) -> Verdict {
+    running -= 1
+    switch phase {
+    case .succeeded(let output):
+      results[index] = output
+      succeeded += 1
+    case .failed(let error, let cause):
+      failed += 1
+      // Only a distributed Map tolerates failures; its result lists them.
+      guard kind == .distributedMap else { return .failed(error: error, cause: cause) }
+      var errorOutput = JSONObject([("Error", .string(error))])
+      if let cause { errorOutput["Cause"] = .string(cause) }
+      results[index] = .object(errorOutput)
+      if toleratedFailureExceeded {
+        return .failed(
+          error: "States.ExceedToleratedFailureThreshold",
+          cause: "The specified tolerated failure threshold was exceeded")
+      }
+    default:
+      break
+    }
+    return .carryOn
+  }
+
+  /// True when more iterations failed than ToleratedFailureCount/Percentage allow (none
+  /// without either).
+  var toleratedFailureExceeded: Bool {
+    if let count = toleratedFailureCount, failed > count { return true }
+    if let percentage = toleratedFailurePercentage, total > 0,
+      Double(failed) * 100 / Double(total) > percentage
+    {
+      return true
+    }
+    if toleratedFailureCount == nil && toleratedFailurePercentage == nil {
+      return failed > 0
+    }
+    return false
+  }
+
+  /// Forgets the children not started (the started ones were aborted).
+  mutating func abandonUnstarted() {
+    nextToStart = total
+    running = 0
+  }
 }

@@ -3,6 +3,8 @@ import TerminalUI
 /// The panes of the debugger screen.
 public enum Pane: Int, CaseIterable, Sendable, Hashable {
   case executions, graph, stateIO, pending, history
+  /// The log under the other panes, while it is open (`L`).
+  case log
 
   public var title: String {
     switch self {
@@ -11,6 +13,7 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
     case .stateIO: return "State I/O"
     case .pending: return "Pending"
     case .history: return "History"
+    case .log: return "Log"
     }
   }
 }
@@ -22,6 +25,8 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
 /// - Narrow (at least 60×18, e.g. 80×24): the same with Pending and History sharing one box
 ///   behind tabs.
 /// - Small (anything else that is at least `minimum`): one pane at a time behind tabs.
+///
+/// The open log takes the bottom third of the panes' rows, across the whole width.
 public struct AppLayout: Equatable, Sendable {
   public enum Kind: Equatable, Sendable { case wide, narrow, single }
 
@@ -42,14 +47,21 @@ public struct AppLayout: Equatable, Sendable {
   /// The smallest screen the debugger draws on (below that it shows a notice).
   public static let minimum = Size(width: 40, height: 12)
 
-  /// The layout of a screen of `size` where `visible` is the pane shown in a tabbed box.
-  public static func make(size: Size, focus: Pane, lowerLeft: Pane) -> AppLayout {
+  /// The layout of a screen of `size` where `focus` is the pane a one-pane screen shows and
+  /// `lowerLeft` the one a shared Pending/History box shows; `showsLog`: the log is open.
+  public static func make(size: Size, focus: Pane, lowerLeft: Pane, showsLog: Bool = false) -> AppLayout {
     let screen = Rect(size: size)
     let rows = screen.rows([.fixed(1), .fill(), .fixed(1), .fixed(1)])
     var layout = AppLayout(
       kind: .single, statusLine: rows[0], messageLine: rows[2], keyBar: rows[3], panes: [:],
       attached: [], tabGroups: [])
-    let body = rows[1]
+    var body = rows[1]
+    if showsLog {
+      let parts = body.rows([.fill(), .percent(34)])
+      body = parts[0]
+      layout.panes[.log] = parts[1].inset(top: -1)
+      layout.attached.insert(.log)
+    }
     if size.width >= 100 && size.height >= 28 {
       layout.kind = .wide
       let columns = body.columns([.percent(36), .fill()])
@@ -57,7 +69,7 @@ public struct AppLayout: Equatable, Sendable {
       layout.panes[.executions] = left[0]
       layout.panes[.pending] = left[1].inset(top: -1)
       layout.panes[.history] = left[2].inset(top: -1)
-      layout.attached = [.pending, .history, .stateIO]
+      layout.attached.formUnion([.pending, .history, .stateIO])
       let right = columns[1].rows([.percent(50), .fill()])
       layout.panes[.graph] = right[0]
       layout.panes[.stateIO] = right[1].inset(top: -1)
@@ -70,14 +82,14 @@ public struct AppLayout: Equatable, Sendable {
       let shown: Pane = lowerLeft == .history ? .history : .pending
       layout.panes[shown] = lower
       layout.tabGroups = [[.pending, .history]]
-      layout.attached = [.pending, .history, .stateIO]
+      layout.attached.formUnion([.pending, .history, .stateIO])
       let right = columns[1].rows([.percent(50), .fill()])
       layout.panes[.graph] = right[0]
       layout.panes[.stateIO] = right[1].inset(top: -1)
     } else {
       layout.kind = .single
       layout.panes[focus] = body
-      layout.tabGroups = [Pane.allCases]
+      layout.tabGroups = [Pane.screenOrder]
     }
     return layout
   }

@@ -9,13 +9,13 @@ extension AppState {
       buffer.render(notice, in: buffer.bounds)
       return buffer
     }
-    let layout = AppLayout.make(size: size, focus: focus, lowerLeft: lowerLeft)
+    let layout = layout(size: size)
     renderStatusLine(in: layout.statusLine, buffer: &buffer)
     // Draw upper boxes first so attached boxes below overwrite the shared border.
     for (pane, box) in layout.panes.sorted(by: { ($0.value.y, $0.value.x) < ($1.value.y, $1.value.x) }) {
       renderPane(pane, in: box, layout: layout, buffer: &buffer)
     }
-    renderMessageLine(in: layout.messageLine, notesShown: layout.panes[.stateIO] != nil, buffer: &buffer)
+    renderMessageLine(in: layout.messageLine, buffer: &buffer)
     renderKeyBar(in: layout.keyBar, buffer: &buffer)
     renderOverlay(buffer: &buffer)
     return buffer
@@ -41,17 +41,28 @@ extension AppState {
     }
   }
 
-  private func renderMessageLine(in row: Rect, notesShown: Bool, buffer: inout ScreenBuffer) {
-    let line: TextLine
-    if let message {
+  /// The line above the key bar until the next key: the last command's message, else its first
+  /// teaching note; then what the next step does. Teaching notes never cover the panes: the log
+  /// has them whole, and the right end says so when one is cut or there are more.
+  private func renderMessageLine(in row: Rect, buffer: inout ScreenBuffer) {
+    var line = TextLine(view.nextStep, style: .plain.dimmed())
+    var right = TextLine()
+    let noteStyle = Style(foreground: .cyan)
+    if let message, !message.text.isEmpty {
       line = TextLine(message.text, style: message.isError ? Style(foreground: .red, bold: true) : .plain)
-    } else if !notesShown, let note = view.notes.first {
-      line = TextLine("ⓘ " + note, style: Style(foreground: .cyan))
-    } else {
-      line = TextLine(view.nextStep, style: .plain.dimmed())
+      if !message.notes.isEmpty { right = TextLine("ⓘ \(Self.notes(message.notes.count)) in the log (L)", style: noteStyle) }
+    } else if let notes = message?.notes, let note = notes.first {
+      line = TextLine("ⓘ " + note, style: noteStyle)
+      if notes.count > 1 {
+        right = TextLine("+\(Self.notes(notes.count - 1)) in the log (L)", style: noteStyle)
+      } else if line.width > row.width - 2 {
+        right = TextLine("more in the log (L)", style: noteStyle)
+      }
     }
-    buffer.render(StatusLine(left: line), in: row)
+    buffer.render(StatusLine(left: line, right: right), in: row)
   }
+
+  private static func notes(_ count: Int) -> String { count == 1 ? "1 note" : "\(count) notes" }
 
   /// The bottom row: the keys that do something now (from the binding lists of what has the
   /// keyboard), or the line being typed at the `:` or `/` prompt.
@@ -93,6 +104,7 @@ extension AppState {
     case .history: history.render(view, in: inner, focused: focused, buffer: &buffer)
     case .graph: graph.render(view, in: inner, buffer: &buffer)
     case .stateIO: stateIO.render(view, in: inner, focused: focused, buffer: &buffer)
+    case .log: log.render(in: inner, buffer: &buffer)
     }
   }
 
@@ -103,6 +115,7 @@ extension AppState {
     case .stateIO: return stateIO.title(view)
     case .pending: return view.pending.isEmpty ? "Pending" : "Pending (\(view.pending.count))"
     case .history: return history.title(view)
+    case .log: return focus == .log ? "Log · L hides it" : "Log · L goes to it"
     }
   }
 

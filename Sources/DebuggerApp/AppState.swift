@@ -14,15 +14,24 @@ public enum AppEffect: Equatable, Sendable {
   case showEvent(id: Int)
 }
 
-/// A line of feedback under the panes.
+/// A line of feedback under the panes, until the next key.
 public struct AppMessage: Equatable, Sendable {
   public var text: String
   public var isError: Bool
+  /// The teaching notes of the command: the first is shown when there is no text; the log has
+  /// them all.
+  public var notes: [String] = []
 
   public init(_ text: String, isError: Bool = false) {
     self.text = text
     self.isError = isError
   }
+}
+
+extension Pane {
+  /// The panes as the screen reads: the left column top to bottom, then the right one (the
+  /// order of `tab` and of the tabs of a shared box).
+  static let screenOrder: [Pane] = [.executions, .pending, .history, .graph, .stateIO]
 }
 
 /// What the keyboard is talking to.
@@ -55,6 +64,7 @@ public struct AppState: Sendable {
   public var history = HistoryPane()
   public var stateIO = StateIOPane()
   public var graph = GraphPane()
+  public var log = LogPane()
   /// The `:` prompt, kept between uses for its history.
   public var prompt = LineInputState()
   public var message: AppMessage?
@@ -79,22 +89,69 @@ public struct AppState: Sendable {
     let old = view
     view = newView
     executions.update(from: old, to: newView)
-    pending.list.clamp(count: newView.pending.count)
+    pending.update(to: newView)
     history.update(from: old, to: newView)
     stateIO.update(from: old, to: newView)
     graph.refresh(newView.graph, inner: graphPaneInner)
   }
 
-  /// The inside of the graph pane's box on the current screen, if the pane is visible.
-  var graphPaneInner: Rect? {
-    let layout = AppLayout.make(size: screenSize, focus: focus, lowerLeft: lowerLeft)
-    return layout.panes[.graph].map { Panel(title: "").inner(of: $0) }
+  /// The layout of a screen of `size` (a focused log keeps the pane above it on a one-pane screen).
+  func layout(size: Size) -> AppLayout {
+    AppLayout.make(size: size, focus: focus == .log ? log.returnFocus : focus, lowerLeft: lowerLeft, showsLog: log.isOpen)
   }
 
-  /// Shows the result of a command: its messages (errors in red) and teaching notes.
+  /// The inside of a pane's box on the current screen, if the pane is visible.
+  func paneInner(_ pane: Pane) -> Rect? {
+    layout(size: screenSize).panes[pane].map { Panel(title: "").inner(of: $0) }
+  }
+
+  /// The inside of the graph pane's box on the current screen, if the pane is visible.
+  var graphPaneInner: Rect? { paneInner(.graph) }
+
+  /// Shows a line under the panes: messages joined (errors in red), else a teaching note.
   public mutating func apply(messages: [String], notes: [String] = [], isError: Bool = false) {
-    let text = (messages + notes).filter { !$0.isEmpty }.joined(separator: " · ")
-    message = text.isEmpty ? nil : AppMessage(text, isError: isError)
+    let text = messages.filter { !$0.isEmpty }.joined(separator: " · ")
+    message = text.isEmpty && notes.isEmpty ? nil : AppMessage(text, isError: isError)
+    message?.notes = notes
+  }
+
+  /// Shows what a command did: all of it (output, messages, notes) goes to the log, and the
+  /// message line sums it up: an error or a stop (`stopped`) first, else a teaching note before
+  /// the step's events (History has those). Output longer than a line opens the log.
+  public mutating func record(
+    _ command: DebuggerCommand, output: CommandOutput?, messages: [String], notes: [String], isError: Bool,
+    stopped: Bool = false
+  ) {
+    let outputLines = output?.lines ?? []
+    log.record(command: command.description, output: outputLines, messages: messages, notes: notes, isError: isError)
+    let noteFirst = !notes.isEmpty && !isError && !stopped
+    var summary = noteFirst ? [] : Self.summarize(messages)
+    if outputLines.count == 1 {
+      summary.insert("\(command.description): \(outputLines[0])", at: 0)
+    } else if outputLines.count > 1 {
+      log.isOpen = true
+      summary.insert("\(command.description): \(outputLines.count) lines in the log below (L goes to it)", at: 0)
+    }
+    apply(messages: summary, notes: notes, isError: isError)
+  }
+
+  /// Long messages are shown as their first lines; the log has them whole.
+  static func summarize(_ messages: [String]) -> [String] {
+    let lines = messages.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    guard lines.count > 3 else { return lines }
+    return Array(lines.prefix(3)) + ["… \(lines.count - 3) more lines in the log (L)"]
+  }
+
+  /// `L`: opens the log and focuses it (so keys scroll it); on the focused log, closes it and
+  /// focuses again what was focused before.
+  mutating func toggleLog() {
+    if log.isOpen && focus == .log {
+      log.isOpen = false
+      focus = log.returnFocus
+    } else {
+      log.isOpen = true
+      focusPane(.log)
+    }
   }
 
   /// The state the graph selection or, failing that, the execution points at (the target of `b`
@@ -115,6 +172,7 @@ public struct AppState: Sendable {
       graph.refresh(view.graph, inner: graphPaneInner)
       return []
     case .mouse(let mouse):
+      guard !screenTooSmall else { return [] }
       handleMouse(mouse)
       return []
     case .key(.alt(let character)):
@@ -122,16 +180,25 @@ public struct AppState: Sendable {
       // arrives as alt+key and means escape, then that key.
       return handle(.key(.escape)) + handle(.key(.character(character)))
     case .key(let key):
+      // Nothing on screen to act on: only ctrl-c works (and quits, there being no room to ask).
+      if screenTooSmall {
+        return key == .ctrl("c") ? [.quit] : []
+      }
       let effects = handleKey(KeyInput(key: key, screen: screenSize))
       graph.keepWindow(view.graph, inner: graphPaneInner)
       return effects
     }
   }
 
+  /// Whether the screen shows only the "Terminal too small" notice.
+  var screenTooSmall: Bool { TooSmallNotice(required: AppLayout.minimum).applies(to: screenSize) }
+
   private mutating func handleKey(_ input: KeyInput) -> [AppEffect] {
     switch mode {
     case .normal:
       message = nil
+      // The file's description gives way to the first key (which still acts).
+      if tour?.isTour == false { tour = nil }
       if let effects = keyBindings.run(input, on: &self) { return effects }
       return navigateFocusedPane(input.key)
     case .prompt: return handlePrompt(input.key)
@@ -144,6 +211,7 @@ public struct AppState: Sendable {
     case .help(var scroll):
       return finish(Self.helpBindings.run(input, on: &scroll) ?? .stay, else: .help(scroll))
     case .confirmQuit(var dialog):
+      if input.key == .ctrl("c") { return [.quit] }
       let choice = dialog.handle(input.key)
       if choice == 0 { return [.quit] }
       mode = choice == nil ? .confirmQuit(dialog) : .normal
@@ -166,7 +234,7 @@ public struct AppState: Sendable {
   /// The bindings of the main screen now, first match wins: the tour's while it runs, the
   /// global ones, then the focused pane's. Keys none of them takes go to the focused pane.
   var keyBindings: [AppKeyBinding] {
-    (tour == nil ? [] : TourCaption.bindings) + Self.globalBindings + Self.bindings(for: focus)
+    (tour?.isTour == true ? TourCaption.bindings : []) + Self.globalBindings + Self.bindings(for: focus)
   }
 
   /// The focused pane's own bindings.
@@ -177,6 +245,7 @@ public struct AppState: Sendable {
     case .history: return HistoryPane.bindings
     case .stateIO: return StateIOPane.bindings
     case .graph: return GraphPane.bindings
+    case .log: return []
     }
   }
 
@@ -190,6 +259,7 @@ public struct AppState: Sendable {
     case .history: history.navigate(key, view, pageSize: pageSize)
     case .stateIO: stateIO.navigate(key, view, pageSize: pageSize)
     case .graph: graph.navigate(key, view)
+    case .log: if let inner = paneInner(.log) { log.navigate(key, in: inner.size) }
     }
     return []
   }
@@ -203,20 +273,22 @@ public struct AppState: Sendable {
   }
 
   mutating func cycleFocus(by delta: Int) {
-    let order: [Pane] = [.executions, .graph, .stateIO, .pending, .history]
+    // The log, when open, lies across the bottom: it comes last.
+    let order = Pane.screenOrder + (log.isOpen ? [.log] : [])
     let index = order.firstIndex(of: focus) ?? 0
     focusPane(order[(index + delta + order.count) % order.count])
   }
 
   /// Focuses a pane (bringing it to the front of a tabbed box).
   public mutating func focusPane(_ pane: Pane) {
+    if pane == .log && focus != .log { log.returnFocus = focus }
     focus = pane
     if pane == .pending || pane == .history { lowerLeft = pane }
   }
 
   private mutating func handleMouse(_ mouse: MouseEvent) {
     guard mode == .normal else { return }
-    let layout = AppLayout.make(size: screenSize, focus: focus, lowerLeft: lowerLeft)
+    let layout = layout(size: screenSize)
     guard let pane = layout.pane(at: mouse.position), let box = layout.panes[pane] else { return }
     switch mouse.kind {
     case .press(button: 1):
@@ -239,7 +311,7 @@ public struct AppState: Sendable {
       case .pending: pending.click(at: point, size: inner.size, view)
       case .history: history.click(at: point, size: inner.size, view)
       case .graph: graph.click(at: point)
-      case .stateIO: break
+      case .stateIO, .log: break
       }
     case .scrollUp:
       focusPane(pane)

@@ -76,7 +76,10 @@ public struct DebuggerProgram: Sendable {
           default: messages.insert(stop.description, at: 0)
           }
         }
-        app.apply(messages: Self.summarize(messages), notes: [], isError: outcome.isError)
+        let stopped = outcome.stop.map { $0 != .stepped && $0 != .reached } ?? false
+        app.record(
+          command, output: outcome.output, messages: messages, notes: outcome.notes,
+          isError: outcome.isError, stopped: stopped)
       }
     }
     if changed {
@@ -98,10 +101,11 @@ public struct DebuggerProgram: Sendable {
     handle(.resize(app.screenSize))
   }
 
-  /// Starts the guided tour: space steps to the next teaching note and explains it.
-  public mutating func startTour() {
+  /// Starts the guided tour: space steps to the next teaching note and explains it. `about` is
+  /// what the file says about itself (a lesson's `Description`), shown first.
+  public mutating func startTour(about: String? = nil) {
     tourStep = 0
-    app.tour = TourCaption(title: "Tour", lines: [
+    app.tour = TourCaption(title: "Tour", lines: (about.map { [$0] } ?? []) + [
       "This tour steps \(session.mainExecution.label) and stops at every nesting event: a child "
         + "execution starting, a task token waiting, a child's result reaching its parent.",
       "Press space to go to the next one; answer tokens with S (succeed) or F (fail); esc leaves "
@@ -109,44 +113,77 @@ public struct DebuggerProgram: Sendable {
     ])
   }
 
+  /// Shows what the file says about itself (a lesson's `Description`) until the first key.
+  public mutating func showAbout(_ text: String) {
+    app.tour = TourCaption(title: "About this file", lines: [text], isTour: false)
+  }
+
   private var tourStep = 0
 
-  /// Steps the focused execution until a step teaches something, someone must answer, or the
-  /// execution ends; the caption says what happened.
+  /// Steps the focused execution until a step teaches something, someone must answer, or every
+  /// execution ends (when the focused one ends first, the tour follows one still running); the
+  /// caption says what happened, and says so when nothing could move.
   mutating func tourNext(_ executor: Executor) {
+    guard session.runtime.executions.contains(where: \.isRunning) || tourStep == 0 else {
+      // Over: space leaves, as the last caption says.
+      app.tour = nil
+      return
+    }
     var notes: [String] = []
     var stop: StopReason?
     var steps = 0
+    let eventsBefore = session.runtime.executions.reduce(0) { $0 + $1.execution.history.count }
     while notes.isEmpty && steps < 1000 {
       let outcome = executor(&session, .step, app)
       steps += 1
       notes = outcome.notes
       stop = outcome.stop
+      if stop == .finished, let next = session.runtime.executions.first(where: \.isRunning) {
+        let ended = session.focusedExecution
+        _ = executor(&session, .focus(execution: "#\(next.id + 1)"), app)
+        notes.append("\(ended.label) ended: \(ended.status.name), but \(next.label) still runs; the tour follows it.")
+        stop = .stepped
+        break
+      }
       if let stop, stop != .stepped { break }
     }
-    tourStep += 1
+    let moved = session.runtime.executions.reduce(0) { $0 + $1.execution.history.count } != eventsBefore
     var lines = notes
     switch stop {
     case .waitingOnPerson?:
-      if notes.isEmpty {
-        lines.append("Nothing moves until someone answers the pending item: press S to send a result or F to fail it, then space.")
-      }
+      if notes.isEmpty { lines.append(tourAnswerPrompt(stillWaiting: !moved)) }
     case .finished?:
       let main = session.mainExecution
-      lines.append("\(main.label) ended: \(main.status.name). u steps back, r restarts, esc leaves the tour.")
+      lines.append(
+        moved
+          ? "\(main.label) ended: \(main.status.name), and so did every execution it started. u steps back, r restarts, esc leaves the tour."
+          : "The tour is over: nothing is left to run. u steps back, r restarts, space or esc leaves the tour.")
     case .breakpoint?, .error?, .blocked?:
       lines.append(stop!.description)
     default: break
     }
     if lines.isEmpty { lines = ["Stepped \(steps) times; nothing nested happened."] }
+    if moved { tourStep += 1 }
+    app.log.record(command: "tour · \(tourStep)", output: [], messages: [], notes: lines, isError: false)
     app.tour = TourCaption(title: "Tour · \(tourStep)", lines: lines)
   }
 
-  /// Long command output (`executions`, `history`, `print`) is shown as its first lines.
-  static func summarize(_ messages: [String]) -> [String] {
-    let lines = messages.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
-    guard lines.count > 3 else { return lines }
-    return Array(lines.prefix(3)) + ["… \(lines.count - 3) more lines"]
+  /// Which pending item S and F act on (the one the Pending pane selects) and what to send.
+  func tourAnswerPrompt(stillWaiting: Bool) -> String {
+    let pending = session.runtime.pending
+    let opening = stillWaiting ? "Still waiting: space cannot go on until" : "Nothing moves until"
+    guard !pending.isEmpty else { return "\(opening) the clock moves: a deadline only a (advance) brings." }
+    let index = min(app.pending.list.selected ?? 0, pending.count - 1)
+    let item = pending[index]
+    let owner = session.runtime.executions[item.executionID].label
+    let what =
+      item.token == nil
+      ? "the task '\(item.stateName)' in \(owner) (\(item.resource)) has no mock or handler: S opens an editor for "
+        + "its result as JSON"
+      : "'\(item.stateName)' in \(owner) waits for its task token: S opens an editor for the JSON the callback "
+        + "returns, which becomes the state's result"
+    return "\(opening) pending item \(index + 1) is answered. \(what) (type it, e.g. {\"ok\": true}, then ctrl-s); "
+      + "F fails it instead. Then space."
   }
 
   /// Rebuilds the screen's view of the session (after a command or a new graph selection).

@@ -28,11 +28,10 @@ extension SessionView {
     self.title = title
     focusStatus = focused.status.name
     focusSummary = "\(focused.label) \(focusStatus)"
-    clock = Self.clockText(milliseconds: runtime.now.milliseconds - session.mainExecution.startedAt.milliseconds)
+    clock = session.clock
     isRunning = runtime.executions.contains(where: \.isRunning)
     canStepBack = session.canStepBack
     nextStep = Self.nextStepText(session)
-    notes = session.lastNotes
     restartInput = session.mainInput.prettyString
 
     // Executions, as a tree (children under their parent, in start order).
@@ -43,7 +42,7 @@ extension SessionView {
         status: e.status.name, depth: depth,
         link: e.startedBy.map { "\(Teaching.linkSummary($0)) · '\($0.stateName)'" },
         isFocused: e.id == session.focus,
-        startedAt: "t+" + Self.seconds(Double(e.startedAt.milliseconds - session.mainExecution.startedAt.milliseconds) / 1000)))
+        startedAt: session.clockText(e.startedAt)))
       for child in runtime.children(of: e.id) { add(child, depth: depth + 1) }
     }
     for e in runtime.executions where e.startedBy == nil { add(e, depth: 0) }
@@ -70,7 +69,7 @@ extension SessionView {
       return PendingRow(
         index: index + 1, kind: item.token == nil ? "task" : "token",
         execution: "#\(owner.id + 1)", stateName: item.stateName, resource: item.resource,
-        details: details, prefill: prefill)
+        details: details, prefill: prefill, hasHeartbeat: item.request.heartbeatAt != nil)
     }
 
     // History of the focused execution (only the new events when extending `previous`).
@@ -239,17 +238,6 @@ extension SessionView {
     case "Output": return "output"
     default: return "after " + name
     }
-  }
-
-  /// `HH:MM:SS.mmm` of a duration in milliseconds.
-  static func clockText(milliseconds: Int64) -> String {
-    let ms = max(0, milliseconds)
-    let hours = ms / 3_600_000
-    let minutes = ms / 60_000 % 60
-    let secs = ms / 1000 % 60
-    func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    let frac = String(ms % 1000)
-    return "\(two(hours)):\(two(minutes)):\(two(secs)).\(String(repeating: "0", count: 3 - frac.count))\(frac)"
   }
 
   static func seconds(_ value: Double) -> String {

@@ -30,8 +30,6 @@ public struct SessionView: Equatable, Sendable {
   public var graph: GraphModel?
   /// The data of the selected (or current) state of the focused execution.
   public var stateIO: StateIOModel = StateIOModel()
-  /// Teaching notes of the last step (nesting patterns at work).
-  public var notes: [String] = []
   /// The main execution's input as JSON text (what `R` starts editing from).
   public var restartInput: String = "{}"
 }
@@ -50,7 +48,7 @@ public struct ExecutionRow: Equatable, Sendable {
   /// for the main execution.
   public var link: String?
   public var isFocused: Bool = false
-  /// When it started on the virtual clock, relative to the main execution (`t+1s`).
+  /// When it started, on the virtual clock as the status line shows it.
   public var startedAt: String = ""
 }
 
@@ -67,6 +65,8 @@ public struct PendingRow: Equatable, Sendable {
   public var details: [String] = []
   /// The JSON the success editor starts with.
   public var prefill: String = "{}"
+  /// Whether the task has a heartbeat deadline (`HeartbeatSeconds`).
+  public var hasHeartbeat: Bool = false
 }
 
 /// One history event.

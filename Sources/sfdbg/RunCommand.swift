@@ -20,7 +20,8 @@ struct RunCommand: ParsableCommand {
       (states:startExecution), then --handler commands; anything else waits for a person:
       give results in a --script (succeed/fail/heartbeat), or the run stops with status RUNNING.
       A script runs from a paused start, one command a line (# comments); when it ends the run
-      goes on as far as it can, like gdb -batch.
+      goes on as far as it can, like gdb -batch. What the script's print, executions, pending,
+      history and help show is printed as they run (with --json: "scriptOutput").
       Exit status: 0 when the main execution ended (whatever its status), 2 for usage,
       definition, input or script errors, 3 when it is still RUNNING because a token or task
       needs a result nobody gave (the pending items are listed).
@@ -34,7 +35,7 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Commands to run first (the debugger's command language), then continue.")
   var script: String?
 
-  @Flag(help: "Print exactly one JSON object: status, output or error/cause, executions, pending.")
+  @Flag(help: "Print exactly one JSON object: status, output or error/cause, executions, pending, scriptOutput.")
   var json = false
 
   @Flag(help: "Add the history event types of the execution (\"events\").")
@@ -55,9 +56,10 @@ struct RunCommand: ParsableCommand {
       FileOutput.standardError.write("error: \(error.description)\n")
       throw ExitCode(2)
     }
+    var scriptOutput: [JSONValue] = []
     if let script {
       do {
-        try runScript(script, on: &s, performer: &performer)
+        scriptOutput = try runScript(script, on: &s, performer: &performer)
       } catch let error as ScriptError {
         FileOutput.standardError.write("error: \(error.message)\n")
         throw ExitCode(2)
@@ -72,6 +74,7 @@ struct RunCommand: ParsableCommand {
     }
     if events { result["events"] = .array(target.execution.history.map { .string($0.type) }) }
     if history { result["history"] = .object(["events": .array(target.execution.history.map(\.json))]) }
+    if !scriptOutput.isEmpty { result["scriptOutput"] = .array(scriptOutput) }
     FileOutput.standardOutput.write(render(result, session: s) + "\n")
     if s.mainExecution.isRunning { throw ExitCode(3) }
   }
@@ -80,8 +83,11 @@ struct RunCommand: ParsableCommand {
     var message: String
   }
 
-  /// Runs each line of `path`; an error names the script's line.
-  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws {
+  /// Runs each line of `path`; an error names the script's line. What `print`, `executions`,
+  /// `pending`, `history` and `help` show goes to stdout as they run (under a `# COMMAND`
+  /// line); with `--json` it is returned, one `{command, text|value}` object each, for the
+  /// result's `scriptOutput`.
+  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws -> [JSONValue] {
     let bytes: [UInt8]
     do {
       bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
@@ -89,6 +95,7 @@ struct RunCommand: ParsableCommand {
       throw ScriptError(message: error.message)
     }
     let text = String(decoding: bytes, as: UTF8.self)
+    var outputs: [JSONValue] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let command: DebuggerCommand?
       do {
@@ -101,9 +108,21 @@ struct RunCommand: ParsableCommand {
       if outcome.isError {
         throw ScriptError(message: "\(path):\(index + 1): \(outcome.messages.joined(separator: "; "))")
       }
-      if !json, case .print = command { FileOutput.standardError.write(outcome.messages.joined(separator: "\n") + "\n") }
+      if let output = outcome.output {
+        if json {
+          var entry: JSONObject = ["command": .string(command.description)]
+          switch output {
+          case .value(let value): entry["value"] = value
+          case .lines(let lines): entry["text"] = .string(lines.joined(separator: "\n"))
+          }
+          outputs.append(.object(entry))
+        } else {
+          FileOutput.standardOutput.write((["# " + command.description] + output.lines).joined(separator: "\n") + "\n")
+        }
+      }
       if case .quit = command { break }
     }
+    return outputs
   }
 
   /// The result as one JSON object (`--json`) or readable lines.

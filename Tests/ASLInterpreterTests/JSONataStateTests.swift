@@ -66,4 +66,31 @@ import Testing
       input: #"{"s":7}"#)
     #expect(e.offsets(of: "WaitStateExited") == [7])
   }
+
+  @Test func failStateClosesItsTraceAsFailed() throws {
+    let e = try runMachine(
+      """
+      {"QueryLanguage":"JSONata","StartAt":"Boom","States":{"Boom":{"Type":"Fail",
+        "Error":"{% 'Bad' & 'Input' %}","Cause":"{% $states.input.why %}"}}}
+      """, input: #"{"why":"no items"}"#, options: ExecutionOptions(recordTraces: true))
+    #expect(e.failure?.error == "BadInput")
+    let trace = try #require(e.traces.last)
+    #expect(trace.stateName == "Boom")
+    #expect(trace.failure?.error == "BadInput")
+    #expect(trace.failure?.cause == "no items")
+    #expect(trace.nextState == nil)
+  }
+
+  /// The same Fail state in both query languages leaves the same trace.
+  @Test(arguments: [
+    #"{"StartAt":"Boom","States":{"Boom":{"Type":"Fail","ErrorPath":"$.error","Cause":"c"}}}"#,
+    #"{"QueryLanguage":"JSONata","StartAt":"Boom","States":{"Boom":{"Type":"Fail","Error":"{% $states.input.error %}","Cause":"c"}}}"#,
+  ])
+  func failTraceIsTheSameInBothLanguages(definition: String) throws {
+    let e = try runMachine(definition, input: #"{"error":"E"}"#, options: ExecutionOptions(recordTraces: true))
+    #expect(e.traces.map(\.stateName) == ["Boom"])
+    #expect(e.traces.first?.failure?.error == "E")
+    #expect(e.traces.first?.failure?.cause == "c")
+    #expect(e.traces.first?.stages.map(\.name) == ["Input"])
+  }
 }

@@ -34,9 +34,7 @@ func lessonProgram(_ name: String, size: Size = Size(width: 100, height: 30), ke
 
 /// The rows of the graph pane (between its borders) of a frame.
 func graphRows(_ program: DebuggerProgram, _ size: Size) -> [String] {
-  guard let box = AppLayout.make(size: size, focus: program.app.focus, lowerLeft: program.app.lowerLeft).panes[.graph]
-  else { return [] }
-  let inner = Panel(title: "").inner(of: box)
+  guard let inner = program.app.paneInner(.graph) else { return [] }
   return program.frame(size: size).lines()[inner.y..<(inner.y + inner.height)].map {
     String(Array($0)[inner.x..<(inner.x + inner.width)])
   }

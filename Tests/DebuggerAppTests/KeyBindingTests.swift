@@ -43,6 +43,7 @@ import TerminalUI
     "global/tab": { before, after, _ in after.focus != before.focus },
     "global/↑↓←→ hjkl": { _, after, _ in after.graph.selectedNode != nil },
     "global//": { _, after, _ in after.focus == .history && after.mode == .filter(LineInputState()) },
+    "global/L": { before, after, _ in !before.log.isOpen && after.log.isOpen && after.focus == .log },
     "global/esc": { before, after, _ in before.graph.selectedNode != nil && after.graph.selectedNode == nil },
     "tour/space": { _, _, effects in effects == [.tourNext] },
     "executions/enter": { _, _, effects in effects == [.execute(.focus(execution: "child-1"))] },
@@ -179,14 +180,15 @@ import TerminalUI
 
     // The screen's bar is the bar of the bindings in force, and shows only what applies now.
     var hints = app.keyBindings.keyBar(for: app).visibleHints(width: 100)
-    #expect(hints.map(\.key) == ["s", "n", "i", "o", "c", "S", "F", "u", "b", "?", "q"])
+    // `o` only for a child execution; `:` pinned with `?` and `q`.
+    #expect(hints.map(\.key) == ["s", "n", "i", "c", "S", "F", "u", "b", ":", "?", "q"])
     let bottom = app.render(size: Size(width: 100, height: 30)).line(29)
     #expect(bottom.hasPrefix(" " + hints.map { $0.key + " " + $0.label }.joined(separator: "  ")))
     var idle = SampleView.make()
     idle.pending = []
     idle.canStepBack = false
     hints = AppState(view: idle).keyBindings.keyBar(for: AppState(view: idle)).visibleHints(width: 200)
-    #expect(hints.map(\.key) == ["s", "n", "i", "o", "c", "b", "a", ":", "?", "q"])
+    #expect(hints.map(\.key) == ["s", "n", "i", "c", "b", "a", ":", "?", "q"])
 
     // Every binding with a help line is in the help overlay, and every key line of the overlay
     // comes from a binding.

@@ -37,7 +37,6 @@ enum SampleView {
         stateName: "Ship (wait for callback)",
         stages: [("input", ["OrderId": "o-1"]), ("parameters", ["Input": ["TaskToken": "AQB4…e1f"]]),
                  ("result", "⧗ waiting for SendTaskSuccess / SendTaskFailure")]),
-      notes: [".waitForTaskToken: the parent pauses until someone returns the token."],
       restartInput: "{\"OrderId\": \"o-1\"}")
   }
 }

@@ -91,7 +91,7 @@ import Testing
   @Test func helpListsEveryCommandOnce() throws {
     var session = try Session(
       machines: [machine("M", #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#)], mainMachine: "M", input: [:])
-    let lines = session.execute(.help).messages
+    let lines = session.execute(.help).output?.lines ?? []
     #expect(lines.count == CommandSpec.all.count)
     for spec in CommandSpec.all {
       #expect(lines.filter { $0.hasPrefix("  \(spec.name) ") }.count == 1, "\(spec.name)")

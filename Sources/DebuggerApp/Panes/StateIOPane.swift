@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// The State I/O pane: the data-flow stages of the selected (or current) state as a foldable JSON
-/// tree, then why the state did what it did and the teaching notes. `enter` on a leaf shows it
+/// tree, then why the state did what it did (teaching notes go to the log). `enter` on a leaf shows it
 /// whole; on a container it folds.
 public struct StateIOPane: Sendable {
   public var tree = Self.freshTree
@@ -35,13 +35,12 @@ public struct StateIOPane: Sendable {
 
   func render(_ view: SessionView, in area: Rect, focused: Bool, buffer: inout ScreenBuffer) {
     let model = view.stateIO
-    var notes: [TextLine] = model.explanation.map { line in
+    let notes: [TextLine] = model.explanation.map { line in
       if line.hasSuffix("→ matched") || line.contains("caught it") { return TextLine(line, style: Style(foreground: .green, bold: true)) }
       if line.hasSuffix("→ no") { return TextLine(line, style: .plain.dimmed()) }
       if line.hasPrefix("failed:") || line.contains("no Retrier or Catcher") { return TextLine(line, style: Style(foreground: .red)) }
       return TextLine(line)
     }
-    notes += view.notes.map { TextLine("ⓘ " + $0, style: Style(foreground: .cyan)) }
     let noteRows = notes.flatMap { $0.wrapped(toWidth: max(1, area.width)) }
     let noteHeight = min(noteRows.count, area.height / 2)
     let parts = area.rows([.fill(), .fixed(noteHeight)])

@@ -33,6 +33,7 @@ public enum EffectLoop {
     while true {
       total.messages += next.messages
       total.notes += next.notes
+      total.output = next.output ?? total.output
       total.stop = next.stop ?? total.stop
       total.isError = total.isError || next.isError
       for effect in next.effects {

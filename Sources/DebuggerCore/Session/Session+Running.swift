@@ -102,7 +102,7 @@ extension Session {
         }
       case .advanceClock:
         if runtime.advanceClock() {
-          out.messages.append("clock advanced to \(runtime.now.iso8601)")
+          out.messages.append("clock advanced to \(clock)")
           out.stop = .stepped
         } else {
           out.messages.append("no timer is pending")
@@ -258,7 +258,7 @@ extension Session {
       return .stepped
     case .clock:
       runtime.advanceClock()
-      out.messages.append("waited: clock \(runtime.now.iso8601)")
+      out.messages.append("waited: clock \(clock)")
       return .stepped
     case .person:
       out.messages.append("\(focusedExecution.label) waits for you: \(pendingLines.first ?? "see pending")")

@@ -27,12 +27,26 @@ extension Session {
       let kind = item.token.map { "token \(RuntimeError.abbreviate($0))" } ?? "task (by hand)"
       let age = Double(runtime.now.milliseconds - item.request.scheduledAt.milliseconds) / 1000
       var deadlines: [String] = []
-      if let t = item.request.timeoutAt { deadlines.append("times out at \(t.iso8601)") }
-      if let h = item.request.heartbeatAt { deadlines.append("heartbeat due \(h.iso8601)") }
+      if let t = item.request.timeoutAt { deadlines.append("times out at \(clockText(t))") }
+      if let h = item.request.heartbeatAt { deadlines.append("heartbeat due \(clockText(h))") }
       let child = item.childExecutionID.map { " → child \(runtime.executions[$0].label)" } ?? ""
       return "\(i + 1). \(kind) \(e.label) '\(item.stateName)' \(item.resource)\(child) age \(age)s"
         + (deadlines.isEmpty ? "" : " " + deadlines.joined(separator: ", "))
     }
+  }
+
+  /// The virtual clock as the debugger shows it everywhere (status line, messages, deadlines):
+  /// the time since the main execution started, `HH:MM:SS.mmm`. JSON data keeps AWS's ISO 8601
+  /// timestamps (`$$.Execution.StartTime`, history events, `sfdbg run --json`).
+  public var clock: String { clockText(runtime.now) }
+
+  /// An instant of the virtual clock as `clock` writes it.
+  public func clockText(_ instant: VirtualInstant) -> String {
+    let ms = max(0, instant.milliseconds - mainExecution.startedAt.milliseconds)
+    func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let fraction = String(ms % 1000)
+    return "\(two(ms / 3_600_000)):\(two(ms / 60_000 % 60)):\(two(ms / 1000 % 60))."
+      + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 
   /// Final lines after a run: each execution's status.
@@ -92,7 +106,7 @@ extension Session {
   mutating func printPath(_ path: String, _ out: inout CommandOutcome) {
     do throws(ASLRuntimeError) {
       let value = try PathExpression.resolve(path, field: "print", scope: focusedScope)
-      out.messages.append(value.prettyString)
+      out.output = .value(value)
     } catch {
       fail(&out, "\(error.error): \(error.cause)")
     }

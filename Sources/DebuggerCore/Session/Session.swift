@@ -85,7 +85,7 @@ public struct Session: Sendable {
     case .back:
       if let s = snapshots.popLast() {
         restore(s)
-        out.messages.append("stepped back; clock \(runtime.now.iso8601)")
+        out.messages.append("stepped back; clock \(clock)")
       } else {
         out.messages.append("nothing to step back to")
         out.isError = true
@@ -174,14 +174,12 @@ public struct Session: Sendable {
       } else {
         fail(&out, "no execution is called '\(key)'")
       }
-    case .executions: out.messages.append(contentsOf: executionLines)
-    case .pending: out.messages.append(contentsOf: pendingLines)
+    case .executions: out.output = .lines(executionLines)
+    case .pending: out.output = .lines(pendingLines)
     case .print(let path): printPath(path, &out)
     case .history(let key):
       if let e = key.map({ runtime.execution($0) }) ?? .some(focusedExecution) {
-        for ev in e.execution.history {
-          out.messages.append("\(ev.id) \(ev.type)" + (ev.stateName.map { " \($0)" } ?? ""))
-        }
+        out.output = .lines(e.execution.history.map { ev in "\(ev.id) \(ev.type)" + (ev.stateName.map { " \($0)" } ?? "") })
       } else {
         fail(&out, "no execution is called '\(key ?? "")'")
       }
@@ -192,7 +190,7 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(path: file, contents: mockFile.prettyString + "\n"))
       out.messages.append("wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)")
     case .help:
-      out.messages.append(contentsOf: CommandSpec.all.map { "  " + $0.helpLine })
+      out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
       out.effects.append(.quit)
     }

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Why running stopped.
 public enum StopReason: Sendable, Equatable, CustomStringConvertible {
   /// One step was taken as asked.
@@ -31,6 +33,9 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
 /// What a command did: text for the user, why it stopped, and effects for the edge to perform.
 public struct CommandOutcome: Sendable, Equatable {
   public var messages: [String] = []
+  /// What a listing or `print` asked to see (the TUI's log, `sfdbg run`'s output); nil for
+  /// commands that act.
+  public var output: CommandOutput?
   /// One-sentence explanations of nesting patterns that happened (for the status line / notes).
   public var notes: [String] = []
   public var stop: StopReason?
@@ -39,4 +44,20 @@ public struct CommandOutcome: Sendable, Equatable {
   public var isError = false
 
   public init() {}
+}
+
+/// The output of `executions`, `pending`, `history`, `print` and `help`: what the command was
+/// run to see, as opposed to messages about what a command did.
+public enum CommandOutput: Sendable, Equatable {
+  case lines([String])
+  /// `print`: a JSON value (`sfdbg run --json` keeps it as JSON).
+  case value(JSONValue)
+
+  /// The output as text lines (a value pretty-printed).
+  public var lines: [String] {
+    switch self {
+    case .lines(let lines): return lines
+    case .value(let value): return value.prettyString.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
 }
