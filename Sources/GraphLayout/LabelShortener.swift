@@ -51,14 +51,19 @@ public enum LabelShortener {
     guard maxLines > 1 else {
       return shorten(labels, maxWidths: maxWidths, ellipsis: ellipsis).map { ShownLabel(text: $0, lines: [$0]) }
     }
-    let wrappers = zip(labels, maxWidths).map { LabelWrapper(label: $0, width: $1, ellipsis: ellipsis) }
-    let whole = wrappers.map { $0.wrapped(maxLines: maxLines) }
+    // Most names fit on one line: only the others are split into words.
+    let wrappers = zip(labels, maxWidths).map { label, width in
+      label.terminalWidth <= width ? nil : LabelWrapper(label: label, width: width, ellipsis: ellipsis)
+    }
+    let whole = zip(labels, wrappers).map { label, wrapper in
+      wrapper.map { $0.wrapped(maxLines: maxLines) } ?? ShownLabel(text: label, lines: [label])
+    }
     var used = Set(whole.compactMap { $0?.text })
     var result: [ShownLabel] = []
     result.reserveCapacity(labels.count)
     for (wrapper, wrapped) in zip(wrappers, whole) {
-      if let wrapped {
-        result.append(wrapped)
+      guard let wrapper, wrapped == nil else {
+        result.append(wrapped!)
         continue
       }
       var chosen = wrapper.shortenedCandidates(maxLines: maxLines).first { !used.contains($0.text) }
