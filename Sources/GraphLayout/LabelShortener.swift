@@ -62,10 +62,12 @@ public enum LabelShortener {
     var result: [ShownLabel] = []
     result.reserveCapacity(labels.count)
     for (wrapper, wrapped) in zip(wrappers, whole) {
-      guard let wrapper, wrapped == nil else {
-        result.append(wrapped!)
+      if let wrapped {
+        result.append(wrapped)
         continue
       }
+      // Only a name too long for one line (it has a wrapper) can fail to wrap.
+      guard let wrapper else { continue }
       var chosen = wrapper.shortenedCandidates(maxLines: maxLines).first { !used.contains($0.text) }
       var number = 2
       while chosen == nil {
