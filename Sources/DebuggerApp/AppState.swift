@@ -244,7 +244,8 @@ public struct AppState: Sendable {
     case .pending: return PendingPane.bindings
     case .history: return HistoryPane.bindings
     case .stateIO: return StateIOPane.bindings
-    case .graph, .log: return []
+    case .graph: return GraphPane.bindings
+    case .log: return []
     }
   }
 

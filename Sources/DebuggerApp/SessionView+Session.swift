@@ -91,8 +91,13 @@ extension SessionView {
       for event in events[(reusable > 0 ? reusable : 0)...] {
         if case .stateEntered(let name, _) = event.details { status[name, default: []].insert(.visited) }
       }
-      for trace in execution.traces where trace.failure != nil {
-        status[trace.stateName, default: []].insert(.failed)
+      // Each state shows how its latest visit ended: failed, caught or timed out.
+      for trace in execution.traces {
+        let caught = trace.errorHandling.lazy.compactMap { note -> String? in
+          if case .caught(let error, _, _) = note { return error } else { return nil }
+        }.first
+        status[trace.stateName, default: []].subtract(StepStatus.outcomes)
+        status[trace.stateName, default: []].formUnion(.outcome(error: trace.failure?.error, caughtError: caught))
       }
       for item in runtime.pending where item.executionID == focused.id {
         status[item.stateName, default: []].insert(.pendingToken)

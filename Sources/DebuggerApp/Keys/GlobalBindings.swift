@@ -85,7 +85,8 @@ extension AppState {
     },
     AppKeyBinding(
       [.up, .down, .left, .right, .character("h"), .character("j"), .character("k"), .character("l")],
-      label: "↑↓←→ hjkl", name: "move", help: "move; in the graph: select a state", section: .panes
+      label: "↑↓←→ hjkl", name: "move",
+      help: "move; in the graph: j/k along the edges (j into a frame), h/l to the state beside", section: .panes
     ) { app, input in app.navigateFocusedPane(input.key) },
     AppKeyBinding([.character("/")], name: "filter", help: "filter the history", section: .panes) { app, _ in
       app.focusPane(.history)
