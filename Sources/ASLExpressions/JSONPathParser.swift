@@ -205,22 +205,24 @@ struct JSONPathParser: ByteCursor {
   // MARK: Filter expressions
 
   mutating func parseOr() throws(ASLRuntimeError) -> JSONPathFilter {
-    var lhs = try parseAnd()
-    while true {
-      skipSpaces()
-      guard current == UInt8(ascii: "|"), peek(1) == UInt8(ascii: "|") else { return lhs }
-      position += 2
-      lhs = .or(lhs, try parseAnd())
-    }
+    try parseChain("||", JSONPathFilter.or) { p throws(ASLRuntimeError) in try p.parseAnd() }
   }
 
   mutating func parseAnd() throws(ASLRuntimeError) -> JSONPathFilter {
-    var lhs = try parseUnary()
+    try parseChain("&&", JSONPathFilter.and) { p throws(ASLRuntimeError) in try p.parseUnary() }
+  }
+
+  /// `operand op operand op …`, grouped from the left with `combine`.
+  mutating func parseChain(
+    _ op: String, _ combine: (JSONPathFilter, JSONPathFilter) -> JSONPathFilter,
+    _ operand: (inout Self) throws(ASLRuntimeError) -> JSONPathFilter
+  ) throws(ASLRuntimeError) -> JSONPathFilter {
+    var lhs = try operand(&self)
     while true {
       skipSpaces()
-      guard current == UInt8(ascii: "&"), peek(1) == UInt8(ascii: "&") else { return lhs }
-      position += 2
-      lhs = .and(lhs, try parseUnary())
+      guard hasPrefix(op) else { return lhs }
+      position += op.utf8.count
+      lhs = combine(lhs, try operand(&self))
     }
   }
 
