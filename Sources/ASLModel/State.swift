@@ -143,12 +143,10 @@ public final class PassState: Sendable {
   public let hasResult: Bool
   public let resultPath: PathField
   public let result: JSONValue?
-  public let parameters: JSONValue?
 
   init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
     result = r.raw("Result")
-    parameters = r.raw("Parameters")
     resultPath = try r.pathField("ResultPath")
     let expressions = common.expressions
     compiledParameters = expressions.parameters
