@@ -135,6 +135,19 @@ no_colours_still_show_focus() {
     keys mono q y && wait_for mono "EXIT=0"
 }
 
+# A lesson explains itself; the key bar offers H and a while its heartbeat token waits; no key
+# acts while the terminal is too small; ctrl-c quits from the quit dialog.
+lesson_heartbeat_tiny_and_quit() {
+  "${TMUX_CMD[@]}" new-session -d -s lesson -x 100 -y 30 \
+    "cd '$PWD' && '$SFDBG' debug demo/lessons/heartbeat-timeout.yaml; echo EXIT=\$?; sleep 60"
+  wait_for lesson "About this file" && wait_for lesson "Lesson: a callback task" &&
+    keys lesson c && wait_for lesson "H heartbeat" && wait_for lesson "a advance" &&
+    "${TMUX_CMD[@]}" resize-window -t lesson -x 20 -y 6 && wait_for lesson "too small" &&
+    keys lesson a a s c && sleep 0.3 &&  # a would time the token out: Pending (1) below says it did not
+    "${TMUX_CMD[@]}" resize-window -t lesson -x 100 -y 30 && wait_for lesson "Pending (1)" &&
+    keys lesson q && wait_for lesson "Quit anyway" && keys lesson C-c && wait_for lesson "EXIT=0"
+}
+
 # The log pane: `print $$.Execution` is readable whole there; L hides it and shows it again.
 log_pane_shows_command_output() {
   start log 80 24
@@ -166,6 +179,7 @@ check "resize (100×30 → 80×24 → tiny → back) and the help overlay" resiz
 check "SIGTERM restores the terminal" signal_restores_the_terminal TERM 143
 check "SIGINT restores the terminal" signal_restores_the_terminal INT 130
 check "a terminal without colours still shows focus" no_colours_still_show_focus
+check "a lesson's description, H and a in the key bar, keys ignored while too small, ctrl-c in the quit dialog" lesson_heartbeat_tiny_and_quit
 check "the log pane shows command output whole (L toggles it)" log_pane_shows_command_output
 
 echo "e2e: $PASSED passed, $FAILED failed"

@@ -171,40 +171,41 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
       }
       return actual == expected
     case .boolean:
-      guard case .bool(let expected) = operand else {
-        if isPathVariant { return false }
-        throw badOperand(operand)
-      }
-      guard case .bool(let actual) = value else { return false }
+      guard let (actual, expected) = try both(value, operand, isPathVariant, { $0.boolValue })
+      else { return false }
       return actual == expected
     case .numeric:
-      guard case .number(let expected) = operand else {
-        if isPathVariant { return false }
-        throw badOperand(operand)
-      }
-      guard case .number(let actual) = value else { return false }
+      guard let (actual, expected) = try both(value, operand, isPathVariant, { $0.numberValue })
+      else { return false }
       return compare(ComparisonOperator.order(actual, expected))
     case .string:
-      guard case .string(let expected) = operand else {
-        if isPathVariant { return false }
-        throw badOperand(operand)
-      }
-      guard case .string(let actual) = value else { return false }
+      guard let (actual, expected) = try both(value, operand, isPathVariant, { $0.stringValue })
+      else { return false }
       if info.relation == .matches {
         return ComparisonOperator.wildcardMatch(actual, pattern: expected)
       }
       return compare(ComparisonOperator.compareUTF16(actual, expected))
     case .timestamp:
-      guard case .string(let expectedText) = operand, let expected = ASLTimestamp(expectedText)
-      else {
-        if isPathVariant { return false }
-        throw badOperand(operand)
-      }
-      guard case .string(let actualText) = value, let actual = ASLTimestamp(actualText) else {
-        return false
-      }
+      guard
+        let (actual, expected) = try both(
+          value, operand, isPathVariant, { $0.stringValue.flatMap(ASLTimestamp.init) })
+      else { return false }
       return compare(actual < expected ? -1 : (actual == expected ? 0 : 1))
     }
+  }
+
+  /// The value and the operand as the operator's type (`read`). Nil, so the rule is false, when
+  /// the value is not of that type, or a `…Path` operand is not; a literal operand that is not
+  /// is an error.
+  func both<T>(
+    _ value: JSONValue, _ operand: JSONValue, _ isPathVariant: Bool, _ read: (JSONValue) -> T?
+  ) throws(ASLRuntimeError) -> (actual: T, expected: T)? {
+    guard let expected = read(operand) else {
+      if isPathVariant { return nil }
+      throw badOperand(operand)
+    }
+    guard let actual = read(value) else { return nil }
+    return (actual, expected)
   }
 
   func badOperand(_ operand: JSONValue) -> ASLRuntimeError {

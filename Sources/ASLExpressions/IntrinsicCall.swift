@@ -101,11 +101,6 @@ struct IntrinsicParser: ByteCursor {
   var position = 0
   var depth = 0
 
-  init(text: String, bytes: [UInt8]) {
-    self.text = text
-    self.bytes = bytes
-  }
-
   func error(_ detail: String) -> ASLRuntimeError {
     ASLRuntimeError(
       error: "States.Runtime",
@@ -126,22 +121,9 @@ struct IntrinsicParser: ByteCursor {
     skipSpaces()
     guard current == UInt8(ascii: "(") else { throw error("expected '(' after \(name)") }
     position += 1
-    var arguments: [IntrinsicArgument] = []
-    skipSpaces()
-    if current == UInt8(ascii: ")") {
-      position += 1
-    } else {
-      while true {
-        arguments.append(try parseArgument())
-        skipSpaces()
-        if current == UInt8(ascii: ",") {
-          position += 1
-          continue
-        }
-        guard current == UInt8(ascii: ")") else { throw error("expected ',' or ')'") }
-        position += 1
-        break
-      }
+    let arguments = try readList(upTo: UInt8(ascii: ")"), unclosed: "expected ',' or ')'") {
+      p throws(ASLRuntimeError) in
+      try p.parseArgument()
     }
     let callText = String(decoding: bytes[start..<position], as: UTF8.self)
     return IntrinsicCall(text: callText, function: function, arguments: arguments)
@@ -182,31 +164,11 @@ struct IntrinsicParser: ByteCursor {
       return .path(PathReference(source: source, path: path, text: pathText))
     default:
       if hasPrefix("States.") { return .call(try parseCall()) }
-      if hasPrefix("true") {
-        position += 4
-        return .literal(.bool(true), raw: nil)
-      }
-      if hasPrefix("false") {
-        position += 5
-        return .literal(.bool(false), raw: nil)
-      }
-      if hasPrefix("null") {
-        position += 4
-        return .literal(.null, raw: nil)
-      }
-      let start = position
-      while let b = current,
-        (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-          || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-      {
-        position += 1
-      }
-      let numberText = String(decoding: bytes[start..<position], as: UTF8.self)
-      guard !numberText.isEmpty, (try? JSONParser.parse(numberText))?.numberValue != nil else {
-        position = start
-        throw error("invalid argument")
-      }
-      return .literal(.number(JSONNumber(text: numberText)), raw: nil)
+      if let keyword = readKeyword() { return .literal(keyword, raw: nil) }
+      guard
+        let number = readNumber(where: { (try? JSONParser.parse($0))?.numberValue != nil })
+      else { throw error("invalid argument") }
+      return .literal(.number(number), raw: nil)
     }
   }
 

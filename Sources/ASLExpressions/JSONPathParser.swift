@@ -7,11 +7,6 @@ struct JSONPathParser: ByteCursor {
   var position = 0
   var depth = 0
 
-  init(text: String, bytes: [UInt8]) {
-    self.text = text
-    self.bytes = bytes
-  }
-
   var rest: String { String(decoding: bytes[min(position, bytes.count)...], as: UTF8.self) }
 
   static func syntaxError(_ text: String, _ detail: String) -> ASLRuntimeError {
@@ -124,7 +119,7 @@ struct JSONPathParser: ByteCursor {
       position += 1
       skipSpaces()
       segment = .filter(try parseOr())
-    case UInt8(ascii: "(") where matches("(@.length-"):
+    case UInt8(ascii: "(") where hasPrefix("(@.length-"):
       // Jayway's script index `[(@.length-N)]`: the N-th element from the end.
       position += "(@.length-".utf8.count
       guard let n = readInt(), n > 0, current == UInt8(ascii: ")") else {
@@ -210,22 +205,24 @@ struct JSONPathParser: ByteCursor {
   // MARK: Filter expressions
 
   mutating func parseOr() throws(ASLRuntimeError) -> JSONPathFilter {
-    var lhs = try parseAnd()
-    while true {
-      skipSpaces()
-      guard current == UInt8(ascii: "|"), peek(1) == UInt8(ascii: "|") else { return lhs }
-      position += 2
-      lhs = .or(lhs, try parseAnd())
-    }
+    try parseChain("||", JSONPathFilter.or) { p throws(ASLRuntimeError) in try p.parseAnd() }
   }
 
   mutating func parseAnd() throws(ASLRuntimeError) -> JSONPathFilter {
-    var lhs = try parseUnary()
+    try parseChain("&&", JSONPathFilter.and) { p throws(ASLRuntimeError) in try p.parseUnary() }
+  }
+
+  /// `operand op operand op …`, grouped from the left with `combine`.
+  mutating func parseChain(
+    _ op: String, _ combine: (JSONPathFilter, JSONPathFilter) -> JSONPathFilter,
+    _ operand: (inout Self) throws(ASLRuntimeError) -> JSONPathFilter
+  ) throws(ASLRuntimeError) -> JSONPathFilter {
+    var lhs = try operand(&self)
     while true {
       skipSpaces()
-      guard current == UInt8(ascii: "&"), peek(1) == UInt8(ascii: "&") else { return lhs }
-      position += 2
-      lhs = .and(lhs, try parseUnary())
+      guard hasPrefix(op) else { return lhs }
+      position += op.utf8.count
+      lhs = combine(lhs, try operand(&self))
     }
   }
 
@@ -262,26 +259,17 @@ struct JSONPathParser: ByteCursor {
   }
 
   mutating func readOperator() -> JSONPathFilterOperator? {
-    for op in JSONPathFilterOperator.symbols where matches(op.rawValue) {
+    for op in JSONPathFilterOperator.symbols where hasPrefix(op.rawValue) {
       position += op.rawValue.utf8.count
       return op
     }
-    for op in JSONPathFilterOperator.words where matches(op.rawValue) {
+    for op in JSONPathFilterOperator.words where hasPrefix(op.rawValue) {
       let after = peek(op.rawValue.utf8.count)
       if let after, JSONPathParser.isIdentifierByte(after) { continue }
       position += op.rawValue.utf8.count
       return op
     }
     return nil
-  }
-
-  func matches(_ token: String) -> Bool {
-    var offset = 0
-    for b in token.utf8 {
-      guard peek(offset) == b else { return false }
-      offset += 1
-    }
-    return true
   }
 
   static func isIdentifierByte(_ b: UInt8) -> Bool {
@@ -334,59 +322,27 @@ struct JSONPathParser: ByteCursor {
       return .string(try readQuoted())
     case UInt8(ascii: "["):
       position += 1
-      var items: [JSONValue] = []
-      skipSpaces()
-      if current == UInt8(ascii: "]") {
-        position += 1
-        return .array(items)
+      let items = try readList(upTo: UInt8(ascii: "]"), unclosed: "expected ']'") {
+        p throws(ASLRuntimeError) in try p.parseLiteral()
       }
-      while true {
-        items.append(try parseLiteral())
-        skipSpaces()
-        if current == UInt8(ascii: ",") {
-          position += 1
-          continue
-        }
-        try expect(UInt8(ascii: "]"))
-        return .array(items)
-      }
+      return .array(items)
     case UInt8(ascii: "{"):
       position += 1
+      let members = try readList(upTo: UInt8(ascii: "}"), unclosed: "expected '}'") {
+        p throws(ASLRuntimeError) in
+        p.skipSpaces()
+        guard let q = p.current, q == UInt8(ascii: "'") || q == UInt8(ascii: "\"") else {
+          throw p.error("expected a quoted key")
+        }
+        let key = try p.readQuoted()
+        try p.expect(UInt8(ascii: ":"))
+        return (key, try p.parseLiteral())
+      }
       var object = JSONObject()
-      skipSpaces()
-      if current == UInt8(ascii: "}") {
-        position += 1
-        return .object(object)
-      }
-      while true {
-        skipSpaces()
-        guard let q = current, q == UInt8(ascii: "'") || q == UInt8(ascii: "\"") else {
-          throw error("expected a quoted key")
-        }
-        let key = try readQuoted()
-        try expect(UInt8(ascii: ":"))
-        object[key] = try parseLiteral()
-        skipSpaces()
-        if current == UInt8(ascii: ",") {
-          position += 1
-          continue
-        }
-        try expect(UInt8(ascii: "}"))
-        return .object(object)
-      }
+      for (key, value) in members { object[key] = value }
+      return .object(object)
     default:
-      if matches("true") {
-        position += 4
-        return .bool(true)
-      }
-      if matches("false") {
-        position += 5
-        return .bool(false)
-      }
-      if matches("null") {
-        position += 4
-        return .null
-      }
+      if let keyword = readKeyword() { return keyword }
       if let c = current, JSONPathParser.isIdentifierByte(c), !(c >= 0x30 && c <= 0x39) {
         // Jayway reads an unquoted word in a comparison as a string: `[?(@.Code==es)]`.
         let start = position
@@ -395,19 +351,10 @@ struct JSONPathParser: ByteCursor {
         }
         return .string(String(decoding: bytes[start..<position], as: UTF8.self))
       }
-      let start = position
-      while let b = current,
-        (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-          || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-      {
-        position += 1
-      }
-      let numberText = String(decoding: bytes[start..<position], as: UTF8.self)
-      guard !numberText.isEmpty, Double(numberText) != nil else {
-        position = start
+      guard let number = readNumber(where: { Double($0) != nil }) else {
         throw error("expected a value")
       }
-      return .number(JSONNumber(text: numberText))
+      return .number(number)
     }
   }
 }

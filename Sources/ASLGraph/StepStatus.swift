@@ -10,8 +10,27 @@ public struct StepStatus: OptionSet, Sendable, Hashable {
   public static let visited = StepStatus(rawValue: 1 << 1)
   /// A breakpoint is set on the state.
   public static let breakpoint = StepStatus(rawValue: 1 << 2)
-  /// The state failed (or the edge was taken by a Catch).
+  /// The state failed with an error nothing caught (or the edge was taken by a Catch).
   public static let failed = StepStatus(rawValue: 1 << 3)
   /// The state waits for a task token (or a task resolved by hand).
   public static let pendingToken = StepStatus(rawValue: 1 << 4)
+  /// The state failed and a Catch of it handled the error (the execution went on).
+  public static let caught = StepStatus(rawValue: 1 << 5)
+  /// The state ended with `States.Timeout` or `States.HeartbeatTimeout` (caught or not).
+  public static let timedOut = StepStatus(rawValue: 1 << 6)
+
+  /// How a state's visit ended: `failed`, `caught`, `timedOut` (with one of the first two), or
+  /// none when it succeeded. `error` is the uncaught error, `caughtError` the one a Catch took.
+  public static func outcome(error: String?, caughtError: String?) -> StepStatus {
+    var status: StepStatus = []
+    if error != nil { status.insert(.failed) }
+    if caughtError != nil { status.insert(.caught) }
+    if let name = error ?? caughtError, name == "States.Timeout" || name == "States.HeartbeatTimeout" {
+      status.insert(.timedOut)
+    }
+    return status
+  }
+
+  /// The marks of a visit's outcome (failed, caught, timed out).
+  public static let outcomes: StepStatus = [.failed, .caught, .timedOut]
 }

@@ -204,6 +204,21 @@ extension Execution {
 
   // MARK: Map numeric fields
 
+  /// The integer a JSONata field (MaxConcurrency, TimeoutSeconds, …) evaluates to, at least
+  /// `minimum` (0 or 1).
+  mutating func jsonataInteger(
+    _ unit: Int, _ text: String, field name: String, input: JSONValue, minimum: Int
+  ) throws(ASLRuntimeError) -> Int {
+    let n = try jsonataNumber(unit, text, field: name, input: input)
+    guard let i = n.intValue, i >= minimum else {
+      throw ASLRuntimeError(
+        error: "States.QueryEvaluationError",
+        cause: "The \(name) field must be a \(minimum > 0 ? "positive" : "non-negative") integer, "
+          + "but was \(n.text)")
+    }
+    return i
+  }
+
   /// MaxConcurrency / ToleratedFailureCount: literal or `…Path` (strings holding an integer are
   /// accepted, as AWS does).
   mutating func mapInteger(
@@ -214,13 +229,7 @@ extension Execution {
     case nil: return nil
     case .value(let n)?: return n.intValue
     case .jsonata(let text)?:
-      let n = try jsonataNumber(unit, text, field: name, input: input)
-      guard let i = n.intValue, i >= 0 else {
-        throw ASLRuntimeError(
-          error: "States.QueryEvaluationError",
-          cause: "The \(name) field must be a non-negative integer, but was \(n.text)")
-      }
-      return i
+      return try jsonataInteger(unit, text, field: name, input: input, minimum: 0)
     case .path(let text)?:
       guard let compiled else { return nil }
       let value = try pathValue(unit, compiled, field: name + "Path", input: input)

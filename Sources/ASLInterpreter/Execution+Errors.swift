@@ -42,7 +42,7 @@ extension Execution {
         "EvaluationFailed", unit: unit,
         .evaluationFailed(error: error.error, cause: cause ?? "", state: visit.name))
     }
-    let (retriers, catchers) = state.errorHandling
+    let (retriers, catchers) = (state.errorHandling.retry, state.errorHandling.catchers)
     var inTask = false
     if case .task = state { inTask = true }
     // Retry: the first retrier whose ErrorEquals matches decides.

@@ -66,13 +66,7 @@ extension Execution {
     case nil: return nil
     case .seconds(let s)?: return s
     case .jsonata(let text)?:
-      let n = try jsonataNumber(unit, text, field: name, input: input)
-      guard let i = n.intValue, i > 0 else {
-        throw ASLRuntimeError(
-          error: "States.QueryEvaluationError",
-          cause: "The \(name) field must be a positive integer, but was \(n.text)")
-      }
-      return i
+      return try jsonataInteger(unit, text, field: name, input: input, minimum: 1)
     case .path(let text)?:
       guard let compiled else { return nil }
       let value = try pathValue(unit, compiled, field: name + "Path", input: input)

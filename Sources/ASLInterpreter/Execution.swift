@@ -26,8 +26,9 @@ public struct Execution: Sendable {
   public internal(set) var transitionCount = 0
   /// Completed state visits (only when `options.recordTraces`).
   public internal(set) var traces: [StateTrace] = []
-  /// Traces of the visits in progress, by unit.
-  var openTraces: [Int: StateTrace] = [:]
+  /// Traces of the visits in progress, by unit: the stages a state has reached so far (its
+  /// input, the Parameters sent, the retries decided), for the debugger's states in flight.
+  public internal(set) var openTraces: [Int: StateTrace] = [:]
 
   var started = false
   var runQueue: [Int] = []

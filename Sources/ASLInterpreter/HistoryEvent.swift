@@ -10,17 +10,6 @@ public struct HistoryEvent: Sendable {
   /// AWS's event type, e.g. `PassStateEntered`, `TaskScheduled`, `ExecutionFailed`.
   public var type: String
   public var details: HistoryEventDetails
-
-  public init(
-    id: Int, previousEventID: Int, timestamp: VirtualInstant, type: String,
-    details: HistoryEventDetails
-  ) {
-    self.id = id
-    self.previousEventID = previousEventID
-    self.timestamp = timestamp
-    self.type = type
-    self.details = details
-  }
 }
 
 /// The typed details of a history event (rendered to AWS's JSON shape on demand).

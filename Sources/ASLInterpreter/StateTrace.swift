@@ -1,7 +1,8 @@
 import JSONCore
 
 /// What happened during one state visit, as plain data for the debugger: the data-flow stages,
-/// Choice rule evaluations and Retry/Catch decisions.
+/// Choice rule evaluations and Retry/Catch decisions. Stages are recorded as the state reaches
+/// them, so a visit in flight (`Execution.openTraces`) already has its input and Parameters.
 public struct StateTrace: Sendable {
   public var unitID: Int
   public var stateName: String
@@ -18,19 +19,17 @@ public struct StateTrace: Sendable {
   public var nextState: String?
   /// The error the visit ended with, if any.
   public var failure: (error: String, cause: String?)?
-
-  public init(unitID: Int, stateName: String, stateType: String, enteredEventID: Int) {
-    self.unitID = unitID
-    self.stateName = stateName
-    self.stateType = stateType
-    self.enteredEventID = enteredEventID
-  }
 }
 
 /// One data-flow stage of a state: its name and the value after it.
 public struct DataFlowStage: Sendable {
   public var name: String
   public var value: JSONValue
+
+  public init(name: String, value: JSONValue) {
+    self.name = name
+    self.value = value
+  }
 }
 
 /// How a Choice state decided.

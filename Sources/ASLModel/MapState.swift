@@ -21,9 +21,7 @@ public final class MapState: Sendable {
   public let toleratedFailurePercentage: MapNumberField?
   public let label: String?
   public let resultPath: PathField
-  public let resultSelector: JSONValue?
-  public let retry: [Retrier]
-  public let catchers: [Catcher]
+  public let errorHandling: ErrorHandling
   /// True when the definition used the legacy `Iterator` field.
   public let usesLegacyIterator: Bool
 
@@ -66,8 +64,7 @@ public final class MapState: Sendable {
       r, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath")
     label = try r.string("Label")
     resultPath = try r.pathField("ResultPath")
-    resultSelector = r.raw("ResultSelector")
-    (retry, catchers) = try decodeErrorHandling(r)
+    errorHandling = try ErrorHandling(r)
     usesLegacyIterator = key == "Iterator"
   }
 }

@@ -8,11 +8,6 @@ public struct ModelDecodingError: Error, Sendable, Equatable, CustomStringConver
   /// What was found and what was expected, e.g. "expected a string for 'Next', found number".
   public var message: String
 
-  public init(pointer: JSONPointer, message: String) {
-    self.pointer = pointer
-    self.message = message
-  }
-
   public var description: String {
     pointer.tokens.isEmpty ? message : "\(pointer): \(message)"
   }

@@ -4,13 +4,10 @@ import JSONCore
 public final class ParallelState: Sendable {
   public let common: StateCommon
   public let branches: [StateMachine]
-  public let parameters: JSONValue?
   /// JSONata `Arguments`.
   public let arguments: JSONValue?
   public let resultPath: PathField
-  public let resultSelector: JSONValue?
-  public let retry: [Retrier]
-  public let catchers: [Catcher]
+  public let errorHandling: ErrorHandling
 
   init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
@@ -19,10 +16,8 @@ public final class ParallelState: Sendable {
     }
     guard let branches else { throw r.missing("Branches", "an array of state machines") }
     self.branches = branches
-    parameters = r.raw("Parameters")
     arguments = r.raw("Arguments")
     resultPath = try r.pathField("ResultPath")
-    resultSelector = r.raw("ResultSelector")
-    (retry, catchers) = try decodeErrorHandling(r)
+    errorHandling = try ErrorHandling(r)
   }
 }

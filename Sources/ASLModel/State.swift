@@ -31,12 +31,12 @@ public enum State: Sendable {
   @inlinable public var typeName: String { common.type }
 
   /// `Retry` and `Catch` (Task, Parallel and Map states; empty for the others).
-  public var errorHandling: (retry: [Retrier], catchers: [Catcher]) {
+  public var errorHandling: ErrorHandling {
     switch self {
-    case .task(let s): return (s.retry, s.catchers)
-    case .parallel(let s): return (s.retry, s.catchers)
-    case .map(let s): return (s.retry, s.catchers)
-    default: return ([], [])
+    case .task(let s): return s.errorHandling
+    case .parallel(let s): return s.errorHandling
+    case .map(let s): return s.errorHandling
+    default: return ErrorHandling()
     }
   }
 }
@@ -143,12 +143,10 @@ public final class PassState: Sendable {
   public let hasResult: Bool
   public let resultPath: PathField
   public let result: JSONValue?
-  public let parameters: JSONValue?
 
   init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
     result = r.raw("Result")
-    parameters = r.raw("Parameters")
     resultPath = try r.pathField("ResultPath")
     let expressions = common.expressions
     compiledParameters = expressions.parameters
@@ -229,13 +227,10 @@ public enum DurationField: Sendable, Hashable {
 public final class TaskState: Sendable {
   public let common: StateCommon
   public let resource: String
-  public let parameters: JSONValue?
   /// JSONata `Arguments`.
   public let arguments: JSONValue?
   public let resultPath: PathField
-  public let resultSelector: JSONValue?
-  public let retry: [Retrier]
-  public let catchers: [Catcher]
+  public let errorHandling: ErrorHandling
   public let timeout: DurationField?
   public let heartbeat: DurationField?
   public let credentials: JSONValue?
@@ -243,11 +238,9 @@ public final class TaskState: Sendable {
   init(common: StateCommon, _ r: FieldReader) throws(ModelDecodingError) {
     self.common = common
     resource = try r.requiredString("Resource")
-    parameters = r.raw("Parameters")
     arguments = r.raw("Arguments")
     resultPath = try r.pathField("ResultPath")
-    resultSelector = r.raw("ResultSelector")
-    (retry, catchers) = try decodeErrorHandling(r)
+    errorHandling = try ErrorHandling(r)
     timeout = try decodeDuration(r, "TimeoutSeconds", "TimeoutSecondsPath")
     heartbeat = try decodeDuration(r, "HeartbeatSeconds", "HeartbeatSecondsPath")
     credentials = r.raw("Credentials")
@@ -255,9 +248,16 @@ public final class TaskState: Sendable {
 }
 
 /// `Retry` and `Catch` of a Task, Parallel or Map state (empty when absent).
-func decodeErrorHandling(_ r: FieldReader) throws(ModelDecodingError) -> ([Retrier], [Catcher]) {
-  let retry = try r.decodeEach("Retry", Retrier.decode) ?? []
-  return (retry, try r.decodeEach("Catch", Catcher.decode) ?? [])
+public struct ErrorHandling: Sendable {
+  public var retry: [Retrier] = []
+  public var catchers: [Catcher] = []
+
+  init() {}
+
+  init(_ r: FieldReader) throws(ModelDecodingError) {
+    retry = try r.decodeEach("Retry", Retrier.decode) ?? []
+    catchers = try r.decodeEach("Catch", Catcher.decode) ?? []
+  }
 }
 
 func decodeDuration(_ r: FieldReader, _ key: String, _ pathKey: String)

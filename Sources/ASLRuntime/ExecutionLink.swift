@@ -11,13 +11,6 @@ public struct ExecutionLink: Sendable, Equatable {
   /// call-and-continue, `.sync`, `.sync:2` or `.waitForTaskToken`.
   public var pattern: IntegrationPattern
 
-  public init(parent: Int, requestID: Int, stateName: String, pattern: IntegrationPattern) {
-    self.parent = parent
-    self.requestID = requestID
-    self.stateName = stateName
-    self.pattern = pattern
-  }
-
   /// What the link means, in the words the debugger shows.
   public var patternName: String {
     switch pattern {

@@ -89,7 +89,7 @@ public struct AppLayout: Equatable, Sendable {
     } else {
       layout.kind = .single
       layout.panes[focus] = body
-      layout.tabGroups = [Pane.allCases.filter { $0 != .log }]
+      layout.tabGroups = [Pane.screenOrder]
     }
     return layout
   }

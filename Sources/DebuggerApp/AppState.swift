@@ -28,6 +28,12 @@ public struct AppMessage: Equatable, Sendable {
   }
 }
 
+extension Pane {
+  /// The panes as the screen reads: the left column top to bottom, then the right one (the
+  /// order of `tab` and of the tabs of a shared box).
+  static let screenOrder: [Pane] = [.executions, .pending, .history, .graph, .stateIO]
+}
+
 /// What the keyboard is talking to.
 public enum AppMode: Equatable, Sendable {
   case normal
@@ -83,7 +89,7 @@ public struct AppState: Sendable {
     let old = view
     view = newView
     executions.update(from: old, to: newView)
-    pending.list.clamp(count: newView.pending.count)
+    pending.update(to: newView)
     history.update(from: old, to: newView)
     stateIO.update(from: old, to: newView)
     graph.refresh(newView.graph, inner: graphPaneInner)
@@ -166,6 +172,7 @@ public struct AppState: Sendable {
       graph.refresh(view.graph, inner: graphPaneInner)
       return []
     case .mouse(let mouse):
+      guard !screenTooSmall else { return [] }
       handleMouse(mouse)
       return []
     case .key(.alt(let character)):
@@ -173,16 +180,25 @@ public struct AppState: Sendable {
       // arrives as alt+key and means escape, then that key.
       return handle(.key(.escape)) + handle(.key(.character(character)))
     case .key(let key):
+      // Nothing on screen to act on: only ctrl-c works (and quits, there being no room to ask).
+      if screenTooSmall {
+        return key == .ctrl("c") ? [.quit] : []
+      }
       let effects = handleKey(KeyInput(key: key, screen: screenSize))
       graph.keepWindow(view.graph, inner: graphPaneInner)
       return effects
     }
   }
 
+  /// Whether the screen shows only the "Terminal too small" notice.
+  var screenTooSmall: Bool { TooSmallNotice(required: AppLayout.minimum).applies(to: screenSize) }
+
   private mutating func handleKey(_ input: KeyInput) -> [AppEffect] {
     switch mode {
     case .normal:
       message = nil
+      // The file's description gives way to the first key (which still acts).
+      if tour?.isTour == false { tour = nil }
       if let effects = keyBindings.run(input, on: &self) { return effects }
       return navigateFocusedPane(input.key)
     case .prompt: return handlePrompt(input.key)
@@ -195,6 +211,7 @@ public struct AppState: Sendable {
     case .help(var scroll):
       return finish(Self.helpBindings.run(input, on: &scroll) ?? .stay, else: .help(scroll))
     case .confirmQuit(var dialog):
+      if input.key == .ctrl("c") { return [.quit] }
       let choice = dialog.handle(input.key)
       if choice == 0 { return [.quit] }
       mode = choice == nil ? .confirmQuit(dialog) : .normal
@@ -217,7 +234,7 @@ public struct AppState: Sendable {
   /// The bindings of the main screen now, first match wins: the tour's while it runs, the
   /// global ones, then the focused pane's. Keys none of them takes go to the focused pane.
   var keyBindings: [AppKeyBinding] {
-    (tour == nil ? [] : TourCaption.bindings) + Self.globalBindings + Self.bindings(for: focus)
+    (tour?.isTour == true ? TourCaption.bindings : []) + Self.globalBindings + Self.bindings(for: focus)
   }
 
   /// The focused pane's own bindings.
@@ -227,7 +244,8 @@ public struct AppState: Sendable {
     case .pending: return PendingPane.bindings
     case .history: return HistoryPane.bindings
     case .stateIO: return StateIOPane.bindings
-    case .graph, .log: return []
+    case .graph: return GraphPane.bindings
+    case .log: return []
     }
   }
 
@@ -255,7 +273,8 @@ public struct AppState: Sendable {
   }
 
   mutating func cycleFocus(by delta: Int) {
-    let order: [Pane] = [.executions, .graph, .stateIO, .pending, .history] + (log.isOpen ? [.log] : [])
+    // The log, when open, lies across the bottom: it comes last.
+    let order = Pane.screenOrder + (log.isOpen ? [.log] : [])
     let index = order.firstIndex(of: focus) ?? 0
     focusPane(order[(index + delta + order.count) % order.count])
   }

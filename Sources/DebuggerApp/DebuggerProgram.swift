@@ -20,6 +20,7 @@ public struct DebuggerProgram: Sendable {
   /// Whether the program asked to quit.
   public private(set) var hasQuit = false
   private var shownSelection: String?
+  private var shownIteration: Int?
 
   public init(
     session: Session, title: String, definitions: [String: JSONValue], size: Size,
@@ -84,11 +85,13 @@ public struct DebuggerProgram: Sendable {
     }
     if changed {
       refreshView(extending: onlyForward && session.focus == focusBefore)
-    } else if app.graph.selectedNode != shownSelection {
-      // Only the selection moved: recompute the State I/O pane, not the whole view.
+    } else if app.graph.selectedNode != shownSelection || app.stateIO.iteration != shownIteration {
+      // Only the selection (or Map iteration) moved: recompute the State I/O pane, not the whole view.
       shownSelection = app.graph.selectedNode
+      shownIteration = app.stateIO.iteration
       var view = app.view
-      view.stateIO = SessionView.stateIO(session: session, selectedState: app.graph.selectedNode)
+      view.stateIO = SessionView.stateIO(
+        session: session, selectedState: app.graph.selectedNode, iteration: app.stateIO.iteration)
       app.setView(view)
     }
     return !hasQuit
@@ -101,10 +104,11 @@ public struct DebuggerProgram: Sendable {
     handle(.resize(app.screenSize))
   }
 
-  /// Starts the guided tour: space steps to the next teaching note and explains it.
-  public mutating func startTour() {
+  /// Starts the guided tour: space steps to the next teaching note and explains it. `about` is
+  /// what the file says about itself (a lesson's `Description`), shown first.
+  public mutating func startTour(about: String? = nil) {
     tourStep = 0
-    app.tour = TourCaption(title: "Tour", lines: [
+    app.tour = TourCaption(title: "Tour", lines: (about.map { [$0] } ?? []) + [
       "This tour steps \(session.mainExecution.label) and stops at every nesting event: a child "
         + "execution starting, a task token waiting, a child's result reaching its parent.",
       "Press space to go to the next one; answer tokens with S (succeed) or F (fail); esc leaves "
@@ -112,38 +116,77 @@ public struct DebuggerProgram: Sendable {
     ])
   }
 
+  /// Shows what the file says about itself (a lesson's `Description`) until the first key.
+  public mutating func showAbout(_ text: String) {
+    app.tour = TourCaption(title: "About this file", lines: [text], isTour: false)
+  }
+
   private var tourStep = 0
 
-  /// Steps the focused execution until a step teaches something, someone must answer, or the
-  /// execution ends; the caption says what happened.
+  /// Steps the focused execution until a step teaches something, someone must answer, or every
+  /// execution ends (when the focused one ends first, the tour follows one still running); the
+  /// caption says what happened, and says so when nothing could move.
   mutating func tourNext(_ executor: Executor) {
+    guard session.runtime.executions.contains(where: \.isRunning) || tourStep == 0 else {
+      // Over: space leaves, as the last caption says.
+      app.tour = nil
+      return
+    }
     var notes: [String] = []
     var stop: StopReason?
     var steps = 0
+    let eventsBefore = session.runtime.executions.reduce(0) { $0 + $1.execution.history.count }
     while notes.isEmpty && steps < 1000 {
       let outcome = executor(&session, .step, app)
       steps += 1
       notes = outcome.notes
       stop = outcome.stop
+      if stop == .finished, let next = session.runtime.executions.first(where: \.isRunning) {
+        let ended = session.focusedExecution
+        _ = executor(&session, .focus(execution: "#\(next.id + 1)"), app)
+        notes.append("\(ended.label) ended: \(ended.status.name), but \(next.label) still runs; the tour follows it.")
+        stop = .stepped
+        break
+      }
       if let stop, stop != .stepped { break }
     }
-    tourStep += 1
+    let moved = session.runtime.executions.reduce(0) { $0 + $1.execution.history.count } != eventsBefore
     var lines = notes
     switch stop {
     case .waitingOnPerson?:
-      if notes.isEmpty {
-        lines.append("Nothing moves until someone answers the pending item: press S to send a result or F to fail it, then space.")
-      }
+      if notes.isEmpty { lines.append(tourAnswerPrompt(stillWaiting: !moved)) }
     case .finished?:
       let main = session.mainExecution
-      lines.append("\(main.label) ended: \(main.status.name). u steps back, r restarts, esc leaves the tour.")
+      lines.append(
+        moved
+          ? "\(main.label) ended: \(main.status.name), and so did every execution it started. u steps back, r restarts, esc leaves the tour."
+          : "The tour is over: nothing is left to run. u steps back, r restarts, space or esc leaves the tour.")
     case .breakpoint?, .error?, .blocked?:
       lines.append(stop!.description)
     default: break
     }
     if lines.isEmpty { lines = ["Stepped \(steps) times; nothing nested happened."] }
+    if moved { tourStep += 1 }
     app.log.record(command: "tour · \(tourStep)", output: [], messages: [], notes: lines, isError: false)
     app.tour = TourCaption(title: "Tour · \(tourStep)", lines: lines)
+  }
+
+  /// Which pending item S and F act on (the one the Pending pane selects) and what to send.
+  func tourAnswerPrompt(stillWaiting: Bool) -> String {
+    let pending = session.runtime.pending
+    let opening = stillWaiting ? "Still waiting: space cannot go on until" : "Nothing moves until"
+    guard !pending.isEmpty else { return "\(opening) the clock moves: a deadline only a (advance) brings." }
+    let index = min(app.pending.list.selected ?? 0, pending.count - 1)
+    let item = pending[index]
+    let owner = session.runtime.executions[item.executionID].label
+    let what =
+      item.token == nil
+      ? "the task '\(item.stateName)' in \(owner) (\(item.resource)) has no mock or handler: S opens an editor for "
+        + "its result as JSON"
+      : "'\(item.stateName)' in \(owner) waits for its task token: S opens an editor for the JSON the callback "
+        + "returns, which becomes the state's result"
+    return "\(opening) pending item \(index + 1) is answered. \(what) (type it, e.g. {\"ok\": true}, then ctrl-s); "
+      + "F fails it instead. Then space."
   }
 
   /// Rebuilds the screen's view of the session (after a command or a new graph selection).
@@ -151,9 +194,10 @@ public struct DebuggerProgram: Sendable {
   /// view's history rows are a prefix of the new ones.
   public mutating func refreshView(extending: Bool = false) {
     shownSelection = app.graph.selectedNode
+    shownIteration = app.stateIO.iteration
     app.setView(SessionView(
       session: session, title: title, definitions: definitions, selectedState: app.graph.selectedNode,
-      extending: extending ? app.view : nil))
+      iteration: app.stateIO.iteration, extending: extending ? app.view : nil))
   }
 
   /// The screen for a terminal of `size`.

@@ -14,12 +14,13 @@ extension SessionView {
   ///   - definitions: each machine's ASL definition by machine name (the graph's layout input).
   ///   - selectedState: the state the user selected in the graph (State I/O shows it); nil for
   ///     the focused execution's current state.
+  ///   - iteration: the Map iteration State I/O shows (0-based); nil for the latest.
   ///   - previous: the view of the same focused execution before a command that only moved it
   ///     forward (its history only grew): its history rows and visited states are reused, so a
   ///     step costs the same with 25,000 events as with 25.
   public init(
     session: Session, title: String, definitions: [String: JSONValue], selectedState: String? = nil,
-    extending previous: SessionView? = nil
+    iteration: Int? = nil, extending previous: SessionView? = nil
   ) {
     let runtime = session.runtime
     let focused = session.focusedExecution
@@ -70,7 +71,7 @@ extension SessionView {
       return PendingRow(
         index: index + 1, kind: item.token == nil ? "task" : "token",
         execution: "#\(owner.id + 1)", stateName: item.stateName, resource: item.resource,
-        details: details, prefill: prefill)
+        details: details, prefill: prefill, hasHeartbeat: item.request.heartbeatAt != nil)
     }
 
     // History of the focused execution (only the new events when extending `previous`).
@@ -91,8 +92,13 @@ extension SessionView {
       for event in events[(reusable > 0 ? reusable : 0)...] {
         if case .stateEntered(let name, _) = event.details { status[name, default: []].insert(.visited) }
       }
-      for trace in execution.traces where trace.failure != nil {
-        status[trace.stateName, default: []].insert(.failed)
+      // Each state shows how its latest visit ended: failed, caught or timed out.
+      for trace in execution.traces {
+        let caught = trace.errorHandling.lazy.compactMap { note -> String? in
+          if case .caught(let error, _, _) = note { return error } else { return nil }
+        }.first
+        status[trace.stateName, default: []].subtract(StepStatus.outcomes)
+        status[trace.stateName, default: []].formUnion(.outcome(error: trace.failure?.error, caughtError: caught))
       }
       for item in runtime.pending where item.executionID == focused.id {
         status[item.stateName, default: []].insert(.pendingToken)
@@ -121,7 +127,7 @@ extension SessionView {
       graph = model
     }
 
-    stateIO = Self.stateIO(session: session, selectedState: selectedState)
+    stateIO = Self.stateIO(session: session, selectedState: selectedState, iteration: iteration)
   }
 
   /// The short detail a history row shows: the error of a failure, the resource of a task event.
@@ -156,95 +162,13 @@ extension SessionView {
     return "s steps \(focused.label)"
   }
 
-  /// The data-flow stages of the selected (or current) state of the focused execution.
-  static func stateIO(session: Session, selectedState: String?) -> StateIOModel {
-    let focused = session.focusedExecution
-    let execution = focused.execution
-    let current = execution.currentStates.first?.stateName
-    if selectedState == nil && !focused.isRunning {
-      // Ended: what the execution returned.
-      var model = StateIOModel(stateName: "\(focused.label) \(focused.status.name)")
-      switch focused.status {
-      case .succeeded(let output): model.stages = [("output", output)]
-      case .failed(let error, let cause), .timedOut(let error, let cause), .aborted(let error, let cause):
-        model.stages = [("error", error.map(JSONValue.string) ?? .null), ("cause", cause.map(JSONValue.string) ?? .null)]
-      case .running: break
-      }
-      if let last = execution.traces.last { model.explanation = ["last state: '\(last.stateName)' · select a state in the graph to see its data"] }
-      return model
-    }
-    guard let name = selectedState ?? current ?? execution.traces.last?.stateName else {
-      return StateIOModel()
-    }
-    var model = StateIOModel(stateName: name)
-    if name == current {
-      // In progress: what the state sees now.
-      let scope = session.focusedScope
-      model.stages.append(("input", scope.input))
-      if let item = session.runtime.pending.first(where: { $0.executionID == focused.id && $0.stateName == name }) {
-        model.stages.append(("parameters", item.request.parameters))
-        model.stages.append(("result", .string("⧗ waiting for \(item.token == nil ? "a result by hand" : "SendTaskSuccess / SendTaskFailure")")))
-      }
-      if !scope.variables.isEmpty {
-        model.stages.append(("variables", .object(JSONObject(scope.variables.sorted { $0.key < $1.key }))))
-      }
-      return model
-    }
-    guard let trace = execution.traces.last(where: { $0.stateName == name }) else {
-      model.explanation = ["'\(name)' has not run in \(focused.label) yet"]
-      return model
-    }
-    for stage in trace.stages { model.stages.append((stageLabel(stage.name), stage.value)) }
-    if !trace.assigned.isEmpty {
-      model.stages.append(("variables", .object(JSONObject(trace.assigned))))
-    }
-    if let choice = trace.choice {
-      for rule in choice.rules {
-        let reads = rule.reads.map { "\($0.path) = \($0.value?.compactString ?? "(missing)")" }.joined(separator: ", ")
-        let verdict = rule.matched ? "matched" : "no"
-        model.explanation.append("rule \(rule.index + 1): \(rule.description)\(reads.isEmpty ? "" : " · read " + reads) → \(verdict)")
-      }
-      if choice.usedDefault { model.explanation.append("no rule matched → Default") }
-    }
-    for note in trace.errorHandling {
-      switch note {
-      case .retry(let error, let retrier, let attempt, let delay):
-        model.explanation.append("\(error): Retrier \(retrier + 1) matched → retry \(attempt) after \(seconds(delay))")
-      case .retriesExhausted(let error, let retrier):
-        model.explanation.append("\(error): Retrier \(retrier + 1) matched but its attempts are used up")
-      case .caught(let error, let catcher, let next):
-        model.explanation.append("\(error): Catcher \(catcher + 1) caught it → '\(next)'")
-      case .unhandled(let error):
-        model.explanation.append("\(error): no Retrier or Catcher handled it")
-      }
-    }
-    if let next = trace.nextState { model.explanation.append("→ next: '\(next)'") }
-    if let failure = trace.failure {
-      model.explanation.append("failed: \(failure.error)" + (failure.cause.map { " · \($0)" } ?? ""))
-    }
-    return model
+  /// The data-flow stages of the selected (or current) state of the focused execution; inside a
+  /// Map, of `iteration` (nil: the latest to reach the state).
+  static func stateIO(session: Session, selectedState: String?, iteration: Int? = nil) -> StateIOModel {
+    let data = session.stateData(selectedState, iteration: iteration)
+    return StateIOModel(
+      stateName: data.stateName, stages: data.stages, explanation: data.explanation, iterations: data.iterations)
   }
 
-  /// Stage names as the pane shows them (`Input` → `input`, `InputPath` → `after InputPath`).
-  static func stageLabel(_ name: String) -> String {
-    switch name {
-    case "Input": return "input"
-    case "Parameters", "Arguments": return name.lowercased()
-    case "Result": return "result"
-    case "Output": return "output"
-    default: return "after " + name
-    }
-  }
-
-  static func seconds(_ value: Double) -> String {
-    value == value.rounded() ? "\(Int(value))s" : "\(String(format1: value))s"
-  }
-}
-
-extension String {
-  /// One decimal place, without Foundation.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(abs(tenths % 10))"
-  }
+  static func seconds(_ value: Double) -> String { Session.secondsText(value) }
 }

@@ -1,4 +1,5 @@
 import ASLGraph
+import DebuggerCore
 import GraphLayout
 import JSONCore
 import TerminalUI
@@ -67,6 +68,8 @@ public struct PendingRow: Equatable, Sendable {
   public var details: [String] = []
   /// The JSON the success editor starts with.
   public var prefill: String = "{}"
+  /// Whether the task has a heartbeat deadline (`HeartbeatSeconds`).
+  public var hasHeartbeat: Bool = false
 }
 
 /// One history event.
@@ -118,8 +121,11 @@ public struct StateIOModel: Equatable, Sendable {
   /// Stage name and value in order: `input`, `after InputPath`, `parameters`, `result`,
   /// `after ResultSelector`, `after ResultPath`, `output`, `variables` (only those present).
   public var stages: [(name: String, value: JSONValue)] = []
-  /// Why the state did what it did: Choice rules as evaluated, Retry/Catch decisions.
+  /// Why the state did what it did: Choice rules as evaluated, Retry/Catch decisions, what a
+  /// state in flight waits for.
   public var explanation: [String] = []
+  /// For a state inside a Map: the iteration shown (`[`/`]` pick another) and how they stand.
+  public var iterations: MapIterations?
 
   /// The stages as one object (stage name → value), for the labelled JSON tree.
   public var stagesValue: JSONValue {
@@ -129,7 +135,7 @@ public struct StateIOModel: Equatable, Sendable {
   }
 
   public static func == (lhs: StateIOModel, rhs: StateIOModel) -> Bool {
-    lhs.stateName == rhs.stateName && lhs.explanation == rhs.explanation
+    lhs.stateName == rhs.stateName && lhs.explanation == rhs.explanation && lhs.iterations == rhs.iterations
       && lhs.stages.map(\.name) == rhs.stages.map(\.name)
       && lhs.stages.map(\.value) == rhs.stages.map(\.value)
   }

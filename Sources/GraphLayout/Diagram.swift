@@ -45,8 +45,10 @@ public struct PlacedNode: Sendable, Hashable {
   public var rect: GridRect
   /// Box plus kind text, badges and status cell: the cells the node owns.
   public var footprint: GridRect
-  /// The label as drawn (shortened with an ellipsis when needed).
+  /// The label as it reads on screen (shortened with an ellipsis when needed).
   public var shownLabel: String
+  /// The label's rows as drawn (a long name wraps over up to three), from `labelOrigin` down.
+  public var labelLines: [String]
   /// First cell of the label.
   public var labelOrigin: GridPoint
   /// A reserved blank cell after the kind text for a status glyph; `nil` for frames.
@@ -55,6 +57,10 @@ public struct PlacedNode: Sendable, Hashable {
   public var isFrame: Bool
   /// The id of the frame it sits in, `nil` at the top level.
   public var parent: String?
+  /// Whether it has nested subgraphs but is drawn as one box (`[Parallel ×2]`).
+  public var isCollapsed: Bool = false
+  /// For a frame: the start node of each nested subgraph, in the order drawn (left to right).
+  public var branchStarts: [String] = []
 }
 
 /// Where an edge was drawn.

@@ -14,7 +14,7 @@ public enum DiagramRenderer {
   /// Lays out and draws the graph (frames recursively). Deterministic: the same graph and
   /// options always give the same diagram.
   public static func render(_ graph: Graph, options: LayoutOptions = LayoutOptions()) -> Diagram {
-    let shown = LabelShortener.shownLabels(graph, options: options)
+    let shown = LabelShortener.shownLabelLines(graph, options: options)
     return LayeredLayout(options: options, shownLabels: shown).layout(graph, parent: nil)
   }
 }

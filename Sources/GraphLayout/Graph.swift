@@ -19,6 +19,11 @@ public struct Graph: Sendable, Hashable {
   /// Every node id of this graph and of all nested subgraphs, depth first, in declaration order.
   public var allNodeIDs: [String] { allNodes.map(\.id) }
 
+  /// Every edge of this graph and of all nested subgraphs.
+  public var allEdges: [GraphEdge] {
+    edges + nodes.flatMap { $0.children.flatMap(\.allEdges) }
+  }
+
   /// Every node, each followed by the nodes nested in it (depth first).
   public var allNodes: [GraphNode] {
     var nodes: [GraphNode] = []

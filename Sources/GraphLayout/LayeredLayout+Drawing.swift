@@ -195,11 +195,13 @@ extension LayeredLayout {
         PlacedNode(
           id: node.id, rect: rect,
           footprint: GridRect(x: origin.x, y: origin.y, width: shape.width, height: shape.height),
-          shownLabel: shape.label,
+          shownLabel: shape.label, labelLines: shape.lines,
           labelOrigin: shape.isFrame
             ? GridPoint(x: origin.x + 2, y: origin.y) : GridPoint(x: origin.x + 2, y: origin.y + 1),
           statusCell: shape.statusOffset.map { GridPoint(x: origin.x + $0, y: origin.y + 1) },
-          isFrame: shape.isFrame, parent: parent))
+          isFrame: shape.isFrame, parent: parent,
+          isCollapsed: !shape.isFrame && !node.children.isEmpty,
+          branchStarts: shape.isFrame ? node.children.map { $0.start ?? $0.nodes.first?.id ?? "" } : []))
     }
 
     // Edge labels: beside the label vertex, or beside the gutter lane for back edges.
@@ -471,14 +473,18 @@ extension LayeredLayout {
     let y = origin.y
     let width = shape.boxWidth
     drawTopBorder(x: x, y: y, width: width, role: .nodeBorder, owner: owner, into: &canvas)
-    canvas.set(x: x, y: y + 1, glyphs.boxVertical, role: .nodeBorder, owner: owner)
-    canvas.set(x: x + 1, y: y + 1, " ", role: .nodeLabel, owner: owner)
-    canvas.write(shape.label, x: x + 2, y: y + 1, role: .nodeLabel, owner: owner)
-    canvas.set(x: x + width - 2, y: y + 1, " ", role: .nodeLabel, owner: owner)
-    canvas.set(x: x + width - 1, y: y + 1, glyphs.boxVertical, role: .nodeBorder, owner: owner)
+    for (row, line) in shape.lines.enumerated() {
+      let rowY = y + 1 + row
+      canvas.set(x: x, y: rowY, glyphs.boxVertical, role: .nodeBorder, owner: owner)
+      for column in (x + 1)..<(x + width - 1) {
+        canvas.set(x: column, y: rowY, " ", role: .nodeLabel, owner: owner)
+      }
+      canvas.write(line, x: x + 2, y: rowY, role: .nodeLabel, owner: owner)
+      canvas.set(x: x + width - 1, y: rowY, glyphs.boxVertical, role: .nodeBorder, owner: owner)
+    }
     drawBottomBorder(
-      x: x, y: y + 2, width: width, terminal: node.isTerminal, port: port, role: .nodeBorder,
-      owner: owner, into: &canvas)
+      x: x, y: y + shape.height - 1, width: width, terminal: node.isTerminal, port: port,
+      role: .nodeBorder, owner: owner, into: &canvas)
     var column = x + width + 1
     for part in shape.annotation {
       canvas.write(part.text, x: column, y: y + 1, role: part.role, owner: owner)

@@ -9,7 +9,7 @@ import TextWidth
 /// edge. Everything is deterministic.
 struct LayeredLayout {
   let options: LayoutOptions
-  let shownLabels: [String: String]
+  let shownLabels: [String: ShownLabel]
 
   var glyphs: GlyphSet { options.glyphs }
 
@@ -37,7 +37,9 @@ struct LayeredLayout {
     var width: Int
     var height: Int
     var boxWidth: Int
+    /// The label as it reads (``PlacedNode/shownLabel``) and as drawn, one entry per row.
     var label: String
+    var lines: [String]
     var annotation: [(text: String, role: CellRole)]
     var statusOffset: Int?
     var isFrame: Bool
@@ -71,7 +73,7 @@ struct LayeredLayout {
       }
       edges.append(Edge(from: from, to: to, source: edge, label: label))
     }
-    let shapes = graph.nodes.map { shape(of: $0) }
+    let shapes = graph.nodes.map { shape(of: $0, nested: parent != nil) }
     let start = graph.start.flatMap { indexByID[$0] } ?? 0
 
     var outEdges = Array(repeating: [Int](), count: nodeCount)
@@ -150,8 +152,8 @@ struct LayeredLayout {
     return parts.map { (LabelShortener.singleLine($0.0), $0.1) }
   }
 
-  func shape(of node: GraphNode) -> NodeShape {
-    let label = shownLabels[node.id] ?? node.label
+  func shape(of node: GraphNode, nested: Bool) -> NodeShape {
+    let shown = shownLabels[node.id] ?? ShownLabel(text: node.label, lines: [node.label])
     let parts = annotation(of: node)
     if options.drawsFrame(node) {
       let children = node.children.map { layout($0, parent: node.id) }
@@ -159,22 +161,24 @@ struct LayeredLayout {
         children.reduce(0) { $0 + $1.width } + 3 * max(0, children.count - 1)
       let childrenHeight = children.map(\.height).max() ?? 0
       let annotationWidth = parts.reduce(0) { $0 + $1.text.terminalWidth + 1 } - 1
-      func titleWidth(_ title: String) -> Int {
-        title.terminalWidth + 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
-      }
-      // A frame wide enough for its branches shows its full name even when it is long.
-      let label = titleWidth(node.label) <= childrenWidth + 4 ? node.label : label
-      let width = max(childrenWidth + 4, titleWidth(label))
+      let titleChrome = 2 + (parts.isEmpty ? 0 : annotationWidth + 2) + 5
+      // The title is one line: whole when the frame is wide enough for it, else shortened to
+      // the wider of the label width and the room its branches leave.
+      let room = max(options.labelWidth(depth: nested ? 1 : 0), childrenWidth + 4 - titleChrome)
+      let label =
+        LabelShortener.shorten([node.label], maxWidth: room, ellipsis: glyphs.ellipsis).first
+        ?? node.label
+      let width = max(childrenWidth + 4, label.terminalWidth + titleChrome)
       return NodeShape(
-        width: width, height: childrenHeight + 2, boxWidth: width, label: label,
+        width: width, height: childrenHeight + 2, boxWidth: width, label: label, lines: [label],
         annotation: parts, statusOffset: nil, isFrame: true, children: children)
     }
-    let boxWidth = label.terminalWidth + 4
+    let boxWidth = shown.width + 4
     var offset = boxWidth + 1
     for part in parts { offset += part.text.terminalWidth + 1 }
     return NodeShape(
-      width: offset + 1, height: 3, boxWidth: boxWidth, label: label, annotation: parts,
-      statusOffset: offset, isFrame: false, children: [])
+      width: offset + 1, height: shown.lines.count + 2, boxWidth: boxWidth, label: shown.text,
+      lines: shown.lines, annotation: parts, statusOffset: offset, isFrame: false, children: [])
   }
 
   // MARK: - Cycle breaking and ranks

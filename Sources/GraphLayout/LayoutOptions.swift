@@ -2,31 +2,48 @@
 public struct LayoutOptions: Sendable, Hashable {
   /// Glyphs to draw with.
   public var glyphs: GlyphSet
-  /// Longest node label in cells; longer names are shortened with an ellipsis (kept unique).
+  /// Widest line of a node label in cells; longer names wrap over up to `maxLabelLines` lines
+  /// and only names that still do not fit are shortened with an ellipsis (kept unique).
   public var maxLabelWidth: Int
+  /// How many lines a box's label may take (1: never wrap).
+  public var maxLabelLines: Int
+  /// The widest label line of states inside frames; nil: `maxLabelWidth` (the fitter narrows
+  /// branches first, so the states around them keep their names on one line).
+  public var maxNestedLabelWidth: Int?
   /// Longest edge label in cells; longer labels are cut with an ellipsis.
   public var maxEdgeLabelWidth: Int
   /// Number of ordering sweeps (alternating down and up) that reduce crossings.
   public var orderingSweeps: Int
   /// Ids of compound nodes to draw as one box even when the graph says expanded.
   public var collapsedNodes: Set<String>
-  /// Draw every compound node as one box.
+  /// Draw every compound node as one box (except those in `expandedNodes`).
   public var collapseAll: Bool
+  /// Ids of compound nodes drawn as frames even under `collapseAll` (the user opened them).
+  public var expandedNodes: Set<String>
 
   public init(
-    glyphs: GlyphSet = .unicode, maxLabelWidth: Int = 32, maxEdgeLabelWidth: Int = 28,
-    orderingSweeps: Int = 4, collapsedNodes: Set<String> = [], collapseAll: Bool = false
+    glyphs: GlyphSet = .unicode, maxLabelWidth: Int = 32, maxLabelLines: Int = 3,
+    maxEdgeLabelWidth: Int = 28, orderingSweeps: Int = 4, collapsedNodes: Set<String> = [],
+    collapseAll: Bool = false, expandedNodes: Set<String> = []
   ) {
     self.glyphs = glyphs
     self.maxLabelWidth = maxLabelWidth
+    self.maxLabelLines = maxLabelLines
     self.maxEdgeLabelWidth = maxEdgeLabelWidth
     self.orderingSweeps = orderingSweeps
     self.collapsedNodes = collapsedNodes
     self.collapseAll = collapseAll
+    self.expandedNodes = expandedNodes
+  }
+
+  /// The widest label line at a nesting depth (0: the top level).
+  func labelWidth(depth: Int) -> Int {
+    depth == 0 ? maxLabelWidth : min(maxLabelWidth, maxNestedLabelWidth ?? maxLabelWidth)
   }
 
   /// Whether a node with children is drawn as a frame under these options.
   func drawsFrame(_ node: GraphNode) -> Bool {
-    node.isFrame && !collapseAll && !collapsedNodes.contains(node.id)
+    node.isFrame && !collapsedNodes.contains(node.id)
+      && (!collapseAll || expandedNodes.contains(node.id))
   }
 }

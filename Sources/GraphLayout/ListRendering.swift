@@ -66,8 +66,9 @@ public enum ListRendering {
             id: node.id,
             rect: GridRect(x: indent.terminalWidth, y: y, width: 2 + label.terminalWidth, height: 1),
             footprint: GridRect(x: indent.terminalWidth, y: y, width: rowWidth - indent.terminalWidth, height: 1),
-            shownLabel: label, labelOrigin: GridPoint(x: indent.terminalWidth + 2, y: y),
-            statusCell: statusCell, isFrame: false, parent: parent))
+            shownLabel: label, labelLines: [label], labelOrigin: GridPoint(x: indent.terminalWidth + 2, y: y),
+            statusCell: statusCell, isFrame: false, parent: parent,
+            isCollapsed: !frame && !node.children.isEmpty))
         rows.append(row)
         if !inline {
           for edge in outgoing {

@@ -24,7 +24,7 @@ enum HandlerProcess {
     guard let child = ChildProcess.spawn(command: command, environment: environment) else {
       return .failed(error: "Handler.Failed", cause: "could not start handler '\(command)': \(String(cString: strerror(errno)))")
     }
-    control.started(child.pid)
+    control.started(child.pid, guardSlot: child.guardSlot)
     let stdoutReader = PipeReader(fd: child.stdout)
     let stderrReader = PipeReader(fd: child.stderr)
     let payload = Array(job.input.compactString.utf8)
@@ -82,6 +82,8 @@ struct HandlerOutput {
 /// A `/bin/sh -c` child in its own process group, with pipes for stdin, stdout and stderr.
 private struct ChildProcess {
   var pid: pid_t
+  /// Its slot in TerminationGuard (nil when every slot was taken).
+  var guardSlot: Int?
   var stdin: Int32
   var stdout: Int32
   var stderr: Int32
@@ -105,8 +107,14 @@ private struct ChildProcess {
     defer { posix_spawnattr_destroy(&attributes) }
     // Its own group (killed as one), and default signal actions: sfdbg ignores SIGPIPE and
     // catches SIGINT/SIGTERM/SIGHUP, which a child would otherwise inherit as ignored.
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
+    // The spawning thread blocks the termination signals while it spawns (see
+    // TerminationGuard.spawnWatched); the child starts with none blocked.
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     posix_spawnattr_setpgroup(&attributes, 0)
+    var noneBlocked = sigset_t()
+    sigemptyset(&noneBlocked)
+    posix_spawnattr_setsigmask(&attributes, &noneBlocked)
     var defaults = sigset_t()
     sigemptyset(&defaults)
     for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, signal) }
@@ -119,7 +127,12 @@ private struct ChildProcess {
       for p in envp { free(p) }
     }
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+    var guardSlot: Int?
+    var rc: Int32 = 0
+    TerminationGuard.spawnWatched {
+      rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+      if rc == 0 { guardSlot = TerminationGuard.watch(pid) }
+    }
     close(inPipe[0])
     close(outPipe[1])
     close(errPipe[1])
@@ -130,7 +143,7 @@ private struct ChildProcess {
       errno = rc
       return nil
     }
-    return ChildProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0])
+    return ChildProcess(pid: pid, guardSlot: guardSlot, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0])
   }
 
   /// A pipe whose ends no other child inherits (jobs spawn side by side on worker threads: a

@@ -86,11 +86,11 @@ final class JobControl: @unchecked Sendable {
   private var cancelled = false
 
   /// The child started: a cancel that came first kills it now.
-  func started(_ pid: pid_t) {
+  func started(_ pid: pid_t, guardSlot: Int?) {
     lock.lock()
     defer { lock.unlock() }
     self.pid = pid
-    guardSlot = TerminationGuard.watch(pid)
+    self.guardSlot = guardSlot
     if cancelled { kill(-pid, SIGKILL) }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -34,6 +35,26 @@ enum TerminationGuard {
     }
   }()
 
+  /// Spawns in progress. A signal that arrives between a spawn and its `watch` would miss the new
+  /// group, so the signal handler waits (briefly, bounded) until none is in progress.
+  static let spawning = Atomic<Int>(0)
+
+  /// Runs `spawnAndWatch` (posix_spawn, then `watch`) with the termination signals blocked on
+  /// this thread, so the guard's handler never runs here in the middle of it, and counted in
+  /// `spawning`, so the handler on another thread waits for it to finish.
+  static func spawnWatched(_ spawnAndWatch: () -> Void) {
+    _ = installed
+    var blocked = sigset_t()
+    sigemptyset(&blocked)
+    for signalNumber in signals { sigaddset(&blocked, signalNumber) }
+    var previousMask = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &blocked, &previousMask)
+    spawning.add(1, ordering: .sequentiallyConsistent)
+    spawnAndWatch()
+    spawning.subtract(1, ordering: .sequentiallyConsistent)
+    pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+  }
+
   /// Watches the group `pid` leads; returns its slot (nil when every slot is taken).
   static func watch(_ pid: pid_t) -> Int? {
     _ = installed
@@ -55,6 +76,14 @@ enum TerminationGuard {
 /// The signal handler: kill every watched group, put back the previous action, raise again
 /// (delivered once this handler returns).
 private func killGroupsAndResignal(_ signalNumber: Int32) {
+  // A spawn under way on another thread is about to watch its group: wait for it (at most
+  // 0.5 s, in 1 ms naps; nanosleep is async-signal-safe).
+  var nap = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+  var naps = 0
+  while TerminationGuard.spawning.load(ordering: .sequentiallyConsistent) > 0 && naps < 500 {
+    nanosleep(&nap, nil)
+    naps += 1
+  }
   for slot in 0..<TerminationGuard.capacity where TerminationGuard.groups[slot] > 0 {
     kill(-TerminationGuard.groups[slot], SIGKILL)
   }

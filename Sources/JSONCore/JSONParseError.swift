@@ -4,10 +4,5 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
   public var message: String
   public var position: SourcePosition
 
-  public init(message: String, position: SourcePosition) {
-    self.message = message
-    self.position = position
-  }
-
   public var description: String { "\(position): \(message)" }
 }

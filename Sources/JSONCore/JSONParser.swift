@@ -199,19 +199,41 @@ private struct Parser {
     }
   }
 
-  mutating func parseObject() throws(JSONParseError) -> JSONValue {
+  /// Enters the object or array at its opening byte; true (and out again) when `close` follows.
+  mutating func enterIsEmpty(closedBy close: UInt8) throws(JSONParseError) -> Bool {
     try enter()
     i += 1
     skipWhitespace()
-    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-      i += 1
-      depth -= 1
-      return .object(JSONObject())
+    guard i < bytes.count, bytes[i] == close else { return false }
+    i += 1
+    depth -= 1
+    return true
+  }
+
+  /// Reads what follows an object member or array element (`what`): true past a `,`, false past
+  /// `close`.
+  mutating func readsAnother(closedBy close: UInt8, after what: String) throws(JSONParseError)
+    -> Bool
+  {
+    skipWhitespace()
+    guard i < bytes.count else {
+      throw fail("expected ',' or '\(Character(Unicode.Scalar(close)))' after \(what), found end of input")
     }
+    let b = bytes[i]
+    i += 1
+    if b == UInt8(ascii: ",") { return true }
+    if b == close { return false }
+    throw fail(
+      "expected ',' or '\(Character(Unicode.Scalar(close)))' after \(what), found \(describe(i - 1))",
+      at: i - 1)
+  }
+
+  mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    if try enterIsEmpty(closedBy: UInt8(ascii: "}")) { return .object(JSONObject()) }
     // Members go onto shared scratch stacks; the object is built once with exact capacity.
     let base = keyStack.count
     let valueBase = valueStack.count
-    while true {
+    repeat {
       skipWhitespace()
       guard i < bytes.count else { throw fail("expected a string key or '}' in object, found end of input") }
       guard bytes[i] == UInt8(ascii: "\"") else {
@@ -232,14 +254,7 @@ private struct Parser {
       if recordPositions { pointer.removeLast() }
       keyStack.push(key)
       valueStack.push(value)
-      skipWhitespace()
-      guard i < bytes.count else { throw fail("expected ',' or '}' after object member, found end of input") }
-      let b = bytes[i]
-      i += 1
-      if b == UInt8(ascii: ",") { continue }
-      if b == UInt8(ascii: "}") { break }
-      throw fail("expected ',' or '}' after object member, found \(describe(i - 1))", at: i - 1)
-    }
+    } while try readsAnother(closedBy: UInt8(ascii: "}"), after: "object member")
     let count = keyStack.count - base
     var obj: JSONObject
     if count <= 16 {
@@ -298,16 +313,9 @@ private struct Parser {
   }
 
   mutating func parseArray() throws(JSONParseError) -> JSONValue {
-    try enter()
-    i += 1
-    skipWhitespace()
-    if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-      i += 1
-      depth -= 1
-      return .array([])
-    }
+    if try enterIsEmpty(closedBy: UInt8(ascii: "]")) { return .array([]) }
     let base = valueStack.count
-    while true {
+    repeat {
       skipWhitespace()
       if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
         throw fail("trailing comma before ']' is not allowed in JSON")
@@ -316,14 +324,7 @@ private struct Parser {
       let v = try parseValue()
       valueStack.push(v)
       if recordPositions { pointer.removeLast() }
-      skipWhitespace()
-      guard i < bytes.count else { throw fail("expected ',' or ']' after array element, found end of input") }
-      let b = bytes[i]
-      i += 1
-      if b == UInt8(ascii: ",") { continue }
-      if b == UInt8(ascii: "]") { break }
-      throw fail("expected ',' or ']' after array element, found \(describe(i - 1))", at: i - 1)
-    }
+    } while try readsAnother(closedBy: UInt8(ascii: "]"), after: "array element")
     let arr = valueStack.popArray(from: base)
     depth -= 1
     return .array(arr)

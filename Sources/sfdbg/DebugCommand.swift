@@ -51,7 +51,12 @@ struct DebugCommand: ParsableCommand {
       throw ExitCode(2)
     }
     var running = program
-    if tour { running.startTour() }
+    let about = ASLLoader.description(ofFile: options.file)
+    if tour {
+      running.startTour(about: about)
+    } else if let about {
+      running.showAbout(about)
+    }
     var terminal = backend
     running.run(on: &terminal)
     backend.stop()

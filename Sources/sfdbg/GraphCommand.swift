@@ -59,7 +59,8 @@ struct GraphCommand: ParsableCommand {
     var options = LayoutOptions(glyphs: ascii ? .ascii : .unicode, collapseAll: collapse)
     let lines: [String]
     if let width {
-      options.maxLabelWidth = max(8, min(options.maxLabelWidth, width - 10))
+      // Names whole on one line when they fit, else wrapped, then shortened (the fitter).
+      options.maxLabelWidth = max(8, width - 10)
       // The list fallback may still have longer rows: cut them at the width.
       lines = DiagramFitter.fit(graph, width: width, options: options, shrinkingEdgeLabels: true)
         .lines().map {

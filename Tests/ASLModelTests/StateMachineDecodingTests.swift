@@ -50,9 +50,9 @@ import Testing
       Issue.record("T is not a Task")
       return
     }
-    #expect(task.retry.first?.maxDelaySeconds == 9)
-    #expect(task.retry.first?.jitterStrategy == .full)
-    #expect(task.catchers.first?.resultPath == .null)
+    #expect(task.errorHandling.retry.first?.maxDelaySeconds == 9)
+    #expect(task.errorHandling.retry.first?.jitterStrategy == .full)
+    #expect(task.errorHandling.catchers.first?.resultPath == .null)
     #expect(task.timeout == .seconds(5))
     #expect(task.heartbeat == .path("$.hb"))
     guard case .choice(let choice)? = machine.state(named: "C"),

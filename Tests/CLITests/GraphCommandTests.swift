@@ -85,6 +85,17 @@ import Testing
     #expect(!r.stdout.isEmpty)
   }
 
+  /// `--width` uses the room it is given: at 300 columns every name is whole on one line (it was
+  /// capped at about 34); at 80 the branches wrap their names but keep the words that differ.
+  @Test func wideWidthDrawsNamesWhole() throws {
+    let wide = try CLI.run(["graph", template, "--width", "300"])
+    #expect(wide.status == 0)
+    for name in Self.mainStates { #expect(wide.stdout.contains(name), "'\(name)' not in:\n\(wide.stdout)") }
+    #expect(!wide.stdout.contains("…"))
+    let eighty = try CLI.run(["graph", template, "--width", "80"])
+    #expect(eighty.stdout.contains("completion") && eighty.stdout.contains("callback"), "\(eighty.stdout)")
+  }
+
   @Test func narrowWidthFallsBackToAList() throws {
     let wide = try CLI.run(["graph", template])
     let narrow = try CLI.run(["graph", template, "--width", "12"])

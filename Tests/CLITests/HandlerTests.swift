@@ -156,7 +156,7 @@ import Testing
     let deadline = Date().addingTimeInterval(4)
     while Self.processes(withCommandLineContaining: marker).isEmpty && Date() < deadline { usleep(10_000) }
     #expect(!Self.processes(withCommandLineContaining: marker).isEmpty, "the handler started")
-    usleep(100_000)  // the handler's group is watched once spawned
+    // No pause here: a group is watched in the same signal-blocked step that spawns it.
     kill(pid, signal)
     var status: Int32 = 0
     _ = waitpid(pid, &status, 0)

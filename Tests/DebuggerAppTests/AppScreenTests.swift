@@ -11,15 +11,15 @@ import TerminalUI
     #expect(app.render(size: size).lines() == [
       " sfdbg · template.yaml · Main                                   main-1 RUNNING   clock 00:00:02.000 ",
       "┌ Executions ──────────────────────┐┏ ▶ Graph · main-1 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
-      "│▸ ● main-1  Main  RUNNING         │┃        ╭───────────╮                                         ┃",
-      "│      child-1  Nested  SUCCEEDED  │┃        │ Log order │ Task ✓                                  ┃",
+      "│▸ ● main-1  RUNNING  Main         │┃        ╭───────────╮                                         ┃",
+      "│      child-1  SUCCEEDED  Nested  │┃        │ Log order │ Task ✓                                  ┃",
       "│        ↳ call-and-continue       │┃        ╰─────┬─────╯                                         ┃",
-      "│      child-2  Nested  RUNNING    │┃              ▼                                               ┃",
+      "│      child-2  RUNNING  Nested    │┃              ▼                                               ┃",
       "│        ↳ .waitForTaskToken ⧗ tok…│┃╭──────────────────────────╮                                  ┃",
       "│                                  │┃│ Ship (wait for callback) │ Task ⧗                           ┃",
       "│                                  │┃╰─────────────┬────────────╯                                  ┃",
       "├ Pending (1) ─────────────────────┤┃              ▼                                               ┃",
-      "│▸ 1 token main-1 · Ship (wait for…│┃     ╭────────────────╮                                       ┃",
+      "│▸ 1 token main-1 · Ship…callback) │┃     ╭────────────────╮                                       ┃",
       "│     states:startExecution.waitFo…│┃     │ Order complete │ Succeed                               ┃",
       "│     age 2.0s · no timeout        │┃     ╘════════════════╛                                       ┃",
       "│                                  │├ State I/O · Ship (wait for callback) ────────────────────────┤",
@@ -27,18 +27,18 @@ import TerminalUI
       "│                                  ││    \"OrderId\": \"o-1\"                                          │",
       "│                                  ││  }                                                           │",
       "├ History · main-1 ────────────────┤│▾ parameters: {                                               │",
-      "│  1   TaskStateEntered   Log order││▾   \"Input\": {                                                │",
-      "│  2   TaskScheduled      Log order││      \"TaskToken\": \"AQB4…e1f\"                                 │",
-      "│  3   TaskStateEntered   Log order││    }                                                         │",
-      "│  4   TaskScheduled      Log order││  }                                                           │",
-      "│  5   TaskStateEntered   Log order││  result: \"⧗ waiting for SendTaskSuccess / SendTaskFailure\"   │",
-      "│▸ 6   TaskScheduled      Log order││                                                              │",
+      "│  1 TaskEntered    Log order      ││▾   \"Input\": {                                                │",
+      "│  2 TaskScheduled  Log order      ││      \"TaskToken\": \"AQB4…e1f\"                                 │",
+      "│  3 TaskEntered    Log order      ││    }                                                         │",
+      "│  4 TaskScheduled  Log order      ││  }                                                           │",
+      "│  5 TaskEntered    Log order      ││  result: \"⧗ waiting for SendTaskSuccess / SendTaskFailure\"   │",
+      "│▸ 6 TaskScheduled  Log order      ││                                                              │",
       "│                                  ││                                                              │",
       "│                                  ││                                                              │",
       "│                                  ││                                                              │",
       "└──────────────────────────────────┘└──────────────────────────────────────────────────────────────┘",
       " next: waits for the callback token of Ship                                                         ",
-      " s step  n next  i into  o out  c continue  S succeed  F fail  u back  b break  ? help  q quit      ",
+      " s step  n next  i into  c continue  S succeed  F fail  u back  b break  : cmd  ? help  q quit      ",
     ])
   }
 
@@ -48,16 +48,16 @@ import TerminalUI
     #expect(app.render(size: size).lines() == [
       " sfdbg · template.yaml · Main               main-1 RUNNING   clock 00:00:02.000 ",
       "┌ Executions ────────────────┐┏ ▶ Graph · main-1 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
-      "│▸ ● main-1  Main  RUNNING   │┃        ╭───────────╮                           ┃",
-      "│      child-1  Nested  SUCC…│┃        │ Log order │ Task ✓                    ┃",
+      "│▸ ● main-1  RUNNING  Main   │┃        ╭───────────╮                           ┃",
+      "│      child-1  SUCCEEDED  N…│┃        │ Log order │ Task ✓                    ┃",
       "│        ↳ call-and-continue │┃        ╰─────┬─────╯                           ┃",
-      "│      child-2  Nested  RUNN…│┃              ▼                                 ┃",
+      "│      child-2  RUNNING  Nes…│┃              ▼                                 ┃",
       "│        ↳ .waitForTaskToken…│┃╭──────────────────────────╮                    ┃",
       "│                            │┃│ Ship (wait for callback) │ Task ⧗             ┃",
       "│                            │┃╰─────────────┬────────────╯                    ┃",
       "├ Pending (1) ───────────────┤┃              ▼                                 ┃",
       "│[Pending]  History          │├ State I/O · Ship (wait for callback) ──────────┤",
-      "│▸ 1 token main-1 · Ship (wa…││▾ input: {                                      │",
+      "│▸ 1 token main-1 · Sh…lback)││▾ input: {                                      │",
       "│     states:startExecution.…││    \"OrderId\": \"o-1\"                            │",
       "│     age 2.0s · no timeout  ││  }                                             │",
       "│                            ││▾ parameters: {                                 │",
@@ -69,7 +69,7 @@ import TerminalUI
       "│                            ││                                                │",
       "└────────────────────────────┘└────────────────────────────────────────────────┘",
       " next: waits for the callback token of Ship                                     ",
-      " s step  n next  i into  o out  c continue  S succeed  F fail  ? help  q quit   ",
+      " s step  n next  i into  c continue  S succeed  F fail  : cmd  ? help  q quit   ",
     ])
   }
 
@@ -79,7 +79,7 @@ import TerminalUI
     #expect(app.render(size: size).lines() == [
       " sfdbg · te…  main-1 RUNNING   clock 00:00:02.000 ",
       "┏ ▶ Graph · main-1 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
-      "┃ Execut…  [Graph]  State …   Pending   History  ┃",
+      "┃ Execut…   Pending   History  [Graph]  State …  ┃",
       "┃        ╭───────────╮                           ┃",
       "┃        │ Log order │ Task ✓                    ┃",
       "┃        ╰─────┬─────╯                           ┃",
@@ -90,7 +90,7 @@ import TerminalUI
       "┃              ▼                                 ┃",
       "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
       " next: waits for the callback token of Ship       ",
-      " s step  n next  i into  o out  ? help  q quit    ",
+      " s step  S succeed  F fail  : cmd  ? help  q quit ",
     ])
   }
 

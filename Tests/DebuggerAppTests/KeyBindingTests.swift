@@ -53,6 +53,14 @@ import TerminalUI
     },
     "history/enter": { _, _, effects in effects == [.showEvent(id: 6)] },
     "stateIO/enter": { _, after, _ in after.mode == .viewer(ValueViewer(title: "/input/OrderId", text: "o-1")) },
+    "stateIO/[ ]": { before, after, _ in
+      guard let shown = before.view.stateIO.iterations?.shown, let picked = after.stateIO.iteration else { return false }
+      return abs(picked - shown) == 1
+    },
+    // The sample machine has no Parallel or Map: the key says what it opens (GraphPaneTests
+    // opens and closes a real frame).
+    "graph/enter": { _, after, _ in after.message?.isError == true && after.message!.text.contains("Parallel or Map") },
+    "graph/+": { _, after, _ in after.message?.isError == true && after.message!.text.contains("Parallel or Map") },
   ]
 
   /// A fresh app in the state a context's keys need: the graph focused with a state selected
@@ -66,6 +74,10 @@ import TerminalUI
     case "pending": app.focusPane(.pending)
     case "history": app.focusPane(.history)
     case "stateIO":
+      // Inside a Map, so `[`/`]` have iterations to pick from.
+      var view = SampleView.make()
+      view.stateIO.iterations = MapIterations(mapState: "Each", shown: 1, total: 3, shownStatus: "running")
+      app = AppState(view: view)
       app.focusPane(.stateIO)
       app.stateIO.tree.list.selected = 1
     case "tour": app.tour = TourCaption(title: "Tour", lines: [])
@@ -176,18 +188,20 @@ import TerminalUI
 
     // The screen's bar is the bar of the bindings in force, and shows only what applies now.
     var hints = app.keyBindings.keyBar(for: app).visibleHints(width: 100)
-    #expect(hints.map(\.key) == ["s", "n", "i", "o", "c", "S", "F", "u", "b", "?", "q"])
+    // `o` only for a child execution; `:` pinned with `?` and `q`.
+    #expect(hints.map(\.key) == ["s", "n", "i", "c", "S", "F", "u", "b", ":", "?", "q"])
     let bottom = app.render(size: Size(width: 100, height: 30)).line(29)
     #expect(bottom.hasPrefix(" " + hints.map { $0.key + " " + $0.label }.joined(separator: "  ")))
     var idle = SampleView.make()
     idle.pending = []
     idle.canStepBack = false
     hints = AppState(view: idle).keyBindings.keyBar(for: AppState(view: idle)).visibleHints(width: 200)
-    #expect(hints.map(\.key) == ["s", "n", "i", "o", "c", "b", "a", ":", "?", "q"])
+    #expect(hints.map(\.key) == ["s", "n", "i", "c", "b", "a", ":", "?", "q"])
 
     // Every binding with a help line is in the help overlay, and every key line of the overlay
     // comes from a binding.
-    let keyEntries = app.helpOverlay.sections.filter { $0.title != "Commands" }.flatMap(\.entries)
+    let keyEntries = app.helpOverlay.sections.filter { $0.title != "Commands" && $0.title != "Graph marks" }
+      .flatMap(\.entries)
     let main = AppState.globalBindings + TourCaption.bindings
     for binding in main where binding.help != nil {
       #expect(keyEntries.contains(KeyHint(binding.label, binding.help!)), "help lacks \(binding.label)")

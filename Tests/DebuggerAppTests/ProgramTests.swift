@@ -49,7 +49,7 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     program.handle(.key(.character("c")))
     #expect(program.session.mainExecution.status.name == "SUCCEEDED")
     screen = program.frame(size: size).text
-    #expect(screen.contains("#1  OrderMain  SUCCEEDED"))  // the Executions row
+    #expect(screen.contains("#1  SUCCEEDED  OrderMain"))  // the Executions row: status before the machine
     #expect(screen.contains("#1 OrderMain SUCCEEDED"))  // the status line
     // Time travel back one step.
     program.handle(.key(.character("u")))
@@ -212,7 +212,7 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     program.handle(.key(.escape))
     #expect(program.app.mode == .normal)
     // A leaf of State I/O: the execution input's OrderId.
-    for _ in 0..<3 { program.handle(.key(.tab)) }  // history → executions → graph → State I/O
+    for _ in 0..<2 { program.handle(.key(.tab)) }  // history → graph → State I/O
     #expect(program.app.focus == .stateIO)
     program.handle(.key(.down))
     program.handle(.key(.enter))

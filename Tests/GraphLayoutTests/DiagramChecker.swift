@@ -36,8 +36,21 @@ struct DiagramChecker {
           }
         }
         if !shown.insert(label).inserted { problems.append("label \(label) is shown twice") }
-        let drawn = Self.text(in: diagram.canvas, at: placed.labelOrigin, columns: CharacterWidth.of(label))
-        if drawn != label { problems.append("label of \(node.id) drawn as \(drawn)") }
+        if placed.labelLines.isEmpty { problems.append("label of \(node.id) has no lines") }
+        // A wrapped label is drawn line under line, each line inside the box.
+        for (row, line) in placed.labelLines.enumerated() {
+          let origin = GridPoint(x: placed.labelOrigin.x, y: placed.labelOrigin.y + row)
+          let drawn = Self.text(in: diagram.canvas, at: origin, columns: CharacterWidth.of(line))
+          if drawn != line { problems.append("label line \(row) of \(node.id) drawn as \(drawn)") }
+          if !placed.isFrame && origin.x + CharacterWidth.of(line) > placed.rect.maxX - 2 {
+            problems.append("label line \(row) of \(node.id) sticks out of its box")
+          }
+        }
+        if placed.labelLines.count > 1, !label.contains(glyphs.ellipsis),
+          placed.labelLines.joined().filter({ $0 != " " }) != label.filter({ $0 != " " })
+        {
+          problems.append("wrapped label of \(node.id) reads \(placed.labelLines)")
+        }
       }
     }
     walk(graph)

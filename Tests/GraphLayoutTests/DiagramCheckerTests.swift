@@ -49,7 +49,7 @@ import Testing
     let origin = diagram.nodes[2].labelOrigin
     canvas.set(x: origin.x, y: origin.y, "#", role: .nodeLabel, owner: 2)
     let hidden = Diagram(canvas: canvas, nodes: diagram.nodes, edges: diagram.edges)
-    #expect(problems(hidden).contains { $0.hasPrefix("label of C drawn as") })
+    #expect(problems(hidden).contains { $0.hasPrefix("label line 0 of C drawn as") })
   }
 
   @Test func catchesAnEdgeThroughABox() {

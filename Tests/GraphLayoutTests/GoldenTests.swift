@@ -23,7 +23,7 @@ import Testing
 
   /// What `sfdbg graph --width N` prints.
   func fitted(_ path: String, width: Int) throws -> String {
-    let options = LayoutOptions(maxLabelWidth: max(8, min(32, width - 10)))
+    let options = LayoutOptions(maxLabelWidth: max(8, width - 10))
     let diagram = try DiagramFitter.fit(
       graph(path), width: width, options: options, shrinkingEdgeLabels: true)
     return diagram.lines().map {
@@ -37,15 +37,16 @@ import Testing
   /// Seed sample, parent: a Task, then a Parallel of two StartExecution tasks.
   @Test func seedMainMachine() throws {
     let expected = #"""
-                                   ╭─────────────────────────────────╮
-                                   │ Start new workflow and continue │ Task
-                                   ╰────────────────┬────────────────╯
-                                                    ▼
-      ╭ Start in parallel ────────────────────────────────────────────────────────────── Parallel ╮
-      │ ╭──────────────────────────────────╮          ╭──────────────────────────────────╮        │
-      │ │ Start new workflow an…completion │ Task     │ Start new workflow an…r callback │ Task   │
-      │ ╘══════════════════════════════════╛          ╘══════════════════════════════════╛        │
-      ╘═══════════════════════════════════════════════════════════════════════════════════════════╛
+                         ╭─────────────────────────────────╮
+                         │ Start new workflow and continue │ Task
+                         ╰────────────────┬────────────────╯
+                                          ▼
+      ╭ Start in parallel ───────────────────────────────────────── Parallel ╮
+      │ ╭────────────────────────╮          ╭───────────────────────╮        │
+      │ │ Start new workflow and │ Task     │ Start new workflow    │ Task   │
+      │ │ wait for completion    │          │ and wait for callback │        │
+      │ ╘════════════════════════╛          ╘═══════════════════════╛        │
+      ╘══════════════════════════════════════════════════════════════════════╛
       """#
     #expect(try render(Self.seed + "statemachines/main-state-machine.asl.json") == expected)
   }
@@ -82,15 +83,16 @@ import Testing
   /// The seed SAM template through the loader: its main machine.
   @Test func seedTemplateMainMachine() throws {
     let expected = #"""
-                                   ╭─────────────────────────────────╮
-                                   │ Start new workflow and continue │ Task
-                                   ╰────────────────┬────────────────╯
-                                                    ▼
-      ╭ Start in parallel ────────────────────────────────────────────────────────────── Parallel ╮
-      │ ╭──────────────────────────────────╮          ╭──────────────────────────────────╮        │
-      │ │ Start new workflow an…completion │ Task     │ Start new workflow an…r callback │ Task   │
-      │ ╘══════════════════════════════════╛          ╘══════════════════════════════════╛        │
-      ╘═══════════════════════════════════════════════════════════════════════════════════════════╛
+                         ╭─────────────────────────────────╮
+                         │ Start new workflow and continue │ Task
+                         ╰────────────────┬────────────────╯
+                                          ▼
+      ╭ Start in parallel ───────────────────────────────────────── Parallel ╮
+      │ ╭────────────────────────╮          ╭───────────────────────╮        │
+      │ │ Start new workflow and │ Task     │ Start new workflow    │ Task   │
+      │ │ wait for completion    │          │ and wait for callback │        │
+      │ ╘════════════════════════╛          ╘═══════════════════════╛        │
+      ╘══════════════════════════════════════════════════════════════════════╛
       """#
     #expect(try render(Self.seed + "template.yaml") == expected)
   }
@@ -98,15 +100,16 @@ import Testing
   /// --ascii: only + - | v = . : and text.
   @Test func seedMainMachineASCII() throws {
     let expected = #"""
-                                   +---------------------------------+
-                                   | Start new workflow and continue | Task
-                                   +----------------+----------------+
-                                                    v
-      + Start in parallel -------------------------------------------------------------- Parallel +
-      | +----------------------------------+          +----------------------------------+        |
-      | | Start new workflow an~completion | Task     | Start new workflow an~r callback | Task   |
-      | +==================================+          +==================================+        |
-      +===========================================================================================+
+                         +---------------------------------+
+                         | Start new workflow and continue | Task
+                         +----------------+----------------+
+                                          v
+      + Start in parallel ----------------------------------------- Parallel +
+      | +------------------------+          +-----------------------+        |
+      | | Start new workflow and | Task     | Start new workflow    | Task   |
+      | | wait for completion    |          | and wait for callback |        |
+      | +========================+          +=======================+        |
+      +======================================================================+
       """#
     #expect(try ascii(Self.seed + "statemachines/main-state-machine.asl.json") == expected)
   }
@@ -114,13 +117,16 @@ import Testing
   /// --width 30: node and edge labels shrink until the drawing fits.
   @Test func seedNestedMachineIn30Columns() throws {
     let expected = #"""
-              ╭───────────╮
-              │ First…job │ Wait
-              ╰─────┬─────╯
+            ╭──────────────╮
+            │ First        │ Wait
+            │ long-running │
+            │ job          │
+            ╰───────┬──────╯
                     ▼
-             ╭────────────╮
-             │ Need c…ck? │ Choice
-             ╰──────┬─────╯
+              ╭───────────╮
+              │ Need      │ Choice
+              │ callback? │
+              ╰─────┬─────╯
               ┌─────┴─────┐
               │ 1: $.Ne…  │ Default
             ┌─┘           └┐
@@ -130,12 +136,15 @@ import Testing
       ╰─────┬────╯         │
             └───────┬──────┘
                     ▼
-             ╭────────────╮
-             │ Second…job │ Wait
-             ╰──────┬─────╯
+            ╭──────────────╮
+            │ Second       │ Wait
+            │ long-running │
+            │ job          │
+            ╰───────┬──────╯
                     ▼
              ╭────────────╮
-             │ Report…ion │ Pass
+             │ Report     │ Pass
+             │ completion │
              ╘════════════╛
       """#
     #expect(try fitted30(Self.seed + "statemachines/nested-state-machine.asl.json") == expected)
@@ -175,7 +184,8 @@ import Testing
                     └──────────────────────────────────────┴────────────────┬─────────────────────┘
                                                                             ▼
                                                           ╭──────────────────────────────────╮
-                                                          │ Store Event and Produ…vent Store │ Task
+                                                          │ Store Event and Product Entity   │ Task
+                                                          │ state changes in the Event Store │
                                                           ╘══════════════════════════════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/event-sourcing/statemachine/event-sourcing.asl.json") == expected)
@@ -323,61 +333,68 @@ import Testing
   /// Parallel, Catch, a four-way Choice and two loops with labels in the gutter.
   @Test func idempotentWorkflow() throws {
     let expected = #"""
-                                              ╭──────────────────────────────────╮
-                                              │ Create idempotency se…y and ttl) │ Task ↻16
-                                              ╰─────────────────┬────────────────╯
-                                                                │ ┌─────────────────────────────────────────────────────────────────────────────────────────┐
-                                                                ▼ ▼                                                                                         │
-                                              ╭──────────────────────────────────╮                                                                          │
-                                              │ Create and lock idemp…ncy record │ Task ↻10                                                                 │
-                                              ╰─────────────────┬────────────────╯                                                                          │
-                                           ┌────────────────────┴┄┄┄┄┐                                                                                      │
-                                           ▼                         ┆                                                                                      │
-                    ╭ Your Workflow ──────────────────── Parallel ╮  ┆                                                                                      │
-                    │             ╭──────╮                        │  ┆ catch DynamoDb.TransactionC…                                                         │
-                    │             │ Here │ Pass                   │  ┆                                                                                      │
-                    │             ╰───┬──╯                        │  ┆                                                                                      │
-                    │                 ▼                           │  ┆                                                                                      │
-                    │             ╭──────╮                        │  ┆                                                                                      │
-                    │             │ Goes │ Pass                   │  ┆                                                                                      │
-                    │             ╰───┬──╯                        │  ┆                                                                                      │
-                    │                 ▼                           │  ┆                                                                                      │
-                    │             ╭──────╮                        │  ┆                                                                                      │
-                    │             │ Your │ Pass                   │  ┆                                                                                      │
-                    │             ╰───┬──╯                        │  ┆                                                                                      │
-                    │                 ▼                           │  ┆                                                                                      │
-                    │           ╭──────────╮                      │  ┆                                                                                      │
-                    │           │ Workflow │ Pass                 │  ┆                                                                                      │
-                    │           ╰─────┬────╯                      │  ┆                                                                                      │
-                    │                 ▼                           │  ┆                                                                                      │
-                    │ ╭───────────────────────────────╮           │  ┆                                                                                      │
-                    │ │ (which can fail occasionally) │ Task ↻6   │  ┆                                                                                      │
-                    │ ╘═══════════════════════════════╛           │  ┆                                                                                      │
-                    ╰──────────────────────┬──────────────────────╯  ┆                                                                                      │
-                   ┌───────────────────────┴┄┐                       └┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ ┌─────────────────────────────────────────────────────────────────────┼───────────────────────────────┐
-                   ▼                         ┆                                      ▼ ▼                                                                     │                               │
-      ╭────────────────────────╮             ┆                    ╭──────────────────────────────────╮                                                      │                               │
-      │ Save execution results │ Task ↻10    ┆ catch States.ALL   │ Get idempotency recor…m DynamoDB │ Task ↻10                                             │                               │
-      ╰────────────┬───────────╯             ┆                    ╰─────────────────┬────────────────╯                                                      │                               │
-                   │                         ▼                                      ▼                                                                       │                               │
-                   │                 ╭──────────────╮             ╭──────────────────────────────────╮                                                      │                               │
-                   │                 │ Save failure │ Task ↻10    │ Previous or concurren…or FAILED? │ Choice                                               │ 2: $.idempotencyTable.Item.…  │
-                   │                 ╰───────┬──────╯             ╰─────────────────┬────────────────╯                                                      │                               │
-                   │                  ┌──────┘       ┌──────────────────────────────┴┬───────────────────────────────┬──────────────────────────────────────┘                               │
-                   │                  ▼              │                               │                               │                                                                      │
-                   │             ╭─────────╮         │                               │                               │                                                                      │
-                   │             │ Failure │ Fail    │ 1: $.idempotencyTable.Item.…  │ 3: $.idempotencyTable.Item.…  │ Default                                                              │
-                   │             ╘═════════╛         │                               │                               │                                                                      │
-                   │                     ┌───────────┘                              ┌┘                               └───────────┐                                                          │
-                   │                     ▼                                          ▼                                            ▼                                                          │
-                   │     ╭───────────────────────────────╮         ╭─────────────────────────────────╮         ╭──────────────────────────────────╮                                         │
-                   │     │ De-serialize previous results │ Pass    │ Still IN_PROGRESS, wait for 10s │ Wait    │ Undefined execution s…ncy record │ Fail                                    │
-                   │     ╰───────────────┬───────────────╯         ╰────────────────┬────────────────╯         ╘══════════════════════════════════╛                                         │
-                   └─────────────────────┴──────────────────────┐                   └───────────────────────────────────────────────────────────────────────────────────────────────────────┘
-                                                                ▼
-                                                           ╭─────────╮
-                                                           │ Success │ Succeed
-                                                           ╘═════════╛
+                                                  ╭────────────────────────╮
+                                                  │ Create idempotency     │ Task ↻16
+                                                  │ settings (key and ttl) │
+                                                  ╰────────────┬───────────╯
+                                                               │ ┌────────────────────────────────────────────────────────────────────────────────┐
+                                                               ▼ ▼                                                                                │
+                                                    ╭────────────────────╮                                                                        │
+                                                    │ Create and lock    │ Task ↻10                                                               │
+                                                    │ idempotency record │                                                                        │
+                                                    ╰──────────┬─────────╯                                                                        │
+                                          ┌────────────────────┴┄┄┄┄┐                                                                             │
+                                          ▼                         ┆                                                                             │
+                   ╭ Your Workflow ──────────────────── Parallel ╮  ┆                                                                             │
+                   │             ╭──────╮                        │  ┆ catch DynamoDb.TransactionC…                                                │
+                   │             │ Here │ Pass                   │  ┆                                                                             │
+                   │             ╰───┬──╯                        │  ┆                                                                             │
+                   │                 ▼                           │  ┆                                                                             │
+                   │             ╭──────╮                        │  ┆                                                                             │
+                   │             │ Goes │ Pass                   │  ┆                                                                             │
+                   │             ╰───┬──╯                        │  ┆                                                                             │
+                   │                 ▼                           │  ┆                                                                             │
+                   │             ╭──────╮                        │  ┆                                                                             │
+                   │             │ Your │ Pass                   │  ┆                                                                             │
+                   │             ╰───┬──╯                        │  ┆                                                                             │
+                   │                 ▼                           │  ┆                                                                             │
+                   │           ╭──────────╮                      │  ┆                                                                             │
+                   │           │ Workflow │ Pass                 │  ┆                                                                             │
+                   │           ╰─────┬────╯                      │  ┆                                                                             │
+                   │                 ▼                           │  ┆                                                                             │
+                   │ ╭───────────────────────────────╮           │  ┆                                                                             │
+                   │ │ (which can fail occasionally) │ Task ↻6   │  ┆                                                                             │
+                   │ ╘═══════════════════════════════╛           │  ┆                                                                             │
+                   ╰──────────────────────┬──────────────────────╯  ┆                                                                             │
+                   ┌──────────────────────┴┄┄┐                      └┄┄┄┄┄┄┄┄┄┐ ┌─────────────────────────────────────────────────────────────────┼───────────────────────────────┐
+                   ▼                         ┆                                ▼ ▼                                                                 │                               │
+      ╭────────────────────────╮             ┆                    ╭──────────────────────╮                                                        │                               │
+      │ Save execution results │ Task ↻10    ┆ catch States.ALL   │ Get idempotency      │ Task ↻10                                               │                               │
+      ╰────────────┬───────────╯             ┆                    │ record from DynamoDB │                                                        │                               │
+                   │                         ┆                    ╰───────────┬──────────╯                                                        │                               │
+                   │                         ┆                                └┐                                                                  │                               │
+                   │                         ▼                                 ▼                                                                  │                               │
+                   │                 ╭──────────────╮             ╭─────────────────────────╮                                                     │                               │
+                   │                 │ Save failure │ Task ↻10    │ Previous or concurrent  │ Choice                                              │ 2: $.idempotencyTable.Item.…  │
+                   │                 ╰───────┬──────╯             │ execution SUCCEEDED,    │                                                     │                               │
+                   │                         │                    │ IN_PROGRESS, or FAILED? │                                                     │                               │
+                   │                         │                    ╰────────────┬────────────╯                                                     │                               │
+                   │             ┌───────────┘  ┌──────────────────────────────┴┬───────────────────────────────┬─────────────────────────────────┘                               │
+                   │             ▼              │                               │                               │                                                                 │
+                   │        ╭─────────╮         │                               │                               │                                                                 │
+                   │        │ Failure │ Fail    │ 1: $.idempotencyTable.Item.…  │ 3: $.idempotencyTable.Item.…  │ Default                                                         │
+                   │        ╘═════════╛         │                               │                               │                                                                 │
+                   │                  ┌─────────┘                               └┐                              └─────────┐                                                       │
+                   │                  ▼                                          ▼                                        ▼                                                       │
+                   │  ╭───────────────────────────────╮         ╭─────────────────────────────────╮         ╭───────────────────────────╮                                         │
+                   │  │ De-serialize previous results │ Pass    │ Still IN_PROGRESS, wait for 10s │ Wait    │ Undefined execution state │ Fail                                    │
+                   │  ╰───────────────┬───────────────╯         ╰────────────────┬────────────────╯         │ in idempotency record     │                                         │
+                   │                  │                                          │                          ╘═══════════════════════════╛                                         │
+                   └──────────────────┴────────────────────────┐                 └────────────────────────────────────────────────────────────────────────────────────────────────┘
+                                                               ▼
+                                                          ╭─────────╮
+                                                          │ Success │ Succeed
+                                                          ╘═════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/idempotent-workflow-sam/statemachine/statemachine.asl.json") == expected)
   }
@@ -385,66 +402,67 @@ import Testing
   /// Loops and Catch edges inside a Parallel frame.
   @Test func semaphoreInsideAParallel() throws {
     let expected = #"""
-      ╭ Get Lock ──────────────────────────────────────────────────────────────────────────────────────── Parallel ╮
-      │                                ┌───────────────────────────────────────────────────┬─┬───────────────────┐ │
-      │                                ▼                                                   │ ┆                   │ │
-      │                      ╭──────────────╮                                              │ ┆                   │ │
-      │                      │ Acquire Lock │ Task ↻6                                      │ ┆                   │ │
-      │                      ╘═══════╤══════╛                                              │ ┆                   │ │
-      │              ┌┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┴┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐                                     │ ┆                   │ │
-      │              ┆ catch DynamoDB.AmazonDynamo…  ┆ catch DynamoDB.ConditionalC…        │ ┆                   │ │
-      │             ┌┘                               └┐                                    │ ┆                   │ │
-      │             ▼                                 ▼                                    │ ┆                   │ │
-      │ ╭──────────────────────╮         ╭─────────────────────────╮                       │ ┆                   │ │
-      │ │ Initialize Lock Item │ Task    │ Get Current Lock Record │ Task                  │ ┆ catch States.ALL  │ │
-      │ ╰───────────┬──────────╯         ╰────────────┬────────────╯                       │ ┆                   │ │
-      │             └─────────────────────────────────┼────────────────────────────────────┴┄┘                   │ │
-      │                                               ▼                                                          │ │
-      │                              ╭────────────────────────────────╮                                          │ │
-      │                              │ Check If Lock Already Acquired │ Choice                                   │ │
-      │                              ╰────────────────┬───────────────╯                                          │ │
-      │                               ┌───────────────┴───────────────┐                                          │ │
-      │                               │ 1: $.lockinfo.currentlockit…  │ Default                                  │ │
-      │                            ┌──┘                               └─┐                                        │ │
-      │                            ▼                                    ▼                                        │ │
-      │          ╭──────────────────────────────────╮         ╭──────────────────╮                               │ │
-      │          │ Continue Because Lock…y Acquired │ Pass    │ Wait to Get Lock │ Wait                          │ │
-      │          ╘══════════════════════════════════╛         ╰─────────┬────────╯                               │ │
-      │                                                                 └────────────────────────────────────────┘ │
-      ╰──────────────────────────────────────────────────────┬─────────────────────────────────────────────────────╯
-                                                             ▼
-                                      ╭ Do Work ────────────────────────── Parallel ╮
-                                      │               ╭──────╮                      │
-                                      │               │ Here │ Pass                 │
-                                      │               ╰───┬──╯                      │
-                                      │                   ▼                         │
-                                      │                ╭─────╮                      │
-                                      │                │ You │ Pass                 │
-                                      │                ╰──┬──╯                      │
-                                      │                   ▼                         │
-                                      │                ╭────╮                       │
-                                      │                │ Do │ Pass                  │
-                                      │                ╰──┬─╯                       │
-                                      │                   ▼                         │
-                                      │               ╭──────╮                      │
-                                      │               │ Work │ Pass                 │
-                                      │               ╰───┬──╯                      │
-                                      │                   ▼                         │
-                                      │ ╭──────────────────────────────────╮        │
-                                      │ │ Run Lambda Function W…oncurrency │ Task   │
-                                      │ ╘══════════════════════════════════╛        │
-                                      ╰──────────────────────┬──────────────────────╯
-                                                             ▼
-                                                     ╭──────────────╮
-                                                     │ Release Lock │ Task ↻5
-                                                     ╰───────┬──────╯
-                                                            ┌┴┐
-                                                            │ ┆ catch DynamoDB.ConditionalC…
-                                                            └┬┘
-                                                             ▼
-                                                     ╭───────────────╮
-                                                     │ Success State │ Succeed
-                                                     ╘═══════════════╛
+      ╭ Get Lock ────────────────────────────────────────────────────────────────────────────────────── Parallel ╮
+      │                                ┌─────────────────────────────────────────────────┬─┬───────────────────┐ │
+      │                                ▼                                                 │ ┆                   │ │
+      │                      ╭──────────────╮                                            │ ┆                   │ │
+      │                      │ Acquire Lock │ Task ↻6                                    │ ┆                   │ │
+      │                      ╘═══════╤══════╛                                            │ ┆                   │ │
+      │              ┌┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┴┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐                                   │ ┆                   │ │
+      │              ┆ catch DynamoDB.AmazonDynamo…  ┆ catch DynamoDB.ConditionalC…      │ ┆                   │ │
+      │             ┌┘                               └┐                                  │ ┆                   │ │
+      │             ▼                                 ▼                                  │ ┆                   │ │
+      │ ╭──────────────────────╮         ╭─────────────────────────╮                     │ ┆                   │ │
+      │ │ Initialize Lock Item │ Task    │ Get Current Lock Record │ Task                │ ┆ catch States.ALL  │ │
+      │ ╰───────────┬──────────╯         ╰────────────┬────────────╯                     │ ┆                   │ │
+      │             └─────────────────────────────────┼──────────────────────────────────┴┄┘                   │ │
+      │                                               ▼                                                        │ │
+      │                              ╭────────────────────────────────╮                                        │ │
+      │                              │ Check If Lock Already Acquired │ Choice                                 │ │
+      │                              ╰────────────────┬───────────────╯                                        │ │
+      │                               ┌───────────────┴───────────────┐                                        │ │
+      │                               │ 1: $.lockinfo.currentlockit…  │ Default                                │ │
+      │                               ▼                               ▼                                        │ │
+      │                   ╭───────────────────────╮         ╭──────────────────╮                               │ │
+      │                   │ Continue Because Lock │ Pass    │ Wait to Get Lock │ Wait                          │ │
+      │                   │ Was Already Acquired  │         ╰─────────┬────────╯                               │ │
+      │                   ╘═══════════════════════╛                   │                                        │ │
+      │                                                               └────────────────────────────────────────┘ │
+      ╰─────────────────────────────────────────────────────┬────────────────────────────────────────────────────╯
+                                                            ▼
+                                         ╭ Do Work ────────────────── Parallel ╮
+                                         │           ╭──────╮                  │
+                                         │           │ Here │ Pass             │
+                                         │           ╰───┬──╯                  │
+                                         │               ▼                     │
+                                         │            ╭─────╮                  │
+                                         │            │ You │ Pass             │
+                                         │            ╰──┬──╯                  │
+                                         │               ▼                     │
+                                         │            ╭────╮                   │
+                                         │            │ Do │ Pass              │
+                                         │            ╰──┬─╯                   │
+                                         │               ▼                     │
+                                         │           ╭──────╮                  │
+                                         │           │ Work │ Pass             │
+                                         │           ╰───┬──╯                  │
+                                         │               ▼                     │
+                                         │ ╭──────────────────────────╮        │
+                                         │ │ Run Lambda Function With │ Task   │
+                                         │ │ Controlled Concurrency   │        │
+                                         │ ╘══════════════════════════╛        │
+                                         ╰──────────────────┬──────────────────╯
+                                                            ▼
+                                                    ╭──────────────╮
+                                                    │ Release Lock │ Task ↻5
+                                                    ╰───────┬──────╯
+                                                           ┌┴┐
+                                                           │ ┆ catch DynamoDB.ConditionalC…
+                                                           └┬┘
+                                                            ▼
+                                                    ╭───────────────╮
+                                                    │ Success State │ Succeed
+                                                    ╘═══════════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/app-control-concurrency-with-dynamodb-tf/statemachines/dynamodb-semaphore.asl.json") == expected)
   }
@@ -667,9 +685,10 @@ import Testing
       │ Send Response to EventBridge │ Task    │ Invoke ItemSalesReport Query │ Task ↻6    │ Invoke MonthlySalesByItem Query │ Task ↻6    │ Fail │ Fail
       ╘══════════════════════════════╛         ╰───────────────┬──────────────╯            ╰────────────────┬────────────────╯            ╘══════╛
                                                                ▼                                            ▼
-                                              ╭─────────────────────────────────╮         ╭──────────────────────────────────╮
-                                              │ Send ItemSalesReport…ry Results │ Task    │ Send MonthlySalesByIt…ry Results │ Task
-                                              ╘═════════════════════════════════╛         ╘══════════════════════════════════╛
+                                                   ╭──────────────────────╮                    ╭─────────────────────────╮
+                                                   │ Send ItemSalesReport │ Task               │ Send MonthlySalesByItem │ Task
+                                                   │ Query Results        │                    │ Query Results           │
+                                                   ╘══════════════════════╛                    ╘═════════════════════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/cqrs/statemachine/statemachine.asl.json") == expected)
   }
@@ -677,63 +696,66 @@ import Testing
   /// The largest corpus machine: 33 states, a four-branch Parallel, Catch edges.
   @Test func largestMachineOf33States() throws {
     let expected = #"""
-                                                                                                                                                  ╭───────────────────────────╮
-                                                                                                                                                  │ Log execution in DynamoDB │ Task
-                                                                                                                                                  ╰─────────────┬─────────────╯
-                                                                                                                                                                ▼
-      ╭ Wait for at least "quorum" number processes complete ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── Parallel ╮
-      │                              ╭────────────────╮                                                                      ╭────────────────╮                                                                      ╭────────────────╮                                                   ╭─────────────╮                 │
-      │                              │ Mock Process 1 │ Task ↻6                                                              │ Mock Process 2 │ Task ↻6                                                              │ Mock Process 3 │ Task ↻6                                           │ TimeoutWait │ Wait            │
-      │                              ╰────────┬───────╯                                                                      ╰────────┬───────╯                                                                      ╰────────┬───────╯                                                   ╰──────┬──────╯                 │
-      │                     ┌─────────────────┴┄┄┄┄┐                                                                ┌─────────────────┴┄┄┄┄┐                                                                ┌─────────────────┴┄┄┄┄┐                                                             ▼                        │
-      │                     ▼                      ┆                                                                ▼                      ┆                                                                ▼                      ┆                                            ╭────────────────────────────────╮        │
-      │        ╭─────────────────────────╮         ┆                                                   ╭─────────────────────────╮         ┆                                                   ╭─────────────────────────╮         ┆                                            │ Update Process Ran out of time │ Task   │
-      │        │ Update Process1 Success │ Task    ┆ catch States.ALL                                  │ Update Process2 Success │ Task    ┆ catch States.ALL                                  │ Update Process3 Success │ Task    ┆ catch States.ALL                           ╰────────────────┬───────────────╯        │
-      │        ╰────────────┬────────────╯         ┆                                                   ╰────────────┬────────────╯         ┆                                                   ╰────────────┬────────────╯         ┆                                                             ▼                        │
-      │                     │                      ▼                                                                │                      ▼                                                                │                      ▼                                                    ╭─────────────────╮               │
-      │                     │         ╭─────────────────────────╮                                                   │         ╭─────────────────────────╮                                                   │         ╭─────────────────────────╮                                       │ Ran out of Time │ Fail          │
-      │                     │         │ Update Process1 Failure │ Task                                              │         │ Update Process2 Failure │ Task                                              │         │ Update Process3 Failure │ Task                                  ╘═════════════════╛               │
-      │                     │         ╰────────────┬────────────╯                                                   │         ╰────────────┬────────────╯                                                   │         ╰────────────┬────────────╯                                                                         │
-      │                     └─────────────────┬────┘                                                                └─────────────────┬────┘                                                                └─────────────────┬────┘                                                                                      │
-      │                                       ▼                                                                                       ▼                                                                                       ▼                                                                                           │
-      │                     ╭──────────────────────────────────╮                                                    ╭──────────────────────────────────╮                                                    ╭──────────────────────────────────╮                                                                          │
-      │                     │ Get Process Completion Statuses1 │ Task                                               │ Get Process Completion Statuses2 │ Task                                               │ Get Process Completion Statuses3 │ Task                                                                     │
-      │                     ╰─────────────────┬────────────────╯                                                    ╰─────────────────┬────────────────╯                                                    ╰─────────────────┬────────────────╯                                                                          │
-      │                                       ▼                                                                                       ▼                                                                                       ▼                                                                                           │
-      │                             ╭───────────────────╮                                                                   ╭───────────────────╮                                                                   ╭───────────────────╮                                                                                 │
-      │                             │ Count Processes 1 │ Pass                                                              │ Count Processes 2 │ Pass                                                              │ Count Processes 3 │ Pass                                                                            │
-      │                             ╰─────────┬─────────╯                                                                   ╰─────────┬─────────╯                                                                   ╰─────────┬─────────╯                                                                                 │
-      │                                       ▼                                                                                       ▼                                                                                       ▼                                                                                           │
-      │                           ╭───────────────────────╮                                                               ╭───────────────────────╮                                                               ╭───────────────────────╮                                                                               │
-      │                           │ Check If Quorum Met 1 │ Choice                                                        │ Check If Quorum Met 2 │ Choice                                                        │ Check If Quorum Met 3 │ Choice                                                                        │
-      │                           ╰───────────┬───────────╯                                                               ╰───────────┬───────────╯                                                               ╰───────────┬───────────╯                                                                               │
-      │                       ┌───────────────┴───────────────┐                                                       ┌───────────────┴───────────────┐                                                       ┌───────────────┴───────────────┐                                                                           │
-      │                       │ 1: $.completed_processes_co…  │ Default                                               │ 1: $.completed_processes_co…  │ Default                                               │ 1: $.completed_processes_co…  │ Default                                                                   │
-      │                 ┌─────┘                               └─────┐                                           ┌─────┘                               └─────┐                                           ┌─────┘                               └─────┐                                                                     │
-      │                 ▼                                           ▼                                           ▼                                           ▼                                           ▼                                           ▼                                                                     │
-      │ ╭───────────────────────────────╮         ╭──────────────────────────────────╮          ╭───────────────────────────────╮         ╭──────────────────────────────────╮          ╭───────────────────────────────╮         ╭──────────────────────────────────╮                                                    │
-      │ │ Quorum Met (DummyFailure) - 1 │ Fail    │ Wait For Other Proces…Time out 1 │ Pass     │ Quorum Met (DummyFailure) - 2 │ Fail    │ Wait For Other Proces…Time out 2 │ Pass     │ Quorum Met (DummyFailure) - 3 │ Fail    │ Wait For Other Proces…Time out 3 │ Pass                                               │
-      │ ╘═══════════════════════════════╛         ╘══════════════════════════════════╛          ╘═══════════════════════════════╛         ╘══════════════════════════════════╛          ╘═══════════════════════════════╛         ╘══════════════════════════════════╛                                                    │
-      ╰─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┬─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
-                                                                                                                                                      ┌─┬───────┴┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐
-                                                                                                                                                      │ ┆ catch States.QuorumMet  ┆ catch States.RanOutOfTime
-                                                                                                                                                    ┌─┴┄┘                         └┄┄┄┄┄┄┄┄┄┄┄┐
-                                                                                                                                                    ▼                                         ▼
-                                                                                                                                    ╭──────────────────────────────╮         ╭─────────────────────────────────╮
-                                                                                                                                    │ Next Step When Quorum is met │ Pass    │ Next Step if Process…ut of time │ Pass
-                                                                                                                                    ╰───────────────┬──────────────╯         ╰────────────────┬────────────────╯
-                                                                                                                                                    └───────────┬─────────────────────────────┘
-                                                                                                                                                                ▼
-                                                                                                                                              ╭──────────────────────────────────╮
-                                                                                                                                              │ Update "Ran Out of ti…if needed) │ Task
-                                                                                                                                              ╰─────────────────┬────────────────╯
-                                                                                                                                                               ┌┴┐
-                                                                                                                                                               │ ┆ catch DynamoDB.ConditionalC…
-                                                                                                                                                               └┬┘
-                                                                                                                                                                ▼
-                                                                                                                                                ╭───────────────────────────────╮
-                                                                                                                                                │ Get Process Completion Status │ Task
-                                                                                                                                                ╘═══════════════════════════════╛
+                                                                                                                                           ╭───────────────────────────╮
+                                                                                                                                           │ Log execution in DynamoDB │ Task
+                                                                                                                                           ╰─────────────┬─────────────╯
+                                                                                                                                                         ▼
+      ╭ Wait for at least "quorum" number processes complete ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── Parallel ╮
+      │                             ╭────────────────╮                                                                 ╭────────────────╮                                                                 ╭────────────────╮                                               ╭─────────────╮                 │
+      │                             │ Mock Process 1 │ Task ↻6                                                         │ Mock Process 2 │ Task ↻6                                                         │ Mock Process 3 │ Task ↻6                                       │ TimeoutWait │ Wait            │
+      │                             ╰────────┬───────╯                                                                 ╰────────┬───────╯                                                                 ╰────────┬───────╯                                               ╰──────┬──────╯                 │
+      │                    ┌─────────────────┴┄┄┄┄┐                                                           ┌─────────────────┴┄┄┄┄┐                                                           ┌─────────────────┴┄┄┄┄┐                                                         ▼                        │
+      │                    ▼                      ┆                                                           ▼                      ┆                                                           ▼                      ┆                                        ╭────────────────────────────────╮        │
+      │       ╭─────────────────────────╮         ┆                                              ╭─────────────────────────╮         ┆                                              ╭─────────────────────────╮         ┆                                        │ Update Process Ran out of time │ Task   │
+      │       │ Update Process1 Success │ Task    ┆ catch States.ALL                             │ Update Process2 Success │ Task    ┆ catch States.ALL                             │ Update Process3 Success │ Task    ┆ catch States.ALL                       ╰────────────────┬───────────────╯        │
+      │       ╰────────────┬────────────╯         ┆                                              ╰────────────┬────────────╯         ┆                                              ╰────────────┬────────────╯         ┆                                                         ▼                        │
+      │                    │                      ▼                                                           │                      ▼                                                           │                      ▼                                                ╭─────────────────╮               │
+      │                    │         ╭─────────────────────────╮                                              │         ╭─────────────────────────╮                                              │         ╭─────────────────────────╮                                   │ Ran out of Time │ Fail          │
+      │                    │         │ Update Process1 Failure │ Task                                         │         │ Update Process2 Failure │ Task                                         │         │ Update Process3 Failure │ Task                              ╘═════════════════╛               │
+      │                    │         ╰────────────┬────────────╯                                              │         ╰────────────┬────────────╯                                              │         ╰────────────┬────────────╯                                                                     │
+      │                    └─────────────────┬────┘                                                           └─────────────────┬────┘                                                           └─────────────────┬────┘                                                                                  │
+      │                                      ▼                                                                                  ▼                                                                                  ▼                                                                                       │
+      │                    ╭──────────────────────────────────╮                                               ╭──────────────────────────────────╮                                               ╭──────────────────────────────────╮                                                                      │
+      │                    │ Get Process Completion Statuses1 │ Task                                          │ Get Process Completion Statuses2 │ Task                                          │ Get Process Completion Statuses3 │ Task                                                                 │
+      │                    ╰─────────────────┬────────────────╯                                               ╰─────────────────┬────────────────╯                                               ╰─────────────────┬────────────────╯                                                                      │
+      │                                      ▼                                                                                  ▼                                                                                  ▼                                                                                       │
+      │                            ╭───────────────────╮                                                              ╭───────────────────╮                                                              ╭───────────────────╮                                                                             │
+      │                            │ Count Processes 1 │ Pass                                                         │ Count Processes 2 │ Pass                                                         │ Count Processes 3 │ Pass                                                                        │
+      │                            ╰─────────┬─────────╯                                                              ╰─────────┬─────────╯                                                              ╰─────────┬─────────╯                                                                             │
+      │                                      ▼                                                                                  ▼                                                                                  ▼                                                                                       │
+      │                          ╭───────────────────────╮                                                          ╭───────────────────────╮                                                          ╭───────────────────────╮                                                                           │
+      │                          │ Check If Quorum Met 1 │ Choice                                                   │ Check If Quorum Met 2 │ Choice                                                   │ Check If Quorum Met 3 │ Choice                                                                    │
+      │                          ╰───────────┬───────────╯                                                          ╰───────────┬───────────╯                                                          ╰───────────┬───────────╯                                                                           │
+      │                      ┌───────────────┴───────────────┐                                                  ┌───────────────┴───────────────┐                                                  ┌───────────────┴───────────────┐                                                                       │
+      │                      │ 1: $.completed_processes_co…  │ Default                                          │ 1: $.completed_processes_co…  │ Default                                          │ 1: $.completed_processes_co…  │ Default                                                               │
+      │                 ┌────┘                               └───┐                                         ┌────┘                               └───┐                                         ┌────┘                               └───┐                                                                   │
+      │                 ▼                                        ▼                                         ▼                                        ▼                                         ▼                                        ▼                                                                   │
+      │ ╭───────────────────────────────╮         ╭─────────────────────────────╮          ╭───────────────────────────────╮         ╭─────────────────────────────╮          ╭───────────────────────────────╮         ╭─────────────────────────────╮                                                    │
+      │ │ Quorum Met (DummyFailure) - 1 │ Fail    │ Wait For Other Processes to │ Pass     │ Quorum Met (DummyFailure) - 2 │ Fail    │ Wait For Other Processes to │ Pass     │ Quorum Met (DummyFailure) - 3 │ Fail    │ Wait For Other Processes to │ Pass                                               │
+      │ ╘═══════════════════════════════╛         │ Complete or For Time out 1  │          ╘═══════════════════════════════╛         │ Complete or For Time out 2  │          ╘═══════════════════════════════╛         │ Complete or For Time out 3  │                                                    │
+      │                                           ╘═════════════════════════════╛                                                    ╘═════════════════════════════╛                                                    ╘═════════════════════════════╛                                                    │
+      ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┬─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
+                                                                                                                                               ┌─┬───────┴┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐
+                                                                                                                                               │ ┆ catch States.QuorumMet  ┆ catch States.RanOutOfTime
+                                                                                                                                               ├┄┘                         └┄┄┄┄┄┄┄┄┐
+                                                                                                                                               ▼                                    ▼
+                                                                                                                               ╭──────────────────────────────╮         ╭──────────────────────╮
+                                                                                                                               │ Next Step When Quorum is met │ Pass    │ Next Step if Process │ Pass
+                                                                                                                               ╰───────────────┬──────────────╯         │ Ran out of time      │
+                                                                                                                                               │                        ╰───────────┬──────────╯
+                                                                                                                                               └─────────┬──────────────────────────┘
+                                                                                                                                                         ▼
+                                                                                                                                           ╭──────────────────────────╮
+                                                                                                                                           │ Update "Ran Out of time" │ Task
+                                                                                                                                           │ to False (if needed)     │
+                                                                                                                                           ╰─────────────┬────────────╯
+                                                                                                                                                        ┌┴┐
+                                                                                                                                                        │ ┆ catch DynamoDB.ConditionalC…
+                                                                                                                                                        └┬┘
+                                                                                                                                                         ▼
+                                                                                                                                         ╭───────────────────────────────╮
+                                                                                                                                         │ Get Process Completion Status │ Task
+                                                                                                                                         ╘═══════════════════════════════╛
       """#
     #expect(try render(Self.realworld + "step-functions-workflows-collection/quorum-with-parallel-pattern/statemachine/statemachine.asl.json") == expected)
   }

@@ -151,10 +151,30 @@ import Testing
     let graph = Graph(
       nodes: names.map { GraphNode(id: $0, kind: "Task") },
       edges: [GraphEdge(from: names[0], to: names[1]), GraphEdge(from: names[1], to: names[2])])
-    let diagram = check(graph, options: LayoutOptions(maxLabelWidth: 20))
+    let diagram = check(graph, options: LayoutOptions(maxLabelWidth: 20, maxLabelLines: 1))
     let shown = diagram.nodes.map(\.shownLabel)
     #expect(Set(shown).count == 3)
     #expect(shown.allSatisfy { $0.count <= 20 && $0.contains("…") })
+  }
+
+  /// A long name wraps at word boundaries inside a taller box (balanced lines), and is cut only
+  /// when it does not fit on three lines, keeping the last words that tell siblings apart.
+  @Test func longLabelsWrapInsideTheirBox() {
+    let names = ["Start new workflow and wait for completion", "Start new workflow and wait for callback"]
+    let graph = Graph(
+      nodes: [GraphNode(id: "P", kind: "Parallel", children: names.map { Graph(nodes: [GraphNode(id: $0, kind: "Task")], edges: []) })],
+      edges: [])
+    let wide = check(graph, options: LayoutOptions(maxLabelWidth: 32))
+    #expect(wide.node(names[0])?.labelLines == ["Start new workflow and", "wait for completion"])
+    #expect(wide.node(names[0])?.rect.height == 4)
+    #expect(wide.text.contains("│ Start new workflow and │ Task"))
+    #expect(wide.text.contains("│ wait for completion    │"))
+    let narrow = check(graph, options: LayoutOptions(maxLabelWidth: 17))
+    #expect(narrow.node(names[1])?.labelLines == ["Start new", "workflow and wait", "for callback"])
+    let cut = check(graph, options: LayoutOptions(maxLabelWidth: 10))
+    #expect(cut.node(names[0])?.labelLines == ["Start new", "workflow…", "completion"])
+    #expect(cut.node(names[1])?.labelLines == ["Start new", "workflow…", "callback"])
+    #expect(cut.node(names[1])?.shownLabel == "Start new workflow… callback")
   }
 
   @Test func labelsWithNewlinesStayOnOneRow() {

@@ -135,9 +135,16 @@ import Testing
     let flat = Graph(
       nodes: [GraphNode(id: "A rather long state name for a narrow pane", kind: "Task")], edges: [])
     let narrower = DiagramFitter.fit(flat, width: 30)
+    // The name wraps over three lines rather than being cut.
     #expect(
       narrower.lines() == [
-        "╭───────────────────╮", "│ A rather lon…pane │ Task", "╰───────────────────╯",
+        "╭────────────────╮", "│ A rather long  │ Task", "│ state name for │", "│ a narrow pane  │",
+        "╰────────────────╯",
+      ])
+    // Narrower still, it is cut, keeping its first and last words.
+    #expect(
+      DiagramFitter.fit(flat, width: 21).lines() == [
+        "╭──────────╮", "│ A rather │ Task", "│ long…    │", "│ pane     │", "╰──────────╯",
       ])
     let collapsed = DiagramFitter.fit(long, width: 40)
     #expect(collapsed.width <= 40)

@@ -53,6 +53,30 @@ enum JSONataToken: Equatable {
   case end
 }
 
+/// The extent of a JSONata number literal, shared by the parser and the validator's tokenizer.
+public enum JSONataNumberText {
+  /// The end of the number whose first digit is at `start`: its digits, then `.digits` and an
+  /// exponent when they follow. With `zeroStandsAlone` (as jsonata-js tokenizes), a leading `0`
+  /// is the whole integer part.
+  public static func end(in s: [Unicode.Scalar], from start: Int, zeroStandsAlone: Bool = false)
+    -> Int
+  {
+    func digits(from i: Int) -> Int {
+      var i = i
+      while i < s.count, ("0"..."9").contains(s[i]) { i += 1 }
+      return i
+    }
+    var i = zeroStandsAlone && s[start] == "0" ? start + 1 : digits(from: start)
+    if i + 1 < s.count, s[i] == ".", ("0"..."9").contains(s[i + 1]) { i = digits(from: i + 1) }
+    if i < s.count, s[i] == "e" || s[i] == "E" {
+      var k = i + 1
+      if k < s.count, s[k] == "+" || s[k] == "-" { k += 1 }
+      if k < s.count, ("0"..."9").contains(s[k]) { i = digits(from: k) }
+    }
+    return i
+  }
+}
+
 /// Tokenizer + Pratt parser for JSONata.
 struct JSONataParser {
   let scalars: [Unicode.Scalar]
@@ -170,21 +194,7 @@ struct JSONataParser {
     }
     if ("0"..."9").contains(c) {
       let start = position
-      while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
-      if position + 1 < scalars.count, scalars[position] == ".",
-        ("0"..."9").contains(scalars[position + 1])
-      {
-        position += 1
-        while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
-      }
-      if position < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
-        var probe = position + 1
-        if probe < scalars.count, scalars[probe] == "+" || scalars[probe] == "-" { probe += 1 }
-        if probe < scalars.count, ("0"..."9").contains(scalars[probe]) {
-          position = probe
-          while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
-        }
-      }
+      position = JSONataNumberText.end(in: scalars, from: start)
       let text = String(String.UnicodeScalarView(scalars[start..<position]))
       guard let value = Double(text), value.isFinite else {
         throw JSONataError(code: "S0102", message: "Number out of range: \(text)")

@@ -3,13 +3,7 @@ import JSONCore
 extension ValidationRun {
   mutating func checkChoice(_ state: JSONObject, at p: JSONPointer, language: QueryLanguage) -> [Transition] {
     var targets: [Transition] = []
-    if let d = state["Default"] {
-      if let n = d.stringValue {
-        targets.append(Transition(name: n, pointer: p / "Default", field: "Default"))
-      } else {
-        report(p / "Default", "json-type", "Default is \(d.typeName); expected a state name")
-      }
-    }
+    if let d = transition(state, at: p, key: "Default", field: "Default") { targets.append(d) }
     guard let choicesValue = state["Choices"] else {
       report(p, "required-field", "Choice state has no Choices; expected a non-empty array of choice rules")
       return targets
@@ -24,15 +18,7 @@ extension ValidationRun {
         report(cp, "json-type", "choice rule is \(c.typeName); expected an object")
         continue
       }
-      if let next = rule["Next"] {
-        if let n = next.stringValue {
-          targets.append(Transition(name: n, pointer: cp / "Next", field: "Next"))
-        } else {
-          report(cp / "Next", "json-type", "Next is \(next.typeName); expected a state name")
-        }
-      } else {
-        report(cp, "required-field", "choice rule has no Next; expected the state to go to when it matches")
-      }
+      if let next = ruleNext(rule, at: cp, of: "choice rule", field: "Next") { targets.append(next) }
       if let a = rule["Assign"] { checkAssign(a, at: cp / "Assign", language: language) }
       if language == .jsonata {
         checkAllowed(rule, at: cp, allowed: ["Condition", "Next", "Comment", "Assign", "Output"], what: "a JSONata choice rule")

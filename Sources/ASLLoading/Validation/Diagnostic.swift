@@ -17,19 +17,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   public var rule: String
   /// What was found and what was expected.
   public var message: String
-  public var severity: Severity
-
-  public init(
-    file: String, position: SourcePosition?, pointer: JSONPointer, rule: String, message: String,
-    severity: Severity = .error
-  ) {
-    self.file = file
-    self.position = position
-    self.pointer = pointer
-    self.rule = rule
-    self.message = message
-    self.severity = severity
-  }
+  public var severity: Severity = .error
 
   /// `file:line:col: error: message [rule] at /pointer`.
   public var description: String {

@@ -1,3 +1,5 @@
+import ASLExpressions
+
 /// A syntax check for JSONata expressions (the body of `{% ... %}`), following the JSONata
 /// grammar: a Pratt parser over JSONata's tokens and binding powers. It only accepts or rejects;
 /// the interpreter evaluates expressions with its own engine.
@@ -103,19 +105,7 @@ enum JSONataSyntax {
       }
       if ("0"..."9").contains(c) {
         let start = i
-        if c == "0" { i += 1 } else { while i < s.count, ("0"..."9").contains(s[i]) { i += 1 } }
-        if i + 1 < s.count, s[i] == ".", ("0"..."9").contains(s[i + 1]) {
-          i += 1
-          while i < s.count, ("0"..."9").contains(s[i]) { i += 1 }
-        }
-        if i < s.count, s[i] == "e" || s[i] == "E" {
-          var k = i + 1
-          if k < s.count, s[k] == "+" || s[k] == "-" { k += 1 }
-          if k < s.count, ("0"..."9").contains(s[k]) {
-            i = k
-            while i < s.count, ("0"..."9").contains(s[i]) { i += 1 }
-          }
-        }
+        i = JSONataNumberText.end(in: s, from: start, zeroStandsAlone: true)
         return Token(kind: .number, text: String(String.UnicodeScalarView(s[start..<i])))
       }
       // Names and variables run until whitespace or an operator character.

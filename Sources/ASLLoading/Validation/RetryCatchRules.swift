@@ -73,15 +73,7 @@ extension ValidationRun {
         report(cp / key, "unknown-field", "field \"\(key)\" is not allowed in a catcher\(hint); expected only: \(Self.list(allowed.sorted()))")
       }
       checkErrorEquals(rule, at: cp, isLast: i == rules.count - 1, what: "catcher")
-      if let next = rule["Next"] {
-        if let n = next.stringValue {
-          targets.append(Transition(name: n, pointer: cp / "Next", field: "Catch Next"))
-        } else {
-          report(cp / "Next", "json-type", "Next is \(next.typeName); expected a state name")
-        }
-      } else {
-        report(cp, "required-field", "catcher has no Next; expected the state to go to when it matches")
-      }
+      if let next = ruleNext(rule, at: cp, of: "catcher", field: "Catch Next") { targets.append(next) }
       if let rp = rule["ResultPath"], language == .jsonPath {
         checkPath(rp, at: cp / "ResultPath", field: "ResultPath", kind: .resultPath, nullable: true)
       }

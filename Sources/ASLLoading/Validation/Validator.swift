@@ -235,3 +235,29 @@ struct ValidationRun {
     var isTerminal = false
   }
 }
+
+extension ValidationRun {
+  /// The state that field `key` of `object` (at `p`) names, as a transition listed as `field`;
+  /// nil when the field is absent, or is not a string (reported).
+  mutating func transition(_ object: JSONObject, at p: JSONPointer, key: String, field: String)
+    -> Transition?
+  {
+    guard let value = object[key] else { return nil }
+    guard let name = value.stringValue else {
+      report(p / key, "json-type", "\(key) is \(value.typeName); expected a state name")
+      return nil
+    }
+    return Transition(name: name, pointer: p / key, field: field)
+  }
+
+  /// The `Next` of a choice rule or catcher (`what`); its absence is reported.
+  mutating func ruleNext(_ rule: JSONObject, at p: JSONPointer, of what: String, field: String)
+    -> Transition?
+  {
+    guard rule["Next"] != nil else {
+      report(p, "required-field", "\(what) has no Next; expected the state to go to when it matches")
+      return nil
+    }
+    return transition(rule, at: p, key: "Next", field: field)
+  }
+}

@@ -8,11 +8,13 @@ extension AppState {
     command("s", .step, name: "step", help: "step one transition of the focused execution"),
     command("n", .next, name: "next", help: "next: step over a child execution"),
     command("i", .into, name: "into", help: "into: step into the child a Task starts"),
-    command("o", .out, name: "out", help: "out: finish this child, focus its parent"),
+    command(
+      "o", .out, name: "out", help: "out: finish this child, focus its parent",
+      showInBar: { $0.view.executions.contains { $0.isFocused && $0.depth > 0 } }),
     command("c", .continue, name: "continue", help: "continue to a breakpoint, a decision or the end"),
     AppKeyBinding(
       [.character("S")], name: "succeed", help: "succeed: edit the result JSON and send it",
-      section: .pending, showInBar: { !$0.view.pending.isEmpty }
+      section: .pending, showInBar: { !$0.view.pending.isEmpty }, preferInBar: { !$0.view.pending.isEmpty }
     ) { app, _ in
       app.withSelectedPending { app, item in
         app.mode = .jsonEditor(JSONEditorModel(succeeding: item))
@@ -21,12 +23,18 @@ extension AppState {
     },
     AppKeyBinding(
       [.character("F")], name: "fail", help: "fail: send an error and a cause", section: .pending,
-      showInBar: { !$0.view.pending.isEmpty }
+      showInBar: { !$0.view.pending.isEmpty }, preferInBar: { !$0.view.pending.isEmpty }
     ) { app, _ in
       app.withSelectedPending { app, item in
         app.mode = .failForm(FailFormModel(index: item.index, title: "Fail \(item.index) · \(item.stateName)"))
         return []
       }
+    },
+    AppKeyBinding(
+      [.character("H")], name: "heartbeat", help: "send a heartbeat", section: .pending,
+      showInBar: \.heartbeatWaits, preferInBar: \.heartbeatWaits
+    ) { app, _ in
+      app.withSelectedPending { _, item in [.execute(.heartbeat(token: .index(item.index)))] }
     },
     command(
       "u", .back, name: "back", help: "back: undo the last step (time travel)", showInBar: { $0.view.canStepBack }),
@@ -34,10 +42,11 @@ extension AppState {
       [.character("b")], name: "break", help: "toggle a breakpoint on the selected state",
       section: .breakpoints, showInBar: { _ in true }
     ) { app, _ in app.toggleBreakpoint() },
-    command("a", .advance, name: "advance", help: "advance the clock to the next timer"),
+    command(
+      "a", .advance, name: "advance", help: "advance the clock to the next timer", preferInBar: \.heartbeatWaits),
     AppKeyBinding(
       [.character(":")], name: "cmd", help: "command prompt (tab completes, ↑↓ history)",
-      showInBar: { _ in true }
+      showInBar: { _ in true }, pinned: true
     ) { app, _ in
       app.prompt.setLine("")
       app.mode = .prompt
@@ -68,9 +77,6 @@ extension AppState {
     command(
       "B", .breakOnError(name: nil), name: "break on error", help: "break on any error", section: .breakpoints,
       inBar: false),
-    AppKeyBinding([.character("H")], name: "heartbeat", help: "send a heartbeat", section: .pending) { app, _ in
-      app.withSelectedPending { _, item in [.execute(.heartbeat(token: .index(item.index)))] }
-    },
     AppKeyBinding(
       [.tab, .backTab], name: "next pane", help: "next pane (shift-tab: previous; or click)", section: .panes
     ) { app, input in
@@ -79,7 +85,8 @@ extension AppState {
     },
     AppKeyBinding(
       [.up, .down, .left, .right, .character("h"), .character("j"), .character("k"), .character("l")],
-      label: "↑↓←→ hjkl", name: "move", help: "move; in the graph: select a state", section: .panes
+      label: "↑↓←→ hjkl", name: "move",
+      help: "move; in the graph: j/k along the edges (j into a frame), h/l to the state beside", section: .panes
     ) { app, input in app.navigateFocusedPane(input.key) },
     AppKeyBinding([.character("/")], name: "filter", help: "filter the history", section: .panes) { app, _ in
       app.focusPane(.history)
@@ -94,6 +101,7 @@ extension AppState {
         return []
       }
       app.graph.selectedNode = nil
+      app.stateIO.iteration = nil
       if app.focus == .history { app.history.setFilter("", in: app.view.history) }
       return []
     },
@@ -106,13 +114,18 @@ extension AppState {
   /// A key that runs one command of the command language.
   private static func command(
     _ key: Character, _ command: DebuggerCommand, name: String, help: String, section: KeySection = .stepping,
-    inBar: Bool = true, showInBar: (@Sendable (AppState) -> Bool)? = nil
+    inBar: Bool = true, showInBar: (@Sendable (AppState) -> Bool)? = nil,
+    preferInBar: (@Sendable (AppState) -> Bool)? = nil
   ) -> AppKeyBinding {
     let always: @Sendable (AppState) -> Bool = { _ in true }
     return AppKeyBinding(
-      [.character(key)], name: name, help: help, section: section, showInBar: showInBar ?? (inBar ? always : nil)
+      [.character(key)], name: name, help: help, section: section, showInBar: showInBar ?? (inBar ? always : nil),
+      preferInBar: preferInBar
     ) { _, _ in [.execute(command)] }
   }
+
+  /// Whether a token with a heartbeat deadline waits: `H` and `a` then matter most.
+  var heartbeatWaits: Bool { view.pending.contains(where: \.hasHeartbeat) }
 
   /// Runs `body` on the pending item the Pending pane selects, or says nothing is pending.
   mutating func withSelectedPending(_ body: (inout AppState, PendingRow) -> [AppEffect]) -> [AppEffect] {

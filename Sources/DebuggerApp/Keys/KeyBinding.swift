@@ -44,12 +44,14 @@ struct KeyBinding<Target, Outcome>: Sendable {
   var showInBar: (@Sendable (Target) -> Bool)?
   /// Kept at the end of the bar while other hints are dropped for room.
   var pinned: Bool
+  /// Whether the bar keeps it before the other hints now (what matters most in this situation).
+  var preferInBar: (@Sendable (Target) -> Bool)?
   var action: @Sendable (inout Target, KeyInput) -> Outcome
 
   init(
     _ keys: [Key], label: String? = nil, name: String, help: String? = nil,
     section: KeySection = .other, showInBar: (@Sendable (Target) -> Bool)? = nil,
-    pinned: Bool = false, action: @escaping @Sendable (inout Target, KeyInput) -> Outcome
+    pinned: Bool = false, preferInBar: (@Sendable (Target) -> Bool)? = nil, action: @escaping @Sendable (inout Target, KeyInput) -> Outcome
   ) {
     self.keys = keys
     self.label = label ?? keys.first?.name ?? ""
@@ -58,6 +60,7 @@ struct KeyBinding<Target, Outcome>: Sendable {
     self.section = section
     self.showInBar = showInBar
     self.pinned = pinned
+    self.preferInBar = preferInBar
     self.action = action
   }
 
@@ -88,11 +91,18 @@ extension Array {
     return binding.action(&target, input)
   }
 
-  /// The key bar for `target`: the bindings it shows now, and those pinned at its end.
+  /// The key bar for `target`: the bindings it shows now, those it keeps first, and those
+  /// pinned at its end.
   func keyBar<Target, Outcome>(for target: Target) -> KeyHintBar
   where Element == KeyBinding<Target, Outcome> {
     let shown = filter { $0.showInBar?(target) == true }
     return KeyHintBar(
-      hints: shown.filter { !$0.pinned }.map(\.barHint), pinned: shown.filter(\.pinned).map(\.barHint))
+      hints: shown.filter { !$0.pinned }.map(\.barHint), pinned: shown.filter(\.pinned).map(\.barHint),
+      preferred: shown.filter { $0.preferInBar?(target) == true }.map(\.barHint))
+  }
+
+  /// The bindings' keys and names as one line for a box's hint row (`ctrl-s send · esc cancel`).
+  func hintLine<Target, Outcome>() -> String where Element == KeyBinding<Target, Outcome> {
+    map { "\($0.label) \($0.name)" }.joined(separator: " · ")
   }
 }

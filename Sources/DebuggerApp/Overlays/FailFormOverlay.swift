@@ -15,7 +15,10 @@ public struct FailFormModel: Equatable, Sendable {
   }
 
   static let bindings: [KeyBinding<FailFormModel, OverlayOutcome>] = [
-    KeyBinding([.enter], name: "send", showInBar: { _ in true }) { form, _ in .close([form.failCommand]) },
+    // ctrl-s sends as in the JSON editor; enter too, the fields being one line each.
+    KeyBinding([.ctrl("s"), .function(2), .enter], name: "send", showInBar: { _ in true }) { form, _ in
+      .close([form.failCommand])
+    },
     KeyBinding([.tab, .backTab, .up, .down], name: "next field", showInBar: { _ in true }) { form, _ in
       form.field = 1 - form.field
       return .stay
@@ -44,7 +47,7 @@ public struct FailFormModel: Equatable, Sendable {
     let rows = panel.inner(of: box).rows([.fixed(1), .fixed(1), .fixed(1), .fill()])
     buffer.render(LineInput(prompt: "error: ", state: error, focused: field == 0), in: rows[0])
     buffer.render(LineInput(prompt: "cause: ", state: cause, focused: field == 1), in: rows[1])
-    buffer.write("enter send · tab switch · esc cancel", at: rows[3].origin, style: .plain.dimmed(), clip: rows[3])
+    buffer.write(Self.bindings.hintLine(), at: rows[3].origin, style: .plain.dimmed(), clip: rows[3])
   }
 }
 

@@ -11,6 +11,7 @@ extension AppState {
     sections: keySections(
       main: globalBindings + TourCaption.bindings, panes: paneHelpOrder.flatMap { bindings(for: $0) })
       + [
+        .init("Graph marks", GraphView.legend),
         .init("Commands", CommandSpec.all.map { KeyHint($0.name, $0.helpLine) }),
       ])
 

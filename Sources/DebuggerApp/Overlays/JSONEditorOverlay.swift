@@ -22,6 +22,8 @@ public struct JSONEditorModel: Equatable, Sendable {
     self.purpose = purpose
     self.title = title
     self.editor = TextEditorState(text: text)
+    // Typing replaces the prefill; an arrow key keeps it for editing.
+    self.editor.selectAll()
     self.error = nil
   }
 
@@ -81,7 +83,7 @@ public struct JSONEditorModel: Equatable, Sendable {
     buffer.render(panel, in: box)
     let message: TextLine = error.map {
       TextLine("\($0.position.line):\($0.position.column): \($0.message)", style: Style(foreground: .red, bold: true))
-    } ?? TextLine("JSON · ctrl-s send · esc cancel", style: .plain.dimmed())
+    } ?? TextLine("JSON · " + Self.bindings.hintLine(), style: .plain.dimmed())
     let errorPosition = error.map { TextPosition(line: $0.position.line - 1, column: $0.position.column - 1) }
     buffer.render(
       TextEditor(state: editor, errorPosition: errorPosition, message: message), in: panel.inner(of: box))

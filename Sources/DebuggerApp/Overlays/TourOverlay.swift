@@ -1,14 +1,18 @@
 import TerminalUI
 
-/// The caption of the guided tour (`--tour`), shown in a box until the next step.
+/// The caption of the guided tour (`--tour`), shown in a box until the next step; also the box
+/// that shows what a file says about itself (a lesson's `Description`) when the debugger opens.
 public struct TourCaption: Equatable, Sendable {
   /// `Tour · 3`, say.
   public var title: String
   public var lines: [String]
+  /// A tour step (space goes on); false for the file's description, which any key closes.
+  public var isTour: Bool
 
-  public init(title: String, lines: [String]) {
+  public init(title: String, lines: [String], isTour: Bool = true) {
     self.title = title
     self.lines = lines
+    self.isTour = isTour
   }
 
   /// The keys the tour adds while it runs, ahead of the global ones (esc leaves it: see the
@@ -26,7 +30,8 @@ public struct TourCaption: Equatable, Sendable {
     guard width >= 20 else { return }
     var rows: [TextLine] = []
     for line in lines { rows += TextLine(line).wrapped(toWidth: width - 4) }
-    rows.append(TextLine("space next · S/F answer a token · esc leave the tour", style: .plain.dimmed()))
+    let hint = isTour ? "space next · S/F answer a token · esc leave the tour" : "any key closes this (and does what it does)"
+    rows.append(TextLine(hint, style: .plain.dimmed()))
     let height = min(rows.count + 2, max(3, screen.height / 2))
     let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.maxY - 2 - height, width: width, height: height)
     let panel = Panel(title: title, focused: true, focusMarker: "")

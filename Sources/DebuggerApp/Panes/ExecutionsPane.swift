@@ -27,8 +27,9 @@ public struct ExecutionsPane: ListPane, Sendable {
       var head = TextLine()
       head.append(row.isFocused ? "● " : "  ", style: .plain.bolded())
       head.append(indent + row.label, style: row.isFocused ? .plain.bolded() : .plain)
-      head.append("  " + row.machine, style: .plain.dimmed())
+      // The status before the machine, so a long machine name cannot push it off the row.
       head.append("  " + row.status, style: AppState.statusStyle(row.status))
+      head.append("  " + row.machine, style: .plain.dimmed())
       // The start time, when the row has room for it (wide panes).
       if !row.startedAt.isEmpty && head.width + row.startedAt.terminalWidth + 4 <= width {
         head.append("  " + row.startedAt, style: .plain.dimmed())

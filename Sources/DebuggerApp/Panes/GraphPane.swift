@@ -2,9 +2,11 @@ import ASLGraph
 import GraphLayout
 import TerminalUI
 
-/// The Graph pane: the focused execution's machine, laid out once per machine and pane width,
-/// seen through a window that follows the selected (or current) state. The arrow keys and
-/// `hjkl` select a state; a click selects the state under the mouse.
+/// The Graph pane: the focused execution's machine, laid out once per machine and pane width
+/// (names as wide as the pane allows, wrapped in their boxes when it is narrow), seen through a
+/// window that follows the selected (or current) state. The arrow keys and `hjkl` select a state
+/// along the edges (``GraphPaneState/move(_:in:fallback:)``); a click selects the state under the
+/// mouse; `enter` or `+` opens or closes the selected Parallel or Map.
 public struct GraphPane: Sendable {
   /// The selection and the window shown last.
   public var state = GraphPaneState()
@@ -36,14 +38,60 @@ public struct GraphPane: Sendable {
     let key = "\(model.key)@\(width)"
     if key != diagramKey {
       let machineChanged = diagramKey.map { !$0.hasPrefix(model.key + "@") } ?? true
-      diagram = (try? ASLGraph.graph(definition: model.definition)).map {
-        DiagramFitter.fit($0, width: max(20, width))
-      }
-      diagramKey = key
       if machineChanged { state = GraphPaneState() } else { state.window = nil }
+      diagram = Self.layout(model, width: width, state: state)
+      diagramKey = key
     }
     if let selected = selectedNode, diagram?.node(selected) == nil { selectedNode = nil }
     keepWindow(model, inner: inner)
+  }
+
+  /// The drawing of `model`'s machine for a pane `width` columns wide: names and edge labels
+  /// as wide as fits, frames open or closed as the user left them.
+  static func layout(_ model: GraphModel, width: Int, state: GraphPaneState) -> Diagram? {
+    guard let graph = try? ASLGraph.graph(definition: model.definition) else { return nil }
+    let width = max(20, width)
+    // Edge labels (Choice rules, caught errors) shrink only to 16 columns: below that the
+    // list fallback, which shows them whole, reads better.
+    let options = LayoutOptions(
+      maxLabelWidth: width, maxEdgeLabelWidth: width, collapsedNodes: state.collapsedFrames,
+      expandedNodes: state.expandedFrames)
+    return DiagramFitter.fit(graph, width: width, options: options, shrinkingEdgeLabels: true, edgeLabelFloor: 16)
+  }
+
+  /// `enter`/`+`: opens the selected (or current) Parallel or Map drawn as one box, or closes
+  /// it when it is open. Returns an error message when the state is neither.
+  mutating func toggleFrame(_ model: GraphModel?, inner: Rect?) -> String? {
+    guard let model, let diagram else { return "no graph" }
+    let id = selectedNode ?? model.currentStates.first { diagram.node($0) != nil }
+    guard let id, let node = diagram.node(id), node.isFrame || node.isCollapsed else {
+      return "enter and + open or close a Parallel or Map: select one in the graph"
+    }
+    if node.isFrame {
+      state.expandedFrames.remove(id)
+      state.collapsedFrames.insert(id)
+    } else {
+      state.collapsedFrames.remove(id)
+      state.expandedFrames.insert(id)
+    }
+    selectedNode = id
+    state.window = nil
+    self.diagram = Self.layout(model, width: inner?.width ?? 0, state: state)
+    keepWindow(model, inner: inner)
+    return nil
+  }
+
+  /// The graph's own keys: `enter` and `+` open or close a frame (the help lists `+` only, as
+  /// `enter`'s line is full of the other panes' meanings).
+  static let bindings: [AppKeyBinding] = [
+    (Key.enter, nil), (.character("+"), "open or close the selected Parallel or Map (or enter)"),
+  ].map { key, help in
+    AppKeyBinding([key], name: "open/close", help: help, section: .panes) { app, _ in
+      if let problem = app.graph.toggleFrame(app.view.graph, inner: app.graphPaneInner) {
+        app.message = AppMessage(problem, isError: true)
+      }
+      return []
+    }
   }
 
   /// Keeps the window on the selected or current node for a pane of `inner`.

@@ -19,8 +19,15 @@ public struct GraphPaneState: Hashable, Sendable {
     self.window = window
   }
 
-  /// Moves the selection to the nearest node in `direction` from the selected one (or from
-  /// `fallback`, e.g. the current state, when nothing is selected). Returns whether it moved.
+  /// Frames the user closed (`enter`/`+` on an open Parallel or Map).
+  public var collapsedFrames: Set<String> = []
+  /// Frames the user opened although the pane is too narrow for them (the pane then scrolls).
+  public var expandedFrames: Set<String> = []
+
+  /// Moves the selection from the selected node (or from `fallback`, e.g. the current state,
+  /// when nothing is selected) along the diagram's edges (``Diagram/nodeBelow(_:)`` and its
+  /// siblings): down into a frame and along the first edge, up back along it, left and right to
+  /// the node drawn beside it. Returns whether it moved.
   @discardableResult
   public mutating func move(_ direction: GraphDirection, in diagram: Diagram, fallback: String?)
     -> Bool
@@ -31,38 +38,25 @@ public struct GraphPaneState: Hashable, Sendable {
       selectedNode = from.id
       return true
     }
-    let center = (x: from.rect.x * 2 + from.rect.width, y: from.rect.y * 2 + from.rect.height)
-    var best: (id: String, score: Int)?
-    for node in diagram.nodes where node.id != from.id {
-      let c = (x: node.rect.x * 2 + node.rect.width, y: node.rect.y * 2 + node.rect.height)
-      let dx = c.x - center.x
-      let dy = c.y - center.y
-      let (along, across): (Int, Int)
-      switch direction {
-      case .up: (along, across) = (-dy, abs(dx))
-      case .down: (along, across) = (dy, abs(dx))
-      case .left: (along, across) = (-dx, abs(dy))
-      case .right: (along, across) = (dx, abs(dy))
-      }
-      guard along > 0 else { continue }
-      let score = along + across * 3
-      if best == nil || score < best!.score { best = (node.id, score) }
+    let next: String?
+    switch direction {
+    case .down: next = diagram.nodeBelow(from.id)
+    case .up: next = diagram.nodeAbove(from.id)
+    case .left: next = diagram.nodeBeside(from.id, toTheRight: false)
+    case .right: next = diagram.nodeBeside(from.id, toTheRight: true)
     }
-    guard let best else {
-      selectedNode = from.id
-      return false
-    }
-    selectedNode = best.id
-    return true
+    selectedNode = next ?? from.id
+    return next != nil
   }
 }
 
 /// How the graph pane looks: a laid-out diagram seen through a window, with each state's step
 /// status shown by a glyph in its status cell (visible without colours) and by colour.
 ///
-/// Glyphs: `▶` current, `⧗` waiting on a token, `✗` failed, `✓` visited; a breakpoint replaces
-/// the box's left border on the label row with `◉`. The current state's label is in reverse
-/// video; the selected state's label is underlined and bold.
+/// Glyphs (``marks``, the legend of the help overlay): `◷` timed out, `✗` failed, `↪` failed and
+/// caught, `⧗` waiting on a token, `▶` current, `✓` visited; a breakpoint replaces the box's
+/// left border on the label row with `◉`. The current state's label is in reverse video; the
+/// selected state's label is underlined and bold.
 public struct GraphView: Widget, Sendable {
   public var diagram: Diagram
   public var nodeStatus: [String: StepStatus]
@@ -92,13 +86,23 @@ public struct GraphView: Widget, Sendable {
       previous: previous)
   }
 
+  /// The status marks, the first that applies wins: how a state ended outranks that it ran.
+  public static let marks: [(status: StepStatus, glyph: Character, meaning: String)] = [
+    (.timedOut, "◷", "timed out (States.Timeout, States.HeartbeatTimeout)"),
+    (.failed, "✗", "failed"),
+    (.caught, "↪", "failed, and a Catch took over"),
+    (.pendingToken, "⧗", "waiting on a token or a task resolved by hand"),
+    (.current, "▶", "running now"),
+    (.visited, "✓", "done"),
+  ]
+
+  /// The graph's legend: every mark, then the breakpoint marker.
+  public static let legend: [KeyHint] =
+    marks.map { KeyHint(String($0.glyph), $0.meaning) } + [KeyHint("◉", "breakpoint (on the box's left border)")]
+
   /// The status glyph for a status (nil for none).
   public static func glyph(for status: StepStatus) -> Character? {
-    if status.contains(.failed) { return "✗" }
-    if status.contains(.pendingToken) { return "⧗" }
-    if status.contains(.current) { return "▶" }
-    if status.contains(.visited) { return "✓" }
-    return nil
+    marks.first { status.contains($0.status) }?.glyph
   }
 
   public func render(in area: Rect, buffer: inout ScreenBuffer) {
@@ -171,8 +175,10 @@ public struct GraphView: Widget, Sendable {
       }
       return style
     }
-    if status.contains(.failed) {
+    if status.contains(.failed) || status.contains(.timedOut) {
       style = style.foreground(.red).bolded()
+    } else if status.contains(.caught) {
+      style = style.foreground(.red)
     } else if status.contains(.pendingToken) {
       style = style.foreground(.magenta).bolded()
     } else if status.contains(.current) {

@@ -63,17 +63,24 @@ public struct HistoryPane: ListPane, Sendable {
     return title
   }
 
-  func listView(_ view: SessionView, focused: Bool) -> LazyListView {
+  /// The rows for a list `width` columns wide (0: no limit).
+  func listView(_ view: SessionView, focused: Bool, width: Int = 0, height: Int = 0) -> LazyListView {
     // Only the rows on screen are formatted: histories can hold tens of thousands of events.
     let pane = self
-    return LazyListView(
-      count: rowCount(view), state: list, focused: focused,
+    var list = LazyListView(
+      count: rowCount(view), state: self.list, focused: focused,
       emptyText: filter.isEmpty ? "no events yet" : "no event matches /" + filter
     ) { index in TextLine(pane.row(index, in: view).text) }
+    guard width > 0 else { return list }
+    let first = list.offset(height: height)
+    let shown = (first..<min(list.count, first + height)).map { row($0, in: view) }
+    let columns = HistoryColumns(rows: shown, width: width - list.selectionMarker.terminalWidth)
+    list.row = { index in columns.line(pane.row(index, in: view)) }
+    return list
   }
 
   func render(_ view: SessionView, in area: Rect, focused: Bool, buffer: inout ScreenBuffer) {
-    let listView = listView(view, focused: focused)
+    let listView = listView(view, focused: focused, width: area.width, height: area.height)
     buffer.render(listView, in: area)
     // On the box's right border.
     let bar = Scrollbar(
@@ -86,6 +93,46 @@ public struct HistoryPane: ListPane, Sendable {
   }
 }
 
+/// The columns of history rows on screen: the id, the event type, then the state name and a
+/// detail. The type column is as wide as the rows shown need, up to half the room, so names keep
+/// the rest; what must be cut loses its middle, keeping the end that tells events and states apart.
+struct HistoryColumns {
+  var idWidth: Int
+  var typeWidth: Int
+  var width: Int
+
+  init(rows: [HistoryRow], width: Int) {
+    self.width = width
+    idWidth = String(rows.map(\.id).max() ?? 0).count
+    let widest = rows.map(\.type.terminalWidth).max() ?? 0
+    typeWidth = max(0, min(widest, (width - idWidth - 2) / 2))
+  }
+
+  func line(_ row: HistoryRow) -> TextLine {
+    var text = String(row.id).padded(toWidth: idWidth) + " " + Self.type(row.type, width: typeWidth)
+    if let name = row.stateName {
+      text += " " + name.truncatedInMiddle(toWidth: max(1, width - text.terminalWidth - 1))
+    }
+    if let detail = row.detail { text += " · " + detail }
+    return TextLine(text)
+  }
+
+  /// An event type in `width` columns: `TaskStateEntered` becomes `TaskEntered` (the state name
+  /// follows), `ExecutionStarted` `ExecStarted`, before anything is cut.
+  static func type(_ type: String, width: Int) -> String {
+    var shown = type
+    if shown.terminalWidth > width, let state = shown.range(of: "State"), state.lowerBound != shown.startIndex,
+      state.upperBound != shown.endIndex, shown[state.upperBound].isUppercase
+    {
+      shown.removeSubrange(state)
+    }
+    for (word, short) in [("Execution", "Exec"), ("Iteration", "Iter")] where shown.terminalWidth > width {
+      if let range = shown.range(of: word) { shown.replaceSubrange(range, with: short) }
+    }
+    return shown.truncatedInMiddle(toWidth: width).padded(toWidth: width)
+  }
+}
+
 extension AppState {
   /// A key while the `/` filter is typed: the History rows follow each keystroke.
   mutating func handleFilterKey(_ key: Key, _ input: inout LineInputState) {
@@ -94,6 +141,8 @@ extension AppState {
       history.setFilter(text, in: view.history)
       mode = .normal
     case .cancelled:
+      // esc drops the filter being typed, as it drops a selection.
+      history.setFilter("", in: view.history)
       mode = .normal
     case .edited, .ignored:
       history.setFilter(input.line, in: view.history)

@@ -164,6 +164,43 @@ extension String {
     TextLine(self).truncated(toWidth: width, ellipsis: ellipsis).text
   }
 
+  /// The string cut to at most `width` columns by leaving out its middle: a third of the room
+  /// keeps the start, the rest the end, where names of siblings usually differ
+  /// (`Start new…for callback`).
+  public func truncatedInMiddle(toWidth width: Int, ellipsis: String = "…") -> String {
+    guard terminalWidth > width else { return self }
+    let room = width - ellipsis.terminalWidth
+    guard room >= 2 else { return truncated(toWidth: width, ellipsis: ellipsis) }
+    let characters = Array(self)
+    var head = "", tail = ""
+    var headWidth = 0, tailWidth = 0
+    for character in characters {
+      let w = CharacterWidth.of(character)
+      if headWidth + w > room / 3 { break }
+      head.append(character)
+      headWidth += w
+    }
+    // Whole words where the parts have more than one.
+    if head.count < characters.count, characters[head.count] != " ", let space = head.lastIndex(of: " ") {
+      head = String(head[..<space])
+      headWidth = head.terminalWidth
+    }
+    while head.last == " " {
+      head.removeLast()
+      headWidth -= 1
+    }
+    for character in characters.reversed() {
+      let w = CharacterWidth.of(character)
+      if tailWidth + w > room - headWidth { break }
+      tail.insert(character, at: tail.startIndex)
+      tailWidth += w
+    }
+    let cutsWord = characters.count > tail.count && characters[characters.count - tail.count - 1] != " "
+    if cutsWord, let space = tail.firstIndex(of: " ") { tail = String(tail[tail.index(after: space)...]) }
+    while tail.first == " " { tail.removeFirst() }
+    return head + ellipsis + tail
+  }
+
   /// The string padded with spaces (or cut) to exactly `width` columns.
   public func padded(toWidth width: Int, ellipsis: String = "…") -> String {
     let cut = truncated(toWidth: width, ellipsis: ellipsis)

@@ -78,20 +78,24 @@ public struct KeyHint: Hashable, Sendable {
 
 /// The bottom bar of keys that do something now: `s step  n next …`; hints that do not fit are
 /// left out whole (earlier hints win), except the `pinned` ones (e.g. `? help`), which stay at the
-/// end whenever they fit at all.
+/// end whenever they fit at all, and the `preferred` ones (hints that matter most now), which are
+/// kept before the others in their place.
 public struct KeyHintBar: Widget, Sendable {
   public var hints: [KeyHint]
   /// Hints kept at the end of the bar even when others must go.
   public var pinned: [KeyHint]
+  /// Hints of `hints` that are kept before the others are considered.
+  public var preferred: [KeyHint]
   public var keyStyle: Style
   public var labelStyle: Style
 
   public init(
-    hints: [KeyHint], pinned: [KeyHint] = [], keyStyle: Style = Style(foreground: .cyan, bold: true),
-    labelStyle: Style = .plain
+    hints: [KeyHint], pinned: [KeyHint] = [], preferred: [KeyHint] = [],
+    keyStyle: Style = Style(foreground: .cyan, bold: true), labelStyle: Style = .plain
   ) {
     self.hints = hints
     self.pinned = pinned
+    self.preferred = preferred
     self.keyStyle = keyStyle
     self.labelStyle = labelStyle
   }
@@ -108,12 +112,18 @@ public struct KeyHintBar: Widget, Sendable {
     }
     var keptPinned: [KeyHint] = []
     for hint in pinned where total(keptPinned + [hint]) <= width { keptPinned.append(hint) }
-    var shown: [KeyHint] = []
-    for hint in hints {
-      if total(shown + [hint] + keptPinned) > width { break }
-      shown.append(hint)
+    var kept = Set<Int>()
+    func shown(adding index: Int) -> [KeyHint] {
+      hints.indices.filter { kept.contains($0) || $0 == index }.map { hints[$0] }
     }
-    return shown + keptPinned
+    for index in hints.indices where preferred.contains(hints[index]) {
+      if total(shown(adding: index) + keptPinned) <= width { kept.insert(index) }
+    }
+    for index in hints.indices where !kept.contains(index) && !preferred.contains(hints[index]) {
+      if total(shown(adding: index) + keptPinned) > width { break }
+      kept.insert(index)
+    }
+    return hints.indices.filter(kept.contains).map { hints[$0] } + keptPinned
   }
 
   public func render(in area: Rect, buffer: inout ScreenBuffer) {

@@ -28,6 +28,9 @@ public struct TextEditorState: Hashable, Sendable {
   public var scroll: ScrollState
   /// Whether the text changed since creation or `markSaved()`.
   public private(set) var isModified = false
+  /// Whether the whole text is selected: typing replaces it, a move keeps it (as a prefilled
+  /// field in a dialog behaves).
+  public private(set) var isAllSelected = false
   private var preferredColumn: Int?
 
   public init(text: String = "") {
@@ -44,8 +47,26 @@ public struct TextEditorState: Hashable, Sendable {
   /// Clears the modified flag.
   public mutating func markSaved() { isModified = false }
 
+  /// Selects the whole text, the cursor at its end: the next edit replaces it.
+  public mutating func selectAll() {
+    isAllSelected = true
+    cursor = TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count)
+    preferredColumn = nil
+  }
+
+  /// Drops a whole-text selection; `replacing` also removes the selected text.
+  private mutating func endSelection(replacing: Bool) {
+    guard isAllSelected else { return }
+    isAllSelected = false
+    guard replacing else { return }
+    lines = [[]]
+    cursor = TextPosition(line: 0, column: 0)
+    isModified = true
+  }
+
   /// Moves the cursor, clamped into the text.
   public mutating func moveCursor(to position: TextPosition) {
+    endSelection(replacing: false)
     let line = min(max(0, position.line), lines.count - 1)
     cursor = TextPosition(line: line, column: min(max(0, position.column), lines[line].count))
     preferredColumn = nil
@@ -53,6 +74,7 @@ public struct TextEditorState: Hashable, Sendable {
 
   /// Inserts text at the cursor (newlines split lines) and moves the cursor after it.
   public mutating func insert(_ text: String) {
+    endSelection(replacing: true)
     for character in text {
       if character == "\n" || character == "\r\n" {
         splitLine()
@@ -123,6 +145,17 @@ public struct TextEditorState: Hashable, Sendable {
   /// (delete to end of line), `ctrl-u` (delete to start of line), printable characters.
   /// Returns whether the key was used (escape, ctrl-s etc. are left to the caller).
   public mutating func handle(_ key: Key, pageSize: Int = 10) -> Bool {
+    if isAllSelected {
+      switch key {
+      case .backspace, .ctrl("h"), .delete, .ctrl("d"), .ctrl("k"), .ctrl("u"):
+        endSelection(replacing: true)
+        return true
+      case .character, .enter, .tab:
+        endSelection(replacing: true)
+      default:
+        endSelection(replacing: false)
+      }
+    }
     switch key {
     case .left:
       if cursor.column > 0 {
@@ -258,7 +291,12 @@ public struct TextEditor: Widget, Sendable {
       }
       let line = TextLine(String(state.lines[lineIndex]), style: textStyle)
       let visible = line.slice(columns: scroll.columnOffset..<(scroll.columnOffset + text.width))
-      buffer.write(visible, at: Point(x: text.x, y: y), clip: text)
+      let written = buffer.write(visible, at: Point(x: text.x, y: y), clip: text)
+      if state.isAllSelected {
+        buffer.modifyStyle(in: Rect(x: text.x, y: y, width: written, height: 1)) {
+          $0 = $0.patched(with: .plain.reversed())
+        }
+      }
       if let error = errorPosition, error.line == lineIndex {
         mark(column: error.column, line: lineIndex, y: y, text: text, scroll: scroll,
              style: Style(foreground: .red, underline: true), buffer: &buffer)
