@@ -193,7 +193,7 @@ public struct Execution: Sendable {
         return .enter(unitID: unit, state: read(unit) { $0.machine.startAt }, input: input)
       case .resuming(.errorRaised):
         return .handleError(
-          unitID: unit, state: visit(of: unit)?.name ?? "", error: raisedErrors[unit]?.error.error ?? "")
+          unitID: unit, state: visit(of: unit)?.name ?? "", error: raisedError(of: unit) ?? "")
       case .resuming:
         return .resume(unitID: unit)
       default:
@@ -245,6 +245,9 @@ public struct Execution: Sendable {
     queued[unit] = true
     runQueue.append(unit)
   }
+
+  /// The error `unit` raised that its Retry/Catch have not handled yet.
+  public func raisedError(of unit: Int) -> String? { raisedErrors[unit]?.error.error }
 
   /// Puts `unit` first in the run queue: the next step is its.
   mutating func enqueueFirst(_ unit: Int) {

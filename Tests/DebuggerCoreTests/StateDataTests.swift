@@ -86,6 +86,9 @@ import Testing
     #expect(s.execute(.continue).stop == .waitingOnPerson)
     try run(&s, "fail 1 Boom bad")
     #expect(s.stateData("Call").explanation.first == "⧗ waiting for the next step: it handles the error Boom")
+    // A step raises the error (TaskFailed), the next one hands it to Retry/Catch.
+    _ = s.execute(.step)
+    #expect(s.stateData("Call").explanation.first == "⧗ waiting for the next step: its Retry/Catch handle the error Boom")
     _ = s.execute(.step)
     let data = s.stateData("Call")
     #expect(data.explanation.first == "⧗ waiting for the retry at 00:00:05.000")

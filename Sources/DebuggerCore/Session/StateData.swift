@@ -269,6 +269,8 @@ extension Session {
       case .retry: waiting = "for the next step: it retries now"
       case .waitElapsed: waiting = "for the next step: the wait is over"
       case .childrenSucceeded, .childrenFailed: waiting = "for the next step: its children have ended"
+      case .errorRaised:
+        waiting = "for the next step: its Retry/Catch handle the error \(execution.raisedError(of: unit.id) ?? "")"
       }
     default:
       break
