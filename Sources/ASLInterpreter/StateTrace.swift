@@ -19,6 +19,14 @@ public struct StateTrace: Sendable {
   public var nextState: String?
   /// The error the visit ended with, if any.
   public var failure: (error: String, cause: String?)?
+
+  /// A visit's trace before any stage is recorded (the debugger shows states in flight).
+  public init(unitID: Int, stateName: String, stateType: String, enteredEventID: Int) {
+    self.unitID = unitID
+    self.stateName = stateName
+    self.stateType = stateType
+    self.enteredEventID = enteredEventID
+  }
 }
 
 /// One data-flow stage of a state: its name and the value after it.
