@@ -20,7 +20,7 @@ public struct StateTrace: Sendable {
   /// The error the visit ended with, if any.
   public var failure: (error: String, cause: String?)?
 
-  /// A visit just entered (State I/O builds one for a visit in flight without traces).
+  /// A visit's trace before any stage is recorded (the debugger shows states in flight).
   public init(unitID: Int, stateName: String, stateType: String, enteredEventID: Int) {
     self.unitID = unitID
     self.stateName = stateName
