@@ -28,12 +28,14 @@ public enum InputFiles {
   }
 
   /// Reads a regular file, refusing directories, missing files and files above `limit`.
+  /// `what` names the content ("input", "mock file", "script").
   public static func read(_ path: String, limit: Int, what: String) throws(Problem) -> [UInt8] {
+    let file = what.hasSuffix("file") ? what : what + " file"
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw Problem(message: "\(path): no such file")
     }
-    guard !isDirectory.boolValue else { throw Problem(message: "\(path): is a directory, expected \(what == "input" ? "an" : "a") \(what) file") }
+    guard !isDirectory.boolValue else { throw Problem(message: "\(path): is a directory, expected \(what == "input" ? "an" : "a") \(file)") }
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
       throw Problem(message: what == "input" ? inputTooLarge(path, size) : "\(path): the \(what) is \(size) bytes, more than the \(limit) bytes accepted")
@@ -44,7 +46,10 @@ public enum InputFiles {
     if data.count > limit {
       throw Problem(message: what == "input" ? inputTooLarge(path, data.count) : "\(path): the \(what) is larger than \(limit) bytes")
     }
-    if data.isEmpty { throw Problem(message: "\(path): the \(what) file is empty, expected JSON") }
+    if data.isEmpty {
+      let expected = what == "script" ? "debugger commands, one a line" : "JSON"
+      throw Problem(message: "\(path): the \(file) is empty; expected \(expected)")
+    }
     return Array(data)
   }
 }

@@ -69,6 +69,10 @@ public enum ProjectLoader {
         throw .undecodable(error, machine: source)
       }
     }
+    let timeout = options.handlerTimeoutSeconds
+    guard timeout.isFinite, timeout > 0 else {
+      throw .usage("--handler-timeout must be a positive number of seconds, found \(timeout)")
+    }
     let input = try readInput(options)
     let mocks = try readMocks(options)
     var handlers: [TaskHandler] = []

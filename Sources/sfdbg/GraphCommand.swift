@@ -26,7 +26,7 @@ struct GraphCommand: ParsableCommand {
     help: "The machine to draw (name, logical id or ARN) when the file has several.")
   var stateMachine: String?
 
-  @Option(help: "Fit the drawing into this many columns.")
+  @Option(parsing: .unconditional, help: "Fit the drawing into this many columns.")
   var width: Int?
 
   @Flag(help: "Draw with plain ASCII (+-|) instead of box-drawing characters.")

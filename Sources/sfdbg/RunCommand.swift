@@ -96,7 +96,8 @@ struct RunCommand: ParsableCommand {
     }
     let text = String(decoding: bytes, as: UTF8.self)
     var outputs: [JSONValue] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // "\r\n" is one Character, so split on newlines rather than on "\n" (CRLF scripts).
+    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let command: DebuggerCommand?
       do {
         command = try CommandParser.parse(String(line))

@@ -8,7 +8,7 @@ struct SessionOptions: ParsableArguments {
   @Argument(help: "An ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template.")
   var file: String
 
-  @Option(name: .customLong("input"), help: "The execution input as JSON text.")
+  @Option(name: .customLong("input"), parsing: .unconditional, help: "The execution input as JSON text.")
   var inputJSON: String?
 
   @Option(name: .customLong("input-file"), help: "A file holding the execution input (JSON).")
@@ -35,10 +35,11 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("handler"), help: "Resolve tasks with a command, 'STATE_OR_RESOURCE=COMMAND' (repeatable).")
   var handlers: [String] = []
 
-  @Option(name: .customLong("handler-timeout"), help: "Seconds before a handler of a Task without TimeoutSeconds is killed.")
+  // `.unconditional`: a value such as "-1" is the option's value, not another option.
+  @Option(name: .customLong("handler-timeout"), parsing: .unconditional, help: "Seconds before a handler of a Task without TimeoutSeconds is killed.")
   var handlerTimeout: Double = 60
 
-  @Option(help: "Seed for task tokens, States.UUID, States.MathRandom, retry jitter and execution names.")
+  @Option(parsing: .unconditional, help: "Seed for task tokens, States.UUID, States.MathRandom, retry jitter and execution names.")
   var seed: UInt64 = 1
 
   @Option(name: .customLong("name"), help: "The main execution's name.")

@@ -16,11 +16,29 @@ struct SystemPerformer: EffectPerformer {
   func cancel(_ job: JobID) { processes.cancel(job) }
 
   func writeFile(path: String, contents: String) -> String? {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      return "cannot write \(path): it is a directory; give a file name"
+    }
     do {
       try contents.write(toFile: path, atomically: true, encoding: .utf8)
       return nil
     } catch {
-      return "cannot write \(path): \(error.localizedDescription)"
+      return "cannot write \(path): \(Self.reason(error))"
+    }
+  }
+
+  /// The system's reason (`Permission denied`), not Foundation's "NSCocoaErrorDomain error 512".
+  static func reason(_ error: any Error) -> String {
+    let ns = error as NSError
+    let posix = ns.domain == NSPOSIXErrorDomain ? ns : ns.userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+    switch ns.code {
+    case NSFileNoSuchFileError: return "no such directory"
+    case NSFileWriteNoPermissionError: return "permission denied"
+    case NSFileWriteOutOfSpaceError: return "no space left on the device"
+    case NSFileWriteVolumeReadOnlyError: return "read-only file system"
+    default: return ns.localizedDescription
     }
   }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import JSONCore
+import Testing
+
+@testable import ASLLoading
+
+/// YAML inputs that would exhaust memory, or that other tools read, end with a located answer.
+@Suite struct YAMLLimitsTests {
+  private func error(_ name: String, _ text: String) throws -> LoadError? {
+    let scratch = try TemporaryFolder()
+    let file = try scratch.write(name, text)
+    return loadError { _ = try ASLLoader.load(file: file) }
+  }
+
+  /// Nine levels of nine aliases each: 450 bytes standing for 9^9 values.
+  @Test func aliasBombIsRefusedQuicklyWithALocation() throws {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...9 {
+      let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+      text += "a\(level): &a\(level) [\(refs)]\n"
+    }
+    text += "StartAt: A\nStates: {A: {Type: Pass, End: true}}\n"
+    let start = Date()
+    let e = try #require(try error("bomb.yaml", text))
+    #expect(Date().timeIntervalSince(start) < 5)
+    #expect(e.message.contains("aliases"), "\(e)")
+    #expect(e.message.contains("100000"), "\(e)")
+    let line = try #require(e.position?.line)
+    #expect((2...10).contains(line), "\(e)")
+  }
+
+  @Test func ordinaryAliasesAndMergeKeysStillLoad() throws {
+    let scratch = try TemporaryFolder()
+    let file = try scratch.write(
+      "alias.asl.yaml",
+      """
+      StartAt: A
+      States:
+        A: &pass {Type: Pass, Next: B, Result: {k: 1}}
+        B:
+          Next: C
+          <<: *pass
+        C: {Type: Pass, Result: *pass, End: true}
+      """)
+    let (_, main) = try ASLLoader.load(file: file)
+    #expect(main.definition["States"]?["B"]?["Next"] == "C")
+    #expect(main.definition["States"]?["C"]?["Result"]?["Next"] == "B")
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import JSONCore
+import Testing
+
+/// Messages of issue 13: each says what is wrong in our words, names the file or option, and
+/// never a Swift type or a Foundation error code.
+@Suite struct MessageTests {
+  static let pass = #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#
+
+  private func definition(_ dir: TemporaryFolder) throws -> String {
+    try dir.write("pass.asl.json", Self.pass)
+  }
+
+  @Test func missingAndEmptyMockFilesNameTheFileInWords() throws {
+    let dir = try TemporaryFolder()
+    let file = try definition(dir)
+    let missing = try CLI.run(["run", file, "--mocks", "/nonexistent.json", "--test-case", "x"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "error: /nonexistent.json: no such file\n")
+    let empty = try dir.write("mocks.json", "")
+    let r = try CLI.run(["run", file, "--mocks", empty, "--test-case", "x"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("the mock file is empty; expected JSON"), "\(r.stderr)")
+    let asDirectory = try CLI.run(["run", file, "--mocks", dir.url.path, "--test-case", "x"])
+    #expect(asDirectory.stderr.contains("expected a mock file\n"), "\(asDirectory.stderr)")
+  }
+
+  @Test func emptyScriptSaysItExpectsCommands() throws {
+    let dir = try TemporaryFolder()
+    let r = try CLI.run(["run", try definition(dir), "--script", try dir.write("empty.txt", "")])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("the script file is empty; expected debugger commands"), "\(r.stderr)")
+    #expect(!r.stderr.contains("JSON"))
+  }
+
+  @Test func scriptWithCRLFLineEndingsRuns() throws {
+    let dir = try TemporaryFolder()
+    let script = try dir.write("crlf.txt", "step\r\npending\r\ncontinue\r\n")
+    let r = try CLI.run(["run", try definition(dir), "--json", "--script", script])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.executionStatus == "SUCCEEDED")
+  }
+
+  @Test func saveToADirectorySaysSo() throws {
+    let dir = try TemporaryFolder()
+    let script = try dir.write("save.txt", "save \(dir.url.path)\n")
+    let r = try CLI.run(["run", try definition(dir), "--script", script])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("it is a directory"), "\(r.stderr)")
+    #expect(!r.stderr.contains("NSCocoaErrorDomain"))
+    let missing = try dir.write("save2.txt", "save /nonexistent-dir/x.txt\n")
+    let m = try CLI.run(["run", try definition(dir), "--script", missing])
+    #expect(!m.stderr.contains("NSCocoaErrorDomain"), "\(m.stderr)")
+  }
+
+  @Test func negativeNumbersAreValuesNotOptions() throws {
+    let dir = try TemporaryFolder()
+    let file = try definition(dir)
+    let input = try CLI.run(["run", file, "--json", "--input", "-1"])
+    #expect(input.status == 0, "\(input.stderr)")
+    #expect(input.json?["output"] == -1)
+    for (args, expected) in [
+      (["run", file, "--seed", "-1"], "'-1' is invalid for '--seed"),
+      (["run", file, "--handler-timeout", "-1"], "--handler-timeout must be a positive number"),
+      (["run", file, "--handler-timeout", "nan"], "--handler-timeout must be a positive number"),
+      (["graph", file, "--width", "-1"], "--width must be at least 12"),
+    ] {
+      let r = try CLI.run(args)
+      #expect(r.status != 0, "\(args)")
+      #expect(r.stderr.contains(expected), "\(args): \(r.stderr)")
+      #expect(!r.stderr.contains("Missing value"), "\(args): \(r.stderr)")
+    }
+  }
+}
