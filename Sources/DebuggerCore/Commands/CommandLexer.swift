@@ -104,4 +104,14 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
     if let column { return "column \(column): \(message)" }
     return message
   }
+
+  /// Characters of the user's input a message repeats before cutting it.
+  public static let echoLimit = 200
+
+  /// `text` as a message repeats it: whole up to `echoLimit` characters, else cut with
+  /// "… (N more)", so that a 5 MB argument does not come back whole.
+  public static func echoed(_ text: String) -> String {
+    guard text.count > echoLimit else { return text }
+    return String(text.prefix(echoLimit)) + "… (\(text.count - echoLimit) more)"
+  }
 }

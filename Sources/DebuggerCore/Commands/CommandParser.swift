@@ -1,3 +1,4 @@
+import ASLExpressions
 import JSONCore
 
 /// Parses lines of the command language into `DebuggerCommand`s, by the table `CommandSpec.all`.
@@ -9,7 +10,7 @@ public enum CommandParser {
     guard let head = words.first else { return nil }
     guard !head.quoted, let spec = CommandSpec.byName[head.text] else {
       let names = CommandSpec.all.map(\.name).joined(separator: ", ")
-      throw CommandError("unknown command '\(head.text)'; commands are: \(names)", column: head.start + 1)
+      throw CommandError("unknown command '\(CommandError.echoed(head.text))'; commands are: \(names)", column: head.start + 1)
     }
     return try spec.parse(words.dropFirst(), head: head, lexer: lexer)
   }
@@ -36,7 +37,7 @@ public enum CommandParser {
         for op in ops where i + op.rawValue.count <= chars.count && String(chars[i..<(i + op.rawValue.count)]) == op.rawValue {
           let path = String(chars[..<i]).trimmingWhitespace()
           let valueText = String(chars[(i + op.rawValue.count)...]).trimmingWhitespace()
-          guard path.hasPrefix("$") else { throw CommandError("a condition starts with a JSONPath such as $.amount", column: column) }
+          try checkConditionPath(path, column: column)
           guard !valueText.isEmpty else { throw CommandError("expected a value after '\(op.rawValue)'", column: column + i + op.rawValue.count) }
           let value: JSONValue
           do {
@@ -46,13 +47,34 @@ public enum CommandParser {
           }
           return BreakCondition(path: path, op: op, value: value)
         }
-        if c == "=" { throw CommandError("'=' is not an operator: compare with '=='", column: column + i) }
+        if c == "=" {
+          // `~=`, `=~`, `:=`: name what was written, not just its '='.
+          let glued = i > 0 && !chars[i - 1].isWhitespace && !chars[i - 1].isLetter && !chars[i - 1].isNumber
+          if glued {
+            let ops = BreakCondition.Operator.allCases.map(\.rawValue).joined(separator: " ")
+            throw CommandError("'\(chars[i - 1])=' is not an operator: use one of \(ops)", column: column + i - 1)
+          }
+          throw CommandError("'=' is not an operator: compare with '=='", column: column + i)
+        }
       }
       i += 1
     }
     let path = text.trimmingWhitespace()
-    guard path.hasPrefix("$") else { throw CommandError("a condition starts with a JSONPath such as $.amount", column: column) }
+    try checkConditionPath(path, column: column)
     return BreakCondition(path: path)
+  }
+
+  /// A condition's path must parse: otherwise `$.a ~= 3` or `$.a[?(@.b` would never hold, silently.
+  static func checkConditionPath(_ path: String, column: Int) throws(CommandError) {
+    guard path.hasPrefix("$") else { throw CommandError("a condition starts with a JSONPath such as $.amount", column: column) }
+    do {
+      _ = try JSONPath(path)
+    } catch {
+      throw CommandError(
+        "'\(CommandError.echoed(path))' is not a JSONPath (\(error.cause)); a condition is PATH [OP JSON], "
+          + "OP one of \(BreakCondition.Operator.allCases.map(\.rawValue).joined(separator: " "))",
+        column: column)
+    }
   }
 }
 
@@ -82,14 +104,14 @@ extension CommandSpec {
       case .condition:
         next = words.endIndex
         guard word.text == "if", !word.quoted else {
-          throw CommandError("expected 'if' after the state name, found '\(word.text)' (quote state names with spaces)", column: word.start + 1)
+          throw CommandError("expected 'if' after the state name, found '\(CommandError.echoed(word.text))' (quote state names with spaces)", column: word.start + 1)
         }
         let text = lexer.rest(from: word.end)
         guard !text.isEmpty else { throw CommandError("expected a condition after 'if'", column: word.end + 1) }
         values.append(.condition(try CommandParser.parseCondition(text, column: word.end + 2)))
       case .duration:
         guard let duration = ClockDuration(word.text) else {
-          throw CommandError("'\(word.text)' is not a duration: write it like 10s, 5m, 1h30m or 250ms", column: word.start + 1)
+          throw CommandError("'\(CommandError.echoed(word.text))' is not a duration: write it like 10s, 5m, 1h30m or 250ms", column: word.start + 1)
         }
         values.append(.duration(duration))
       case .stateName, .executionID, .machine, .errorName, .cause, .file: values.append(.text(word.text))
@@ -98,7 +120,7 @@ extension CommandSpec {
     if next < words.endIndex, !ignoresExtraWords {
       let extra = words[next]
       let message =
-        form.arguments.isEmpty ? "'\(head.text)' takes no arguments, found '\(extra.text)'"
+        form.arguments.isEmpty ? "'\(CommandError.echoed(head.text))' takes no arguments, found '\(CommandError.echoed(extra.text))'"
         : tooManyWords ?? "usage: \(usage(of: form))"
       throw CommandError(message, column: extra.start + 1)
     }
