@@ -169,6 +169,15 @@ curses_smoke_test_on_a_terminal() {
   wait_for smoke "EXIT=" 30 && screen smoke | grep -q "EXIT=0" && screen smoke | grep -q "drawsAFrameAndRestoresTheTerminal() passed"
 }
 
+# An unknown TERM: exit 2 with a message that says what to do (not ncurses' text and exit 1).
+unknown_term_says_what_to_do() {
+  start badterm 250 30 nosuchterm
+  wait_for badterm "EXIT=" &&
+    screen badterm | grep -qF "TERM='nosuchterm' is unknown" &&
+    screen badterm | grep -qF "set TERM=xterm-256color" &&
+    screen badterm | grep -q "EXIT=2"
+}
+
 if [ -x .build/debug/sfdbgPackageTests.xctest ]; then
   check "CursesBackend smoke test on a real terminal" curses_smoke_test_on_a_terminal
 fi
@@ -181,6 +190,7 @@ check "SIGINT restores the terminal" signal_restores_the_terminal INT 130
 check "a terminal without colours still shows focus" no_colours_still_show_focus
 check "a lesson's description, H and a in the key bar, keys ignored while too small, ctrl-c in the quit dialog" lesson_heartbeat_tiny_and_quit
 check "the log pane shows command output whole (L toggles it)" log_pane_shows_command_output
+check "an unknown TERM exits 2 saying to set TERM" unknown_term_says_what_to_do
 
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -106,4 +106,19 @@ static inline void sfdbg_install_cleanup_handlers(void) {
   }
   atexit(sfdbg_cleanup_at_exit);
 }
+
+/* From <term.h>, which is not included: its capability macros (`lines`, `columns`, ...) clash. */
+struct term;
+extern int setupterm(const char *, int, int *);
+extern int del_curterm(struct term *);
+extern struct term *cur_term;
+
+/* Whether the terminfo database describes $TERM. initscr would print ncurses' own text and
+   exit(1) when it does not. */
+static inline int sfdbg_terminal_known(void) {
+  int status = 0;
+  if (setupterm(NULL, 1, &status) != OK) return 0;
+  del_curterm(cur_term);
+  return 1;
+}
 #endif

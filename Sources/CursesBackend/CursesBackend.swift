@@ -73,6 +73,12 @@ public final class CursesBackend: TerminalBackend {
     // Installed before initscr so that ncurses keeps its hands off SIGINT/SIGTERM: our handler
     // restores the terminal and then lets the signal do what it did before (usually terminate).
     sfdbg_install_cleanup_handlers()
+    guard sfdbg_terminal_known() != 0 else {
+      let term = getenv("TERM").map { String(cString: $0) } ?? ""
+      throw StartError(
+        message: "the terminal type TERM='\(term)' is unknown to this system's terminfo; "
+          + "set TERM=xterm-256color (or another type `toe -a` lists) and try again")
+    }
     guard initscr() != nil else { throw StartError(message: "cannot initialise the terminal (initscr failed)") }
     isActive = true
     if options.raw { raw() } else { cbreak() }
