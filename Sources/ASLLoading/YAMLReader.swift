@@ -26,6 +26,9 @@ struct YAMLReader {
   }
 
   static func read(_ text: String, file: String) throws(LoadError) -> Result {
+    // A UTF-8 byte order mark (Windows editors write one) is not content; PyYAML and SAM skip it.
+    var text = text
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
     if let (depth, line) = deepestNesting(text), depth > maxDepth {
       throw LoadError(
         "nesting deeper than \(maxDepth) levels; refusing to read it", file: file,
@@ -334,6 +337,12 @@ struct YAMLReader {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
+      if problem.hasPrefix("Maximum nesting level") {
+        // libyaml's own limit (1000 levels), reached where our estimate above fell short.
+        return LoadError(
+          "nesting deeper than \(maxDepth) levels; refusing to read it", file: file,
+          position: SourcePosition(line: mark.line, column: mark.column))
+      }
       var message = "YAML syntax error: \(problem)"
       if let context { message += " (\(context.text) at \(context.mark.line):\(context.mark.column))" }
       return LoadError(message, file: file, position: SourcePosition(line: mark.line, column: mark.column))

@@ -46,4 +46,26 @@ import Testing
     #expect(main.definition["States"]?["B"]?["Next"] == "C")
     #expect(main.definition["States"]?["C"]?["Result"]?["Next"] == "B")
   }
+
+  @Test func byteOrderMarkIsSkipped() throws {
+    let scratch = try TemporaryFolder()
+    let text = "StartAt: A\nStates: {A: {Type: Pass, End: true}}\n"
+    let file = try scratch.write("bom.asl.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+    let (_, main) = try ASLLoader.load(file: file)
+    #expect(main.definition["StartAt"] == "A")
+    #expect(main.position(of: JSONPointer(tokens: ["States"]))?.line == 2)
+  }
+
+  /// Nesting that only libyaml counts (complex keys, tags) says what the limit is, in our words.
+  @Test func deepNestingLibyamlCountsIsSaidInOurWords() throws {
+    for text in [
+      String(repeating: "? ", count: 1100) + "x\n",
+      "a: !Ref " + String(repeating: "[!Ref ", count: 1100) + String(repeating: "]", count: 1100) + "\n",
+    ] {
+      let e = try #require(try error("deep.yaml", text))
+      #expect(e.message == "nesting deeper than 512 levels; refusing to read it", "\(e)")
+      #expect(!e.message.contains("yaml_set_max_nest_level"))
+      #expect(e.position?.line == 1)
+    }
+  }
 }
