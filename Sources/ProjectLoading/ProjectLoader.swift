@@ -1,4 +1,6 @@
+import ASLInterpreter
 import ASLLoading
+import ASLModel
 import ASLRuntime
 import DebuggerCore
 import JSONCore
@@ -76,12 +78,22 @@ public enum ProjectLoader {
     let input = try readInput(options)
     let mocks = try readMocks(options)
     var handlers: [TaskHandler] = []
+    let tasks = registered.flatMap { taskStates(of: $0.machine) }
     for spec in options.handlers {
+      let handler: TaskHandler
       do {
-        handlers.append(try TaskHandler(spec: spec))
+        handler = try TaskHandler(spec: spec)
       } catch {
         throw .usage(error.message)
       }
+      guard tasks.contains(where: { handler.matches(state: $0.name, resource: $0.resource, baseResource: $0.base) })
+      else {
+        let names = tasks.map { "'\($0.name)'" }
+        let known = names.isEmpty ? "the machines have no Task state" : "Task states: " + names.prefix(10).joined(separator: ", ")
+        throw .usage(
+          "--handler '\(handler.target)=…': '\(handler.target)' matches no Task state or resource; \(known)")
+      }
+      handlers.append(handler)
     }
     let configuration = SessionConfiguration(
       mocks: mocks, testCase: options.testCase, handlers: handlers,
@@ -144,5 +156,17 @@ public enum ProjectLoader {
       throw .mocks("\(path): no state machine defines a test case named \"\(testCase)\"")
     }
     return mocks
+  }
+
+  /// Every Task state of `machine`, branches and item processors included.
+  static func taskStates(of machine: StateMachine) -> [(name: String, resource: String, base: String)] {
+    machine.states.flatMap { state -> [(name: String, resource: String, base: String)] in
+      switch state {
+      case .task(let task): return [(task.common.name, task.resource, IntegrationPattern.parse(resource: task.resource).1)]
+      case .parallel(let parallel): return parallel.branches.flatMap { taskStates(of: $0) }
+      case .map(let map): return taskStates(of: map.itemProcessor)
+      default: return []
+      }
+    }
   }
 }

@@ -72,3 +72,19 @@ import Testing
     }
   }
 }
+
+@Suite struct HandlerTargetTests {
+  @Test func aHandlerThatMatchesNothingIsRefusedNamingTheTasks() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write(
+      "task.asl.json",
+      #"{"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#)
+    let r = try CLI.run(["run", file, "--handler", "NoSuchState=echo {}"])
+    #expect(r.status == 2)
+    #expect(r.stderr == "error: --handler 'NoSuchState=…': 'NoSuchState' matches no Task state or resource; Task states: 'Work'\n")
+    for target in ["Work", "arn:aws:states:::lambda:invoke", "arn:aws:states:::lambda:*"] {
+      let ok = try CLI.run(["run", file, "--json", "--handler", "\(target)=echo {\"ok\": 1}"])
+      #expect(ok.status == 0, "\(target): \(ok.stderr)")
+    }
+  }
+}
