@@ -280,6 +280,8 @@ extension Execution {
 
   /// `$.a.b` → `$['a']['b']`, as AWS prints paths in "No results for path" causes.
   func bracketed(_ path: String) -> String {
+    // Parsed, `$['a']` stays as written (splitting the text made it `$[''a']']`).
+    if let parsed = try? JSONPath(path) { return parsed.normalizedText }
     guard path.hasPrefix("$.") || path.hasPrefix("$[") else { return path }
     var out = "$"
     for part in path.dropFirst(2).split(separator: ".", omittingEmptySubsequences: false) {

@@ -88,3 +88,16 @@ import Testing
     }
   }
 }
+
+@Suite struct PathMessageTests {
+  @Test func noResultsCauseRepeatsABracketedPathAsWritten() throws {
+    let dir = try TemporaryFolder()
+    for (path, shown) in [("$['a']", "$['a']"), ("$.a.b[0]", "$['a']['b'][0]")] {
+      let file = try dir.write(
+        "p.asl.json", #"{"StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"\#(path)","End":true}}}"#)
+      let r = try CLI.run(["run", file, "--json", "--input", #"{"b": 1}"#])
+      let cause = r.json?["cause"]?.stringValue ?? ""
+      #expect(cause.hasSuffix("Invalid path '\(path)' : No results for path: \(shown)"), "\(cause)")
+    }
+  }
+}
