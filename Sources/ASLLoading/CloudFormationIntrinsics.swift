@@ -160,6 +160,108 @@ struct CloudFormationIntrinsics {
     }
   }
 
+  /// The short form a template writes: `Fn::If` → `!If`, `Ref` → `!Ref`.
+  static func shortForm(_ name: String) -> String {
+    "!" + (name.hasPrefix("Fn::") ? String(name.dropFirst(4)) : name)
+  }
+
+  /// Functions CloudFormation knows, by long name.
+  static let knownFunctions: Set<String> = [
+    "Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::If", "Fn::Equals",
+    "Fn::Not", "Fn::And", "Fn::Or", "Fn::FindInMap", "Fn::ImportValue", "Fn::Base64", "Fn::GetAZs",
+    "Fn::ToJsonString", "Fn::Length", "Fn::Cidr", "Fn::Transform",
+  ]
+
+  /// Why `{name: argument}` is not a call CloudFormation accepts (it refuses such a template),
+  /// or nil. Arguments that are themselves calls are checked where they are.
+  static func shapeProblem(_ name: String, _ argument: JSONValue) -> String? {
+    guard knownFunctions.contains(name) else {
+      let known = knownFunctions.sorted().map(shortForm).joined(separator: " ")
+      return "unknown CloudFormation function \(shortForm(name)); known: \(known)"
+    }
+    let list = argument.arrayValue
+    let found: String
+    switch argument {
+    case .array(let a): found = "a list of \(a.count)"
+    case .object: found = "an object"
+    case .string: found = "a string"
+    default: found = "a \(argument.typeName)"
+    }
+    func needs(_ form: String) -> String { "\(shortForm(name)) takes \(form), found \(found)" }
+    func isCall(_ v: JSONValue) -> Bool { v.objectValue.map { $0.count == 1 } ?? false }
+    switch name {
+    case "Ref":
+      return argument.stringValue == nil ? needs("the name of a parameter or resource") : nil
+    case "Fn::GetAtt":
+      if let text = argument.stringValue {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
+          ? nil : needs("RESOURCE.ATTRIBUTE (or [RESOURCE, ATTRIBUTE])")
+      }
+      guard let list, list.count == 2, list[0].stringValue != nil else {
+        return needs("[RESOURCE, ATTRIBUTE] (or RESOURCE.ATTRIBUTE)")
+      }
+      return nil
+    case "Fn::Sub":
+      if argument.stringValue != nil { return nil }
+      guard let list, list.count == 2, list[0].stringValue != nil, list[1].objectValue != nil else {
+        return needs("a string or [STRING, {VARIABLES}]")
+      }
+      return nil
+    case "Fn::Join": return list?.count == 2 ? nil : needs("[DELIMITER, LIST]")
+    case "Fn::Split": return list?.count == 2 ? nil : needs("[DELIMITER, STRING]")
+    case "Fn::Equals": return list?.count == 2 ? nil : needs("[VALUE, VALUE]")
+    case "Fn::Not": return list?.count == 1 ? nil : needs("[CONDITION]")
+    case "Fn::And", "Fn::Or": return (2...10).contains(list?.count ?? 0) ? nil : needs("a list of 2 to 10 conditions")
+    case "Fn::If":
+      return list?.count == 3 && list?[0].stringValue != nil
+        ? nil : needs("[CONDITION_NAME, VALUE_IF_TRUE, VALUE_IF_FALSE]")
+    case "Fn::FindInMap": return (3...4).contains(list?.count ?? 0) ? nil : needs("[MAP, KEY, KEY]")
+    case "Fn::Cidr": return list?.count == 3 ? nil : needs("[IP_BLOCK, COUNT, CIDR_BITS]")
+    case "Fn::Select":
+      guard let list, list.count == 2 else { return needs("[INDEX, LIST]") }
+      // Both written out: the index must be in the list.
+      if !isCall(list[0]), let items = list[1].arrayValue,
+        let index = list[0].intValue ?? Int(text(list[0])), index < 0 || index >= items.count
+      {
+        return "!Select index \(index) is outside the list (\(items.count) item\(items.count == 1 ? "" : "s"))"
+      }
+      return nil
+    default: return nil
+    }
+  }
+
+  /// Why `{name: argument}` would only fail when deployed (a name the template does not
+  /// declare, an attribute a resource cannot have), or nil. Such names stay `${...}`.
+  func deployProblem(_ name: String, _ argument: JSONValue) -> String? {
+    switch name {
+    case "Ref":
+      guard let target = argument.stringValue, overrides[target] == nil else { return nil }
+      let known = Self.pseudoParameters[target] != nil || parameters[target] != nil
+        || resources[target] != nil || target == "AWS::NoValue" || target == "AWS::NotificationARNs"
+      return known
+        ? nil
+        : "!Ref \(target) names no parameter or resource of the template; it stays ${\(target)} "
+          + "(give it with --sub \(target)=VALUE); CloudFormation would refuse it"
+    case "Fn::GetAtt":
+      let parts = argument.stringValue.map { $0.split(separator: ".", maxSplits: 1).map(String.init) }
+        ?? argument.arrayValue?.compactMap(\.stringValue) ?? []
+      guard parts.count == 2, overrides[parts.joined(separator: ".")] == nil else { return nil }
+      guard resources[parts[0]] != nil else {
+        return "!GetAtt \(parts[0]).\(parts[1]): the template declares no resource \(parts[0]); it stays "
+          + "${\(parts[0]).\(parts[1])} (give it with --sub)"
+      }
+      // `Endpoint.Address` has parts; `Arn` and names do not.
+      let first = parts[1].split(separator: ".").first.map(String.init) ?? ""
+      if parts[1].contains("."), first.hasSuffix("Arn") || first.hasSuffix("Name") || first == "Arn" {
+        return "!GetAtt \(parts[0]).\(parts[1]): attribute \(first) has no parts; CloudFormation would "
+          + "refuse it when deploying"
+      }
+      return nil
+    default: return nil
+    }
+  }
+
   private func truth(_ v: JSONValue?) -> Bool {
     switch v {
     case .bool(let b)?: return b

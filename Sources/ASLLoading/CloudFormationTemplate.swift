@@ -112,6 +112,12 @@ struct CloudFormationTemplate {
         unresolvedPlaceholders: Placeholders.unresolved(in: definition))
     }
 
+    var warnings: [Diagnostic] = []
+    for (key, value) in p {
+      let definition = key == "Definition" ? base / key : nil
+      try checkCalls(value, at: base / key, definition: definition, warnings: &warnings)
+    }
+
     if let uri = p["DefinitionUri"] {
       guard let relative = intrinsics.evaluate(uri)?.stringValue else {
         throw LoadError(
@@ -148,7 +154,9 @@ struct CloudFormationTemplate {
           return JSONPointer(tokens: Array(ptr.tokens.dropFirst(pointer.tokens.count)))
         })
       value = Placeholders.substitute(value, values, plainPointers: plain)
-      return make(value, document: parsed.document, file: file, pointer: pointer)
+      var machine = make(value, document: parsed.document, file: file, pointer: pointer)
+      machine.loadWarnings = warnings
+      return machine
     }
     if let string = p["DefinitionString"] {
       let pointer = base / "DefinitionString"
@@ -186,5 +194,43 @@ struct CloudFormationTemplate {
     throw LoadError(
       "\(r.logicalID): state machine has no Definition, DefinitionUri or DefinitionString", file: file,
       position: position(JSONPointer("/Resources") / r.logicalID))
+  }
+
+  /// Checks the CloudFormation calls under `value`, at `pointer` of the template: a wrong shape
+  /// or an unknown function is a located error (CloudFormation refuses the template); a name only
+  /// deploying would reject is a warning, kept when `value` is inside the `definition`.
+  private func checkCalls(
+    _ value: JSONValue, at pointer: JSONPointer, definition: JSONPointer?, warnings: inout [Diagnostic]
+  ) throws(LoadError) {
+    switch value {
+    case .array(let items):
+      for (i, item) in items.enumerated() {
+        try checkCalls(item, at: pointer / i, definition: definition, warnings: &warnings)
+      }
+    case .object(let object):
+      if object.count == 1, let (key, argument) = object.storage.elements.first,
+        key == "Ref" || key.hasPrefix("Fn::")
+      {
+        let at = pointer / key
+        let place = parsed.document.keyPositions[at] ?? position(at)
+        if let problem = CloudFormationIntrinsics.shapeProblem(key, argument) {
+          throw LoadError(problem, file: file, position: place, pointer: at)
+        }
+        if let definition, let problem = intrinsics.deployProblem(key, argument) {
+          warnings.append(
+            Diagnostic(
+              file: file, position: place,
+              pointer: JSONPointer(tokens: Array(at.tokens.dropFirst(definition.tokens.count))),
+              rule: "cloudformation-reference", message: problem, severity: .warning))
+        }
+        try checkCalls(argument, at: at, definition: definition, warnings: &warnings)
+        return
+      }
+      for (key, member) in object {
+        try checkCalls(member, at: pointer / key, definition: definition, warnings: &warnings)
+      }
+    default:
+      return
+    }
   }
 }

@@ -23,6 +23,9 @@ public struct MachineSource: Sendable {
   public var definitionPointer: JSONPointer
   /// `${...}` placeholders still present in the definition after substitution, in first-seen order.
   public var unresolvedPlaceholders: [String]
+  /// What loading found that only deploying would refuse (a `!Ref` to a name the template does
+  /// not declare); `Validator.validate` reports them with its own findings.
+  public var loadWarnings: [Diagnostic] = []
 
   public init(
     name: String, logicalID: String? = nil, arn: String, type: String = "STANDARD",

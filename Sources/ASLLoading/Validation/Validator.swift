@@ -13,6 +13,7 @@ public enum Validator {
       locate: { machine.position(of: $0) ?? machine.position(of: .root) })
     run.locateKey = { machine.keyPosition(of: $0) }
     run.validateRoot(machine.definition)
+    run.diagnostics += machine.loadWarnings
     return run.sorted()
   }
 
