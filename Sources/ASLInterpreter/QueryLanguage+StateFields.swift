@@ -47,7 +47,8 @@ extension QueryLanguage {
       let now = x.now
       let e = s.common.expressions
       if let seconds = s.seconds {
-        guard case .number(let n) = seconds, let i = n.intValue, n.isIntegerLiteral else {
+        // Any integral number, as the validator accepts (`10.0`, `-0.0`, `1e-999999` is 0).
+        guard case .number(let n) = seconds, let i = n.intValue else {
           throw ASLRuntimeError(
             error: "States.Runtime",
             cause: "The Seconds field must be an integer: \(seconds.compactString)")

@@ -101,3 +101,22 @@ import Testing
     }
   }
 }
+
+@Suite struct WaitSecondsAgreementTests {
+  /// What `validate` accepts, `run` runs; what it refuses, `run` refuses before starting.
+  @Test func validatorAndRuntimeAgreeOnSeconds() throws {
+    let dir = try TemporaryFolder()
+    for (seconds, valid) in [("1e-999999", true), ("-0.0", true), ("2.0", true), ("1.5", false), ("1e999999", false)] {
+      let file = try dir.write(
+        "w.asl.json", #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":\#(seconds),"End":true}}}"#)
+      let validation = try CLI.run(["validate", file])
+      #expect((validation.status == 0) == valid, "\(seconds): \(validation.stdout)\(validation.stderr)")
+      let run = try CLI.run(["run", file, "--json"])
+      if valid {
+        #expect(run.executionStatus == "SUCCEEDED", "\(seconds): \(run.stdout)\(run.stderr)")
+      } else {
+        #expect(run.status == 2, "\(seconds): \(run.stdout)")
+      }
+    }
+  }
+}
