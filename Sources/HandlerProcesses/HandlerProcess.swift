@@ -71,11 +71,14 @@ struct HandlerOutput {
         return .failed(error: "Handler.InvalidOutput", cause: "handler '\(command)' printed invalid JSON: \(error.description)")
       }
     }
+    // A handler plays the worker calling SendTaskFailure: its error and cause fit AWS's limits.
     if let v = try? JSONParser.parse(outText), case .string(let e)? = v["error"] {
-      return .failed(error: e, cause: v["cause"]?.stringValue ?? "")
+      return .failed(
+        error: TaskFailureLimits.truncated(e, limit: TaskFailureLimits.errorLength),
+        cause: TaskFailureLimits.truncated(v["cause"]?.stringValue ?? "", limit: TaskFailureLimits.causeLength))
     }
     let cause = errText.isEmpty ? "handler '\(command)' exited with status \(status)" : errText
-    return .failed(error: "Handler.Failed", cause: cause)
+    return .failed(error: "Handler.Failed", cause: TaskFailureLimits.truncated(cause, limit: TaskFailureLimits.causeLength))
   }
 }
 

@@ -120,3 +120,41 @@ import Testing
     }
   }
 }
+
+/// SendTaskFailure's limits (error ≤ 256 characters, cause ≤ 32,768): `fail` is refused with
+/// AWS's message; a handler, playing the worker, has its cause cut to fit.
+@Suite struct TaskFailureLimitTests {
+  static let task = """
+    {"StartAt": "Work", "States": {"Work": {"Type": "Task",
+      "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
+    """
+
+  @Test func failRefusesALongErrorOrCauseWithAWSsMessage() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.task)
+    let longError = String(repeating: "E", count: 257)
+    let longCause = String(repeating: "c", count: 32_769)
+    for (line, field) in [("fail 1 \(longError)", "error"), ("fail 1 Boom \(longCause)", "cause")] {
+      let script = try dir.write("s.txt", "continue\n\(line)\n")
+      let r = try CLI.run(["run", definition, "--script", script])
+      #expect(r.status == 2)
+      #expect(r.stderr.contains("Value at '\(field)' failed to satisfy constraint"), "\(r.stderr.prefix(300))")
+      #expect(r.stderr.count < 1_000)
+    }
+    let fits = try dir.write("ok.txt", "continue\nfail 1 \(String(repeating: "E", count: 256))\n")
+    #expect(try CLI.run(["run", definition, "--json", "--script", fits]).executionStatus == "FAILED")
+  }
+
+  @Test func aHandlersHugeStderrIsCutToTheCauseLimit() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.task)
+    let r = try CLI.run([
+      "run", definition, "--json", "--handler", "Work=head -c 5000000 /dev/zero | tr '\\000' x >&2; exit 1",
+    ])
+    #expect(r.executionStatus == "FAILED")
+    let cause = try #require(r.json?["cause"]?.stringValue)
+    #expect(cause.utf16.count == 32_768, "\(cause.utf16.count)")
+    #expect(cause.hasPrefix("xxxx"))
+    #expect(cause.hasSuffix("(cut at 32768 characters, as Step Functions keeps at most that)"))
+  }
+}

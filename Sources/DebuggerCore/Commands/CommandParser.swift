@@ -114,7 +114,17 @@ extension CommandSpec {
           throw CommandError("'\(CommandError.echoed(word.text))' is not a duration: write it like 10s, 5m, 1h30m or 250ms", column: word.start + 1)
         }
         values.append(.duration(duration))
-      case .stateName, .executionID, .machine, .errorName, .cause, .file: values.append(.text(word.text))
+      case .errorName, .cause:
+        // A task failure (`fail`) meets SendTaskFailure's limits; breakpoints take any name.
+        var isError = false
+        if case .errorName = argument.kind { isError = true }
+        let (field, limit) = isError
+          ? ("error", TaskFailureLimits.errorLength) : ("cause", TaskFailureLimits.causeLength)
+        if head.text == "fail", let refusal = TaskFailureLimits.refusal(field, word.text, limit: limit) {
+          throw CommandError("the \(field) is too long; \(refusal)", column: word.start + 1)
+        }
+        values.append(.text(word.text))
+      case .stateName, .executionID, .machine, .file: values.append(.text(word.text))
       }
     }
     if next < words.endIndex, !ignoresExtraWords {

@@ -38,6 +38,30 @@ public struct TaskHandler: Sendable, Equatable {
   }
 }
 
+/// AWS's limits on a task failure: SendTaskFailure refuses an error over 256 characters or a
+/// cause over 32,768 (its SensitiveError and SensitiveCause shapes).
+public enum TaskFailureLimits {
+  public static let errorLength = 256
+  public static let causeLength = 32_768
+
+  /// AWS's ValidationException text for `field` ("error" or "cause") longer than `limit`, or nil.
+  public static func refusal(_ field: String, _ text: String, limit: Int) -> String? {
+    guard text.utf16.count > limit else { return nil }
+    return "Step Functions refuses it: 1 validation error detected: Value at '\(field)' failed to "
+      + "satisfy constraint: Member must have length less than or equal to \(limit) "
+      + "(it has \(text.utf16.count))"
+  }
+
+  /// `text` cut to `limit` UTF-16 units (AWS counts Java characters), saying how much was cut.
+  public static func truncated(_ text: String, limit: Int) -> String {
+    guard text.utf16.count > limit else { return text }
+    let note = "… (cut at \(limit) characters, as Step Functions keeps at most that)"
+    var kept = Substring(text.prefix(limit - note.utf16.count))
+    while kept.utf16.count > limit - note.utf16.count { kept.removeLast() }
+    return kept + note
+  }
+}
+
 /// What a handler run produced.
 public enum HandlerResult: Sendable, Equatable {
   case succeeded(JSONValue)
