@@ -107,7 +107,9 @@ struct RunCommand: ParsableCommand {
       guard let command else { continue }
       let outcome = EffectLoop.run(command, on: &s, performer: &performer)
       if outcome.isError {
-        throw ScriptError(message: "\(path):\(index + 1): \(outcome.messages.joined(separator: "; "))")
+        // Messages may repeat the line's input (a 5 MB path): cut each to a readable length.
+        let messages = outcome.messages.map { CommandError.echoed($0, limit: 1_000) }
+        throw ScriptError(message: "\(path):\(index + 1): \(messages.joined(separator: "; "))")
       }
       if let output = outcome.output {
         if json {

@@ -158,3 +158,18 @@ import Testing
     #expect(cause.hasSuffix("(cut at 32768 characters, as Step Functions keeps at most that)"))
   }
 }
+
+@Suite struct HugeScriptArgumentTests {
+  @Test func aFiveMegabyteArgumentIsNotEchoedWhole() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("pass.asl.json", MessageTests.pass)
+    let huge = String(repeating: "x", count: 5_000_000)
+    for line in ["continue \(huge)", "break \(huge)", "print $.\(huge)["] {
+      let script = try dir.write("big.txt", line + "\n")
+      let r = try CLI.run(["run", definition, "--script", script])
+      #expect(r.status == 2)
+      #expect(r.stderr.count < 2_000, "\(line.prefix(10)): \(r.stderr.count) characters")
+      #expect(r.stderr.contains(" more)"), "\(r.stderr.prefix(300))")
+    }
+  }
+}

@@ -36,3 +36,17 @@ import Testing
     #expect(unknown.count < 1_000)
   }
 }
+
+@Suite struct StateNameLengthTests {
+  @Test func aStateNameOverEightyCharactersIsRefusedShortly() throws {
+    let long = String(repeating: "s", count: 5_000_000)
+    do {
+      _ = try CommandParser.parse("break " + long)
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description.hasSuffix("is not a state name: state names have 1 to 80 characters"))
+      #expect(error.description.count < 400)
+    }
+    #expect(try CommandParser.parse("break " + String(repeating: "s", count: 80)) != nil)
+  }
+}

@@ -110,8 +110,8 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
 
   /// `text` as a message repeats it: whole up to `echoLimit` characters, else cut with
   /// "… (N more)", so that a 5 MB argument does not come back whole.
-  public static func echoed(_ text: String) -> String {
-    guard text.count > echoLimit else { return text }
-    return String(text.prefix(echoLimit)) + "… (\(text.count - echoLimit) more)"
+  public static func echoed(_ text: String, limit: Int = echoLimit) -> String {
+    guard text.count > limit else { return text }
+    return String(text.prefix(limit)) + "… (\(text.count - limit) more)"
   }
 }

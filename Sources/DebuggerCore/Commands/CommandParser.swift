@@ -124,7 +124,15 @@ extension CommandSpec {
           throw CommandError("the \(field) is too long; \(refusal)", column: word.start + 1)
         }
         values.append(.text(word.text))
-      case .stateName, .executionID, .machine, .file: values.append(.text(word.text))
+      case .stateName:
+        // ASL state names have at most 80 characters (the validator's state-name rule).
+        guard word.text.count <= 80 else {
+          throw CommandError(
+            "'\(CommandError.echoed(word.text))' is not a state name: state names have 1 to 80 characters",
+            column: word.start + 1)
+        }
+        values.append(.text(word.text))
+      case .executionID, .machine, .file: values.append(.text(word.text))
       }
     }
     if next < words.endIndex, !ignoresExtraWords {
