@@ -46,7 +46,16 @@ extension IntrinsicCall {
     for argument in arguments {
       values.append(try self.argument(argument, scope: scope, random: &random, field: field))
     }
-    return try apply(values, random: &random)
+    let result = try apply(values, random: &random)
+    // Checked at each call, so nested calls (JsonToString of JsonToString …, whose escaping
+    // doubles the text) stop at the first one past the quota.
+    if case .string(let s) = result, s.utf8.count > EvaluationBudget.payloadBytes {
+      throw ASLRuntimeError(
+        error: "States.DataLimitExceeded",
+        cause: "The result of \(function.rawValue) exceeds the maximum payload size of"
+          + " \(EvaluationBudget.payloadBytes) bytes (256 KiB).")
+    }
+    return result
   }
 
   @inline(__always)
