@@ -48,8 +48,14 @@ extension IntrinsicCall {
     }
     let result = try apply(values, random: &random)
     // Checked at each call, so nested calls (JsonToString of JsonToString …, whose escaping
-    // doubles the text) stop at the first one past the quota.
-    if case .string(let s) = result, s.utf8.count > EvaluationBudget.payloadBytes {
+    // doubles the text, or States.Array($x, $x) nested) stop at the first one past the quota.
+    let tooLarge: Bool
+    switch result {
+    case .string(let s): tooLarge = s.utf8.count > EvaluationBudget.payloadBytes
+    case .array, .object: tooLarge = PayloadSize.exceeds(result, limit: EvaluationBudget.payloadBytes)
+    case .number, .bool, .null: tooLarge = false
+    }
+    if tooLarge {
       throw ASLRuntimeError(
         error: "States.DataLimitExceeded",
         cause: "The result of \(function.rawValue) exceeds the maximum payload size of"

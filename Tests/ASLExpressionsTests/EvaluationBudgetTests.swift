@@ -101,6 +101,18 @@ import Testing
     }
   }
 
+  @Test func arraysOfSharedPartsStopAtThePayloadLimit() {
+    // 2^40 copies of one string, held in memory as 40 shared levels.
+    var shared: JSONValue = .string(String(repeating: "x", count: 1000))
+    for _ in 0..<40 { shared = .array([shared, shared]) }
+    Self.expectLimit("States.DataLimitExceeded", "States.Array exceeds the maximum payload size") {
+      var random = SeededRandom(seed: 1)
+      _ = try IntrinsicFunction.evaluate(
+        "States.Array($.a, $.a)", scope: EvaluationScope(input: ["a": shared], variables: [:]),
+        random: &random)
+    }
+  }
+
   @Test func payloadSizeIsExactWithoutPrinting() {
     let values: [JSONValue] = [
       json(#"{"a":[1,true,false,null,"q\"\\\n\u0001é"],"b":{},"c":[]}"#), "", [], [:], ["x": [1]],
