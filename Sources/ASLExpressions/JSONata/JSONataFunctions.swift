@@ -69,9 +69,8 @@ enum JSONataFunctions {
     guard let found = regex.matches(in: s, budget: &evaluator.regexBudget) else {
       throw JSONataEvaluator.budgetError(
         "Regular expression step limit exceeded matching /\(regex.pattern)/: one evaluation may"
-          + " spend at most \(EvaluationBudget.regexProgressReports) ICU progress intervals"
-          + " (about 10^7 steps) on regular expressions. Check for nested quantifiers such as"
-          + " (a+)+.")
+          + " spend at most \(EvaluationBudget.regexProgressReports) ICU progress reports of"
+          + " backtracking on regular expressions. Check for nested quantifiers such as (a+)+.")
     }
     return found
   }
