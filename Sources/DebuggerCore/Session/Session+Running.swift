@@ -284,6 +284,11 @@ extension Session {
 
   enum StepTarget { case execution(Int), clock, person, done }
 
+  /// Whether `step` on the focused execution can only say that it waits for an answer.
+  public var focusWaitsOnPerson: Bool {
+    if case .person = stepTarget(focus) { return true } else { return false }
+  }
+
   /// What stepping execution `id` means now.
   func stepTarget(_ id: Int) -> StepTarget {
     let e = runtime.executions[id]
