@@ -18,7 +18,7 @@ public struct Session: Sendable {
   public internal(set) var focus: Int
   public internal(set) var breakpoints = Breakpoints()
   /// The commands that changed the session, for `save`.
-  public internal(set) var log: [DebuggerCommand] = []
+  public internal(set) var log = ChunkedLog<DebuggerCommand>()
   /// Results given by hand, for `save-mocks`.
   public internal(set) var handResults: [HandResult] = []
   /// Why the last run stopped.
@@ -48,7 +48,7 @@ public struct Session: Sendable {
   struct Snapshot: Sendable {
     var runtime: Runtime
     var focus: Int
-    var log: [DebuggerCommand]
+    var log: ChunkedLog<DebuggerCommand>
     var handResults: [HandResult]
     var mockAttempts: [String: Int]
     var lastStop: StopReason?
