@@ -45,11 +45,14 @@ enum TimeTravelBench {
     lastWindow = Double(Stopwatch.now() - windowStart) / 1e9
     let stepsPeak = PeakMemory.megabytes()
     let events = session.mainExecution.execution.history.count
+    // The run ends after about 6,000 transitions: later steps only say so (and take no undo point).
+    let transitions = session.mainExecution.execution.transitionCount
     let b0 = Stopwatch.now()
     for _ in 1...steps { _ = session.execute(.back) }
     let backSeconds = Double(Stopwatch.now() - b0) / 1e9
     var o = JSONObject()
     o["steps"] = .int(steps)
+    o["transitions"] = .int(transitions)
     o["history_events"] = .int(events)
     o["seconds"] = .double(seconds)
     o["steps_per_second"] = .double((Double(steps) / seconds).rounded())

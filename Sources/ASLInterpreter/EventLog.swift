@@ -6,13 +6,14 @@
 /// snapshot of the session before each command (for step-back), and with a plain array each step
 /// after a snapshot would copy the whole run so far, making N steps cost O(N²) time and memory.
 public struct ChunkedLog<Element>: RandomAccessCollection {
-  // Two levels of small arrays: leaves of 32 elements, blocks of 32 leaves. An append to a copy
+  // Two levels of small arrays: leaves of 16 elements, blocks of 64 leaves. An append to a copy
   // copies one leaf, one block and the list of blocks (count / 1,024 references), so a snapshot
-  // taken before every step costs about a kilobyte per step however long the run is.
-  static var leafShift: Int { 5 }
+  // taken before every step costs a few kilobytes however long the run is.
+  static var leafShift: Int { 4 }
   static var leafSize: Int { 1 << leafShift }
   static var blockShift: Int { 10 }
   static var blockSize: Int { 1 << blockShift }
+  static var leavesPerBlock: Int { blockSize >> leafShift }
 
   private var blocks: [[[Element]]] = []
   public private(set) var count = 0
@@ -27,13 +28,13 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
 
   public subscript(position: Int) -> Element {
     precondition(position >= 0 && position < count, "ChunkedLog index out of range")
-    return blocks[position >> Self.blockShift][(position >> Self.leafShift) & (Self.leafSize - 1)][position & (Self.leafSize - 1)]
+    return blocks[position >> Self.blockShift][(position >> Self.leafShift) & (Self.leavesPerBlock - 1)][position & (Self.leafSize - 1)]
   }
 
   public mutating func append(_ element: consuming Element) {
     if count & (Self.blockSize - 1) == 0 {
       blocks.append([])
-      blocks[blocks.count - 1].reserveCapacity(Self.blockSize >> Self.leafShift)
+      blocks[blocks.count - 1].reserveCapacity(Self.leavesPerBlock)
     }
     let b = blocks.count - 1
     if count & (Self.leafSize - 1) == 0 {
@@ -47,7 +48,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
 
   /// Whether the leaf holding `position` is one buffer in both logs (a copy shares its past).
   func sharesLeaf(with other: Self, at position: Int) -> Bool {
-    let (b, l) = (position >> Self.blockShift, (position >> Self.leafShift) & (Self.leafSize - 1))
+    let (b, l) = (position >> Self.blockShift, (position >> Self.leafShift) & (Self.leavesPerBlock - 1))
     return blocks[b][l].withUnsafeBufferPointer { mine in
       other.blocks[b][l].withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
     }
