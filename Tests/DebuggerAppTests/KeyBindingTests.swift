@@ -17,6 +17,7 @@ import TerminalUI
     "global/o": { _, _, effects in effects == [.execute(.out)] },
     "global/c": { _, _, effects in effects == [.execute(.continue)] },
     "global/u": { _, _, effects in effects == [.execute(.back)] },
+    "global/U": { _, _, effects in effects == [.execute(.reverseContinue)] },
     "global/a": { _, _, effects in effects == [.execute(.advance)] },
     "global/r": { _, _, effects in effects == [.execute(.restart(input: nil))] },
     "global/B": { _, _, effects in effects == [.execute(.breakOnError(name: nil))] },

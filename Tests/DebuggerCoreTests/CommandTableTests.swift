@@ -112,7 +112,7 @@ import Testing
       "step", "next", "into", "out", "continue", "advance", "restart", "succeed", "fail", "heartbeat", "start",
       "stop",
     ])
-    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "restart", "start", "stop", "focus"])
+    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "reverse-continue", "restart", "start", "stop", "focus"])
     #expect(CommandSpec.all.filter(\.isLogged).map(\.name) == [
       "step", "next", "into", "out", "continue", "advance", "break", "delete", "succeed", "fail", "heartbeat",
       "start", "stop", "focus",

@@ -86,3 +86,40 @@ import Testing
     #expect(([1, 2] as ChunkedLog<Int>) == [1, 2])
   }
 }
+
+/// `reverse-continue` (`U`): back to the previous breakpoint hit or pending decision.
+@Suite struct ReverseContinueTests {
+  /// Inc adds 1 to n; Check loops back while n < 5, then Done.
+  static let loop = """
+    {"StartAt":"Inc","States":{
+      "Inc":{"Type":"Pass","Parameters":{"n.$":"States.MathAdd($.n, 1)"},"Next":"Check"},
+      "Check":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericLessThan":5,"Next":"Inc"}],"Default":"Done"},
+      "Done":{"Type":"Pass","End":true}}}
+    """
+
+  func n(_ s: Session) -> JSONValue? { s.mainExecution.execution.traces.last?.stages.last?.value["n"] }
+
+  @Test func goesBackToThePreviousBreakpointHit() throws {
+    var s = try Session(machines: [machine("M", Self.loop)], mainMachine: "M", input: ["n": 0])
+    let start = s.mainExecution.execution.history.count
+    _ = s.execute(.breakAt(state: "Check", condition: nil))
+    #expect(s.execute(.continue).stop == .breakpoint(executionID: 0, state: "Check"))
+    let firstHit = s.mainExecution.execution.history.count
+    #expect(s.execute(.continue).stop == .breakpoint(executionID: 0, state: "Check"))
+    let secondHit = s.mainExecution.execution.history.count
+    _ = s.execute(.step)
+    _ = s.execute(.step)
+    // From two steps past the second hit: back to the second hit, then the first, then the start.
+    let out = s.execute(.reverseContinue)
+    #expect(out.messages.first?.hasPrefix("went back 2 command(s) to where a run stopped (breakpoint before 'Check'") == true)
+    #expect(s.mainExecution.execution.history.count == secondHit)
+    _ = s.execute(.reverseContinue)
+    #expect(s.mainExecution.execution.history.count == firstHit)
+    #expect(s.lastStop == .breakpoint(executionID: 0, state: "Check"))
+    #expect(s.execute(.reverseContinue).messages.first?.hasPrefix("went back 1 command(s) to the start") == true)
+    #expect(s.mainExecution.execution.history.count == start)
+    #expect(s.execute(.reverseContinue).isError)
+    #expect(try CommandParser.parse("rc") == .reverseContinue)
+    #expect(DebuggerCommand.reverseContinue.description == "reverse-continue")
+  }
+}

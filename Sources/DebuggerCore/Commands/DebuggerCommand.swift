@@ -18,6 +18,8 @@ public enum DebuggerCommand: Sendable, Equatable {
   case `continue`
   /// `back` (`u`): undo the last step (time travel), restoring every execution, token and timer.
   case back
+  /// `reverse-continue` (`U`): step back to the previous breakpoint hit or pending decision.
+  case reverseContinue
   /// `advance` (`a`): move the virtual clock to the next timer and fire it.
   case advance
   /// `advance DURATION`: move the virtual clock by `DURATION`, firing every timer due by then.

@@ -93,13 +93,17 @@ public struct Session: Sendable {
     var work: [Work] = []
     switch command {
     case .step, .next, .into, .out, .continue, .advance, .advanceBy: work = plan(command, &out)
-    case .back:
-      if let s = snapshots.popLast() {
-        restore(s)
+    case .back, .reverseContinue:
+      if snapshots.isEmpty {
+        fail(&out, "nothing to step back to")
+      } else if command == .back {
+        restore(snapshots.removeLast())
         out.messages.append("stepped back; clock \(clock)")
       } else {
-        out.messages.append("nothing to step back to")
-        out.isError = true
+        let undone = reverseToStop()
+        let place = snapshots.isEmpty && lastStop?.isBreakOrDecision != true
+          ? "the start" : "where a run stopped (\(lastStop.map(String.init(describing:)) ?? ""))"
+        out.messages.append("went back \(undone) command(s) to \(place); clock \(clock)")
       }
       lastNotes = []
       return out
@@ -241,6 +245,18 @@ public struct Session: Sendable {
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
+  /// Undoes commands until the session is where a run stopped at a breakpoint or for a
+  /// decision (or at the start); returns how many were undone.
+  mutating func reverseToStop() -> Int {
+    var undone = 0
+    while let s = snapshots.popLast() {
+      restore(s)
+      undone += 1
+      if s.lastStop?.isBreakOrDecision == true { break }
+    }
+    return undone
+  }
+
   mutating func restore(_ s: Snapshot) {
     runtime = s.runtime
     focus = s.focus
@@ -270,5 +286,15 @@ public struct Session: Sendable {
   /// before Retry/Catch act.
   static func newRuntime(_ machines: [RegisteredMachine], _ configuration: SessionConfiguration) -> Runtime {
     Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
+  }
+}
+
+extension StopReason {
+  /// A stop `reverse-continue` goes back to: a breakpoint hit or a pending decision.
+  var isBreakOrDecision: Bool {
+    switch self {
+    case .breakpoint, .error, .waitingOnPerson: return true
+    case .stepped, .finished, .reached, .blocked: return false
+    }
   }
 }
