@@ -123,3 +123,23 @@ import Testing
     #expect(DebuggerCommand.reverseContinue.description == "reverse-continue")
   }
 }
+
+/// `goto EVENT_ID`: back to the undo point just after the focused execution wrote the event.
+@Suite struct GotoEventTests {
+  @Test func goesBackToJustAfterTheEventWasWritten() throws {
+    var s = try Session(machines: [machine("M", ReverseContinueTests.loop)], mainMachine: "M", input: ["n": 0])
+    var countAfterStep: [Int] = []
+    for _ in 0..<8 {
+      _ = s.execute(.step)
+      countAfterStep.append(s.mainExecution.execution.history.count)
+    }
+    let target = countAfterStep[2]  // the last event written by the third step
+    let out = s.execute(.goto(eventID: target))
+    #expect(out.messages.first?.hasPrefix("went back 5 command(s) to just after event \(target) was written") == true)
+    #expect(s.mainExecution.execution.history.count == target)
+    #expect(s.execute(.goto(eventID: target)).messages.first == "event \(target) was written by the last command: nothing to undo")
+    #expect(s.execute(.goto(eventID: 999)).isError)
+    #expect(try CommandParser.parse("goto 12") == .goto(eventID: 12))
+    #expect(throws: CommandError.self) { try CommandParser.parse("goto x") }
+  }
+}

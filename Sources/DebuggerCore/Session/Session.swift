@@ -107,6 +107,10 @@ public struct Session: Sendable {
       }
       lastNotes = []
       return out
+    case .goto(let eventID):
+      goBack(toEvent: eventID, &out)
+      lastNotes = []
+      return out
     case .restart(let input):
       do throws(RuntimeError) {
         try restart(input: input ?? mainInput)
@@ -255,6 +259,29 @@ public struct Session: Sendable {
       if s.lastStop?.isBreakOrDecision == true { break }
     }
     return undone
+  }
+
+  /// Undoes commands back to the earliest undo point where the focused execution has written
+  /// event `eventID` (just after the command that wrote it), keeping that execution in focus.
+  mutating func goBack(toEvent eventID: Int, _ out: inout CommandOutcome) {
+    let id = focus
+    let written = runtime.executions[id].execution.history.count
+    guard eventID <= written else {
+      fail(&out, "\(focusedExecution.label) has written \(written) event(s): event \(eventID) is not in its history yet")
+      return
+    }
+    var undone = 0
+    while let s = snapshots.last, s.runtime.executions.count > id,
+      s.runtime.executions[id].execution.history.count >= eventID
+    {
+      restore(snapshots.removeLast())
+      undone += 1
+    }
+    focus = id
+    out.messages.append(
+      undone == 0
+        ? "event \(eventID) was written by the last command: nothing to undo"
+        : "went back \(undone) command(s) to just after event \(eventID) was written; clock \(clock)")
   }
 
   mutating func restore(_ s: Snapshot) {
