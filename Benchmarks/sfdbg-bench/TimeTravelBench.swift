@@ -11,7 +11,9 @@ import JSONCore
 /// Each size runs in a fresh child process (`sfdbg-bench --single timetravel-N DIR`) so that its
 /// peak memory is its own.
 enum TimeTravelBench {
-  static let sizes = [1_000, 5_000, 10_000]
+  /// `timetravel-STEPS[-nN]`: the input is `{"n": 3000}` (about 6,000 transitions, so
+  /// the last steps of 10,000 find the run ended); `-n10000` keeps every step working.
+  static let cases = ["1000", "5000", "10000", "10000-n10000"]
   static let prefix = "timetravel-"
 
   static let group = BenchGroup(name: "timetravel") { shared, report in
@@ -19,17 +21,19 @@ enum TimeTravelBench {
       report.add("timetravel", [("skipped", "no workloads folder given")])
       return
     }
-    for steps in sizes {
-      report.add("\(prefix)\(steps)", try EngineBench.figuresOfChild(["--single", "\(prefix)\(steps)", dir]))
+    for name in cases.map({ prefix + $0 }) {
+      report.add(name, try EngineBench.figuresOfChild(["--single", name, dir]))
     }
   }
 
   /// Runs `name` (`timetravel-N`) in this process and returns its figures as a JSON object.
   static func runSingle(name: String, dir: String) throws -> JSONValue {
-    let steps = Int(name.dropFirst(prefix.count)) ?? 1_000
+    let parts = name.dropFirst(prefix.count).split(separator: "-")
+    let steps = parts.first.flatMap { Int($0) } ?? 1_000
+    let loops = parts.dropFirst().first.flatMap { Int($0.dropFirst()) } ?? 3_000
     let definition = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: "\(dir)/loop-1000.asl.json"))))
     let machine = RegisteredMachine(name: "loop", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:loop", machine: try StateMachine(definition: definition))
-    var session = try Session(machines: [machine], mainMachine: "loop", input: ["n": 3_000])
+    var session = try Session(machines: [machine], mainMachine: "loop", input: ["n": .int(loops)])
     let start = fingerprint(session)
     let window = min(1_000, steps)
     var firstWindow = 0.0
@@ -52,6 +56,7 @@ enum TimeTravelBench {
     let backSeconds = Double(Stopwatch.now() - b0) / 1e9
     var o = JSONObject()
     o["steps"] = .int(steps)
+    o["n"] = .int(loops)
     o["transitions"] = .int(transitions)
     o["history_events"] = .int(events)
     o["seconds"] = .double(seconds)
