@@ -9,6 +9,8 @@ public struct CommandSpec: Sendable {
   /// words the argument takes.
   public enum ArgumentKind: Sendable, Equatable {
     case stateName, executionID, token, machine, errorName, cause, file
+    /// A history event's id: a whole number from 1.
+    case eventID
     /// A span of virtual time: `10s`, `5m`, `1h30m` (`ClockDuration`).
     case duration
     /// JSON: the rest of the line.
@@ -173,6 +175,7 @@ enum ArgumentValue: Sendable, Equatable {
   case raw(String)
   case condition(BreakCondition)
   case duration(ClockDuration)
+  case number(Int)
   case keyword(String)
 
   /// The value as words of a command line. A text that reads as one of `keywords` is quoted so
@@ -185,6 +188,7 @@ enum ArgumentValue: Sendable, Equatable {
     case .raw(let s), .keyword(let s): return s
     case .condition(let c): return "if \(c)"
     case .duration(let d): return d.description
+    case .number(let n): return String(n)
     }
   }
 }
@@ -199,9 +203,11 @@ struct ParsedArguments: Sendable {
   func token(_ i: Int) -> TokenReference { if case .token(let t)? = values[i] { t } else { mismatch(i) } }
   func json(_ i: Int) -> JSONValue { optionalJSON(i)! }
   func optionalJSON(_ i: Int) -> JSONValue? { if case .json(let v)? = values[i] { v } else { nil } }
-  func raw(_ i: Int) -> String { if case .raw(let s)? = values[i] { s } else { mismatch(i) } }
+  func raw(_ i: Int) -> String { if let s = optionalRaw(i) { s } else { mismatch(i) } }
+  func optionalRaw(_ i: Int) -> String? { if case .raw(let s)? = values[i] { s } else { nil } }
   func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
   func optionalDuration(_ i: Int) -> ClockDuration? { if case .duration(let d)? = values[i] { d } else { nil } }
+  func number(_ i: Int) -> Int { if case .number(let n)? = values[i] { n } else { mismatch(i) } }
 
   /// A form read an argument by the accessor of another kind: a mistake in the table.
   private func mismatch(_ i: Int) -> Never { preconditionFailure("argument \(i) is \(String(describing: values[i]))") }

@@ -1,7 +1,7 @@
 /// The command table: every command of the language, in the order `help` lists them.
 extension CommandSpec {
   public static let all: [CommandSpec] = [
-    step, next, into, out, `continue`, back, advance, restart, `break`, delete, succeed, fail, heartbeat,
+    step, next, into, out, `continue`, back, reverseContinue, goto, advance, restart, `break`, delete, succeed, fail, heartbeat,
     start, stop, focus, executions, pending, print, history, save, saveMocks, help, quit,
   ]
 
@@ -28,6 +28,13 @@ extension CommandSpec {
   static let back = CommandSpec(
     "back", aliases: ["u", "undo"], help: "undo the last command that changed executions (time travel)",
     policy: .rewritesHistory, .back)
+  static let reverseContinue = CommandSpec(
+    "reverse-continue", aliases: ["rc"], help: "go back to the previous breakpoint hit or pending decision (time travel)",
+    policy: .rewritesHistory, .reverseContinue)
+  static let goto = CommandSpec(
+    "goto", help: "go back to where the focused execution wrote history event EVENT_ID (time travel)",
+    policy: .rewritesHistory, [.required("EVENT_ID", .eventID)]
+  ) { .goto(eventID: $0.number(0)) }
   static let advance = CommandSpec(
     "advance", aliases: ["a"], help: "move the virtual clock to the next timer, or by DURATION (10s, 5m, 1h30m)",
     policy: [.changesExecutions, .logged], [.optional("DURATION", .duration)]
@@ -89,9 +96,12 @@ extension CommandSpec {
   static let executions = CommandSpec("executions", aliases: ["execs"], help: "list executions", policy: [], .executions)
   static let pending = CommandSpec("pending", help: "list pending tokens and tasks", policy: [], .pending)
   static let print = CommandSpec(
-    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data", policy: [],
-    usageHint: " (e.g. print $.Order, print $$.Execution.Id)", [.required("PATH", .path)]
-  ) { .print(path: $0.raw(0)) }
+    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data, or on the request its Task sends",
+    policy: [], usageHint: " (e.g. print $.Order, print $$.Execution.Id, print request $.Payload)",
+    forms: [
+      .init([.required("PATH", .path)]) { .print(path: $0.raw(0)) },
+      .init([.keyword("request"), .optional("PATH", .path)]) { .printRequest(path: $0.optionalRaw(1)) },
+    ])
   static let history = CommandSpec(
     "history", help: "print history events", policy: [], [.optional("EXECUTION", .executionID)]
   ) { .history(execution: $0.optionalText(0)) }
@@ -117,6 +127,8 @@ extension DebuggerCommand: CustomStringConvertible {
     case .out: return (.out, [])
     case .continue: return (.continue, [])
     case .back: return (.back, [])
+    case .reverseContinue: return (.reverseContinue, [])
+    case .goto(let id): return (.goto, [.number(id)])
     case .advance: return (.advance, [nil])
     case .advanceBy(let duration): return (.advance, [.duration(duration)])
     case .restart(let input): return (.restart, [input.map(ArgumentValue.json)])
@@ -134,6 +146,7 @@ extension DebuggerCommand: CustomStringConvertible {
     case .executions: return (.executions, [])
     case .pending: return (.pending, [])
     case .print(let path): return (.print, [.raw(path)])
+    case .printRequest(let path): return (.print, [.keyword("request"), path.map(ArgumentValue.raw)])
     case .history(let execution): return (.history, [execution.map(ArgumentValue.text)])
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])

@@ -18,6 +18,11 @@ public enum DebuggerCommand: Sendable, Equatable {
   case `continue`
   /// `back` (`u`): undo the last step (time travel), restoring every execution, token and timer.
   case back
+  /// `reverse-continue` (`U`): step back to the previous breakpoint hit or pending decision.
+  case reverseContinue
+  /// `goto EVENT_ID`: travel back to the undo point just after the focused execution's history
+  /// event EVENT_ID was written.
+  case goto(eventID: Int)
   /// `advance` (`a`): move the virtual clock to the next timer and fire it.
   case advance
   /// `advance DURATION`: move the virtual clock by `DURATION`, firing every timer due by then.
@@ -48,6 +53,9 @@ public enum DebuggerCommand: Sendable, Equatable {
   case pending
   /// `print PATH`: evaluate a JSONPath (`$`, `$$`, `$var`) against the focused state's data.
   case print(path: String)
+  /// `print request [PATH]`: the request the focused Task sends (before it is entered: the one
+  /// it will send), or a JSONPath on it.
+  case printRequest(path: String?)
   /// `history [EXECUTION]`: print an execution's history events.
   case history(execution: String?)
   /// `save FILE`: write the session so far as a script of this language.

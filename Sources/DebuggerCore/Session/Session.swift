@@ -18,7 +18,7 @@ public struct Session: Sendable {
   public internal(set) var focus: Int
   public internal(set) var breakpoints = Breakpoints()
   /// The commands that changed the session, for `save`.
-  public internal(set) var log: [DebuggerCommand] = []
+  public internal(set) var log = ChunkedLog<DebuggerCommand>()
   /// Results given by hand, for `save-mocks`.
   public internal(set) var handResults: [HandResult] = []
   /// Why the last run stopped.
@@ -39,6 +39,8 @@ public struct Session: Sendable {
   var notes: [String] = []
   /// The unit the last run stopped before (a breakpoint): the next run lets it go first.
   var pausedBefore: PausePoint?
+  /// Answers given at a breakpoint before a Task, used when it is entered (`succeed`/`fail`).
+  var armedAnswers: [ArmedAnswer] = []
 
   struct PausePoint: Sendable, Equatable {
     var executionID: Int
@@ -48,11 +50,12 @@ public struct Session: Sendable {
   struct Snapshot: Sendable {
     var runtime: Runtime
     var focus: Int
-    var log: [DebuggerCommand]
+    var log: ChunkedLog<DebuggerCommand>
     var handResults: [HandResult]
     var mockAttempts: [String: Int]
     var lastStop: StopReason?
     var pausedBefore: PausePoint?
+    var armedAnswers: [ArmedAnswer]
   }
 
   /// Starts the main execution of `mainMachine` (paused before its first state).
@@ -93,14 +96,22 @@ public struct Session: Sendable {
     var work: [Work] = []
     switch command {
     case .step, .next, .into, .out, .continue, .advance, .advanceBy: work = plan(command, &out)
-    case .back:
-      if let s = snapshots.popLast() {
-        restore(s)
+    case .back, .reverseContinue:
+      if snapshots.isEmpty {
+        fail(&out, "nothing to step back to")
+      } else if command == .back {
+        restore(snapshots.removeLast())
         out.messages.append("stepped back; clock \(clock)")
       } else {
-        out.messages.append("nothing to step back to")
-        out.isError = true
+        let undone = reverseToStop()
+        let place = snapshots.isEmpty && lastStop?.isBreakOrDecision != true
+          ? "the start" : "where a run stopped (\(lastStop.map(String.init(describing:)) ?? ""))"
+        out.messages.append("went back \(undone) command(s) to \(place); clock \(clock)")
       }
+      lastNotes = []
+      return out
+    case .goto(let eventID):
+      goBack(toEvent: eventID, &out)
       lastNotes = []
       return out
     case .restart(let input):
@@ -133,26 +144,8 @@ public struct Session: Sendable {
       case .state(let s): breakpoints.remove(state: s)
       }
       out.messages.append("breakpoints: \(breakpointSummary)")
-    case .succeed(let ref, let output):
-      work = resolvePending(ref, &out) { rt, item throws(RuntimeError) in
-        if let token = item.token {
-          try rt.sendTaskSuccess(token: token, output: output)
-        } else {
-          let result = ServiceResponses.wrapsPayload(item.request)
-            ? ServiceResponses.lambdaInvoke(payload: output, requestID: "hand-\(item.executionID + 1)-\(item.request.id)") : output
-          try rt.resolveTask(executionID: item.executionID, requestID: item.request.id, with: .succeeded(result))
-        }
-        return .return(output)
-      }
-    case .fail(let ref, let error, let cause):
-      work = resolvePending(ref, &out) { rt, item throws(RuntimeError) in
-        if let token = item.token {
-          try rt.sendTaskFailure(token: token, error: error, cause: cause)
-        } else {
-          try rt.resolveTask(executionID: item.executionID, requestID: item.request.id, with: .failed(error: error ?? "", cause: cause))
-        }
-        return .throw(error: error ?? "", cause: cause ?? "")
-      }
+    case .succeed(let ref, let output): work = answerByHand(ref, .success(output), &out)
+    case .fail(let ref, let error, let cause): work = answerByHand(ref, .failure(error: error, cause: cause), &out)
     case .heartbeat(let ref):
       do throws(RuntimeError) {
         let item = try pendingItem(ref)
@@ -193,6 +186,7 @@ public struct Session: Sendable {
     case .executions: out.output = .lines(executionLines)
     case .pending: out.output = .lines(pendingLines)
     case .print(let path): printPath(path, &out)
+    case .printRequest(let path): printRequest(path, &out)
     case .history(let key):
       if let e = key.map({ runtime.execution($0) }) ?? .some(focusedExecution) {
         out.output = .lines(e.execution.history.map { ev in "\(ev.id) \(ev.type)" + (ev.stateName.map { " \($0)" } ?? "") })
@@ -237,8 +231,43 @@ public struct Session: Sendable {
   mutating func pushSnapshot() {
     snapshots.append(Snapshot(
       runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts,
-      lastStop: lastStop, pausedBefore: pausedBefore))
+      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers))
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
+  }
+
+  /// Undoes commands until the session is where a run stopped at a breakpoint or for a
+  /// decision (or at the start); returns how many were undone.
+  mutating func reverseToStop() -> Int {
+    var undone = 0
+    while let s = snapshots.popLast() {
+      restore(s)
+      undone += 1
+      if s.lastStop?.isBreakOrDecision == true { break }
+    }
+    return undone
+  }
+
+  /// Undoes commands back to the earliest undo point where the focused execution has written
+  /// event `eventID` (just after the command that wrote it), keeping that execution in focus.
+  mutating func goBack(toEvent eventID: Int, _ out: inout CommandOutcome) {
+    let id = focus
+    let written = runtime.executions[id].execution.history.count
+    guard eventID <= written else {
+      fail(&out, "\(focusedExecution.label) has written \(written) event(s): event \(eventID) is not in its history yet")
+      return
+    }
+    var undone = 0
+    while let s = snapshots.last, s.runtime.executions.count > id,
+      s.runtime.executions[id].execution.history.count >= eventID
+    {
+      restore(snapshots.removeLast())
+      undone += 1
+    }
+    focus = id
+    out.messages.append(
+      undone == 0
+        ? "event \(eventID) was written by the last command: nothing to undo"
+        : "went back \(undone) command(s) to just after event \(eventID) was written; clock \(clock)")
   }
 
   mutating func restore(_ s: Snapshot) {
@@ -249,6 +278,7 @@ public struct Session: Sendable {
     mockAttempts = s.mockAttempts
     lastStop = s.lastStop
     pausedBefore = s.pausedBefore
+    armedAnswers = s.armedAnswers
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
@@ -264,11 +294,22 @@ public struct Session: Sendable {
     log = changedInput ? [.restart(input: input)] : []
     roundRobin = 0
     pausedBefore = nil
+    armedAnswers = []
   }
 
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop
   /// before Retry/Catch act.
   static func newRuntime(_ machines: [RegisteredMachine], _ configuration: SessionConfiguration) -> Runtime {
     Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
+  }
+}
+
+extension StopReason {
+  /// A stop `reverse-continue` goes back to: a breakpoint hit or a pending decision.
+  var isBreakOrDecision: Bool {
+    switch self {
+    case .breakpoint, .error, .waitingOnPerson: return true
+    case .stepped, .finished, .reached, .blocked: return false
+    }
   }
 }
