@@ -61,6 +61,12 @@ extension Runtime {
       }
       name = s
     }
+    guard childExecutionCount < maxChildExecutions else {
+      fail(
+        "ExecutionLimitExceeded",
+        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)")
+      return
+    }
     let link = ExecutionLink(parent: executionID, requestID: requestID, stateName: request.stateName, pattern: request.pattern)
     let child: Int
     do {
@@ -70,6 +76,7 @@ extension Runtime {
       return
     }
     childOfTask[key] = child
+    childExecutionCount += 1
     let started = ServiceResponses.startExecution(executions[child])
     switch request.pattern {
     case .requestResponse:
