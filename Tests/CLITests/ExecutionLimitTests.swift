@@ -29,10 +29,9 @@ import Testing
     """
 
 
-  @Test(arguments: ["arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::states:startExecution"])
-  func selfStartingFileEndsAtTheDefaultLimit(resource: String) throws {
+  @Test func callAndContinueSelfStartEndsAtTheDefaultLimit() throws {
     let dir = try TemporaryFolder()
-    let file = try dir.write("self.asl.json", Self.selfStarting(resource))
+    let file = try dir.write("self.asl.json", Self.selfStarting("arn:aws:states:::states:startExecution"))
     let r = try CLI.run(["run", file, "--json"], timeout: 60)
     #expect(!r.timedOut && !r.killedBySignal)
     #expect(r.status == 0, "\(r.stderr)")
@@ -40,6 +39,20 @@ import Testing
     #expect(executions.count == 1001, "the main execution and 1,000 children")
     #expect(r.stdout.contains("StepFunctions.ExecutionLimitExceededException"))
     #expect(r.stdout.contains("--max-executions"))
+  }
+
+  @Test func syncSelfStartFailsEveryLevel() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write("self.asl.json", Self.selfStarting("arn:aws:states:::states:startExecution.sync:2"))
+    let r = try CLI.run(["run", file, "--json", "--max-executions", "100"], timeout: 60)
+    #expect(!r.timedOut && !r.killedBySignal)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.json?["status"] == "FAILED")
+    #expect(r.json?["error"] == "States.TaskFailed")
+    // Each level's cause holds its child's, escaped again: AWS's 32,768-character cause limit
+    // keeps the chain from doubling per level.
+    #expect((r.json?["cause"]?.stringValue?.count ?? 0) <= 32_768)
+    #expect((r.json?["executions"]?.arrayValue ?? []).count == 101)
   }
 
   @Test func selfStartingTemplateEndsAtTheGivenLimit() throws {
