@@ -60,6 +60,18 @@ wait_for() {
   return 1
 }
 
+# gone NAME TEXT [SECONDS]: polls the screen until TEXT is no longer on it.
+gone() {
+  local name=$1 text=$2 limit=${3:-10} i
+  for ((i = 0; i < limit * 10; i++)); do
+    if ! screen "$name" | grep -qF -- "$text"; then return 0; fi
+    sleep 0.1
+  done
+  echo "--- screen of $name (waited for this to go: $text)" >&2
+  screen "$name" >&2
+  return 1
+}
+
 check() {
   local title=$1; shift
   if "$@"; then
@@ -161,6 +173,69 @@ log_pane_shows_command_output() {
     keys log q y && wait_for log "EXIT=0"
 }
 
+# README "The debugger: a walkthrough of the demo", key by key at 100x30: each step waits for what
+# the README says is on screen. Then the saved script and mocks replay headless.
+readme_walkthrough() {
+  local w=walk session="$WORK/my-session.sfdbg" mocks="$WORK/my-mocks.json"
+  local demo=(demo/nesting/template.yaml --input-file demo/nesting/input.json)
+  start "$w" 100 30
+  # Paused before the first state, the template's Description in a box.
+  wait_for "$w" "About this file" && wait_for "$w" "│ Log order (call and continue) │ Task ▶" &&
+    # 1. s: the box closes, Log order starts #2 and the teaching note shows.
+    keys "$w" s && gone "$w" "About this file" && wait_for "$w" "#2  RUNNING  OrderWorker" &&
+    wait_for "$w" "ⓘ call-and-continue: #1 OrderMain started #2 OrderWorker" &&
+    # 2. L: the log has the note whole; L hides it.
+    keys "$w" L && wait_for "$w" "▶ Log · L hides it" && wait_for "$w" "{ExecutionArn, StartDate}." &&
+    keys "$w" L && gone "$w" "Log · L hides it" &&
+    # 3. s: on the next state, before it runs; its input holds what call-and-continue returned.
+    keys "$w" s && wait_for "$w" "State I/O · Fulfil in parallel" && wait_for "$w" '"LogExecution": {' &&
+    gone "$w" "waiting for 2 branches" &&
+    # 4. s three times: both branches start; #3 with .sync:2; #4 with .waitForTaskToken.
+    keys "$w" s && wait_for "$w" "⧗ waiting for 2 branches: 2 running" &&
+    keys "$w" s && wait_for "$w" "#3  RUNNING  OrderWorker" && wait_for "$w" "ⓘ .sync:2: #1 OrderMain started #3" &&
+    keys "$w" s && wait_for "$w" "#4  RUNNING  OrderWorker" && wait_for "$w" "ⓘ .waitForTaskToken: #1 OrderMain started #4" &&
+    wait_for "$w" "Pending (1)" && wait_for "$w" "▸ 1 token #1 · Ship…for callback)" &&
+    wait_for "$w" "│ Ship (wait    │ Task ⧗" &&
+    # 5. i into #4 (its input carries the token); o runs it to its end: one virtual second.
+    keys "$w" i && wait_for "$w" "into #4 OrderWorker (.waitForTaskToken from 'Ship (wait for callback)')" &&
+    wait_for "$w" "Graph · #4" && wait_for "$w" '"TaskToken": "' &&
+    keys "$w" o && wait_for "$w" "Graph · #1" && wait_for "$w" "clock 00:00:01.000" &&
+    wait_for "$w" "#2  SUCCEEDED  OrderWorker" && wait_for "$w" "#3  SUCCEEDED  OrderWorker" &&
+    wait_for "$w" "#4  SUCCEEDED  OrderWorker" && wait_for "$w" "│ Reserve stock (wait │ Task ✓" &&
+    wait_for "$w" "ⓘ 'Notify warehouse' in #4 OrderWorker answered by mock" &&
+    # 6. tab tab to Executions; enter on #3 focuses it; enter on #1 back.
+    keys "$w" Tab Tab && wait_for "$w" "▶ Executions" &&
+    keys "$w" j j Enter && wait_for "$w" "Graph · #3" && wait_for "$w" "History · #3" && wait_for "$w" '"Job": "reserve"' &&
+    keys "$w" k k Enter && wait_for "$w" "Graph · #1" &&
+    # 7. c: nothing moves without you.
+    keys "$w" c && wait_for "$w" "waiting for you: a pending token or task needs a result" &&
+    # 8. S: the editor's {} is selected, typing replaces it; ctrl-s sends.
+    keys "$w" S && wait_for "$w" "Succeed 1 · Ship (wait for callback)" &&
+    keys "$w" '{"Carrier": "ACME", "TrackingId": "TRK-42"}' &&
+    wait_for "$w" '│{"Carrier": "ACME", "TrackingId": "TRK-42"}  ' &&
+    keys "$w" C-s && wait_for "$w" "nothing pending" &&
+    wait_for "$w" "ⓘ token returned: 'Ship (wait for callback)' in #1 OrderMain" &&
+    # 9. c: OrderMain succeeds with the answer in its output.
+    keys "$w" c && wait_for "$w" "#1  SUCCEEDED  OrderMain" && wait_for "$w" '"Carrier": "ACME",' &&
+    # 10. :save and :save-mocks.
+    keys "$w" : "save $session" Enter && wait_for "$w" "wrote 12 command(s) to $session" &&
+    keys "$w" : "save-mocks $mocks" Enter &&
+    wait_for "$w" "wrote 1 hand-given result(s) as test case \"RecordedSession\" to $mocks" &&
+    # 11. u undoes the c, u again the succeed: the token waits again; q asks, y quits.
+    keys "$w" u && wait_for "$w" "stepped back" && wait_for "$w" "#1  RUNNING  OrderMain" &&
+    wait_for "$w" "nothing pending" &&
+    keys "$w" u && wait_for "$w" "Pending (1)" &&
+    keys "$w" q && wait_for "$w" "Quit anyway?" && keys "$w" y && wait_for "$w" "EXIT=0" || return 1
+  # 12. Replays: the script with the demo's mocks, and the recorded mocks without a script.
+  local replay
+  replay=$("$SFDBG" run "${demo[@]}" --mocks demo/nesting/mocks.json --test-case HappyPath --script "$session") &&
+    grep -qx "status: SUCCEEDED" <<<"$replay" && grep -qF '"Carrier": "ACME",' <<<"$replay" || {
+    echo "--- replay of $session:" >&2; echo "$replay" >&2; return 1; }
+  replay=$("$SFDBG" run "${demo[@]}" --mocks "$mocks" --test-case RecordedSession) &&
+    grep -qx "status: SUCCEEDED" <<<"$replay" && grep -qF '"Carrier": "ACME",' <<<"$replay" || {
+    echo "--- run with $mocks:" >&2; echo "$replay" >&2; return 1; }
+}
+
 # The CursesBackend smoke test needs a terminal, so `swift test` skips it; run it in tmux here.
 curses_smoke_test_on_a_terminal() {
   local tests=.build/debug/sfdbgPackageTests.xctest
@@ -181,6 +256,7 @@ check "SIGINT restores the terminal" signal_restores_the_terminal INT 130
 check "a terminal without colours still shows focus" no_colours_still_show_focus
 check "a lesson's description, H and a in the key bar, keys ignored while too small, ctrl-c in the quit dialog" lesson_heartbeat_tiny_and_quit
 check "the log pane shows command output whole (L toggles it)" log_pane_shows_command_output
+check "the README walkthrough, key by key, shows what it says (and its saved script replays)" readme_walkthrough
 
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -155,8 +155,11 @@ extension SessionView {
       return "\(focused.label) \(focused.status.name.lowercased()) · u steps back, r restarts"
     }
     if let current = focused.execution.currentStates.first {
-      let waiting = session.runtime.pending.contains { $0.executionID == focused.id && $0.stateName == current.stateName }
-      if waiting { return "'\(current.stateName)' waits for a result: S succeed, F fail" }
+      // The item it waits on may be inside the current state (a branch of a Parallel).
+      let pending = session.runtime.pending
+      let waiting = pending.first { $0.executionID == focused.id && $0.stateName == current.stateName }
+        ?? (session.focusWaitsOnPerson ? pending.first { $0.executionID == focused.id } ?? pending.first : nil)
+      if let waiting { return "'\(waiting.stateName)' waits for a result: S succeed, F fail" }
       return "next: '\(current.stateName)' · s step, c continue"
     }
     return "s steps \(focused.label)"

@@ -89,3 +89,40 @@ import TerminalUI
     #expect(app.prompt.line == #"break "Ship (wait for callback)""#)
   }
 }
+
+/// Issue 12, item 1: at a breakpoint before a Task, State I/O shows the request it will send, and
+/// `succeed "STATE" JSON` answers it by hand instead of its mock.
+@Suite struct TaskRequestBeforeScreenTests {
+  let size = Size(width: 100, height: 30)
+
+  func command(_ program: inout DebuggerProgram, _ line: String) {
+    program.handle(.key(.character(":")))
+    for c in line { program.handle(.key(.character(c))) }
+    program.handle(.key(.enter))
+  }
+
+  @Test func theRequestIsOnScreenAndAnsweredByHandInsteadOfTheMock() throws {
+    var program = try demoProgram(size: size)
+    command(&program, #"break "Notify warehouse""#)
+    program.handle(.key(.character("c")))
+    #expect(program.session.lastStop == .breakpoint(executionID: 3, state: "Notify warehouse"))
+    let before = program.frame(size: size).text
+    #expect(before.contains("State I/O · Notify warehouse"))
+    #expect(before.contains("▾ request (not sent yet): {"))
+    #expect(before.contains(#""FunctionName": "arn:aws:lambda:"#))
+    #expect(before.contains(#"⏸ not sent yet: s sends it · succeed/fail "Notify warehouse""#))
+    command(&program, #"succeed "Notify warehouse" {"accepted": false}"#)
+    let armed = program.frame(size: size).text
+    #expect(armed.contains("⏸ not sent yet: s enters it and answers with your success"))
+    #expect(armed.contains(#"{"accepted":false}, not its mock or handler"#))
+    program.handle(.key(.character("s")))
+    let stepped = program.frame(size: size).text
+    #expect(stepped.contains("TaskStarted"), "\(stepped)")
+    #expect(!stepped.contains("request (not sent yet)"))
+    program.handle(.key(.character("c")))
+    // The mock would have accepted; the hand answer did not.
+    let worker = program.session.runtime.executions[3]
+    #expect(worker.status.name == "SUCCEEDED")
+    #expect(worker.execution.history.contains { $0.type == "TaskSucceeded" && $0.json.compactString.contains(#"\"accepted\":false"#) })
+  }
+}

@@ -79,6 +79,7 @@ import Testing
     ("?", .help), ("exit", .quit), ("clear all", .deleteBreakpoint(.all)), ("clear \"A state\"", .deleteBreakpoint(.state("A state"))),
     ("success 1 {}", .succeed(token: .index(1), output: [:])), ("failure #2 E", .fail(token: .index(2), error: "E", cause: nil)),
     ("r", .restart(input: nil)), ("b error", .breakOnError(name: nil)), ("p $.a", .print(path: "$.a")),
+    ("p request", .printRequest(path: nil)), ("print request $.Payload", .printRequest(path: "$.Payload")),
   ])
   func aliasesOnceMissingFromTheTableParse(line: String, expected: DebuggerCommand) throws {
     #expect(try CommandParser.parse(line) == expected)
@@ -138,7 +139,7 @@ import Testing
     ("succeed 1", "usage: succeed TOKEN JSON (the JSON is the rest of the line)"),
     ("fail 1 E a b", #"column 12: too many words: quote the cause when it has spaces, e.g. fail 1 My.Error "it broke""#),
     ("heartbeat", "usage: heartbeat TOKEN"),
-    ("print", "usage: print PATH (e.g. print $.Order, print $$.Execution.Id)"),
+    ("print", "usage: print PATH | print request [PATH] (e.g. print $.Order, print $$.Execution.Id, print request $.Payload)"),
     ("restart {", "column 9: the restart input is not valid JSON"),
     ("start M [1,", "column 9: the execution input is not valid JSON"),
     ("\"step\"", "column 1: unknown command 'step'; commands are: step, next, into"),

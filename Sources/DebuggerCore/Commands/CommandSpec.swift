@@ -199,7 +199,8 @@ struct ParsedArguments: Sendable {
   func token(_ i: Int) -> TokenReference { if case .token(let t)? = values[i] { t } else { mismatch(i) } }
   func json(_ i: Int) -> JSONValue { optionalJSON(i)! }
   func optionalJSON(_ i: Int) -> JSONValue? { if case .json(let v)? = values[i] { v } else { nil } }
-  func raw(_ i: Int) -> String { if case .raw(let s)? = values[i] { s } else { mismatch(i) } }
+  func raw(_ i: Int) -> String { if let s = optionalRaw(i) { s } else { mismatch(i) } }
+  func optionalRaw(_ i: Int) -> String? { if case .raw(let s)? = values[i] { s } else { nil } }
   func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
   func optionalDuration(_ i: Int) -> ClockDuration? { if case .duration(let d)? = values[i] { d } else { nil } }
 

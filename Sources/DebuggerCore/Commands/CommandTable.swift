@@ -89,9 +89,12 @@ extension CommandSpec {
   static let executions = CommandSpec("executions", aliases: ["execs"], help: "list executions", policy: [], .executions)
   static let pending = CommandSpec("pending", help: "list pending tokens and tasks", policy: [], .pending)
   static let print = CommandSpec(
-    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data", policy: [],
-    usageHint: " (e.g. print $.Order, print $$.Execution.Id)", [.required("PATH", .path)]
-  ) { .print(path: $0.raw(0)) }
+    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data, or on the request its Task sends",
+    policy: [], usageHint: " (e.g. print $.Order, print $$.Execution.Id, print request $.Payload)",
+    forms: [
+      .init([.required("PATH", .path)]) { .print(path: $0.raw(0)) },
+      .init([.keyword("request"), .optional("PATH", .path)]) { .printRequest(path: $0.optionalRaw(1)) },
+    ])
   static let history = CommandSpec(
     "history", help: "print history events", policy: [], [.optional("EXECUTION", .executionID)]
   ) { .history(execution: $0.optionalText(0)) }
@@ -134,6 +137,7 @@ extension DebuggerCommand: CustomStringConvertible {
     case .executions: return (.executions, [])
     case .pending: return (.pending, [])
     case .print(let path): return (.print, [.raw(path)])
+    case .printRequest(let path): return (.print, [.keyword("request"), path.map(ArgumentValue.raw)])
     case .history(let execution): return (.history, [execution.map(ArgumentValue.text)])
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])

@@ -48,6 +48,9 @@ public enum DebuggerCommand: Sendable, Equatable {
   case pending
   /// `print PATH`: evaluate a JSONPath (`$`, `$$`, `$var`) against the focused state's data.
   case print(path: String)
+  /// `print request [PATH]`: the request the focused Task sends (before it is entered: the one
+  /// it will send), or a JSONPath on it.
+  case printRequest(path: String?)
   /// `history [EXECUTION]`: print an execution's history events.
   case history(execution: String?)
   /// `save FILE`: write the session so far as a script of this language.

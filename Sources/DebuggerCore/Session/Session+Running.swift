@@ -204,7 +204,7 @@ extension Session {
     notes.append("'\(request.stateName)' in \(label) answered by handler '\(handler.command)'.")
   }
 
-  // MARK: Task dispatch: mocks, the Step Functions integration, handlers, a person
+  // MARK: Task dispatch: armed answers, mocks, the Step Functions integration, handlers, a person
 
   /// A handler job the session must wait on, with the task it answers.
   struct PendingJob: Sendable {
@@ -221,6 +221,8 @@ extension Session {
       guardCount += 1
       let e = runtime.executions[executionID]
       let names = machines.first { $0.name == e.machineName }?.aliases ?? [e.machineName]
+      // 0. An answer given by hand at a breakpoint before the Task.
+      if answerArmed(executionID: executionID, request: request) { continue }
       // 1. A mock (Step Functions Local MockConfigFile).
       if let mocks = configuration.mocks, let testCase = configuration.testCase {
         let key = "\(executionID)|\(request.stateName)"
@@ -298,6 +300,11 @@ extension Session {
   }
 
   enum StepTarget { case execution(Int), clock, person, done }
+
+  /// Whether `step` on the focused execution can only say that it waits for an answer.
+  public var focusWaitsOnPerson: Bool {
+    if case .person = stepTarget(focus) { return true } else { return false }
+  }
 
   /// What stepping execution `id` means now.
   func stepTarget(_ id: Int) -> StepTarget {

@@ -43,6 +43,8 @@ public struct Session: Sendable {
   var notes: [String] = []
   /// The unit the last run stopped before (a breakpoint): the next run lets it go first.
   var pausedBefore: PausePoint?
+  /// Answers given at a breakpoint before a Task, used when it is entered (`succeed`/`fail`).
+  var armedAnswers: [ArmedAnswer] = []
 
   struct PausePoint: Sendable, Equatable {
     var executionID: Int
@@ -57,6 +59,7 @@ public struct Session: Sendable {
     var mockAttempts: [String: Int]
     var lastStop: StopReason?
     var pausedBefore: PausePoint?
+    var armedAnswers: [ArmedAnswer]
   }
 
   /// Starts the main execution of `mainMachine` (paused before its first state).
@@ -138,26 +141,8 @@ public struct Session: Sendable {
       case .state(let s): breakpoints.remove(state: s)
       }
       out.messages.append("breakpoints: \(breakpointSummary)")
-    case .succeed(let ref, let output):
-      work = resolvePending(ref, &out) { rt, item throws(RuntimeError) in
-        if let token = item.token {
-          try rt.sendTaskSuccess(token: token, output: output)
-        } else {
-          let result = ServiceResponses.wrapsPayload(item.request)
-            ? ServiceResponses.lambdaInvoke(payload: output, requestID: "hand-\(item.executionID + 1)-\(item.request.id)") : output
-          try rt.resolveTask(executionID: item.executionID, requestID: item.request.id, with: .succeeded(result))
-        }
-        return .return(output)
-      }
-    case .fail(let ref, let error, let cause):
-      work = resolvePending(ref, &out) { rt, item throws(RuntimeError) in
-        if let token = item.token {
-          try rt.sendTaskFailure(token: token, error: error, cause: cause)
-        } else {
-          try rt.resolveTask(executionID: item.executionID, requestID: item.request.id, with: .failed(error: error ?? "", cause: cause))
-        }
-        return .throw(error: error ?? "", cause: cause ?? "")
-      }
+    case .succeed(let ref, let output): work = answerByHand(ref, .success(output), &out)
+    case .fail(let ref, let error, let cause): work = answerByHand(ref, .failure(error: error, cause: cause), &out)
     case .heartbeat(let ref):
       do throws(RuntimeError) {
         let item = try pendingItem(ref)
@@ -198,6 +183,7 @@ public struct Session: Sendable {
     case .executions: out.output = .lines(executionLines)
     case .pending: out.output = .lines(pendingLines)
     case .print(let path): printPath(path, &out)
+    case .printRequest(let path): printRequest(path, &out)
     case .history(let key):
       if let e = key.map({ runtime.execution($0) }) ?? .some(focusedExecution) {
         out.output = .lines(e.execution.history.map { ev in "\(ev.id) \(ev.type)" + (ev.stateName.map { " \($0)" } ?? "") })
@@ -242,7 +228,7 @@ public struct Session: Sendable {
   mutating func pushSnapshot() {
     snapshots.append(Snapshot(
       runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts,
-      lastStop: lastStop, pausedBefore: pausedBefore))
+      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers))
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
@@ -254,6 +240,7 @@ public struct Session: Sendable {
     mockAttempts = s.mockAttempts
     lastStop = s.lastStop
     pausedBefore = s.pausedBefore
+    armedAnswers = s.armedAnswers
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
@@ -269,6 +256,7 @@ public struct Session: Sendable {
     log = changedInput ? [.restart(input: input)] : []
     roundRobin = 0
     pausedBefore = nil
+    armedAnswers = []
   }
 
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop

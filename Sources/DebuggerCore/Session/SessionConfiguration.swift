@@ -3,8 +3,9 @@ import JSONCore
 
 /// How a session resolves Task states that the Step Functions integration does not cover.
 ///
-/// Order: a mock from `mocks` under `testCase` (AWS Step Functions Local format), then a
-/// `--handler` command, then a person (the task shows up in `pending`).
+/// Order: an answer given by hand at a breakpoint before the Task (`succeed "STATE" JSON`), a
+/// mock from `mocks` under `testCase` (AWS Step Functions Local format), then a `--handler`
+/// command, then a person (the task shows up in `pending`).
 public struct SessionConfiguration: Sendable {
   public var mocks: MockConfig?
   public var testCase: String?

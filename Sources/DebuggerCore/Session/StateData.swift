@@ -94,7 +94,7 @@ extension Session {
     }
     switch visit.kind {
     case .about(let input):
-      data.stages.append(("input", input))
+      describeUpcoming(unit: visit.unitID, input: input, &data)
       addVariables(execution.units[visit.unitID].variables, to: &data)
     case .inFlight(let trace):
       describeInFlight(trace, unit: visit.unitID, &data)
