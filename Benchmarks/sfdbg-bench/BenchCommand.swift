@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Print one JSON object per line instead of a table.")
   var json = false
 
-  @Option(help: "Only run these groups (json, load, engine, layout, ui). Repeatable.")
+  @Option(help: "Only run these groups (json, load, engine, layout, ui, timetravel). Repeatable.")
   var only: [String] = []
 
   @Option(help: "Folder with the real-world corpus (for load and layout figures).")
@@ -32,6 +32,8 @@ struct BenchCommand: ParsableCommand {
       // Child process of the engine group: one workload, figures as one JSON line.
       let value = single == "history-25000"
         ? try EngineBench.historyLimit()
+        : single.hasPrefix(TimeTravelBench.prefix)
+        ? try TimeTravelBench.runSingle(name: single, dir: workloads ?? ".")
         : try EngineBench.runSingle(name: single, dir: workloads ?? ".")
       print(value.compactString)
       return

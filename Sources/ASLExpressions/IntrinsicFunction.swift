@@ -46,7 +46,22 @@ extension IntrinsicCall {
     for argument in arguments {
       values.append(try self.argument(argument, scope: scope, random: &random, field: field))
     }
-    return try apply(values, random: &random)
+    let result = try apply(values, random: &random)
+    // Checked at each call, so nested calls (JsonToString of JsonToString …, whose escaping
+    // doubles the text, or States.Array($x, $x) nested) stop at the first one past the quota.
+    let tooLarge: Bool
+    switch result {
+    case .string(let s): tooLarge = s.utf8.count > EvaluationBudget.payloadBytes
+    case .array, .object: tooLarge = PayloadSize.exceeds(result, limit: EvaluationBudget.payloadBytes)
+    case .number, .bool, .null: tooLarge = false
+    }
+    if tooLarge {
+      throw ASLRuntimeError(
+        error: "States.DataLimitExceeded",
+        cause: "The result of \(function.rawValue) exceeds the maximum payload size of"
+          + " \(EvaluationBudget.payloadBytes) bytes (256 KiB).")
+    }
+    return result
   }
 
   @inline(__always)

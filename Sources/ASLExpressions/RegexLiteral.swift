@@ -6,6 +6,8 @@ final class RegexLiteral: @unchecked Sendable, Hashable {
   let pattern: String
   let flags: String
   let regex: NSRegularExpression?
+  /// Why the pattern does not compile (nil when it does), in ICU's words.
+  let compileError: String?
 
   init(pattern: String, flags: String) {
     self.pattern = pattern
@@ -15,7 +17,13 @@ final class RegexLiteral: @unchecked Sendable, Hashable {
     if flags.contains("m") { options.insert(.anchorsMatchLines) }
     if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
     if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
-    regex = try? NSRegularExpression(pattern: pattern, options: options)
+    do {
+      regex = try NSRegularExpression(pattern: pattern, options: options)
+      compileError = nil
+    } catch {
+      regex = nil
+      compileError = "Invalid regular expression: /\(pattern)/\(flags)"
+    }
   }
 
   /// Whole-string match, like Java's `Matcher.matches()` (JSONPath).
@@ -28,11 +36,30 @@ final class RegexLiteral: @unchecked Sendable, Hashable {
     return match.range == range
   }
 
-  /// Every match in `string` (JSONata's `$match`, `$replace`, …).
-  func matches(in string: String) -> [NSTextCheckingResult] {
+  /// Every match in `string` (JSONata's `$match`, `$split`, …), or nil when matching used up
+  /// `budget` (ICU progress reports): a backtracking pattern stops instead of running for
+  /// minutes. ICU also reports each new start position of the search, so a call may use one
+  /// report per UTF-16 unit of `string` without drawing on `budget`.
+  func matches(in string: String, budget: inout Int) -> [NSTextCheckingResult]? {
     guard let regex else { return [] }
-    return regex.matches(
-      in: string, range: NSRange(string.startIndex..<string.endIndex, in: string))
+    var results: [NSTextCheckingResult] = []
+    let range = NSRange(string.startIndex..<string.endIndex, in: string)
+    var remaining = budget + range.length
+    var exhausted = false
+    regex.enumerateMatches(in: string, options: [.reportProgress], range: range) {
+      match, _, stop in
+      if let match {
+        results.append(match)
+      } else {
+        remaining -= 1
+        if remaining <= 0 {
+          exhausted = true
+          stop.pointee = true
+        }
+      }
+    }
+    budget = max(0, min(budget, remaining))
+    return exhausted ? nil : results
   }
 
   static func == (lhs: RegexLiteral, rhs: RegexLiteral) -> Bool {

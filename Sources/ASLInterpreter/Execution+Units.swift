@@ -127,6 +127,10 @@ extension Execution {
         prefixed: false)
       return
     }
+    if !assigned.isEmpty, let problem = variableLimitError(unit, assigned, state: common.name) {
+      stateFailed(unit, problem, prefixed: false)
+      return
+    }
     emit(
       common.exitedEventType, unit: unit,
       .stateExited(name: common.name, output: output, assignedVariables: assigned))
@@ -307,6 +311,37 @@ extension Execution {
       try ReferencePath.set(result, at: try compiled.get(), into: &target)
       return target
     }
+  }
+
+  /// AWS's variable quotas, checked before `assigned` is stored: 256 KiB a variable, 256 KiB for
+  /// one Assign, 10 MiB for all variables of the execution.
+  func variableLimitError(_ unit: Int, _ assigned: [(String, JSONValue)], state: String)
+    -> ASLRuntimeError?
+  {
+    let limit = EvaluationBudget.payloadBytes
+    func exceeded(_ what: String) -> ASLRuntimeError {
+      ASLRuntimeError(error: "States.DataLimitExceeded", cause: "The state '\(state)' \(what).")
+    }
+    for (name, value) in assigned where PayloadSize.exceeds(value, limit: limit) {
+      return exceeded(
+        "assigned the variable '\(name)' a value exceeding the maximum size of \(limit) bytes"
+          + " (256 KiB per variable)")
+    }
+    if assigned.count > 1, PayloadSize.exceeds(.object(JSONObject(assigned)), limit: limit) {
+      return exceeded(
+        "assigned variables whose combined size exceeds the maximum of \(limit) bytes"
+          + " (256 KiB per Assign)")
+    }
+    // Each variable fits in 256 KiB, so only more than 40 of them can pass 10 MiB.
+    let total = EvaluationBudget.variablesBytes
+    var variables = units[unit].variables
+    guard variables.count + assigned.count > total / limit else { return nil }
+    for (name, value) in assigned { variables[name] = value }
+    guard PayloadSize.exceeds(.object(JSONObject(variables.map { ($0.key, $0.value) })), limit: total)
+    else { return nil }
+    return exceeded(
+      "assigned variables that bring the execution's variables past the maximum total size of"
+        + " \(total) bytes (10 MiB)")
   }
 
   /// Evaluates an `Assign` block (JSONPath) with `$` = `value`.

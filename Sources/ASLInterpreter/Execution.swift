@@ -25,7 +25,7 @@ public struct Execution: Sendable {
   /// Number of states entered so far.
   public internal(set) var transitionCount = 0
   /// Completed state visits (only when `options.recordTraces`).
-  public internal(set) var traces: [StateTrace] = []
+  public internal(set) var traces = ChunkedLog<StateTrace>()
   /// Traces of the visits in progress, by unit: the stages a state has reached so far (its
   /// input, the Parameters sent, the retries decided), for the debugger's states in flight.
   public internal(set) var openTraces: [Int: StateTrace] = [:]
@@ -266,7 +266,9 @@ public struct Execution: Sendable {
       let unit = runQueue[runHead]
       runHead += 1
       queued[unit] = false
-      if runHead > 4096, runHead * 2 > runQueue.count {
+      // Compacting early keeps the queue short: a snapshot shares it, and the first change after
+      // one copies it whole (removing the consumed half is still amortized O(1) per pop).
+      if runHead > 32, runHead * 2 > runQueue.count {
         runQueue.removeFirst(runHead)
         runHead = 0
       }

@@ -63,7 +63,7 @@ public struct DebuggerProgram: Sendable {
       case .showEvent(let id):
         let history = session.focusedExecution.execution.history
         if let event = history.first(where: { $0.id == id }) {
-          app.mode = .viewer(ValueViewer(title: "Event \(id) · \(event.type)", text: event.json.prettyString))
+          app.mode = .viewer(ValueViewer(title: "Event \(id) · \(event.type)", text: event.json.prettyString, event: id))
         }
       case .execute(let command):
         let outcome = executor(&session, command, app)

@@ -17,6 +17,7 @@ import TerminalUI
     "global/o": { _, _, effects in effects == [.execute(.out)] },
     "global/c": { _, _, effects in effects == [.execute(.continue)] },
     "global/u": { _, _, effects in effects == [.execute(.back)] },
+    "global/U": { _, _, effects in effects == [.execute(.reverseContinue)] },
     "global/a": { _, _, effects in effects == [.execute(.advance)] },
     "global/r": { _, _, effects in effects == [.execute(.restart(input: nil))] },
     "global/B": { _, _, effects in effects == [.execute(.breakOnError(name: nil))] },
@@ -140,6 +141,12 @@ import TerminalUI
       _ = press(&app, key)
       #expect(app.mode == .normal, "\(key.name) closes the viewer")
     }
+    // A history event offers `t`: travel back to where it was written.
+    app.mode = .viewer(ValueViewer(title: "t", text: "x"))
+    #expect(press(&app, .character("t")) == [])
+    app.mode = .viewer(ValueViewer(title: "Event 7", text: "x", event: 7))
+    #expect(press(&app, .character("t")) == [.execute(.goto(eventID: 7))])
+    #expect(app.mode == .normal)
     app.mode = .viewer(ValueViewer(title: "t", text: (1...200).map(String.init).joined(separator: "\n")))
     _ = press(&app, .down)
     guard case .viewer(let viewer) = app.mode else {

@@ -27,6 +27,7 @@ import Testing
     case .duration:
       return [ClockDuration(milliseconds: 10_000), ClockDuration(milliseconds: 5_400_000), ClockDuration(milliseconds: 250)]
         .map(ArgumentValue.duration)
+    case .eventID: return [.number(1), .number(25_000)]
     case .keyword(let spellings): return [.keyword(spellings[0])]
     }
   }
@@ -113,7 +114,7 @@ import Testing
       "step", "next", "into", "out", "continue", "advance", "restart", "succeed", "fail", "heartbeat", "start",
       "stop",
     ])
-    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "restart", "start", "stop", "focus"])
+    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "reverse-continue", "goto", "restart", "start", "stop", "focus"])
     #expect(CommandSpec.all.filter(\.isLogged).map(\.name) == [
       "step", "next", "into", "out", "continue", "advance", "break", "delete", "succeed", "fail", "heartbeat",
       "start", "stop", "focus",

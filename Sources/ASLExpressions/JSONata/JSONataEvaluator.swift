@@ -74,9 +74,31 @@ struct JSONataEvaluator {
   /// The virtual "now" for `$now()` / `$millis()`, in milliseconds since the epoch.
   var nowMillis: Int64
   var depth = 0
+  /// Regular-expression work left for this evaluation (see EvaluationBudget).
+  var regexBudget = EvaluationBudget.regexProgressReports
 
   static func error(_ code: String, _ message: String) -> JSONataError {
     JSONataError(code: code, message: message)
+  }
+
+  /// Evaluation limits use U1001, the code jsonata-js gives its own evaluation guards (stack
+  /// depth, timeout).
+  static func budgetError(_ message: String) -> JSONataError { error("U1001", message) }
+
+  /// Throws when a string of `bytes` UTF-8 bytes is past the evaluation's string budget.
+  static func checkStringSize(_ bytes: Int) throws(JSONataError) {
+    guard bytes > EvaluationBudget.stringBytes else { return }
+    throw budgetError(
+      "String size limit exceeded: one evaluation may build strings of at most"
+        + " \(EvaluationBudget.stringBytes) bytes (10 MiB).")
+  }
+
+  /// Throws when an array of `count` items is past the evaluation's array budget.
+  static func checkArraySize(_ count: Int) throws(JSONataError) {
+    guard count > EvaluationBudget.arrayItems else { return }
+    throw budgetError(
+      "Array size limit exceeded: one evaluation may build arrays of at most"
+        + " \(EvaluationBudget.arrayItems) items.")
   }
 
   mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
@@ -124,11 +146,14 @@ struct JSONataEvaluator {
           throw Self.error("T1007", "Functions cannot be stored in arrays here")
         case .json(let v):
           if case .array(let a) = v, !Self.isArrayConstructor(item) {
+            try Self.checkArraySize(out.count + a.count)
             out.append(contentsOf: a)
           } else {
             out.append(v)
           }
-        case .sequence(let s): out.append(contentsOf: s)
+        case .sequence(let s):
+          try Self.checkArraySize(out.count + s.count)
+          out.append(contentsOf: s)
         }
       }
       return .json(.array(out))
@@ -468,7 +493,9 @@ struct JSONataEvaluator {
       default: return .json(.bool(order >= 0))
       }
     case "&":
-      return .json(.string(try Self.stringify(left) + Self.stringify(right)))
+      let (l, r) = (try Self.stringify(left), try Self.stringify(right))
+      try Self.checkStringSize(l.utf8.count + r.utf8.count)
+      return .json(.string(l + r))
     case "in":
       if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
       guard let needle = left.json else { return .json(.bool(false)) }
@@ -505,9 +532,18 @@ struct JSONataEvaluator {
     case .function, .regex: return ""
     case .json(.string(let s)): return s
     case .json(.number(let n)): return formatNumber(n.doubleValue)
-    case .json(let v): return compactJS(v)
-    case .sequence(let s): return compactJS(.array(s))
+    case .json(let v): return try boundedCompactJS(v)
+    case .sequence(let s): return try boundedCompactJS(.array(s))
     }
+  }
+
+  /// `compactJS` of a value measured first: a structure built from shared parts may be far
+  /// larger as text than in memory.
+  static func boundedCompactJS(_ value: JSONValue) throws(JSONataError) -> String {
+    if PayloadSize.exceeds(value, limit: EvaluationBudget.stringBytes) {
+      try checkStringSize(EvaluationBudget.stringBytes + 1)
+    }
+    return compactJS(value)
   }
 
   /// Compact JSON with numbers printed as JavaScript prints them.

@@ -36,6 +36,11 @@ public struct JSONataExpression: Sendable, Hashable {
     }
   }
 
+  /// Why the regular expression literal `/pattern/flags` does not compile, nil when it does.
+  public static func regexProblem(pattern: String, flags: String) -> String? {
+    RegexLiteral(pattern: pattern, flags: flags).compileError
+  }
+
   public static func == (lhs: JSONataExpression, rhs: JSONataExpression) -> Bool {
     lhs.text == rhs.text
   }

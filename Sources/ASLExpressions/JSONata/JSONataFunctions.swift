@@ -62,6 +62,45 @@ enum JSONataFunctions {
 
   static func num(_ d: Double) -> JSONataValue { .json(.number(JSONNumber(d))) }
 
+  /// Every match of `regex` in `s`, drawing on the evaluation's regular-expression budget.
+  static func matches(_ regex: RegexLiteral, in s: String, _ evaluator: inout JSONataEvaluator)
+    throws(JSONataError) -> [NSTextCheckingResult]
+  {
+    guard let found = regex.matches(in: s, budget: &evaluator.regexBudget) else {
+      throw JSONataEvaluator.budgetError(
+        "Regular expression step limit exceeded matching /\(regex.pattern)/: one evaluation may"
+          + " spend at most \(EvaluationBudget.regexProgressReports) ICU progress reports of"
+          + " backtracking on regular expressions. Check for nested quantifiers such as (a+)+.")
+    }
+    return found
+  }
+
+  /// JSONata's stable merge sort, as jsonata-js writes it (same split and comparator calls):
+  /// `comesAfter(a, b)` true puts `b` first.
+  static func mergeSort(
+    _ items: ArraySlice<JSONValue>, _ comesAfter: (JSONValue, JSONValue) throws(JSONataError) -> Bool
+  ) throws(JSONataError) -> [JSONValue] {
+    guard items.count > 1 else { return Array(items) }
+    let middle = items.startIndex + items.count / 2
+    let left = try mergeSort(items[..<middle], comesAfter)
+    let right = try mergeSort(items[middle...], comesAfter)
+    var merged: [JSONValue] = []
+    merged.reserveCapacity(items.count)
+    var (l, r) = (0, 0)
+    while l < left.count, r < right.count {
+      if try comesAfter(left[l], right[r]) {
+        merged.append(right[r])
+        r += 1
+      } else {
+        merged.append(left[l])
+        l += 1
+      }
+    }
+    merged.append(contentsOf: left[l...])
+    merged.append(contentsOf: right[r...])
+    return merged
+  }
+
   static func call(_ name: String, _ args: [JSONataValue], _ evaluator: inout JSONataEvaluator)
     throws(JSONataError) -> JSONataValue
   {
@@ -126,13 +165,15 @@ enum JSONataFunctions {
       let padChar = try string(name, args, 2) ?? " "
       let missing = abs(width) - s.unicodeScalars.count
       guard missing > 0, !padChar.isEmpty else { return .json(.string(s)) }
+      let repeats = (missing + padChar.unicodeScalars.count - 1) / padChar.unicodeScalars.count
       let padding = String(
-        String(repeating: padChar, count: missing).unicodeScalars.prefix(missing))
+        String(repeating: padChar, count: repeats).unicodeScalars.prefix(missing))
+      try JSONataEvaluator.checkStringSize(s.utf8.count + padding.utf8.count)
       return .json(.string(width > 0 ? s + padding : padding + s))
     case "contains":
       guard let s = try string(name, args, 0) else { return .undefined }
       switch argument(args, 1) {
-      case .regex(let regex): return .json(.bool(!regex.matches(in: s).isEmpty))
+      case .regex(let regex): return .json(.bool(!(try matches(regex, in: s, &evaluator)).isEmpty))
       case .json(.string(let part)): return .json(.bool(part.isEmpty || s.contains(part)))
       default:
         throw fail("T0410", "Argument 2 of function \"contains\" does not match function signature")
@@ -150,7 +191,7 @@ enum JSONataFunctions {
       case .regex(let regex):
         parts = []
         var last = s.startIndex
-        for match in regex.matches(in: s) {
+        for match in try matches(regex, in: s, &evaluator) {
           guard let range = Range(match.range, in: s) else { continue }
           parts.append(String(s[last..<range.lowerBound]))
           last = range.upperBound
@@ -171,7 +212,10 @@ enum JSONataFunctions {
         }
         strings.append(s)
       }
-      return .json(.string(strings.joined(separator: try string(name, args, 1) ?? "")))
+      let separator = try string(name, args, 1) ?? ""
+      try JSONataEvaluator.checkStringSize(
+        strings.reduce(0) { $0 + $1.utf8.count } + max(0, strings.count - 1) * separator.utf8.count)
+      return .json(.string(strings.joined(separator: separator)))
     case "replace":
       guard let s = try string(name, args, 0) else { return .undefined }
       guard let replacement = try string(name, args, 2) else {
@@ -182,14 +226,27 @@ enum JSONataFunctions {
         guard !pattern.isEmpty else {
           throw fail("D3010", "Second argument of replace function cannot be an empty string")
         }
+        let growth = replacement.utf8.count - pattern.utf8.count
+        if growth > 0 {
+          let count = s.components(separatedBy: pattern).count - 1
+          try JSONataEvaluator.checkStringSize(s.utf8.count + count * growth)
+        }
         return .json(.string(s.replacingOccurrences(of: pattern, with: replacement)))
       case .regex(let regex):
         guard let compiled = regex.regex else { return .json(.string(s)) }
         let template = replacement.replacingOccurrences(of: "\\", with: "\\\\")
-        return .json(
-          .string(
-            compiled.stringByReplacingMatches(
-              in: s, range: NSRange(s.startIndex..<s.endIndex, in: s), withTemplate: template)))
+        // Match under the budget, then substitute each match as stringByReplacingMatches does.
+        var out = ""
+        var last = s.startIndex
+        for match in try matches(regex, in: s, &evaluator) {
+          guard let range = Range(match.range, in: s) else { continue }
+          out += s[last..<range.lowerBound]
+          out += compiled.replacementString(for: match, in: s, offset: 0, template: template)
+          try JSONataEvaluator.checkStringSize(out.utf8.count)
+          last = range.upperBound
+        }
+        out += s[last...]
+        return .json(.string(out))
       default:
         throw fail("T0410", "Argument 2 of function \"replace\" does not match function signature")
       }
@@ -199,8 +256,12 @@ enum JSONataFunctions {
         throw fail("T0410", "Argument 2 of function \"match\" does not match function signature")
       }
       var out: [JSONValue] = []
-      for match in regex.matches(in: s) {
+      // Indexes count Unicode scalars from the previous match on (matches come in order).
+      var (scalarIndex, scalarOffset) = (s.unicodeScalars.startIndex, 0)
+      for match in try matches(regex, in: s, &evaluator) {
         guard let range = Range(match.range, in: s) else { continue }
+        scalarOffset += s.unicodeScalars.distance(from: scalarIndex, to: range.lowerBound)
+        scalarIndex = range.lowerBound
         var groups: [JSONValue] = []
         if match.numberOfRanges > 1 {
           for g in 1..<match.numberOfRanges {
@@ -215,12 +276,7 @@ enum JSONataFunctions {
           .object(
             JSONObject([
               ("match", .string(String(s[range]))),
-              (
-                "index",
-                .int(
-                  s.unicodeScalars.distance(from: s.unicodeScalars.startIndex, to: range.lowerBound)
-                )
-              ),
+              ("index", .int(scalarOffset)),
               ("groups", .array(groups)),
             ])))
       }
@@ -289,7 +345,9 @@ enum JSONataFunctions {
       let b = argument(args, 1)
       if a.isUndefined { return b }
       if b.isUndefined { return a }
-      return .json(.array(a.items + b.items))
+      let (left, right) = (a.items, b.items)
+      try JSONataEvaluator.checkArraySize(left.count + right.count)
+      return .json(.array(left + right))
     case "reverse":
       let value = argument(args, 0)
       if value.isUndefined { return .undefined }
@@ -299,17 +357,11 @@ enum JSONataFunctions {
       if value.isUndefined { return .undefined }
       var items = value.items
       if case .function(let comparator) = argument(args, 1) {
-        // Insertion sort with the user comparator (true = swap), stable like JSONata's merge sort.
-        var sorted: [JSONValue] = []
-        for item in items {
-          var index = sorted.count
-          while index > 0 {
-            let swap = try evaluator.invoke(comparator, [.json(sorted[index - 1]), .json(item)])
-            if JSONataEvaluator.truthy(swap) { index -= 1 } else { break }
-          }
-          sorted.insert(item, at: index)
-        }
-        return .json(.array(sorted))
+        return .json(
+          .array(
+            try mergeSort(items[...]) { (a, b) throws(JSONataError) in
+              JSONataEvaluator.truthy(try evaluator.invoke(comparator, [.json(a), .json(b)]))
+            }))
       }
       if items.allSatisfy({ $0.numberValue != nil }) {
         items.sort { ($0.doubleValue ?? 0) < ($1.doubleValue ?? 0) }

@@ -333,7 +333,12 @@ struct JSONataParser {
       _ = text
       return .literal(.number(JSONNumber(value)))
     case .string(let s): return .literal(.string(s))
-    case .regex(let pattern, let flags): return .regex(RegexLiteral(pattern: pattern, flags: flags))
+    case .regex(let pattern, let flags):
+      let regex = RegexLiteral(pattern: pattern, flags: flags)
+      // jsonata-js compiles the literal while parsing and fails with JavaScript's "Invalid
+      // regular expression"; that error has no JSONata code, so S0303 (after S0301/S0302).
+      if let problem = regex.compileError { throw JSONataError(code: "S0303", message: problem) }
+      return .regex(regex)
     case .variable(let name): return .variable(name)
     case .name(let name):
       switch name {

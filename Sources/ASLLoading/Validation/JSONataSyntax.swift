@@ -62,13 +62,20 @@ enum JSONataSyntax {
       // A regex literal where an operand is expected.
       if c == "/", previous == nil || (previous!.kind == .op && ![")", "]", "}"].contains(previous!.text)) {
         i += 1
+        let start = i
         while i < s.count, s[i] != "/" {
           if s[i] == "\\" { i += 1 }
           i += 1
         }
         guard i < s.count else { throw SyntaxError(message: "regular expression is not closed with /") }
+        let pattern = String(String.UnicodeScalarView(s[start..<i]))
         i += 1
+        let flagsStart = i
         while i < s.count, ("a"..."z").contains(s[i]) { i += 1 }
+        let flags = String(String.UnicodeScalarView(s[flagsStart..<i]))
+        if let problem = JSONataExpression.regexProblem(pattern: pattern, flags: flags) {
+          throw SyntaxError(message: problem)
+        }
         return Token(kind: .regex, text: "/regex/")
       }
       if i + 1 < s.count {

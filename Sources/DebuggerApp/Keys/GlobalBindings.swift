@@ -38,6 +38,9 @@ extension AppState {
     },
     command(
       "u", .back, name: "back", help: "back: undo the last step (time travel)", showInBar: { $0.view.canStepBack }),
+    command(
+      "U", .reverseContinue, name: "reverse-continue",
+      help: "reverse-continue: back to the previous breakpoint hit or decision", inBar: false),
     AppKeyBinding(
       [.character("b")], name: "break", help: "toggle a breakpoint on the selected state",
       section: .breakpoints, showInBar: { _ in true }

@@ -6,10 +6,13 @@ public struct ValueViewer: Equatable, Sendable {
   public var title: String
   public var text: String
   public var scroll = ScrollState()
+  /// The history event shown, which `t` travels back to (`goto EVENT_ID`).
+  public var event: Int?
 
-  public init(title: String, text: String) {
+  public init(title: String, text: String, event: Int? = nil) {
     self.title = title
     self.text = text
+    self.event = event
   }
 
   static let bindings: [KeyBinding<ValueViewer, OverlayOutcome>] = [
@@ -20,6 +23,9 @@ public struct ValueViewer: Equatable, Sendable {
       return .stay
     },
     KeyBinding([.escape, .enter, .character("q")], name: "close", showInBar: { _ in true }) { _, _ in .close([]) },
+    KeyBinding([.character("t")], name: "travel back here", showInBar: { $0.event != nil }) { viewer, _ in
+      viewer.event.map { .close([.execute(.goto(eventID: $0))]) } ?? .stay
+    },
   ]
 
   /// A key: scrolling or closing; other keys do nothing.

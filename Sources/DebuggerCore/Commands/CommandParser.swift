@@ -92,6 +92,11 @@ extension CommandSpec {
           throw CommandError("'\(word.text)' is not a duration: write it like 10s, 5m, 1h30m or 250ms", column: word.start + 1)
         }
         values.append(.duration(duration))
+      case .eventID:
+        guard let id = Int(word.text), id >= 1 else {
+          throw CommandError("'\(word.text)' is not a history event id: the ids are whole numbers from 1", column: word.start + 1)
+        }
+        values.append(.number(id))
       case .stateName, .executionID, .machine, .errorName, .cause, .file: values.append(.text(word.text))
       }
     }

@@ -9,6 +9,8 @@ public struct CommandSpec: Sendable {
   /// words the argument takes.
   public enum ArgumentKind: Sendable, Equatable {
     case stateName, executionID, token, machine, errorName, cause, file
+    /// A history event's id: a whole number from 1.
+    case eventID
     /// A span of virtual time: `10s`, `5m`, `1h30m` (`ClockDuration`).
     case duration
     /// JSON: the rest of the line.
@@ -173,6 +175,7 @@ enum ArgumentValue: Sendable, Equatable {
   case raw(String)
   case condition(BreakCondition)
   case duration(ClockDuration)
+  case number(Int)
   case keyword(String)
 
   /// The value as words of a command line. A text that reads as one of `keywords` is quoted so
@@ -185,6 +188,7 @@ enum ArgumentValue: Sendable, Equatable {
     case .raw(let s), .keyword(let s): return s
     case .condition(let c): return "if \(c)"
     case .duration(let d): return d.description
+    case .number(let n): return String(n)
     }
   }
 }
@@ -203,6 +207,7 @@ struct ParsedArguments: Sendable {
   func optionalRaw(_ i: Int) -> String? { if case .raw(let s)? = values[i] { s } else { nil } }
   func optionalCondition(_ i: Int) -> BreakCondition? { if case .condition(let c)? = values[i] { c } else { nil } }
   func optionalDuration(_ i: Int) -> ClockDuration? { if case .duration(let d)? = values[i] { d } else { nil } }
+  func number(_ i: Int) -> Int { if case .number(let n)? = values[i] { n } else { mismatch(i) } }
 
   /// A form read an argument by the accessor of another kind: a mistake in the table.
   private func mismatch(_ i: Int) -> Never { preconditionFailure("argument \(i) is \(String(describing: values[i]))") }

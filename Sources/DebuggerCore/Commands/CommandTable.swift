@@ -1,7 +1,7 @@
 /// The command table: every command of the language, in the order `help` lists them.
 extension CommandSpec {
   public static let all: [CommandSpec] = [
-    step, next, into, out, `continue`, back, advance, restart, `break`, delete, succeed, fail, heartbeat,
+    step, next, into, out, `continue`, back, reverseContinue, goto, advance, restart, `break`, delete, succeed, fail, heartbeat,
     start, stop, focus, executions, pending, print, history, save, saveMocks, help, quit,
   ]
 
@@ -28,6 +28,13 @@ extension CommandSpec {
   static let back = CommandSpec(
     "back", aliases: ["u", "undo"], help: "undo the last command that changed executions (time travel)",
     policy: .rewritesHistory, .back)
+  static let reverseContinue = CommandSpec(
+    "reverse-continue", aliases: ["rc"], help: "go back to the previous breakpoint hit or pending decision (time travel)",
+    policy: .rewritesHistory, .reverseContinue)
+  static let goto = CommandSpec(
+    "goto", help: "go back to where the focused execution wrote history event EVENT_ID (time travel)",
+    policy: .rewritesHistory, [.required("EVENT_ID", .eventID)]
+  ) { .goto(eventID: $0.number(0)) }
   static let advance = CommandSpec(
     "advance", aliases: ["a"], help: "move the virtual clock to the next timer, or by DURATION (10s, 5m, 1h30m)",
     policy: [.changesExecutions, .logged], [.optional("DURATION", .duration)]
@@ -120,6 +127,8 @@ extension DebuggerCommand: CustomStringConvertible {
     case .out: return (.out, [])
     case .continue: return (.continue, [])
     case .back: return (.back, [])
+    case .reverseContinue: return (.reverseContinue, [])
+    case .goto(let id): return (.goto, [.number(id)])
     case .advance: return (.advance, [nil])
     case .advanceBy(let duration): return (.advance, [.duration(duration)])
     case .restart(let input): return (.restart, [input.map(ArgumentValue.json)])

@@ -18,6 +18,11 @@ public enum DebuggerCommand: Sendable, Equatable {
   case `continue`
   /// `back` (`u`): undo the last step (time travel), restoring every execution, token and timer.
   case back
+  /// `reverse-continue` (`U`): step back to the previous breakpoint hit or pending decision.
+  case reverseContinue
+  /// `goto EVENT_ID`: travel back to the undo point just after the focused execution's history
+  /// event EVENT_ID was written.
+  case goto(eventID: Int)
   /// `advance` (`a`): move the virtual clock to the next timer and fire it.
   case advance
   /// `advance DURATION`: move the virtual clock by `DURATION`, firing every timer due by then.

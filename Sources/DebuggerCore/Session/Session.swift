@@ -18,7 +18,7 @@ public struct Session: Sendable {
   public internal(set) var focus: Int
   public internal(set) var breakpoints = Breakpoints()
   /// The commands that changed the session, for `save`.
-  public internal(set) var log: [DebuggerCommand] = []
+  public internal(set) var log = ChunkedLog<DebuggerCommand>()
   /// Results given by hand, for `save-mocks`.
   public internal(set) var handResults: [HandResult] = []
   /// Why the last run stopped.
@@ -54,7 +54,7 @@ public struct Session: Sendable {
   struct Snapshot: Sendable {
     var runtime: Runtime
     var focus: Int
-    var log: [DebuggerCommand]
+    var log: ChunkedLog<DebuggerCommand>
     var handResults: [HandResult]
     var mockAttempts: [String: Int]
     var lastStop: StopReason?
@@ -101,14 +101,22 @@ public struct Session: Sendable {
     var work: [Work] = []
     switch command {
     case .step, .next, .into, .out, .continue, .advance, .advanceBy: work = plan(command, &out)
-    case .back:
-      if let s = snapshots.popLast() {
-        restore(s)
+    case .back, .reverseContinue:
+      if snapshots.isEmpty {
+        fail(&out, "nothing to step back to")
+      } else if command == .back {
+        restore(snapshots.removeLast())
         out.messages.append("stepped back; clock \(clock)")
       } else {
-        out.messages.append("nothing to step back to")
-        out.isError = true
+        let undone = reverseToStop()
+        let place = snapshots.isEmpty && lastStop?.isBreakOrDecision != true
+          ? "the start" : "where a run stopped (\(lastStop.map(String.init(describing:)) ?? ""))"
+        out.messages.append("went back \(undone) command(s) to \(place); clock \(clock)")
       }
+      lastNotes = []
+      return out
+    case .goto(let eventID):
+      goBack(toEvent: eventID, &out)
       lastNotes = []
       return out
     case .restart(let input):
@@ -232,6 +240,41 @@ public struct Session: Sendable {
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
+  /// Undoes commands until the session is where a run stopped at a breakpoint or for a
+  /// decision (or at the start); returns how many were undone.
+  mutating func reverseToStop() -> Int {
+    var undone = 0
+    while let s = snapshots.popLast() {
+      restore(s)
+      undone += 1
+      if s.lastStop?.isBreakOrDecision == true { break }
+    }
+    return undone
+  }
+
+  /// Undoes commands back to the earliest undo point where the focused execution has written
+  /// event `eventID` (just after the command that wrote it), keeping that execution in focus.
+  mutating func goBack(toEvent eventID: Int, _ out: inout CommandOutcome) {
+    let id = focus
+    let written = runtime.executions[id].execution.history.count
+    guard eventID <= written else {
+      fail(&out, "\(focusedExecution.label) has written \(written) event(s): event \(eventID) is not in its history yet")
+      return
+    }
+    var undone = 0
+    while let s = snapshots.last, s.runtime.executions.count > id,
+      s.runtime.executions[id].execution.history.count >= eventID
+    {
+      restore(snapshots.removeLast())
+      undone += 1
+    }
+    focus = id
+    out.messages.append(
+      undone == 0
+        ? "event \(eventID) was written by the last command: nothing to undo"
+        : "went back \(undone) command(s) to just after event \(eventID) was written; clock \(clock)")
+  }
+
   mutating func restore(_ s: Snapshot) {
     runtime = s.runtime
     focus = s.focus
@@ -265,5 +308,15 @@ public struct Session: Sendable {
     var runtime = Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
     runtime.maxChildExecutions = configuration.maxChildExecutions
     return runtime
+  }
+}
+
+extension StopReason {
+  /// A stop `reverse-continue` goes back to: a breakpoint hit or a pending decision.
+  var isBreakOrDecision: Bool {
+    switch self {
+    case .breakpoint, .error, .waitingOnPerson: return true
+    case .stepped, .finished, .reached, .blocked: return false
+    }
   }
 }
