@@ -5,7 +5,8 @@ import GraphLayout
 import JSONCore
 
 /// Graph layout time: the largest real-world definition (target < 5 ms) and a generated
-/// 1,000-state machine (target < 100 ms), plus the whole corpus drawn once.
+/// 1,000-state machine (target < 100 ms), plus the whole corpus drawn once; a Choice with
+/// 5,000 rules fitted to 60 columns as `sfdbg graph --width 60` does (target < 1 s).
 enum LayoutBench {
   static let group = BenchGroup(name: "layout") { shared, report in
     if let realworld = shared.realworld {
@@ -21,6 +22,28 @@ enum LayoutBench {
       [
         ("states", .int(graph.allNodeIDs.count)), ("ms", .double(seconds * 1000)),
         ("target_ms", 100), ("canvas", .string("\(diagram!.width)x\(diagram!.height)")),
+      ])
+    try wideChoice(rules: 5000, width: 60, into: &report)
+  }
+
+  /// A Choice with `rules` rules over ten targets, fitted to `width` columns.
+  static func wideChoice(rules: Int, width: Int, into report: inout BenchReport) throws {
+    let choices = (0..<rules).map { #"{"Variable": "$.v", "NumericEquals": \#($0), "Next": "S\#($0 % 10)"}"# }
+    let targets = (0..<10).map { #""S\#($0)": {"Type": "Pass", "End": true}"# }
+    let definition = try JSONParser.parse(
+      #"{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [\#(choices.joined(separator: ","))], "Default": "S0"}, \#(targets.joined(separator: ","))}}"#)
+    let graph = try ASLGraph.graph(definition: definition)
+    var options = LayoutOptions()
+    options.maxLabelWidth = max(8, width - 10)
+    var diagram: Diagram?
+    let seconds = Stopwatch.best(3) {
+      diagram = DiagramFitter.fit(graph, width: width, options: options, shrinkingEdgeLabels: true)
+    }
+    report.add(
+      "layout-choice-\(rules)",
+      [
+        ("rules", .int(rules)), ("width", .int(width)), ("ms", .double(seconds * 1000)),
+        ("target_ms", 1000), ("canvas", .string("\(diagram!.width)x\(diagram!.height)")),
       ])
   }
 

@@ -6,9 +6,10 @@ extension Runtime {
   /// Functions integration, or a person).
   public var undispatched: [(executionID: Int, request: TaskRequest)] {
     var out: [(Int, TaskRequest)] = []
-    for e in executions where e.isRunning {
-      for r in e.execution.pendingTasks where !dispatched.contains(TaskKey(executionID: e.id, requestID: r.id)) {
-        out.append((e.id, r))
+    // By index: a loop over the values copied every execution on each step.
+    for id in executions.indices where executions[id].isRunning {
+      for r in executions[id].execution.pendingTasks where !dispatched.contains(TaskKey(executionID: id, requestID: r.id)) {
+        out.append((id, r))
       }
     }
     return out
@@ -61,6 +62,12 @@ extension Runtime {
       }
       name = s
     }
+    guard childExecutionCount < maxChildExecutions else {
+      fail(
+        "ExecutionLimitExceeded",
+        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)")
+      return
+    }
     let link = ExecutionLink(parent: executionID, requestID: requestID, stateName: request.stateName, pattern: request.pattern)
     let child: Int
     do {
@@ -70,6 +77,7 @@ extension Runtime {
       return
     }
     childOfTask[key] = child
+    childExecutionCount += 1
     let started = ServiceResponses.startExecution(executions[child])
     switch request.pattern {
     case .requestResponse:

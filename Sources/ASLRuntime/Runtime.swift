@@ -20,6 +20,13 @@ public struct Runtime: Sendable {
   /// Executions wait one step between raising an error and its Retry/Catch (a debugger's
   /// error breakpoints stop there); see `ExecutionOptions.pausesAtRaisedErrors`.
   public var pausesAtRaisedErrors: Bool
+  /// At most this many executions started by Tasks (`states:startExecution`); the Task that
+  /// would start one more fails with `StepFunctions.ExecutionLimitExceededException`, so a
+  /// machine that starts itself ends instead of growing without bound.
+  public var maxChildExecutions: Int = Runtime.defaultMaxChildExecutions
+  public static let defaultMaxChildExecutions = 1000
+  /// Executions started by Tasks so far.
+  var childExecutionCount = 0
 
   /// Task requests that have been dispatched (started natively, resolved, or handed to a person).
   var dispatched: Set<TaskKey> = []
@@ -244,7 +251,9 @@ public struct Runtime: Sendable {
         if case .succeeded = executions[child].status {
           outcome = .succeeded(describe)
         } else {
-          outcome = .failed(error: "States.TaskFailed", cause: describe.compactString)
+          // Each level of nesting escapes the child's cause again; AWS's cause limit keeps a
+          // deep chain of failed children linear instead of doubling per level.
+          outcome = .failed(error: "States.TaskFailed", cause: String(describe.compactString.prefix(ServiceResponses.maxCauseLength)))
         }
         try? executions[parentTask.executionID].execution.completeTask(parentTask.requestID, with: outcome)
       }

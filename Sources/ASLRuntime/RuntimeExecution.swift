@@ -18,7 +18,11 @@ public struct RuntimeExecution: Sendable {
 
   public var status: ExecutionStatus { execution.status }
   public var input: JSONValue { execution.input }
-  public var isRunning: Bool { execution.status == .running }
+  public var isRunning: Bool {
+    // A pattern match reads the status in place (`==` copied every execution on each step).
+    if case .running = execution.status { return true }
+    return false
+  }
 
   /// A short label for lists: `#2 OrderWorker`.
   public var label: String { "#\(id + 1) \(machineName)" }

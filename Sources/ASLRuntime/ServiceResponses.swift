@@ -5,6 +5,8 @@ import JSONCore
 public enum ServiceResponses {
   public static let region = "us-east-1"
   public static let accountID = "123456789012"
+  /// AWS's limit on an error's cause (characters).
+  public static let maxCauseLength = 32_768
 
   /// `states:startExecution` (call and continue) and the `TaskSubmitted` output of `.sync` and
   /// callback starts: `{"ExecutionArn": ..., "StartDate": <epoch millis>}`.

@@ -215,22 +215,46 @@ public struct DebuggerProgram: Sendable {
   public mutating func run(on backend: inout some TerminalBackend) {
     var presenter = ScreenPresenter()
     var size = backend.size
+    session.stepsPerBurst = Session.defaultStepsPerBurst
     _ = app.handle(.resize(size))
     presenter.present(frame(size: size), to: &backend)
     var performer = self.performer
     defer { self.performer = performer }
     // A resize while a command ran: the screen state hears of it once the command is done.
     var resizedMeanwhile: Size?
+    // Keys typed during a long run (other than esc/ctrl-c): handled once it is done.
+    var typedMeanwhile: [TerminalEvent] = []
 
     /// Runs a command with its effects while the screen stays live: while a handler runs it says
     /// so (with the seconds so far), follows resizes, and `esc` or `ctrl-c` stops the handler
-    /// (its task then waits for a person).
+    /// (its task then waits for a person); between bursts of a long run, `esc` or `ctrl-c`
+    /// interrupts it.
     func execute(_ session: inout Session, _ command: DebuggerCommand, _ screen: AppState)
       -> CommandOutcome
     {
       let started = ContinuousClock.now
       var stopping = false
-      return EffectLoop.run(command, on: &session, performer: &performer) {
+      var shownRunning = false
+      func interrupted() -> Bool {
+        if !shownRunning, ContinuousClock.now - started > .milliseconds(200) {
+          shownRunning = true
+          var busy = screen
+          busy.apply(messages: ["continuing… esc interrupts"])
+          presenter.present(busy.render(size: size), to: &backend)
+        }
+        while let event = backend.nextEvent(timeout: .zero) {
+          switch event {
+          case .key(.escape), .key(.ctrl("c")): return true
+          case .resize(let newSize):
+            size = newSize
+            resizedMeanwhile = newSize
+            presenter.invalidate()
+          default: typedMeanwhile.append(event)
+          }
+        }
+        return false
+      }
+      return EffectLoop.run(command, on: &session, performer: &performer, betweenBursts: interrupted) {
         var busy = screen
         let seconds = Int((ContinuousClock.now - started).components.seconds)
         busy.apply(messages: [
@@ -266,7 +290,8 @@ public struct DebuggerProgram: Sendable {
           resizedMeanwhile = nil
           handle(.resize(newSize))
         }
-        guard !hasQuit, let next = backend.nextEvent(timeout: .zero) else { break }
+        guard !hasQuit, let next = typedMeanwhile.isEmpty ? backend.nextEvent(timeout: .zero) : typedMeanwhile.removeFirst()
+        else { break }
         event = next
       }
       if hasQuit { break }

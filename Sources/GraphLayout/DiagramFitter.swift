@@ -59,6 +59,9 @@ public enum DiagramFitter {
       attempt.maxNestedLabelWidth = nested
       if let edgeWidth = edgeLabelWidth(nested ?? labelWidth) { attempt.maxEdgeLabelWidth = edgeWidth }
       attempt.collapseAll = collapse
+      // Only a drawing that fits is kept, but for the narrowest one frames the user opened
+      // keep (`narrowestDrawing`).
+      if options.expandedNodes.isEmpty { attempt.abandonWiderThan = width }
       return DiagramRenderer.render(graph, options: attempt)
     }
     let full = attempt(widest)

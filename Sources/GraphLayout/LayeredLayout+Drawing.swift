@@ -294,19 +294,21 @@ extension LayeredLayout {
         if up { upAt[x, default: []].append(index) } else { downAt[x, default: []].append(index) }
       }
     }
-    var mustFollow: [Int: [Int]] = [:]
+    var mustFollow = Array(repeating: [Int](), count: segments.count)
     for (x, uppers) in upAt {
       guard let lowers = downAt[x] else { continue }
       for upper in uppers {
         for lower in lowers where upper != lower && !compatible(upper, lower) {
-          mustFollow[lower, default: []].append(upper)
+          mustFollow[lower].append(upper)
         }
       }
     }
     // Fans: of two segments leaving one source the same way, the one going farther must not
     // lie below the nearer one (its run would cross the nearer one's drop); of two segments
     // entering one target from the same side, the farther one must not lie above the nearer.
-    var notBelow: [Int: [Int]] = [:]
+    // A fan is its segments sorted by a key (the one to place first has the smallest); a
+    // segment may be placed once every one with a smaller key is. Kept as an order rather than
+    // as pairs, a Choice with thousands of branches stays linear.
     func direction(_ from: Int, _ to: Int) -> Int { to > from ? 1 : (to < from ? -1 : 0) }
     var bySource: [Int: [Int]] = [:]
     var byTarget: [Int: [Int]] = [:]
@@ -314,25 +316,35 @@ extension LayeredLayout {
       bySource[segments[index].sourceKey, default: []].append(index)
       byTarget[segments[index].targetKey, default: []].append(index)
     }
-    /// Each pair of one group whose segments go the same `way`: the farther one, the nearer one.
-    func fans(
-      _ groups: [Int: [Int]], way: (Int) -> Int, _ pair: (_ farther: Int, _ nearer: Int) -> Void
-    ) {
+    var fans: [FanOrder] = []
+    var fansOf = Array(repeating: [(fan: Int, key: Int)](), count: segments.count)
+    func addFans(_ groups: [Int: [Int]], way: (Int) -> Int, fartherFirst: Bool) {
       for group in groups.values where group.count > 1 {
-        for a in group {
-          for b in group where a != b {
-            guard way(a) != 0, way(a) == way(b) else { continue }
-            let (sa, sb) = (segments[a], segments[b])
-            if abs(sa.toX - sa.fromX) > abs(sb.toX - sb.fromX) { pair(a, b) }
-          }
+        var byWay: [Int: [(key: Int, segment: Int)]] = [:]
+        for index in group where way(index) != 0 {
+          let distance = abs(segments[index].toX - segments[index].fromX)
+          byWay[way(index), default: []].append((fartherFirst ? -distance : distance, index))
+        }
+        for members in byWay.values where members.count > 1 {
+          for member in members { fansOf[member.segment].append((fans.count, member.key)) }
+          fans.append(FanOrder(members: members.sorted { $0.key < $1.key }))
         }
       }
     }
-    fans(bySource, way: { direction(segments[$0].fromX, segments[$0].toX) }) {
-      notBelow[$1, default: []].append($0)
-    }
-    fans(byTarget, way: { direction(segments[$0].toX, segments[$0].fromX) }) {
-      notBelow[$0, default: []].append($1)
+    addFans(bySource, way: { direction(segments[$0].fromX, segments[$0].toX) }, fartherFirst: true)
+    addFans(byTarget, way: { direction(segments[$0].toX, segments[$0].fromX) }, fartherFirst: false)
+    func fansAllow(_ index: Int) -> Bool {
+      for (fan, key) in fansOf[index] {
+        while fans[fan].next < fans[fan].members.count,
+          segments[fans[fan].members[fans[fan].next].segment].track >= 0
+        {
+          fans[fan].next += 1
+        }
+        if fans[fan].next < fans[fan].members.count, fans[fan].members[fans[fan].next].key < key {
+          return false
+        }
+      }
+      return true
     }
     var pending = routed.sorted {
       let a = segments[$0]
@@ -349,16 +361,18 @@ extension LayeredLayout {
         progress = false
         for index in pending where segments[index].track < 0 {
           let ready =
-            (mustFollow[index] ?? []).allSatisfy {
+            mustFollow[index].allSatisfy {
               segments[$0].track >= 0 && segments[$0].track < track
             }
-            && (notBelow[index] ?? []).allSatisfy { segments[$0].track >= 0 }
-          let fits = placed.allSatisfy { other in
-            compatible(index, other)
-              || segments[index].maxX < segments[other].minX
-              || segments[other].maxX < segments[index].minX
+            && fansAllow(index)
+          func fits() -> Bool {
+            placed.allSatisfy { other in
+              compatible(index, other)
+                || segments[index].maxX < segments[other].minX
+                || segments[other].maxX < segments[index].minX
+            }
           }
-          if ready && fits {
+          if ready && fits() {
             segments[index].track = track
             placed.append(index)
             progress = true
@@ -526,4 +540,11 @@ extension LayeredLayout {
       x: x, y: y + height - 1, width: width, terminal: node.isTerminal, port: port,
       role: .frameBorder, owner: owner, into: &canvas)
   }
+}
+
+/// Segments that must be placed on tracks in order of `key` (ties in any order); `next` is the
+/// first one not yet placed, once the ones before it are.
+struct FanOrder {
+  var members: [(key: Int, segment: Int)]
+  var next = 0
 }

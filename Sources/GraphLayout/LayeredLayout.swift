@@ -126,6 +126,13 @@ struct LayeredLayout {
     let rankCount = (ranks.max() ?? 0) + 1
     var layers = initialOrder(
       vertices: vertices, succ: succ, start: start, nodeCount: nodeCount, rankCount: rankCount)
+    if let limit = options.abandonWiderThan {
+      // Placement keeps each layer's order and gaps, so its packed width is a lower bound.
+      let widest = layers.map { layer in
+        layer.indices.reduce(0) { $0 + vertices[layer[$1]].width + ($1 > 0 ? gap(vertices[layer[$1 - 1]], vertices[layer[$1]]) : 0) }
+      }.max() ?? 0
+      if widest > limit { return Diagram(canvas: Canvas(width: widest, height: 0), nodes: [], edges: []) }
+    }
     reduceCrossings(&layers, succ: succ, pred: pred, vertexCount: vertices.count)
     let dominators = immediateDominators(edges, ranks: ranks, nodeCount: nodeCount)
     placeHorizontally(

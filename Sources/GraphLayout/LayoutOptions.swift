@@ -20,6 +20,10 @@ public struct LayoutOptions: Sendable, Hashable {
   public var collapseAll: Bool
   /// Ids of compound nodes drawn as frames even under `collapseAll` (the user opened them).
   public var expandedNodes: Set<String>
+  /// Stop a layout as soon as a layer is known to be wider than this, giving an empty diagram
+  /// of that (lower-bound) width: how ``DiagramFitter`` rejects drawings that cannot fit
+  /// without routing and drawing them (a Choice with thousands of branches).
+  var abandonWiderThan: Int? = nil
 
   public init(
     glyphs: GlyphSet = .unicode, maxLabelWidth: Int = 32, maxLabelLines: Int = 3,

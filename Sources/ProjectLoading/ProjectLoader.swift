@@ -30,6 +30,8 @@ public struct ProjectOptions: Sendable {
   public var handlerTimeoutSeconds: Double = 60
   public var seed: UInt64 = 1
   public var executionName = "main"
+  /// `--max-executions N`: child executions per session.
+  public var maxChildExecutions = Runtime.defaultMaxChildExecutions
 
   public init(file: String) { self.file = file }
 }
@@ -95,10 +97,11 @@ public enum ProjectLoader {
       }
       handlers.append(handler)
     }
-    let configuration = SessionConfiguration(
+    var configuration = SessionConfiguration(
       mocks: mocks, testCase: options.testCase, handlers: handlers,
       defaultHandlerTimeoutSeconds: options.handlerTimeoutSeconds, seed: options.seed,
       mainExecutionName: options.executionName)
+    configuration.maxChildExecutions = options.maxChildExecutions
     var definitions: [String: JSONValue] = [:]
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {

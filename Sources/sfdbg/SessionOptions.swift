@@ -45,6 +45,9 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("name"), help: "The main execution's name.")
   var executionName: String = "main"
 
+  @Option(name: .customLong("max-executions"), help: "At most N child executions per session (1000); the Task that would start one more fails with ExecutionLimitExceeded.")
+  var maxExecutions: Int = 1000
+
   /// The options as the library's loader takes them; `positionalInput` is `run`'s INPUT_FILE.
   func project(positionalInput: String? = nil) -> ProjectOptions {
     var project = ProjectOptions(file: file)
@@ -61,6 +64,7 @@ struct SessionOptions: ParsableArguments {
     project.handlerTimeoutSeconds = handlerTimeout
     project.seed = seed
     project.executionName = executionName
+    project.maxChildExecutions = maxExecutions
     return project
   }
 

@@ -103,6 +103,28 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     #expect(program.session.mainExecution.isRunning)
   }
 
+  @Test func escInterruptsALongContinue() throws {
+    // A loop that would run until the history limit: many bursts of transitions.
+    let definition = try JSONParser.parse("""
+      {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}
+      """)
+    let machine = RegisteredMachine(
+      name: "Loop", arn: "arn:aws:states:us-east-1:123456789012:stateMachine:Loop",
+      machine: try StateMachine(definition: definition))
+    let session = try Session(machines: [machine], mainMachine: "Loop", input: [:])
+    var program = DebuggerProgram(
+      session: session, title: "loop", definitions: ["Loop": definition], size: Size(width: 80, height: 24))
+    var backend = TestBackend(size: Size(width: 80, height: 24))
+    // `c` starts the run; the first key read between its bursts is `esc`; `s` waits until after.
+    backend.type(.character("c"), .escape, .character("s"), .character("q"), .character("y"))
+    program.run(on: &backend)
+    #expect(program.hasQuit)
+    #expect(program.session.mainExecution.isRunning)
+    let transitions = program.session.mainExecution.execution.history.count
+    #expect(transitions > 0 && transitions < 10_000, "stopped after the first burst, not at the history limit")
+    #expect(program.session.log.suffix(2) == [.continue, .step], "a key typed during the run is handled after it")
+  }
+
   @Test func aResizeWhileAHandlerRunsReachesTheScreenState() throws {
     let definition = try JSONParser.parse("""
       {"StartAt": "Call", "States": {

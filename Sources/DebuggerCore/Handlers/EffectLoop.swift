@@ -11,22 +11,25 @@ public enum EffectLoop {
   public static func run(
     _ command: DebuggerCommand, on session: inout Session, performer: inout some EffectPerformer
   ) -> CommandOutcome {
-    run(command, on: &session, performer: &performer, waitingAtMost: nil) { false }
+    run(command, on: &session, performer: &performer, waitingAtMost: nil, betweenBursts: { false }) { false }
   }
 
   /// Runs `command` to its end while the host stays live (the TUI): `whileWaiting` runs between
   /// waits of `waitSlice` while a handler runs and returns true to stop the running handlers
-  /// (their tasks then wait for a person).
+  /// (their tasks then wait for a person); `betweenBursts` runs between bursts of a long run
+  /// and returns true to interrupt it (it stops where it is).
   public static func run(
     _ command: DebuggerCommand, on session: inout Session, performer: inout some EffectPerformer,
-    whileWaiting: () -> Bool
+    betweenBursts: () -> Bool = { false }, whileWaiting: () -> Bool
   ) -> CommandOutcome {
-    run(command, on: &session, performer: &performer, waitingAtMost: waitSlice, whileWaiting: whileWaiting)
+    run(
+      command, on: &session, performer: &performer, waitingAtMost: waitSlice,
+      betweenBursts: betweenBursts, whileWaiting: whileWaiting)
   }
 
   private static func run(
     _ command: DebuggerCommand, on session: inout Session, performer: inout some EffectPerformer,
-    waitingAtMost slice: Duration?, whileWaiting: () -> Bool
+    waitingAtMost slice: Duration?, betweenBursts: () -> Bool, whileWaiting: () -> Bool
   ) -> CommandOutcome {
     var total = CommandOutcome()
     var next = session.execute(command)
@@ -36,8 +39,10 @@ public enum EffectLoop {
       total.output = next.output ?? total.output
       total.stop = next.stop ?? total.stop
       total.isError = total.isError || next.isError
+      var resumes = false
       for effect in next.effects {
         switch effect {
+        case .resume: resumes = true
         case .runHandler(let job): performer.start(job)
         case .writeFile(let path, let contents, let report):
           if let error = performer.writeFile(path: path, contents: contents) {
@@ -48,6 +53,10 @@ public enum EffectLoop {
           }
         case .quit: total.effects.append(.quit)
         }
+      }
+      if resumes {
+        next = session.execute(betweenBursts() ? .interrupt : .resume)
+        continue
       }
       let jobs = session.jobsInFlight
       guard !jobs.isEmpty else { return total }

@@ -27,4 +27,8 @@ public struct HandlerJob: Sendable, Equatable {
 public enum InternalCommand: Sendable, Equatable {
   /// A handler job ended (or was stopped, or ran out of time).
   case handlerFinished(job: JobID, result: HandlerResult)
+  /// Go on with a run paused after a burst (`SessionEffect.resume`).
+  case resume
+  /// Stop a run paused after a burst, as if it had stopped there (esc in the TUI).
+  case interrupt
 }

@@ -6,6 +6,8 @@ extension Session {
   /// Upper bound on transitions in one `continue` (a runaway loop stops at the history limit
   /// long before this).
   static let maxStepsPerRun = 50_000_000
+  /// Transitions per burst for a host that checks for input between bursts (the TUI).
+  public static let defaultStepsPerBurst = 2_000
 
   // MARK: Work: what a stepping command does, resumable after a handler answers
 
@@ -41,16 +43,17 @@ extension Session {
     case ended(execution: Int)
   }
 
-  /// A command waiting on a handler job, with the work it has left and its output so far.
+  /// A command waiting on a handler job (or, with no job, paused between bursts of a run until
+  /// `.resume`), with the work it has left and its output so far.
   struct InFlight: Sendable {
     var command: DebuggerCommand
-    var waitingOn: PendingJob
+    var waitingOn: PendingJob?
     var rest: [Work]
     var outcome: CommandOutcome
   }
 
   /// The handler jobs the session waits on (at most one: a command waits on each in turn).
-  public var jobsInFlight: [HandlerJob] { inFlight.map { [$0.waitingOn.job] } ?? [] }
+  public var jobsInFlight: [HandlerJob] { inFlight?.waitingOn.map { [$0.job] } ?? [] }
 
   /// The work of a stepping command (`step`, `next`, `into`, `out`, `continue`, `advance`).
   mutating func plan(_ command: DebuggerCommand, _ out: inout CommandOutcome) -> [Work] {
@@ -89,8 +92,8 @@ extension Session {
   }
 
   /// Does `work` in order. When a dispatch must wait on a handler, returns the job and the work
-  /// left (starting with what was interrupted).
-  mutating func perform(_ work: [Work], _ out: inout CommandOutcome) -> (job: PendingJob, rest: [Work])? {
+  /// left (starting with what was interrupted); when a run pauses after a burst, no job.
+  mutating func perform(_ work: [Work], _ out: inout CommandOutcome) -> (job: PendingJob?, rest: [Work])? {
     var index = 0
     while index < work.count {
       switch work[index] {
@@ -102,6 +105,7 @@ extension Session {
         switch runUntilStop(&out, goal: goal, steps: steps) {
         case .stopped(let stop): out.stop = stop
         case .waiting(let job, let steps): return (job, [.run(goal, steps: steps)] + work[(index + 1)...])
+        case .paused(let steps): return (nil, [.run(goal, steps: steps)] + work[(index + 1)...])
         }
       case .advanceClock(let duration?):
         runtime.advanceClock(to: runtime.now.adding(seconds: duration.seconds))
@@ -138,14 +142,15 @@ extension Session {
     return nil
   }
 
-  /// Performs `work` for `command`; when it has to wait on a handler, keeps the rest in
-  /// `inFlight` and returns only the effect that runs the handler.
+  /// Performs `work` for `command`; when it has to wait on a handler (or pauses after a burst),
+  /// keeps the rest in `inFlight` and returns only the effect that runs the handler (or
+  /// `.resume`).
   mutating func proceed(_ command: DebuggerCommand, _ work: [Work], _ out: CommandOutcome) -> CommandOutcome {
     var out = out
     if let (pending, rest) = perform(work, &out) {
       inFlight = InFlight(command: command, waitingOn: pending, rest: rest, outcome: out)
       var waiting = CommandOutcome()
-      waiting.effects = [.runHandler(pending.job)]
+      waiting.effects = [pending.map { .runHandler($0.job) } ?? .resume]
       return waiting
     }
     return finish(command, out)
@@ -156,10 +161,22 @@ extension Session {
     switch command {
     case .handlerFinished(let id, let result):
       // A late answer (the job was already answered) changes nothing.
-      guard let flight = inFlight, flight.waitingOn.job.id == id else { return CommandOutcome() }
+      guard let flight = inFlight, let pending = flight.waitingOn, pending.job.id == id else { return CommandOutcome() }
       inFlight = nil
-      applyHandlerResult(result, of: flight.waitingOn)
+      applyHandlerResult(result, of: pending)
       return proceed(flight.command, flight.rest, flight.outcome)
+    case .resume:
+      guard let flight = inFlight, flight.waitingOn == nil else { return CommandOutcome() }
+      inFlight = nil
+      return proceed(flight.command, flight.rest, flight.outcome)
+    case .interrupt:
+      guard let flight = inFlight, flight.waitingOn == nil else { return CommandOutcome() }
+      inFlight = nil
+      var out = flight.outcome
+      let why = "interrupted (esc); c continues"
+      out.messages.append(why)
+      out.stop = .blocked(why)
+      return finish(flight.command, out)
     }
   }
 
@@ -312,6 +329,8 @@ extension Session {
   enum RunEnd {
     case stopped(StopReason)
     case waiting(PendingJob, steps: Int)
+    /// A burst of `stepsPerBurst` transitions is done; the run goes on at `.resume`.
+    case paused(steps: Int)
   }
 
   /// Whether a run has reached its goal.
@@ -330,7 +349,10 @@ extension Session {
   /// the end. `steps` counts transitions already taken by this run (it resumes after handlers).
   mutating func runUntilStop(_ out: inout CommandOutcome, goal: RunGoal, steps: Int) -> RunEnd {
     var steps = steps
+    let burstEnd = stepsPerBurst.map { steps + $0 } ?? Int.max
     while steps < Self.maxStepsPerRun {
+      // The top of the loop: going on from here later does exactly what going on now would.
+      if steps >= burstEnd { return .paused(steps: steps) }
       if let job = dispatchNewTasks() { return .waiting(job, steps: steps) }
       if reached(goal) { return .stopped(.reached) }
       let runnable = runtime.runnableExecutions

@@ -23,6 +23,10 @@ public struct Session: Sendable {
   public internal(set) var handResults: [HandResult] = []
   /// Why the last run stopped.
   public internal(set) var lastStop: StopReason?
+  /// When set, a run (`continue`, `next`, `out`) hands control back after this many transitions
+  /// with the `.resume` effect, so a host can check for input between bursts; nil runs to the
+  /// end in one go. Either way the result is the same.
+  public var stepsPerBurst: Int?
   /// Teaching notes from the last command (child started, token created, ...).
   public internal(set) var lastNotes: [String] = []
 
@@ -88,7 +92,8 @@ public struct Session: Sendable {
   public mutating func execute(_ command: DebuggerCommand) -> CommandOutcome {
     var out = CommandOutcome()
     if let flight = inFlight {
-      fail(&out, "a handler is running for '\(flight.waitingOn.request.stateName)': wait for it or stop it")
+      fail(&out, flight.waitingOn.map { "a handler is running for '\($0.request.stateName)': wait for it or stop it" }
+        ?? "a run is paused between bursts: resume or interrupt it")
       return out
     }
     notes = []
@@ -300,7 +305,9 @@ public struct Session: Sendable {
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop
   /// before Retry/Catch act.
   static func newRuntime(_ machines: [RegisteredMachine], _ configuration: SessionConfiguration) -> Runtime {
-    Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
+    var runtime = Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
+    runtime.maxChildExecutions = configuration.maxChildExecutions
+    return runtime
   }
 }
 

@@ -1,3 +1,4 @@
+import ASLRuntime
 import JSONCore
 
 /// How a session resolves Task states that the Step Functions integration does not cover.
@@ -15,6 +16,8 @@ public struct SessionConfiguration: Sendable {
   public var seed: UInt64
   /// Name of the main execution.
   public var mainExecutionName: String?
+  /// At most this many child executions per session (`--max-executions`).
+  public var maxChildExecutions = Runtime.defaultMaxChildExecutions
 
   public init(
     mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],

@@ -6,4 +6,6 @@ public enum SessionEffect: Sendable, Equatable {
   /// Write a file; `report` is the message once it is written (a failure reports only itself).
   case writeFile(path: String, contents: String, report: String)
   case quit
+  /// A run paused after a burst of transitions: send `.resume` to go on, or `.interrupt`.
+  case resume
 }

@@ -293,8 +293,8 @@ extension Session {
     }) {
       return "child execution \(child.label) (\(child.startedBy!.patternName))"
     }
-    if let flight = inFlight, flight.waitingOn.executionID == focusID, flight.waitingOn.request.id == request.id {
-      return "the handler `\(flight.waitingOn.job.handler.command)`"
+    if let pending = inFlight?.waitingOn, pending.executionID == focusID, pending.request.id == request.id {
+      return "the handler `\(pending.job.handler.command)`"
     }
     return "its result (dispatched on the next step)"
   }
