@@ -1,3 +1,4 @@
+import ASLRuntime
 import JSONCore
 
 /// A `--handler 'STATE_OR_RESOURCE=COMMAND'` rule: a shell command that resolves Task states.
@@ -42,7 +43,7 @@ public struct TaskHandler: Sendable, Equatable {
 /// cause over 32,768 (its SensitiveError and SensitiveCause shapes).
 public enum TaskFailureLimits {
   public static let errorLength = 256
-  public static let causeLength = 32_768
+  public static let causeLength = ServiceResponses.maxCauseLength
 
   /// AWS's ValidationException text for `field` ("error" or "cause") longer than `limit`, or nil.
   public static func refusal(_ field: String, _ text: String, limit: Int) -> String? {
