@@ -146,7 +146,7 @@ import Testing
   }
 
   /// Killing sfdbg while a handler runs takes the handler's process group with it.
-  @Test(arguments: [SIGINT, SIGTERM])
+  @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
   func aSignalToSfdbgLeavesNoHandlerBehind(signal: Int32) throws {
     let dir = try TemporaryFolder()
     let definition = try dir.write("task.json", Self.lambdaByARN)
@@ -162,6 +162,29 @@ import Testing
     _ = waitpid(pid, &status, 0)
     #expect(status & 0x7f == signal, "sfdbg died of the signal (wait status \(status))")
     // A killed child is reaped by init a moment later.
+    var survivors = Self.processes(withCommandLineContaining: marker)
+    let reaped = Date().addingTimeInterval(2)
+    while !survivors.isEmpty && Date() < reaped {
+      usleep(10_000)
+      survivors = Self.processes(withCommandLineContaining: marker)
+    }
+    for pid in survivors { kill(pid, SIGKILL) }
+    #expect(survivors.isEmpty, "left running: \(survivors)")
+  }
+
+  /// `timeout` (SIGTERM after its limit) around `sfdbg run` leaves no handler behind either.
+  @Test func timeoutAroundSfdbgLeavesNoHandlerBehind() throws {
+    let dir = try TemporaryFolder()
+    let definition = try dir.write("task.json", Self.lambdaByARN)
+    let marker = "6.\(Int.random(in: 100_000...999_999))"
+    let pid = try Self.spawn(
+      "/usr/bin/timeout", ["3", CLI.binary.path, "run", definition, "--json", "--handler", "Work=sleep \(marker); echo {}"])
+    let started = Date().addingTimeInterval(3)
+    while Self.processes(withCommandLineContaining: marker).isEmpty && Date() < started { usleep(10_000) }
+    #expect(!Self.processes(withCommandLineContaining: marker).isEmpty, "the handler started")
+    var status: Int32 = 0
+    _ = waitpid(pid, &status, 0)
+    #expect((status >> 8) & 0xff == 124, "timeout stopped sfdbg (wait status \(status))")
     var survivors = Self.processes(withCommandLineContaining: marker)
     let reaped = Date().addingTimeInterval(2)
     while !survivors.isEmpty && Date() < reaped {

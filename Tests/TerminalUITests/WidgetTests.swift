@@ -409,6 +409,7 @@ import Testing
 }
 
 @Suite struct OverlayTests {
+  /// Each section aligns its own key column (`s`/`c` are not pushed right by `tab`).
   @Test func helpOverlayListsKeys() {
     let help = HelpOverlay(sections: [
       .init("Stepping", [KeyHint("s", "step one transition"), KeyHint("c", "continue")]),
@@ -419,15 +420,15 @@ import Testing
     buffer.render(help, in: buffer.bounds)
     #expect(buffer.lines() == [
       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "  ┏ ▶ Help ━━━━━━━━━━━━━━━━━━━┓   ",
-      "  ┃ Stepping                  ┃   ",
-      "  ┃  s    step one transition ┃   ",
-      "  ┃  c    continue            ┃   ",
-      "  ┃                           ┃   ",
-      "  ┃ Panes                     ┃   ",
-      "  ┃  tab  next pane           ┃   ",
-      "  ┃ esc/? close  ↑↓ scroll    ┃   ",
-      "  ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━┛   ",
+      "   ┏ ▶ Help ━━━━━━━━━━━━━━━━━┓    ",
+      "   ┃ Stepping                ┃    ",
+      "   ┃  s  step one transition ┃    ",
+      "   ┃  c  continue            ┃    ",
+      "   ┃                         ┃    ",
+      "   ┃ Panes                   ┃    ",
+      "   ┃  tab  next pane         ┃    ",
+      "   ┃ esc/? close  ↑↓ scroll  ┃    ",
+      "   ┗━━━━━━━━━━━━━━━━━━━━━━━━━┛    ",
       "                                  ",
     ])
   }

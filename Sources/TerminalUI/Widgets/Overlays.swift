@@ -38,11 +38,12 @@ public struct HelpOverlay: Widget, Sendable {
     self.footer = footer
   }
 
-  /// The help text, one line per key and per heading.
+  /// The help text, one line per key and per heading. Each section aligns its own key column,
+  /// so one long command name does not push every key's description to the right.
   public var lines: [TextLine] {
-    let keyWidth = sections.flatMap(\.entries).map(\.key.terminalWidth).max() ?? 0
     var lines: [TextLine] = []
     for (index, section) in sections.enumerated() {
+      let keyWidth = section.entries.map(\.key.terminalWidth).max() ?? 0
       if index > 0 { lines.append(TextLine()) }
       if !section.title.isEmpty { lines.append(TextLine(section.title, style: .plain.underlined().bolded())) }
       for entry in section.entries {
