@@ -153,23 +153,13 @@ import Testing
     let marker = "5.\(Int.random(in: 100_000...999_999))"
     // Spawned with no signal blocked (Foundation's Process blocks nearly all in its children).
     let pid = try Self.spawn(CLI.binary.path, ["run", definition, "--json", "--handler", "Work=sleep \(marker); echo {}"])
-    let deadline = Date().addingTimeInterval(4)
-    while Self.processes(withCommandLineContaining: marker).isEmpty && Date() < deadline { usleep(10_000) }
-    #expect(!Self.processes(withCommandLineContaining: marker).isEmpty, "the handler started")
+    Self.expectHandlerStarted(marker)
     // No pause here: a group is watched in the same signal-blocked step that spawns it.
     kill(pid, signal)
     var status: Int32 = 0
     _ = waitpid(pid, &status, 0)
     #expect(status & 0x7f == signal, "sfdbg died of the signal (wait status \(status))")
-    // A killed child is reaped by init a moment later.
-    var survivors = Self.processes(withCommandLineContaining: marker)
-    let reaped = Date().addingTimeInterval(2)
-    while !survivors.isEmpty && Date() < reaped {
-      usleep(10_000)
-      survivors = Self.processes(withCommandLineContaining: marker)
-    }
-    for pid in survivors { kill(pid, SIGKILL) }
-    #expect(survivors.isEmpty, "left running: \(survivors)")
+    Self.expectNoSurvivors(marker)
   }
 
   /// `timeout` (SIGTERM after its limit) around `sfdbg run` leaves no handler behind either.
@@ -179,20 +169,11 @@ import Testing
     let marker = "6.\(Int.random(in: 100_000...999_999))"
     let pid = try Self.spawn(
       "/usr/bin/timeout", ["3", CLI.binary.path, "run", definition, "--json", "--handler", "Work=sleep \(marker); echo {}"])
-    let started = Date().addingTimeInterval(3)
-    while Self.processes(withCommandLineContaining: marker).isEmpty && Date() < started { usleep(10_000) }
-    #expect(!Self.processes(withCommandLineContaining: marker).isEmpty, "the handler started")
+    Self.expectHandlerStarted(marker)
     var status: Int32 = 0
     _ = waitpid(pid, &status, 0)
     #expect((status >> 8) & 0xff == 124, "timeout stopped sfdbg (wait status \(status))")
-    var survivors = Self.processes(withCommandLineContaining: marker)
-    let reaped = Date().addingTimeInterval(2)
-    while !survivors.isEmpty && Date() < reaped {
-      usleep(10_000)
-      survivors = Self.processes(withCommandLineContaining: marker)
-    }
-    for pid in survivors { kill(pid, SIGKILL) }
-    #expect(survivors.isEmpty, "left running: \(survivors)")
+    Self.expectNoSurvivors(marker)
   }
 
   @Test func handlerSeesTheTaskTokenOfACallbackTask() throws {
@@ -270,6 +251,26 @@ import Testing
   }
 
   /// The pids whose command line contains `text`.
+  /// Waits (up to 4 s) for a process whose command line holds `marker`.
+  static func expectHandlerStarted(_ marker: String) {
+    let deadline = Date().addingTimeInterval(4)
+    while processes(withCommandLineContaining: marker).isEmpty && Date() < deadline { usleep(10_000) }
+    #expect(!processes(withCommandLineContaining: marker).isEmpty, "the handler started")
+  }
+
+  /// No process whose command line holds `marker` is left (a killed child is reaped by init a
+  /// moment later, so this waits up to 2 s); kills any it finds.
+  static func expectNoSurvivors(_ marker: String) {
+    var survivors = processes(withCommandLineContaining: marker)
+    let reaped = Date().addingTimeInterval(2)
+    while !survivors.isEmpty && Date() < reaped {
+      usleep(10_000)
+      survivors = processes(withCommandLineContaining: marker)
+    }
+    for pid in survivors { kill(pid, SIGKILL) }
+    #expect(survivors.isEmpty, "left running: \(survivors)")
+  }
+
   static func processes(withCommandLineContaining text: String) -> [pid_t] {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     return entries.compactMap { entry -> pid_t? in
