@@ -17,6 +17,13 @@ let package = Package(
   products: [
     .executable(name: "sfdbg", targets: ["sfdbg"]),
     .executable(name: "sfdbg-bench", targets: ["sfdbg-bench"]),
+    // Library products only so the separate fuzzing package (Fuzz/) can depend on these modules.
+    .library(name: "JSONCore", targets: ["JSONCore"]),
+    .library(name: "ASLExpressions", targets: ["ASLExpressions"]),
+    .library(name: "ASLModel", targets: ["ASLModel"]),
+    .library(name: "ASLLoading", targets: ["ASLLoading"]),
+    .library(name: "ASLInterpreter", targets: ["ASLInterpreter"]),
+    .library(name: "DebuggerCore", targets: ["DebuggerCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
