@@ -27,8 +27,6 @@ public struct Session: Sendable {
   /// with the `.resume` effect, so a host can check for input between bursts; nil runs to the
   /// end in one go. Either way the result is the same.
   public var stepsPerBurst: Int?
-  /// Teaching notes from the last command (child started, token created, ...).
-  public internal(set) var lastNotes: [String] = []
 
   let machines: [RegisteredMachine]
   let mainMachine: String
@@ -113,11 +111,9 @@ public struct Session: Sendable {
           ? "the start" : "where a run stopped (\(lastStop.map(String.init(describing:)) ?? ""))"
         out.messages.append("went back \(undone) command(s) to \(place); clock \(clock)")
       }
-      lastNotes = []
       return out
     case .goto(let eventID):
       goBack(toEvent: eventID, &out)
-      lastNotes = []
       return out
     case .restart(let input):
       do throws(RuntimeError) {
@@ -222,7 +218,6 @@ public struct Session: Sendable {
     }
     if command.isLogged && !out.isError { log.append(command) }
     out.notes = notes
-    lastNotes = notes
     return out
   }
 
