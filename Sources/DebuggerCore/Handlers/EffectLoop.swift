@@ -52,6 +52,7 @@ public enum EffectLoop {
             total.messages.append(report)
           }
         case .quit: total.effects.append(.quit)
+        case .reply(let id, let reply): performer.reply(id, reply)
         }
       }
       if resumes {

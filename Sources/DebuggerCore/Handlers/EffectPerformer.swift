@@ -10,6 +10,13 @@ public protocol EffectPerformer: Sendable {
   mutating func cancel(_ job: JobID)
   /// Writes a file; returns what went wrong, or nil.
   mutating func writeFile(path: String, contents: String) -> String?
+  /// Sends the reply to an API request to the client that made it.
+  mutating func reply(_ id: RequestID, _ reply: APIReply)
+}
+
+extension EffectPerformer {
+  /// A performer with no API clients drops replies (there is no one to send them to).
+  public mutating func reply(_ id: RequestID, _ reply: APIReply) {}
 }
 
 /// Performs effects at once with functions: no processes, no files, no waiting. The fake

@@ -31,4 +31,7 @@ public enum InternalCommand: Sendable, Equatable {
   case resume
   /// Stop a run paused after a burst, as if it had stopped there (esc in the TUI).
   case interrupt
+  /// A Step Functions API request from a client at the edge; the session answers it with
+  /// `SessionEffect.reply` carrying the same id (at once, or later for a request that waits).
+  case apiRequest(id: RequestID, request: APIRequest)
 }

@@ -177,6 +177,8 @@ extension Session {
       out.messages.append(why)
       out.stop = .blocked(why)
       return finish(flight.command, out)
+    case .apiRequest(let id, let request):
+      return answer(request, id: id)
     }
   }
 

@@ -8,4 +8,6 @@ public enum SessionEffect: Sendable, Equatable {
   case quit
   /// A run paused after a burst of transitions: send `.resume` to go on, or `.interrupt`.
   case resume
+  /// Answer the API request `id` (sent in as `InternalCommand.apiRequest`).
+  case reply(id: RequestID, reply: APIReply)
 }
