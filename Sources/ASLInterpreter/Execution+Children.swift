@@ -67,12 +67,12 @@ extension Execution {
     let distributed = s.processorMode == .distributed
     let effective = try language.effectiveInput(&self, unit, s.common, raw: raw)
     units[unit].visit?.effectiveInput = effective
-    if s.itemReader != nil {
-      throw ASLRuntimeError(
-        error: "States.Runtime",
-        cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
+    var items: [JSONValue]
+    if let reader = s.itemReader {
+      items = try readItems(language, unit, s, reader: reader, input: effective)
+    } else {
+      items = try language.mapItems(&self, unit, s, input: effective)
     }
-    var items = try language.mapItems(&self, unit, s, input: effective)
     let maxConcurrency =
       try mapInteger(
         unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
@@ -89,17 +89,21 @@ extension Execution {
     if distributed, let batcher = s.itemBatcher {
       items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
     }
+    var mapRun: MapRun? = nil
     if distributed {
+      let label = s.label ?? s.common.name
       let arn =
         "arn:aws:states:\(options.region):\(options.accountID):mapRun:"
-        + "\(options.stateMachineName)/\(s.label ?? s.common.name):\(units.count)"
+        + "\(options.stateMachineName)/\(label):\(MapRun.uuid(seed: options.seed, counter: units.count))"
       emit("MapRunStarted", unit: unit, .mapRunStarted(mapRunArn: arn))
+      mapRun = MapRun(arn: arn, label: label, count: items.count)
     }
     let count = items.count
     units[unit].group = ChildGroup(
       iterations: items, distributed: distributed, maxConcurrency: maxConcurrency,
       toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercentage,
       processor: s.itemProcessor)
+    units[unit].group?.mapRun = mapRun
     units[unit].phase = .waitingChildren
     if count == 0 {
       units[unit].phase = .resuming(.childrenSucceeded)
@@ -123,6 +127,19 @@ extension Execution {
     let (variables, lastEventID, records, parentPath) = read(unit) {
       ($0.variables, $0.lastEventID, $0.recordsHistory, $0.path)
     }
+    if distributed, options.runsMapIterationsAsExecutions,
+      let run = read(unit, { $0.group?.mapRun })
+    {
+      // Child executions (no variables of the parent, as on AWS): the runtime starts them.
+      while let (index, input) = withGroup(unit, { $0.nextIteration() }) {
+        withGroup(unit) { $0.startedOutside() }
+        iterationRequests.append(
+          IterationRequest(
+            unit: unit, index: index, input: input, processor: processor, mapRunArn: run.arn,
+            label: run.label, stateName: name))
+      }
+      return
+    }
     while let (index, input) = withGroup(unit, { $0.nextIteration() }) {
       let child = addUnit(
         ExecutionUnit(
@@ -139,11 +156,16 @@ extension Execution {
   mutating func finishMap(_ language: QueryLanguage, _ unit: Int, _ s: MapState)
     throws(ASLRuntimeError)
   {
+    let mapRun = read(unit) { $0.group?.mapRun }
     let results = takeChildResults(unit)
+    var result = JSONValue.array(results)
+    if let mapRun, let writer = s.resultWriter {
+      result = try writeResults(language, unit, writer, mapRun: mapRun, results: results)
+    }
     if s.processorMode == .distributed { emit("MapRunSucceeded", unit: unit, .none) }
     emit("MapStateSucceeded", unit: unit, .none)
     try finishWithResult(
-      language, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
+      language, unit, result: result, common: s.common, resultPath: s.resultPath)
   }
 
   // MARK: Children
@@ -181,6 +203,12 @@ extension Execution {
       default: break
       }
     }
+    if kind == .distributedMap { recordUnitIteration(parent, index: index, phase: phase) }
+    iterationEnded(parent, index: index, phase: phase)
+  }
+
+  /// An iteration of `parent`'s Map (or a branch of its Parallel) ended in `phase`.
+  mutating func iterationEnded(_ parent: Int, index: Int, phase: UnitPhase) {
     switch withGroup(parent, { $0.childEnded(index, phase) }) {
     case .failed(let error, let cause):
       abortChildren(of: parent)

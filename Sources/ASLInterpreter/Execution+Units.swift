@@ -94,6 +94,10 @@ extension Execution {
         try finishMap(language, unit, s)
       case (.childrenFailed(let error, let cause), _):
         if case .map(let s) = state, s.processorMode == .distributed {
+          // The results so far are exported even when the run fails.
+          if let writer = s.resultWriter, let run = read(unit, { $0.group?.mapRun }) {
+            _ = try? writeResults(language, unit, writer, mapRun: run, results: read(unit) { $0.group?.results ?? [] })
+          }
           emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
         }
         stateFailed(

@@ -27,6 +27,10 @@ public struct Runtime: Sendable {
   public static let defaultMaxChildExecutions = 1000
   /// Executions started by Tasks so far.
   var childExecutionCount = 0
+  /// The buckets Distributed Maps read and write (`--s3 BUCKET=DIR`).
+  public var objectStore: (any ObjectStore)? = nil
+  /// Running children of Map Runs (execution id), reported to their Map when they end.
+  var mapRunChildren: Set<Int> = []
 
   /// Task requests that have been dispatched (started natively, resolved, or handed to a person).
   var dispatched: Set<TaskKey> = []
@@ -95,11 +99,13 @@ public struct Runtime: Sendable {
       throw RuntimeError("InvalidName", "Invalid Name: '\(executionName)'")
     }
     let id = executions.count
-    let options = ExecutionOptions(
+    var options = ExecutionOptions(
       executionName: executionName, stateMachineName: m.name, region: ServiceResponses.region,
       accountID: ServiceResponses.accountID, startTime: now,
       seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
       pausesAtRaisedErrors: pausesAtRaisedErrors)
+    options.objectStore = objectStore
+    options.runsMapIterationsAsExecutions = true
     let execution = Execution(machine: m.machine, input: input, options: options)
     executions.append(
       RuntimeExecution(
@@ -235,7 +241,7 @@ public struct Runtime: Sendable {
   mutating func settle() {
     var changed = true
     while changed {
-      changed = false
+      changed = settleMapRuns()
       for id in executions.indices where !executions[id].isRunning && executions[id].stoppedAt == nil {
         executions[id].stoppedAt = executions[id].execution.now > now ? executions[id].execution.now : now
       }

@@ -32,6 +32,8 @@ public struct ProjectOptions: Sendable {
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `--s3 BUCKET=DIR`, as given: the folders Distributed Maps read and write.
+  public var s3: [String] = []
 
   public init(file: String) { self.file = file }
 }
@@ -102,6 +104,7 @@ public enum ProjectLoader {
       defaultHandlerTimeoutSeconds: options.handlerTimeoutSeconds, seed: options.seed,
       mainExecutionName: options.executionName)
     configuration.maxChildExecutions = options.maxChildExecutions
+    if !options.s3.isEmpty { configuration.objectStore = try LocalFolderStore(specs: options.s3) }
     var definitions: [String: JSONValue] = [:]
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {

@@ -48,6 +48,9 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("max-executions"), help: "At most N child executions per session (1000); the Task that would start one more fails with ExecutionLimitExceeded.")
   var maxExecutions: Int = 1000
 
+  @Option(name: .customLong("s3"), help: "Map an S3 bucket to a local folder, BUCKET=DIR (repeatable): a Distributed Map's ItemReader reads and its ResultWriter writes there.")
+  var s3: [String] = []
+
   /// The options as the library's loader takes them; `positionalInput` is `run`'s INPUT_FILE.
   func project(positionalInput: String? = nil) -> ProjectOptions {
     var project = ProjectOptions(file: file)
@@ -65,6 +68,7 @@ struct SessionOptions: ParsableArguments {
     project.seed = seed
     project.executionName = executionName
     project.maxChildExecutions = maxExecutions
+    project.s3 = s3
     return project
   }
 

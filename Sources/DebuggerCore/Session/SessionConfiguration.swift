@@ -1,3 +1,4 @@
+import ASLInterpreter
 import ASLRuntime
 import JSONCore
 
@@ -18,6 +19,8 @@ public struct SessionConfiguration: Sendable {
   public var mainExecutionName: String?
   /// At most this many child executions per session (`--max-executions`).
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// The buckets Distributed Maps read and write (`--s3 BUCKET=DIR`).
+  public var objectStore: (any ObjectStore)? = nil
 
   public init(
     mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],
