@@ -24,10 +24,7 @@ public struct StoredObject: Sendable, Equatable {
   public var lastModified: Int
 
   public init(key: String, size: Int, eTag: String, lastModified: Int) {
-    self.key = key
-    self.size = size
-    self.eTag = eTag
-    self.lastModified = lastModified
+    (self.key, self.size, self.eTag, self.lastModified) = (key, size, eTag, lastModified)
   }
 }
 

@@ -4,7 +4,8 @@ import ASLRuntime
 /// A Distributed Map's run as the Executions tree shows it: one row above its children.
 public struct MapRunSummary: Sendable, Equatable {
   public var arn: String
-  /// The Map state that started it.
+  /// The execution whose Map state started it, and that state.
+  public var parent: Int
   public var stateName: String
   /// Its children's execution ids, in item order.
   public var children: [Int]
@@ -66,7 +67,7 @@ extension Session {
     let waiting = parent.execution.waitsOnMapRun(unit: run.unit, arn: run.arn)
     let status = waiting ? "RUNNING" : (failed == 0 && parent.isRunning || succeeded == children.count ? "SUCCEEDED" : "FAILED")
     return MapRunSummary(
-      arn: run.arn, stateName: children.first?.startedBy?.stateName ?? "", children: children.map(\.id),
+      arn: run.arn, parent: parent.id, stateName: children.first?.startedBy?.stateName ?? "", children: children.map(\.id),
       status: status, succeeded: succeeded, failed: failed)
   }
 }

@@ -10,7 +10,7 @@ extension Session {
       let indent = String(repeating: "  ", count: depth)
       switch entry {
       case .mapRun(let run):
-        return " \(indent)map run \(run.name) \(run.status) (\(run.countsText))  ← from \(runtime.executions[runtime.executions[run.children[0]].startedBy!.parent].label) '\(run.stateName)'"
+        return " \(indent)map run \(run.name) \(run.status) (\(run.countsText))  ← from \(runtime.executions[run.parent].label) '\(run.stateName)'"
       case .execution(let e):
         let link = e.startedBy.map { $0.mapRun != nil ? "" : "  ← \($0.patternName) from \(runtime.executions[$0.parent].label) '\($0.stateName)'" } ?? ""
         let marker = e.id == focus ? "*" : " "
