@@ -117,7 +117,7 @@ public struct ChildGroup: Sendable {
   }
   public private(set) var kind: Kind
   /// Inputs of iterations not started yet (beyond MaxConcurrency), by index.
-  private var pendingInputs: [JSONValue]
+  private(set) var pendingInputs: [JSONValue]
   public private(set) var nextToStart: Int
   public private(set) var total: Int
   /// Unit ids of started children, by index.

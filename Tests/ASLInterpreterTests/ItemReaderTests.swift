@@ -144,4 +144,39 @@ import Testing
       """), store: store)
     #expect(e.output == [1, 2, 3])
   }
+
+  @Test func anS3InventoryManifestGivesTheRowsOfItsFiles() throws {
+    let manifest = """
+      {"sourceBucket": "data", "destinationBucket": "arn:aws:s3:::inventory", "fileFormat": "CSV",
+       "fileSchema": "Bucket, Key, Size", "files": [{"key": "inv/one.csv"}, {"key": "inv/two.csv"}]}
+      """
+    let store = InMemoryObjectStore([
+      "inventory": ["inv/manifest.json": Self.bytes(manifest), "inv/one.csv": Self.bytes("\"data\",\"a.txt\",\"3\"\n"),
+                    "inv/two.csv": Self.bytes("\"data\",\"b.txt\",\"5\"\n")]
+    ])
+    let e = try Self.run(Self.map(reader: """
+      {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST", "ManifestType": "S3_INVENTORY"},
+       "Parameters": {"Bucket": "inventory", "Key": "inv/manifest.json"}}
+      """), store: store)
+    #expect(e.output == [["Bucket": "data", "Key": "a.txt", "Size": "3"], ["Bucket": "data", "Key": "b.txt", "Size": "5"]])
+  }
+
+  @Test func aRunFailedOnItsToleranceStillExportsWhatItHas() throws {
+    let store = InMemoryObjectStore(["in": ["a.json": Self.bytes("[1,2,3]")], "out": [:]])
+    let definition = """
+      {"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 1,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "in", "Key": "a.json"}},
+        "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "r/"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "F",
+          "States": {"F": {"Type": "Fail", "Error": "Boom"}}}, "End": true}}}
+      """
+    let e = try Self.run(definition, store: store)
+    #expect(e.failure?.error == "States.ExceedToleratedFailureThreshold")
+    let keys = store.keys(bucket: "out")
+    #expect(keys.count == 3, "\(keys)")
+    #expect(keys.contains { $0.hasSuffix("/FAILED_0.json") } && keys.contains { $0.hasSuffix("/PENDING_0.json") })
+    let pendingKey = try #require(keys.first { $0.hasSuffix("/PENDING_0.json") })
+    let pending = try JSONParser.parse(String(decoding: store.object(bucket: "out", key: pendingKey)!, as: UTF8.self))
+    #expect(pending.arrayValue?.map { $0["Input"] } == ["2", "3"], "the items never started, with their input")
+  }
 }

@@ -217,7 +217,7 @@ extension Execution {
   /// transformed results when it has only a WriterConfig.
   mutating func writeResults(
     _ language: QueryLanguage, _ unit: Int, _ writer: JSONValue, mapRun: MapRun,
-    results: [JSONValue]
+    results: [JSONValue], pendingInputs: [JSONValue] = []
   ) throws(ASLRuntimeError) -> JSONValue {
     guard case .object(let w) = writer else { return .array(results) }
     func fail(_ cause: String) -> ASLRuntimeError {
@@ -237,17 +237,16 @@ extension Execution {
     }
     let input = rawInput(of: unit)
     let parameters = try readerParameters(language, unit, w, input: visit(of: unit)?.effectiveInput ?? input)
-    var files = ResultWriterFiles(
+    let files = ResultWriterFiles(
       bucket: parameters["Bucket"]?.stringValue ?? "", prefix: parameters["Prefix"]?.stringValue ?? "",
       mapRun: mapRun, transformation: transformation, outputType: outputType)
-    guard exports else { return files.transformed(results) }
+    guard exports else { return files.transformed(results, pendingInputs: pendingInputs) }
     guard !files.bucket.isEmpty else {
       throw fail("The ResultWriter's \(language == .jsonata ? "Arguments" : "Parameters") have no Bucket.")
     }
-    files.mapRun = mapRun
     do throws(ObjectStoreError) {
       let store = try objectStore(for: files.bucket)
-      for file in files.files(results: results) {
+      for file in files.files(pendingInputs: pendingInputs) {
         try store.putObject(bucket: files.bucket, key: file.key, bytes: file.bytes)
       }
     } catch {

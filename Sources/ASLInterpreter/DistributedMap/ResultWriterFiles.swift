@@ -27,14 +27,15 @@ struct ResultWriterFiles {
 
   var manifestKey: String { folder + "manifest.json" }
 
-  /// Each file's key and bytes, the manifest last.
-  func files(results: [JSONValue]) -> [(key: String, bytes: [UInt8])] {
+  /// Each file's key and bytes, the manifest last. `pendingInputs`: by index, the input of each
+  /// item whose child never started.
+  func files(pendingInputs: [JSONValue]) -> [(key: String, bytes: [UInt8])] {
     var succeeded: [JSONValue] = []
     var failed: [JSONValue] = []
     var pending: [JSONValue] = []
     for (index, record) in mapRun.records.enumerated() {
       guard let record else {
-        pending.append(Self.pendingRecord(index < results.count ? results[index] : .null))
+        pending.append(Self.pendingRecord(index < pendingInputs.count ? pendingInputs[index] : .null))
         continue
       }
       if case .succeeded(let output) = record.status {
@@ -121,7 +122,7 @@ struct ResultWriterFiles {
   }
 
   /// The result without export (WriterConfig alone): the transformation applied to the results.
-  func transformed(_ results: [JSONValue]) -> JSONValue {
+  func transformed(_ results: [JSONValue], pendingInputs: [JSONValue]) -> JSONValue {
     switch transformation {
     case .compact: return .array(results)
     case .flatten:
@@ -130,7 +131,8 @@ struct ResultWriterFiles {
       })
     case .none:
       return .array(mapRun.records.enumerated().map { index, record in
-        record.map(Self.executionRecord) ?? Self.pendingRecord(index < results.count ? results[index] : .null)
+        record.map(Self.executionRecord)
+          ?? Self.pendingRecord(index < pendingInputs.count ? pendingInputs[index] : .null)
       })
     }
   }
