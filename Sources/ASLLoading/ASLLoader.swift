@@ -12,13 +12,16 @@ public enum ASLLoader {
     -> (registry: MachineRegistry, main: MachineSource)
   {
     let fileMachines = try loadMachines(
-      file: file, substitutions: options.substitutions, defaultType: options.defaultType)
+      file: file, substitutions: options.substitutions, defaultType: options.defaultType,
+      definitionFiles: options.definitionFiles)
     var registry = MachineRegistry()
     for m in fileMachines { registry.register(m) }
     for directory in options.machineDirectories {
       for m in try loadDirectory(directory, options: options) { registry.register(m) }
     }
-    for (name, path) in options.extraMachines {
+    // `--machine NAME=PATH` naming a machine of the template gave that machine's definition.
+    let replaced = Set(fileMachines.flatMap { [$0.name] + ($0.logicalID.map { [$0] } ?? []) })
+    for (name, path) in options.extraMachines where !replaced.contains(name) {
       let machines = try loadMachines(
         file: path, substitutions: options.substitutions, name: name, defaultType: options.defaultType)
       for m in machines { registry.register(m) }
@@ -35,17 +38,22 @@ public enum ASLLoader {
   /// all `AWS::Serverless::StateMachine` / `AWS::StepFunctions::StateMachine` of a template.
   /// Placeholders left in numeric fields (YAML `Seconds: ${Delay}`) stay strings here, for the
   /// validator to report; `load` refuses them.
+  /// `definitionFiles` (from `--machine NAME=PATH`) gives a template machine, by name or logical
+  /// id, its definition from a local file: how a machine whose DefinitionUri is in S3 is loaded.
   public static func loadMachines(
     file: String, substitutions: [String: String] = [:], name: String? = nil,
-    defaultType: String = "STANDARD"
+    defaultType: String = "STANDARD", definitionFiles: [String: String] = [:]
   ) throws(LoadError) -> [MachineSource] {
-    try loadMachines(file: file, substitutions: substitutions, name: name, defaultType: defaultType, inFolder: false)
+    try loadMachines(
+      file: file, substitutions: substitutions, name: name, defaultType: defaultType, inFolder: false,
+      definitionFiles: definitionFiles)
   }
 
   /// `inFolder`: a file met while scanning `--machines DIR`; templates without state machines
   /// and JSON that is not a definition are skipped instead of being errors.
   static func loadMachines(
-    file: String, substitutions: [String: String], name: String?, defaultType: String, inFolder: Bool
+    file: String, substitutions: [String: String], name: String?, defaultType: String, inFolder: Bool,
+    definitionFiles: [String: String] = [:]
   ) throws(LoadError) -> [MachineSource] {
     let values = CloudFormationIntrinsics.pseudoParameters.merging(substitutions) { _, new in new }
     let parsed = try ParsedFile.read(file, substitutions: values)
@@ -56,7 +64,8 @@ public enum ASLLoader {
         position: parsed.document.position(of: .root))
     }
     if CloudFormationTemplate.isTemplate(object) {
-      let template = CloudFormationTemplate(parsed: parsed, overrides: substitutions)
+      var template = CloudFormationTemplate(parsed: parsed, overrides: substitutions)
+      template.definitionFiles = definitionFiles
       if inFolder && !template.declaresStateMachine { return [] }
       var machines = try template.machines(defaultType: defaultType)
       if let name, machines.count == 1 { machines[0].rename(name) }

@@ -46,6 +46,12 @@ public struct LoadOptions: Sendable {
     return options
   }
 
+  /// `--machine NAME=PATH` as definition files for the main file's machines (a template
+  /// machine named NAME, or with logical id NAME, is read from PATH).
+  public var definitionFiles: [String: String] {
+    Dictionary(extraMachines.map { ($0.name, $0.path) }) { _, last in last }
+  }
+
   /// Parses `KEY=VALUE` (as given to `--sub`, `--machine`); nil when there is no `=`.
   public static func keyValue(_ text: String) -> (key: String, value: String)? {
     guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return nil }

@@ -95,7 +95,8 @@ public enum ProjectLoader {
       }
       registered[mainIndex].rename(to: name)
     }
-    var notes: [String] = []
+    // Template keys read as SAM CLI reads them: said once, as the validator words it.
+    var notes = loaded.registry.machines.flatMap(\.loadWarnings).filter { $0.rule == "duplicate-key" }.map(\.description)
     if let mocks, let testCase = options.testCase, let path = options.mocks {
       notes += try matchMockMachines(mocks, testCase: testCase, file: path, main: mainIndex, &registered)
     }
