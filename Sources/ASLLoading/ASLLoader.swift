@@ -27,7 +27,8 @@ public enum ASLLoader {
       for m in machines { registry.register(m) }
     }
     let main = try chooseMain(
-      among: fileMachines, registry: registry, requested: options.stateMachine, file: file)
+      among: fileMachines, registry: registry, requested: options.stateMachine, file: file,
+      all: options.allMachines)
     // Machines about to run need real numbers; `loadMachines` (validate, graph) leaves such
     // placeholders for the validator to report.
     for m in registry.machines { try NumericPlaceholders.check(m) }
@@ -127,7 +128,8 @@ public enum ASLLoader {
   }
 
   static func chooseMain(
-    among candidates: [MachineSource], registry: MachineRegistry, requested: String?, file: String
+    among candidates: [MachineSource], registry: MachineRegistry, requested: String?, file: String,
+    all: Bool = false
   ) throws(LoadError) -> MachineSource {
     if let requested {
       if let m = registry.lookup(requested) { return m }
@@ -136,16 +138,22 @@ public enum ASLLoader {
           + registry.machines.map(describe).joined(separator: ", "), file: file)
     }
     if candidates.count == 1 { return candidates[0] }
+    let roots = rootMachines(candidates, registry: registry)
+    if roots.count == 1 || (all && !roots.isEmpty) { return roots[0] }
+    let choices = (roots.isEmpty ? candidates : roots).map(describe).joined(separator: ", ")
+    throw LoadError(
+      "\(candidates.count) state machines and no single one that the others start; "
+        + "choose one with --state-machine NAME, or open them all with --all-machines: \(choices)", file: file)
+  }
+
+  /// The machines of `candidates` that no other registered machine starts (by ARN), in order:
+  /// the ones a user would start by hand.
+  public static func rootMachines(_ candidates: [MachineSource], registry: MachineRegistry) -> [MachineSource] {
     let started = Set(
       candidates.filter { c in
         registry.machines.contains { other in other.arn != c.arn && starts(other, c) }
       }.map(\.arn))
-    let roots = candidates.filter { !started.contains($0.arn) }
-    if roots.count == 1 { return roots[0] }
-    let choices = (roots.isEmpty ? candidates : roots).map(describe).joined(separator: ", ")
-    throw LoadError(
-      "\(candidates.count) state machines and no single one that the others start; "
-        + "choose one with --state-machine NAME: \(choices)", file: file)
+    return candidates.filter { !started.contains($0.arn) }
   }
 
   /// True when `machine`'s definition mentions `child`'s ARN.

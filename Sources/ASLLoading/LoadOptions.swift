@@ -11,6 +11,9 @@ public struct LoadOptions: Sendable {
   public var stateMachine: String?
   /// Workflow type for definitions that do not say (plain ASL files): `STANDARD` or `EXPRESS`.
   public var defaultType: String
+  /// `--all-machines`: several machines that no single one starts are all opened; the first is
+  /// the main one (see `ASLLoader.rootMachines`).
+  public var allMachines = false
 
   public init(
     substitutions: [String: String] = [:], extraMachines: [(name: String, path: String)] = [],

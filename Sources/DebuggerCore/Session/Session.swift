@@ -71,6 +71,7 @@ public struct Session: Sendable {
     self.configuration = configuration
     var runtime = Self.newRuntime(machines, configuration)
     let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&runtime, configuration, input: input)
     self.runtime = runtime
     self.mainExecutionID = id
     self.focus = id
@@ -311,9 +312,19 @@ public struct Session: Sendable {
     armedAnswers = s.armedAnswers
   }
 
+  /// Starts the `--all-machines` companions beside the main execution, with its input and name.
+  static func startCompanions(_ runtime: inout Runtime, _ configuration: SessionConfiguration, input: JSONValue)
+    throws(RuntimeError)
+  {
+    for machine in configuration.companionMachines {
+      _ = try runtime.startExecution(machine: machine, input: input, name: configuration.mainExecutionName ?? "main")
+    }
+  }
+
   mutating func restart(input: JSONValue) throws(RuntimeError) {
     var fresh = Self.newRuntime(machines, configuration)
     let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&fresh, configuration, input: input)
     runtime = fresh
     mainExecutionID = id
     focus = id
