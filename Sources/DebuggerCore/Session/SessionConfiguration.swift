@@ -21,6 +21,9 @@ public struct SessionConfiguration: Sendable {
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
   /// The buckets Distributed Maps read and write (`--s3 BUCKET=DIR`).
   public var objectStore: (any ObjectStore)? = nil
+  /// `--all-machines`: further machines (ARNs) started with the main execution and its input,
+  /// for a template whose machines no single one starts.
+  public var companionMachines: [String] = []
 
   public init(
     mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],
