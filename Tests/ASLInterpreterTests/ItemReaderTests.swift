@@ -179,4 +179,13 @@ import Testing
     let pending = try JSONParser.parse(String(decoding: store.object(bucket: "out", key: pendingKey)!, as: UTF8.self))
     #expect(pending.arrayValue?.map { $0["Input"] } == ["2", "3"], "the items never started, with their input")
   }
+
+  @Test func loadAndFlattenReadsEveryListedObject() throws {
+    let store = InMemoryObjectStore(["in": ["p/a.jsonl": Self.bytes("1\n2\n"), "p/b.jsonl": Self.bytes("3\n"), "q": Self.bytes("9")]])
+    let e = try Self.run(Self.map(reader: """
+      {"Resource": "arn:aws:states:::s3:listObjectsV2", "ReaderConfig": {"InputType": "JSONL", "Transformation": "LOAD_AND_FLATTEN"},
+       "Parameters": {"Bucket": "in", "Prefix": "p/"}}
+      """), store: store)
+    #expect(e.output == [1, 2, 3])
+  }
 }

@@ -139,6 +139,8 @@ import Testing
     #expect(try rules(reader(#"{"InputType":"MANIFEST","ManifestType":"S3_INVENTORY"}"#)) == [])
     #expect(try rules(reader(#"{"InputType":"MANIFEST","ManifestType":"CSV"}"#)) == ["enum-value"])
     #expect(try rules(reader(#"{"InputType":"JSON","ItemsPointer":"/rows"}"#)) == [])
+    #expect(try rules(reader(#"{"InputType":"JSONL","Transformation":"LOAD_AND_FLATTEN"}"#)) == [])
+    #expect(try rules(reader(#"{"InputType":"JSONL","Transformation":"FLATTEN"}"#)) == ["enum-value"])
   }
 }
 

@@ -86,10 +86,31 @@ extension Execution {
     var items: [JSONValue]
     if resource.hasSuffix(":s3:listObjectsV2") {
       let prefix = parameters["Prefix"]?.stringValue ?? ""
+      let objects: [StoredObject]
       do throws(ObjectStoreError) {
-        items = ItemReaderFormats.listing(try store.listObjects(bucket: bucket, prefix: prefix))
+        objects = try store.listObjects(bucket: bucket, prefix: prefix)
       } catch {
         throw fail(error)
+      }
+      items = ItemReaderFormats.listing(objects)
+      // Transformation LOAD_AND_FLATTEN: the items are the contents of the listed objects, each
+      // read per InputType, one after the other.
+      if config["Transformation"]?.stringValue == "LOAD_AND_FLATTEN" {
+        items = []
+        for object in objects {
+          if let maxItems, maxItems > 0, items.count >= maxItems { break }
+          let bytes: [UInt8]
+          do throws(ObjectStoreError) {
+            bytes = try store.getObject(bucket: bucket, key: object.key)
+          } catch {
+            throw fail(error)
+          }
+          do throws(ItemReaderFormats.Failure) {
+            items += try parse(bytes, config: config, store: store, maxItems: maxItems)
+          } catch {
+            throw fail("\(object.key): \(error.cause)")
+          }
+        }
       }
     } else {
       guard case .string(let key)? = parameters["Key"] else {

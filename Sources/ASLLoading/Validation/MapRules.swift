@@ -94,6 +94,7 @@ extension ValidationRun {
       // ReaderConfig's CSV and manifest options, as the "ItemReader (Map)" guide lists them.
       if let d = c["CSVDelimiter"] { checkEnum(d, at: cp / "CSVDelimiter", field: "CSVDelimiter", ["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"]) }
       if let m = c["ManifestType"] { checkEnum(m, at: cp / "ManifestType", field: "ManifestType", ["ATHENA_DATA", "S3_INVENTORY"]) }
+      if let t = c["Transformation"] { checkEnum(t, at: cp / "Transformation", field: "Transformation", ["NONE", "LOAD_AND_FLATTEN"]) }
       if let headers = c["CSVHeaders"], !(headers.arrayValue?.allSatisfy({ $0.stringValue != nil }) ?? false) {
         report(cp / "CSVHeaders", "json-type", "CSVHeaders is \(headers.typeName); expected an array of strings")
       }
