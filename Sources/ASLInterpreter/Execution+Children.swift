@@ -87,7 +87,8 @@ extension Execution {
     }
     try language.selectItems(&self, unit, s, input: effective, &items)
     if distributed, let batcher = s.itemBatcher {
-      items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
+      items = try batch(
+        items, batcher, unit: unit, input: effective, batchInput: e.batchInput, language: language)
     }
     var mapRun: MapRun? = nil
     if distributed {
@@ -314,21 +315,30 @@ extension Execution {
   /// Groups items into `{"Items": [...]}` batches (plus `BatchInput`), per ItemBatcher.
   mutating func batch(
     _ items: [JSONValue], _ batcher: ItemBatcher, unit: Int, input: JSONValue,
-    batchInput compiledBatchInput: CompiledTemplate?
+    batchInput compiledBatchInput: CompiledTemplate?, language: QueryLanguage = .jsonPath
   ) throws(ASLRuntimeError) -> [JSONValue] {
-    var maxItems = Int.max
-    if case .value(let n)? = batcher.maxItemsPerBatch, let i = n.intValue, i > 0 { maxItems = i }
-    if case .path(let text)? = batcher.maxItemsPerBatch {
-      let value = try PathExpression.resolve(
-        text, field: "MaxItemsPerBatchPath", scope: scope(unit, input: input))
-      if let i = value.intValue, i > 0 { maxItems = i }
+    /// A batch limit: a number, its `…Path` (JSONPath) or a JSONata expression; 0 or less: none.
+    func limit(_ field: MapNumberField?, _ name: String) throws(ASLRuntimeError) -> Int {
+      var n: Int? = nil
+      switch field {
+      case nil: break
+      case .value(let v)?: n = v.intValue
+      case .path(let text)?:
+        n = try PathExpression.resolve(text, field: name + "Path", scope: scope(unit, input: input))
+          .intValue
+      case .jsonata(let text)?:
+        n = try jsonataInteger(unit, text, field: name, input: input, minimum: 0)
+      }
+      guard let n, n > 0 else { return Int.max }
+      return n
     }
-    var maxBytes = Int.max
-    if case .value(let n)? = batcher.maxInputBytesPerBatch, let i = n.intValue, i > 0 {
-      maxBytes = i
-    }
+    let maxItems = try limit(batcher.maxItemsPerBatch, "MaxItemsPerBatch")
+    let maxBytes = try limit(batcher.maxInputBytesPerBatch, "MaxInputBytesPerBatch")
     var batchInput: JSONValue? = nil
-    if let compiled = compiledBatchInput {
+    if language == .jsonata, let template = batcher.batchInput {
+      batchInput = try jsonata(
+        unit, template, field: "BatchInput", states: statesObject(unit, input: input))
+    } else if let compiled = compiledBatchInput {
       batchInput = try compiled.get().evaluate(scope: scope(unit, input: input), random: &random)
     }
     var batches: [JSONValue] = []

@@ -188,4 +188,23 @@ import Testing
       """), store: store)
     #expect(e.output == [1, 2, 3])
   }
+
+  @Test func itemBatcherInJSONataAndByPath() throws {
+    let jsonata = """
+      {"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}",
+        "ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.n %}", "BatchInput": {"x": "{% $states.input.y %}"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+        "End": true}}}
+      """
+    let e = try runMachine(jsonata, input: #"{"items": [1, 2, 3], "n": 2, "y": "Y"}"#)
+    #expect(e.output == [["BatchInput": ["x": "Y"], "Items": [1, 2]], ["BatchInput": ["x": "Y"], "Items": [3]]])
+    let bytes = """
+      {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items",
+        "ItemBatcher": {"MaxInputBytesPerBatchPath": "$.bytes"},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+        "End": true}}}
+      """
+    let b = try runMachine(bytes, input: #"{"items": ["aaaa", "bb", "cc"], "bytes": 8}"#)
+    #expect(b.output == [["Items": ["aaaa"]], ["Items": ["bb", "cc"]]], "\"aaaa\" is 6 bytes, two make 12")
+  }
 }
