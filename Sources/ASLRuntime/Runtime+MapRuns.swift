@@ -36,8 +36,20 @@ extension Runtime {
     return changed
   }
 
-  /// Creates the child execution of one iteration and records its `ExecutionStarted`.
+  /// Creates the child execution of one iteration and records its `ExecutionStarted`. Past
+  /// `maxChildExecutions` the Map fails instead, as a Task starting one more would (a run over
+  /// millions of items stays bounded; `--max-executions` raises the limit).
   mutating func startIteration(_ request: IterationRequest, parent: Int) {
+    guard childExecutionCount < maxChildExecutions else {
+      let cause =
+        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, "
+        + "its limit (sfdbg --max-executions N)"
+      executions[parent].execution.failMapRun(
+        unit: request.unit, mapRunArn: request.mapRunArn,
+        error: "StepFunctions.ExecutionLimitExceededException", cause: cause)
+      return
+    }
+    childExecutionCount += 1
     let id = executions.count
     let name = nextExecutionName()
     let machineName = executions[parent].machineName + "/" + request.label

@@ -85,4 +85,20 @@ import Testing
     try rt.stopExecution(main)
     #expect(rt.children(of: main).allSatisfy { $0.status.name == "ABORTED" })
   }
+
+  @Test func childrenCountTowardTheSessionsExecutionLimit() throws {
+    let def = Self.distributed(processor: ["Type": "Pass", "End": true], extra: ["MaxConcurrency": 1])
+    var rt = Runtime(machines: [try machine("Parent", def)])
+    rt.maxChildExecutions = 2
+    let main = try rt.startExecution(machine: "Parent", input: ["items": [1, 2, 3]], name: "main")
+    Self.runAll(&rt)
+    #expect(rt.children(of: main).count == 2)
+    guard case .failed(let error, let cause) = rt.executions[main].status else {
+      Issue.record("expected FAILED, got \(rt.executions[main].status)")
+      return
+    }
+    #expect(error == "StepFunctions.ExecutionLimitExceededException")
+    #expect(cause?.contains("--max-executions") == true)
+    #expect(rt.executions[main].execution.history.map(\.type).contains("MapRunFailed"))
+  }
 }

@@ -31,6 +31,15 @@ extension Execution {
     iterationEnded(unit, index: index, phase: record.phase)
   }
 
+  /// The Map Run `mapRunArn` of `unit` fails as a whole (the runtime could not start a child):
+  /// its children are stopped and the Map state fails with `error`.
+  public mutating func failMapRun(unit: Int, mapRunArn: String, error: String, cause: String) {
+    guard waitsOnMapRun(unit: unit, arn: mapRunArn) else { return }
+    abortChildren(of: unit)
+    units[unit].phase = .resuming(.childrenFailed(error: error, cause: cause))
+    enqueue(unit)
+  }
+
   /// The record of an iteration run as a unit (the interpreter alone): named after the Map Run
   /// and its index, started when the Map started.
   mutating func recordUnitIteration(_ parent: Int, index: Int, phase: UnitPhase) {
