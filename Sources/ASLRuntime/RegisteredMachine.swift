@@ -1,4 +1,5 @@
 import ASLModel
+import JSONCore
 
 /// A state machine the runtime can start, known by ARN, name and (from a template) logical id.
 public struct RegisteredMachine: Sendable {
@@ -8,8 +9,14 @@ public struct RegisteredMachine: Sendable {
   /// `STANDARD` or `EXPRESS`.
   public var type: String
   public var machine: StateMachine
+  /// The definition as loaded (DescribeStateMachine returns it), when known.
+  public var definition: JSONValue?
 
-  public init(name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine) {
+  public init(
+    name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine,
+    definition: JSONValue? = nil
+  ) {
+    self.definition = definition
     self.name = name
     self.arn = arn
     self.logicalID = logicalID
@@ -18,5 +25,7 @@ public struct RegisteredMachine: Sendable {
   }
 
   /// Every name a command or a mock file may use for this machine.
+  public var isExpress: Bool { type.uppercased() == "EXPRESS" }
+
   public var aliases: [String] { [name, arn] + (logicalID.map { [$0] } ?? []) }
 }
