@@ -28,6 +28,8 @@ public struct ExecutionOptions: Sendable {
   /// from `Execution.iterationRequests`, reported back with `completeIteration`), as on AWS;
   /// off, they run as units of this execution (the interpreter alone).
   public var runsMapIterationsAsExecutions = false
+  /// For an Express execution: the id AWS appends to its ARN (`…:express:MACHINE:NAME:ID`).
+  public var expressExecutionID: String?
 
   public init(
     executionName: String = "sfdbg-execution", stateMachineName: String = "StateMachine",
@@ -54,7 +56,10 @@ public struct ExecutionOptions: Sendable {
   }
 
   public var executionArn: String {
-    "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(executionName)"
+    if let id = expressExecutionID {
+      return "arn:aws:states:\(region):\(accountID):express:\(stateMachineName):\(executionName):\(id)"
+    }
+    return "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(executionName)"
   }
 }
 

@@ -10,7 +10,7 @@ import JSONCore
 /// the runtime's seed, and time moves only in `advanceClock()`. Copying a `Runtime` is a complete
 /// snapshot (histories are shared copy-on-write), which is what the debugger's step-back uses.
 public struct Runtime: Sendable {
-  public private(set) var machines: [RegisteredMachine]
+  public internal(set) var machines: [RegisteredMachine]
   public internal(set) var executions: [RuntimeExecution] = []
   /// The shared virtual clock.
   public internal(set) var now: VirtualInstant
@@ -106,6 +106,7 @@ public struct Runtime: Sendable {
       pausesAtRaisedErrors: pausesAtRaisedErrors)
     options.objectStore = objectStore
     options.runsMapIterationsAsExecutions = true
+    if m.isExpress { options.expressExecutionID = requestUUID(TaskKey(executionID: id, requestID: 1 << 40)) }
     let execution = Execution(machine: m.machine, input: input, options: options)
     executions.append(
       RuntimeExecution(
@@ -256,7 +257,10 @@ public struct Runtime: Sendable {
         guard let request else { continue }
         let describe = ServiceResponses.describeExecution(executions[child], pattern: request.pattern, stopDate: now)
         let outcome: TaskOutcome
-        if case .succeeded = executions[child].status {
+        if Runtime.startsSyncExecution(request) {
+          // StartSyncExecution answers whatever the child's status (FAILED is a result, not an error).
+          outcome = .succeeded(ServiceResponses.sdkResult(ServiceResponses.startSyncExecution(executions[child], stopDate: now)))
+        } else if case .succeeded = executions[child].status {
           outcome = .succeeded(describe)
         } else {
           // Each level of nesting escapes the child's cause again; AWS's cause limit keeps a
