@@ -193,9 +193,6 @@ public struct ChildGroup: Sendable {
     running += 1
   }
 
-  /// The indexes of iterations never started (ResultWriter's PENDING).
-  var unstarted: Range<Int> { nextToStart..<total }
-
   /// What the parent does after a child ended.
   enum Verdict {
     /// Start what may start; resume when complete.

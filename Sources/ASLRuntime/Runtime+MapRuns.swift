@@ -41,12 +41,9 @@ extension Runtime {
   /// millions of items stays bounded; `--max-executions` raises the limit).
   mutating func startIteration(_ request: IterationRequest, parent: Int) {
     guard childExecutionCount < maxChildExecutions else {
-      let cause =
-        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, "
-        + "its limit (sfdbg --max-executions N)"
       executions[parent].execution.failMapRun(
         unit: request.unit, mapRunArn: request.mapRunArn,
-        error: "StepFunctions.ExecutionLimitExceededException", cause: cause)
+        error: "StepFunctions.ExecutionLimitExceededException", cause: executionLimitMessage)
       return
     }
     childExecutionCount += 1
@@ -71,6 +68,11 @@ extension Runtime {
         startedBy: link, startedAt: now, stoppedAt: nil))
     _ = executions[id].execution.step()
     mapRunChildren.insert(id)
+  }
+
+  /// Why no further child execution starts (`--max-executions`).
+  var executionLimitMessage: String {
+    "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)"
   }
 
   /// A child as its Map Run's ResultWriter describes it.

@@ -20,12 +20,13 @@ public struct Runtime: Sendable {
   /// Executions wait one step between raising an error and its Retry/Catch (a debugger's
   /// error breakpoints stop there); see `ExecutionOptions.pausesAtRaisedErrors`.
   public var pausesAtRaisedErrors: Bool
-  /// At most this many executions started by Tasks (`states:startExecution`); the Task that
-  /// would start one more fails with `StepFunctions.ExecutionLimitExceededException`, so a
-  /// machine that starts itself ends instead of growing without bound.
+  /// At most this many executions started by Tasks (`states:startExecution`) and Map Runs; the
+  /// Task (or Map) that would start one more fails with
+  /// `StepFunctions.ExecutionLimitExceededException`, so a machine that starts itself ends
+  /// instead of growing without bound.
   public var maxChildExecutions: Int = Runtime.defaultMaxChildExecutions
   public static let defaultMaxChildExecutions = 1000
-  /// Executions started by Tasks so far.
+  /// Executions started by Tasks and Map Runs so far.
   var childExecutionCount = 0
   /// The buckets Distributed Maps read and write (`--s3 BUCKET=DIR`).
   public var objectStore: (any ObjectStore)? = nil
