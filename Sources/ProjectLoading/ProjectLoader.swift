@@ -32,6 +32,14 @@ public struct ProjectOptions: Sendable {
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `serve`: a mock file may come without `--test-case` (each execution names its own, as
+  /// `stateMachineArn#TestCase`).
+  public var mocksWithoutTestCase = false
+  /// How the session starts from the loaded machines; nil: the main execution, paused before its
+  /// first state (`serve` starts none: its clients do).
+  public var startSession: (@Sendable (
+    _ machines: [RegisteredMachine], _ mainMachine: String, _ input: JSONValue, _ configuration: SessionConfiguration
+  ) throws(RuntimeError) -> Session)?
 
   public init(file: String) { self.file = file }
 }
@@ -105,9 +113,12 @@ public enum ProjectLoader {
     var definitions: [String: JSONValue] = [:]
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {
-      let session = try Session(
-        machines: registered, mainMachine: loaded.main.arn, input: input,
-        configuration: configuration)
+      let session =
+        if let startSession = options.startSession {
+          try startSession(registered, loaded.main.arn, input, configuration)
+        } else {
+          try Session(machines: registered, mainMachine: loaded.main.arn, input: input, configuration: configuration)
+        }
       return LoadedProject(session: session, definitions: definitions)
     } catch {
       throw .session(error)
@@ -153,6 +164,7 @@ public enum ProjectLoader {
       throw .mocks("\(error)")
     }
     guard let testCase = options.testCase else {
+      if options.mocksWithoutTestCase { return mocks }
       throw .usage("--mocks needs --test-case NAME (the test case to apply)")
     }
     guard mocks.hasTestCase(testCase) else {
