@@ -111,7 +111,7 @@ let package = Package(
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
-    .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "DebuggerCore", "JSONCore"]),
+    .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),

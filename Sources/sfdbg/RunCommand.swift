@@ -8,6 +8,7 @@ import DebuggerCore
 import Foundation
 import JSONCore
 import ProjectLoading
+import StepFunctionsServer
 
 /// `sfdbg run`: runs a state machine (and every machine it starts) headless on the virtual clock.
 struct RunCommand: ParsableCommand {
@@ -48,7 +49,6 @@ struct RunCommand: ParsableCommand {
   var execution: String?
 
   func run() throws {
-    var performer = SystemPerformer()
     var s: Session
     do {
       s = try session.makeSession(positionalInput: inputFile)
@@ -56,16 +56,47 @@ struct RunCommand: ParsableCommand {
       FileOutput.standardError.write("error: \(error.description)\n")
       throw ExitCode(2)
     }
+    // Handlers get an endpoint on an ephemeral loopback port, so a callback written with the
+    // aws CLI or boto3 reaches this session while it waits for the handler.
+    guard !session.handlers.isEmpty else {
+      var performer = SystemPerformer()
+      return try finish(&s, performer: &performer, incoming: nil)
+    }
+    let mailbox = APIMailbox()
+    let server: APIServer
+    do {
+      server = try APIServer(host: "127.0.0.1", port: 0, mailbox: mailbox)
+    } catch {
+      FileOutput.standardError.write("error: cannot serve the handlers' endpoint on loopback: \(error)\n")
+      throw ExitCode(2)
+    }
+    defer { server.stop() }
+    var performer = ServingPerformer(base: SystemPerformer(endpoint: server.endpoint), mailbox: mailbox)
+    try finish(&s, performer: &performer, incoming: mailbox.takeCommands)
+  }
+
+  /// Runs `command` with its effects; with `incoming` (API clients' requests), serves them while
+  /// a handler runs.
+  static func execute(
+    _ command: DebuggerCommand, on s: inout Session, performer: inout some EffectPerformer,
+    incoming: (() -> [InternalCommand])?
+  ) -> CommandOutcome {
+    guard let incoming else { return EffectLoop.run(command, on: &s, performer: &performer) }
+    return EffectLoop.run(command, on: &s, performer: &performer, incoming: incoming) { false }
+  }
+
+  /// The script, then `continue`, then the result.
+  func finish(_ s: inout Session, performer: inout some EffectPerformer, incoming: (() -> [InternalCommand])?) throws {
     var scriptOutput: [JSONValue] = []
     if let script {
       do {
-        scriptOutput = try runScript(script, on: &s, performer: &performer)
+        scriptOutput = try runScript(script, on: &s, performer: &performer, incoming: incoming)
       } catch let error as ScriptError {
         FileOutput.standardError.write("error: \(error.message)\n")
         throw ExitCode(2)
       }
     }
-    _ = EffectLoop.run(.continue, on: &s, performer: &performer)
+    _ = Self.execute(.continue, on: &s, performer: &performer, incoming: incoming)
     var result = s.resultJSON.objectValue ?? JSONObject()
     // `--execution` names one (nil when nothing has that name); without it, the main one.
     guard let target = execution.map({ s.runtime.execution($0) }) ?? .some(s.mainExecution) else {
@@ -87,7 +118,9 @@ struct RunCommand: ParsableCommand {
   /// `pending`, `history` and `help` show goes to stdout as they run (under a `# COMMAND`
   /// line); with `--json` it is returned, one `{command, text|value}` object each, for the
   /// result's `scriptOutput`.
-  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws -> [JSONValue] {
+  func runScript(
+    _ path: String, on s: inout Session, performer: inout some EffectPerformer, incoming: (() -> [InternalCommand])?
+  ) throws -> [JSONValue] {
     let bytes: [UInt8]
     do {
       bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
@@ -105,7 +138,7 @@ struct RunCommand: ParsableCommand {
         throw ScriptError(message: "\(path):\(index + 1): \(error.description)")
       }
       guard let command else { continue }
-      let outcome = EffectLoop.run(command, on: &s, performer: &performer)
+      let outcome = Self.execute(command, on: &s, performer: &performer, incoming: incoming)
       if outcome.isError {
         // Messages may repeat the line's input (a 5 MB path): cut each to a readable length.
         let messages = outcome.messages.map { CommandError.echoed($0, limit: 1_000) }

@@ -26,7 +26,7 @@ extension SFDebug {
   static func main() {
     sfdbg_tune_malloc()
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(ServeAddress.withDefault(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       let code = exitCode(for: error)
