@@ -15,6 +15,7 @@ import Testing
     let children = session.runtime.children(of: session.mainExecutionID)
     #expect(children.map(\.machineName) == ["SdkNestingPricer", "SdkNestingPacker", "SdkNestingApprover"])
     #expect(children[0].arn.split(separator: ":")[5] == "express")
+    #expect(children.map { $0.startedBy?.patternName } == ["sfn:startSyncExecution", "sfn:startExecution", ".waitForTaskToken"])
     guard case .succeeded(let output) = session.mainExecution.status else { return }
     #expect(output["Pricing"] == ["Status": "SUCCEEDED", "Price": ["Total": 42, "Currency": "EUR"]])
     #expect(output["PackingStatus"] == ["Status": "SUCCEEDED"])
