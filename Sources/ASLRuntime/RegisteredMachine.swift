@@ -11,6 +11,8 @@ public struct RegisteredMachine: Sendable {
   public var machine: StateMachine
   /// The definition as loaded (DescribeStateMachine returns it), when known.
   public var definition: JSONValue?
+  /// Activities declared beside it (a template's `AWS::StepFunctions::Activity` resources).
+  public var activities: [String] = []
 
   public init(
     name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine,

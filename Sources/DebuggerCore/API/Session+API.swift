@@ -159,7 +159,7 @@ extension Session {
     for m in runtime.machines {
       service.machineRecords[m.arn] = ServiceState.MachineRecord(
         creationDate: runtime.now, roleArn: ServiceResponses.roleArn(machineName: m.name))
-      for arn in m.machine.activityResources { service.addActivity(arn: arn, at: runtime.now) }
+      for arn in m.activities + m.machine.activityResources { service.addActivity(arn: arn, at: runtime.now) }
     }
     if configuration.serving != nil, connections.wallOrigin == nil { connections.wallOrigin = runtime.now }
   }

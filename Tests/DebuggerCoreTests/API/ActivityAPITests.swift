@@ -83,3 +83,32 @@ import Testing
     client.fails("SendTaskSuccess", ["taskToken": .string(token), "output": "{}"], "TaskTimedOut")
   }
 }
+
+@Suite struct TemplateActivityTests {
+  @Test func templateActivitiesAreRegistered() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("template.yaml", """
+      Resources:
+        PackActivity:
+          Type: AWS::StepFunctions::Activity
+          Properties:
+            Name: PackActivity
+        Packer:
+          Type: AWS::StepFunctions::StateMachine
+          Properties:
+            Definition:
+              StartAt: Work
+              States:
+                Work:
+                  Type: Task
+                  Resource: !Ref PackActivity
+                  End: true
+        Unused:
+          Type: AWS::StepFunctions::Activity
+      """)
+    let loaded = try loadMachines(file)
+    var client = APIClient(loaded.machines)
+    let names = client.ok("ListActivities")["activities"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+    #expect(names == ["PackActivity", "Unused"])
+  }
+}
