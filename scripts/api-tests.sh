@@ -92,10 +92,19 @@ print(json.dumps(events, sort_keys=True))
 PY
   "$SFDBG" run "$SEED/template.yaml" --mocks Tests/APIClients/fixtures/seed-mocks.json --test-case HappyPath \
     --script Tests/APIClients/fixtures/seed-answer.sfdbg --history --json |
-    python3 -c 'import json,sys; from datetime import datetime
-events = json.load(sys.stdin)["history"]["events"]
-for e in events:
-    e["timestamp"] = datetime.fromisoformat(e["timestamp"].replace("Z", "+00:00")).timestamp() if isinstance(e["timestamp"], str) else e["timestamp"]
+    python3 -c 'import json, sys, botocore.session
+from datetime import datetime
+# What boto3 would see of these events: the members of botocore'"'"'s HistoryEvent shape only.
+def shaped(value, shape):
+    if shape.type_name == "structure":
+        return {k: shaped(v, shape.members[k]) for k, v in value.items() if k in shape.members}
+    if shape.type_name == "list":
+        return [shaped(v, shape.member) for v in value]
+    if shape.type_name == "timestamp" and isinstance(value, str):
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    return value
+event = botocore.session.get_session().get_service_model("stepfunctions").shape_for("HistoryEvent")
+events = [shaped(e, event) for e in json.load(sys.stdin)["history"]["events"]]
 print(json.dumps(events, sort_keys=True))' >/tmp/sfdbg-api-run-history.json
   if cmp -s /tmp/sfdbg-api-boto3-history.json /tmp/sfdbg-api-run-history.json; then
     pass "boto3 get_execution_history equals sfdbg run --history"

@@ -84,6 +84,8 @@ struct CloudFormationTemplate {
     }
     var result: [MachineSource] = []
     for r in machineResources { result.append(try machine(r, defaultType: defaultType)) }
+    let activities = resources.filter { $0.type == "AWS::StepFunctions::Activity" }.map(\.arn)
+    for i in result.indices { result[i].templateActivities = activities }
     return result
   }
 

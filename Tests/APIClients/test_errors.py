@@ -11,6 +11,11 @@ MISSING_MACHINE = f"arn:aws:states:us-east-1:{ACCOUNT}:stateMachine:NoSuchMachin
 MISSING_ACTIVITY = f"arn:aws:states:us-east-1:{ACCOUNT}:activity:NoSuchActivity"
 
 
+def callback_definition():
+    with open(f"{FIXTURES}/callback.asl.json") as f:
+        return json.load(f)
+
+
 def raw_request(port, target, body, extra_headers=""):
     """One HTTP request by hand (what boto3 never sends: malformed JSON, no target)."""
     head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
@@ -94,10 +99,10 @@ class OperationErrors(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.stop()
 
-    def assertRaisesAWS(self, name, call, *args, **kwargs):
-        exception = getattr(self.sfn.exceptions, name)
+    def assertRaisesAWS(self, exception_name, call, /, **kwargs):
+        exception = getattr(self.sfn.exceptions, exception_name)
         with self.assertRaises(exception):
-            call(*args, **kwargs)
+            call(**kwargs)
 
     def machine(self, name="Errors", definition=None):
         definition = definition or {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}
@@ -140,7 +145,7 @@ class OperationErrors(unittest.TestCase):
             roleArn=f"arn:aws:iam::{ACCOUNT}:role/r")
 
     def test_execution_already_exists(self):
-        arn = self.machine("Callback", json.load(open(f"{FIXTURES}/callback.asl.json")))
+        arn = self.machine("Callback", callback_definition())
         self.sfn.start_execution(stateMachineArn=arn, name="same", input='{"a": 1}')
         self.assertRaisesAWS("ExecutionAlreadyExists", self.sfn.start_execution, stateMachineArn=arn, name="same", input='{"a": 2}')
 
@@ -154,7 +159,7 @@ class OperationErrors(unittest.TestCase):
         self.assertRaisesAWS("InvalidToken", self.sfn.send_task_heartbeat, taskToken="nope")
 
     def test_invalid_output(self):
-        arn = self.machine("Callback", json.load(open(f"{FIXTURES}/callback.asl.json")))
+        arn = self.machine("Callback", callback_definition())
         execution = self.sfn.start_execution(stateMachineArn=arn, name="output")["executionArn"]
         token = next(
             json.loads(e["taskScheduledEventDetails"]["parameters"])["MessageBody"]["token"]

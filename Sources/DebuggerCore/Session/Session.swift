@@ -43,6 +43,10 @@ public struct Session: Sendable {
   var pausedBefore: PausePoint?
   /// Answers given at a breakpoint before a Task, used when it is entered (`succeed`/`fail`).
   var armedAnswers: [ArmedAnswer] = []
+  /// The Step Functions API's own records (machines' dates, activities, test cases per execution).
+  var service = ServiceState()
+  /// Requests answered later and the edge's wall clock (not undone by `back`).
+  var connections = APIConnections()
 
   struct PausePoint: Sendable, Equatable {
     var executionID: Int
@@ -58,6 +62,7 @@ public struct Session: Sendable {
     var lastStop: StopReason?
     var pausedBefore: PausePoint?
     var armedAnswers: [ArmedAnswer]
+    var service: ServiceState
   }
 
   /// Starts the main execution of `mainMachine` (paused before its first state).
@@ -74,6 +79,20 @@ public struct Session: Sendable {
     self.runtime = runtime
     self.mainExecutionID = id
     self.focus = id
+    startService()
+  }
+
+  /// A session that serves the API with no execution yet (`sfdbg serve`): the first execution a
+  /// client starts becomes the main one.
+  public init(machines: [RegisteredMachine], configuration: SessionConfiguration) {
+    self.machines = machines
+    self.mainMachine = machines.first?.name ?? ""
+    self.mainInput = .object(JSONObject())
+    self.configuration = configuration
+    self.runtime = Self.newRuntime(machines, configuration)
+    self.mainExecutionID = 0
+    self.focus = 0
+    startService()
   }
 
   public var mainExecution: RuntimeExecution { runtime.executions[mainExecutionID] }
@@ -203,6 +222,7 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(
         path: file, contents: mockFile.prettyString + "\n",
         report: "wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)"))
+    case .api(let operation, let body): work = answerCommand(operation, body, &out)
     case .help:
       out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
@@ -220,6 +240,7 @@ public struct Session: Sendable {
       lastStop = out.stop
     }
     if command.isLogged && !out.isError { log.append(command) }
+    out.effects += deliverWaitingReplies()
     out.notes = notes
     return out
   }
@@ -234,7 +255,7 @@ public struct Session: Sendable {
   mutating func pushSnapshot() {
     snapshots.append(Snapshot(
       runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts,
-      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers))
+      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers, service: service))
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
@@ -309,6 +330,7 @@ public struct Session: Sendable {
     lastStop = s.lastStop
     pausedBefore = s.pausedBefore
     armedAnswers = s.armedAnswers
+    service = s.service
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
@@ -325,6 +347,7 @@ public struct Session: Sendable {
     roundRobin = 0
     pausedBefore = nil
     armedAnswers = []
+    startService()
   }
 
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop
