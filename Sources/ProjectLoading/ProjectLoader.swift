@@ -168,7 +168,7 @@ public enum ProjectLoader {
   }
 
   /// The mock file of `--mocks`, checked to define `--test-case`.
-  static func readMocks(_ options: ProjectOptions) throws(LoadPipelineError) -> MockConfig? {
+  public static func readMocks(_ options: ProjectOptions) throws(LoadPipelineError) -> MockConfig? {
     guard let path = options.mocks else {
       if options.testCase != nil { throw .usage("--test-case needs --mocks FILE") }
       return nil

@@ -32,4 +32,12 @@ public enum ServeContract {
     }
     return options
   }
+
+  /// A serving session with no machine yet (`sfdbg serve` with no file, as Step Functions Local
+  /// starts): clients create the machines.
+  public static func session(mocks: MockConfig?, seed: UInt64, clock: ServeClock, endpoint: String) -> Session {
+    var configuration = SessionConfiguration(mocks: mocks, seed: seed)
+    configuration.serving = ServeOptions(clock: clock, endpoint: endpoint)
+    return Session(machines: [], configuration: configuration)
+  }
 }

@@ -21,7 +21,7 @@ struct ServeCommand: ParsableCommand {
       latency, execution. SIGINT/SIGTERM stop the server and every handler.
       """)
 
-  @Argument(help: "ASL definitions or SAM/CloudFormation templates whose machines are registered.")
+  @Argument(help: "ASL definitions or SAM/CloudFormation templates whose machines are registered (none: clients create them).")
   var files: [String] = []
 
   @Option(name: .customLong("machines"), help: "A folder whose definitions and templates are all registered (repeatable).")
@@ -50,9 +50,6 @@ struct ServeCommand: ParsableCommand {
 
   func validate() throws {
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535, found \(port)") }
-    guard !files.isEmpty || !machineDirectories.isEmpty else {
-      throw ValidationError("give the machines to serve: FILES or --machines DIR")
-    }
   }
 
   func run() throws {
@@ -66,7 +63,13 @@ struct ServeCommand: ParsableCommand {
     }
     var session: Session
     do {
-      session = try ProjectLoader.load(project(endpoint: server.endpoint)).session
+      let project = project(endpoint: server.endpoint)
+      if files.isEmpty && machineDirectories.isEmpty {
+        // No machines yet, as Step Functions Local starts: clients create them.
+        session = ServeContract.session(mocks: try ProjectLoader.readMocks(project), seed: seed, clock: clock, endpoint: server.endpoint)
+      } else {
+        session = try ProjectLoader.load(project).session
+      }
     } catch {
       server.stop()
       FileOutput.standardError.write("error: \(error.description)\n")
@@ -89,7 +92,7 @@ struct ServeCommand: ParsableCommand {
   /// The files as `run` loads them: the first is the file, the others extra machines.
   func project(endpoint: String) -> ProjectOptions {
     var directories = machineDirectories
-    let first = files.first ?? Self.firstDefinition(in: directories) ?? directories[0]
+    let first = files.first ?? Self.firstDefinition(in: directories) ?? directories.first ?? ""
     var project = ProjectOptions(file: first)
     project.machines = files.dropFirst().map { path in
       let name = URL(fileURLWithPath: path).lastPathComponent.split(separator: ".").first.map(String.init) ?? path

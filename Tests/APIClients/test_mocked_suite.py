@@ -13,7 +13,8 @@ ROLE = "arn:aws:iam::123456789012:role/DummyRole"
 class PaymentTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(f"{FIXTURES}/one-state.asl.json", env={"SFN_MOCK_CONFIG": f"{FIXTURES}/payment-mocks.json"})
+        # No file: as Step Functions Local starts, empty; the suite creates its machine.
+        cls.server = Server(env={"SFN_MOCK_CONFIG": f"{FIXTURES}/payment-mocks.json"})
         cls.sfn = cls.server.client()
         if not operations_available(cls.sfn):
             cls.server.stop()
