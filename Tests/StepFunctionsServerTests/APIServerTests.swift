@@ -152,3 +152,34 @@ import Glibc
     }
   }
 }
+
+@Suite struct APIMailboxTests {
+  final class Lines: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var all: [String] = []
+    func append(_ line: String) {
+      lock.lock()
+      all.append(line)
+      lock.unlock()
+    }
+  }
+
+  @Test func logsOneLinePerRequestWithOperationStatusLatencyAndExecution() throws {
+    let lines = Lines()
+    let mailbox = APIMailbox(log: { lines.append($0) })
+    let arn = "arn:aws:states:us-east-1:123456789012:execution:M:run"
+    mailbox.post(APIRequest(operation: "DescribeExecution", body: ["executionArn": .string(arn)])) { _ in }
+    mailbox.post(APIRequest(operation: "StartExecution", body: [:])) { _ in }
+    let arrived = mailbox.takeAll()
+    #expect(arrived.map(\.request.operation) == ["DescribeExecution", "StartExecution"])
+    mailbox.reply(arrived[0].id, .error("ExecutionDoesNotExist", "no"))
+    mailbox.reply(arrived[1].id, APIReply(status: 200, body: ["executionArn": .string(arn + "2")]))
+    mailbox.reply(arrived[1].id, APIReply(status: 200, body: [:]))  // a second reply is dropped
+    #expect(lines.all.count == 2)
+    let first = lines.all[0].split(separator: " ").map(String.init)
+    #expect(Array(first.prefix(3)) == ["DescribeExecution", "400", "ExecutionDoesNotExist"])
+    #expect(first[3].hasSuffix("ms") && Double(first[3].dropLast(2)) != nil)
+    #expect(first.last == arn)
+    #expect(lines.all[1].hasPrefix("StartExecution 200 ") && lines.all[1].hasSuffix(arn + "2"))
+  }
+}
