@@ -2,7 +2,7 @@
 extension CommandSpec {
   public static let all: [CommandSpec] = [
     step, next, into, out, `continue`, back, reverseContinue, goto, advance, restart, `break`, delete, succeed, fail, heartbeat,
-    start, stop, focus, executions, pending, print, history, save, saveMocks, api, help, quit,
+    start, stop, focus, executions, pending, print, history, save, saveMocks, export, api, help, quit,
   ]
 
   /// The user commands by name and by every alias.
@@ -118,6 +118,10 @@ extension CommandSpec {
     policy: [.changesExecutions, .logged, .rewritesHistory],
     [.required("OPERATION", .operation), .required("JSON", .json, about: "the request")]
   ) { .api(operation: $0.text(0), body: $0.json(1)) }
+  static let export = CommandSpec(
+    "export", help: "write every execution's history as JSON (GetExecutionHistory events)", policy: [],
+    [.required("FILE", .file)]
+  ) { .export(file: $0.text(0)) }
   static let help = CommandSpec(
     "help", aliases: ["?", "h"], help: "list commands", policy: [], ignoresExtraWords: true, .help)
   static let quit = CommandSpec("quit", aliases: ["q", "exit"], help: "leave sfdbg", policy: [], .quit)
@@ -158,6 +162,7 @@ extension DebuggerCommand: CustomStringConvertible {
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])
     case .api(let operation, let body): return (.api, [.text(operation), .json(body)])
+    case .export(let file): return (.export, [.text(file)])
     case .help: return (.help, [])
     case .quit: return (.quit, [])
     }

@@ -76,6 +76,7 @@ public struct Session: Sendable {
     self.configuration = configuration
     var runtime = Self.newRuntime(machines, configuration)
     let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&runtime, configuration, input: input)
     self.runtime = runtime
     self.mainExecutionID = id
     self.focus = id
@@ -223,6 +224,10 @@ public struct Session: Sendable {
         path: file, contents: mockFile.prettyString + "\n",
         report: "wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)"))
     case .api(let operation, let body): work = answerCommand(operation, body, &out)
+    case .export(let file):
+      out.effects.append(.writeFile(
+        path: file, contents: runtime.historyExport.prettyString + "\n",
+        report: "wrote the histories of \(runtime.executions.count) execution(s) to \(file)"))
     case .help:
       out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
@@ -333,9 +338,19 @@ public struct Session: Sendable {
     service = s.service
   }
 
+  /// Starts the `--all-machines` companions beside the main execution, with its input and name.
+  static func startCompanions(_ runtime: inout Runtime, _ configuration: SessionConfiguration, input: JSONValue)
+    throws(RuntimeError)
+  {
+    for machine in configuration.companionMachines {
+      _ = try runtime.startExecution(machine: machine, input: input, name: configuration.mainExecutionName ?? "main")
+    }
+  }
+
   mutating func restart(input: JSONValue) throws(RuntimeError) {
     var fresh = Self.newRuntime(machines, configuration)
     let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&fresh, configuration, input: input)
     runtime = fresh
     mainExecutionID = id
     focus = id

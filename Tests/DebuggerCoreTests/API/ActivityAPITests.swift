@@ -60,6 +60,7 @@ import Testing
     var session = try Session(machines: [m], mainMachine: "Packer", input: [:])
     _ = session.execute(.continue)
     #expect(session.runtime.pending.count == 1)
+    #expect(session.stateData("Work").explanation.contains { $0.contains("an activity worker") })
     _ = session.execute(.succeed(token: .index(1), output: ["by": "hand"]))
     _ = session.execute(.continue)
     #expect(session.mainExecution.status == .succeeded(output: ["by": "hand"]))
