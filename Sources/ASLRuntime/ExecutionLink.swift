@@ -13,10 +13,14 @@ public struct ExecutionLink: Sendable, Equatable {
   public var pattern: IntegrationPattern
   /// Set for an iteration of a Distributed Map (a child execution of its Map Run).
   public var mapRun: MapRunLink? = nil
+  /// For a child started through Step Functions' API (`aws-sdk:sfn:startExecution`,
+  /// `startSyncExecution`): that call, e.g. `sfn:startSyncExecution`.
+  public var apiCall: String? = nil
 
   /// What the link means, in the words the debugger shows.
   public var patternName: String {
     if mapRun != nil { return "map run" }
+    if let apiCall { return apiCall }
     switch pattern {
     case .requestResponse: return "call-and-continue"
     case .sync: return ".sync"
