@@ -56,6 +56,8 @@ let package = Package(
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLExpressions"]),
     // load → validate → decode → configure: a session from the command line's files (typed errors).
     .target(name: "ProjectLoading", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore"]),
+    // Post-mortem: recorded GetExecutionHistory files → executions, mocks, forks, reproduction.
+    .target(name: "HistoryReplay", dependencies: ["JSONCore", "ASLModel", "ASLInterpreter", "ASLRuntime", "DebuggerCore"]),
     // The TUI app: state, update, render of panes into a screen buffer.
     .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
@@ -72,7 +74,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
-        "ProjectLoading",
+        "ProjectLoading", "HistoryReplay",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -98,6 +100,7 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
+    .testTarget(name: "HistoryReplayTests", dependencies: ["HistoryReplay", "DebuggerCore", "JSONCore", "ASLRuntime", "SFDBGTestSupport"]),
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
