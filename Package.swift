@@ -100,7 +100,7 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
-    .testTarget(name: "HistoryReplayTests", dependencies: ["HistoryReplay", "DebuggerCore", "JSONCore", "ASLRuntime", "SFDBGTestSupport"]),
+    .testTarget(name: "HistoryReplayTests", dependencies: ["HistoryReplay", "DebuggerCore", "JSONCore", "ASLRuntime", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),

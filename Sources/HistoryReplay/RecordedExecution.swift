@@ -4,6 +4,11 @@ import JSONCore
 public struct RecordedIteration: Sendable, Hashable {
   public var map: String
   public var index: Int
+
+  public init(map: String, index: Int) {
+    self.map = map
+    self.index = index
+  }
 }
 
 /// One state entered in a recorded execution: its input, and its output once it exited.
@@ -36,6 +41,9 @@ public struct RecordedTaskResult: Sendable {
   public var outcome: Outcome
   /// The Map iterations of the state visit it belongs to (outermost first).
   public var iterations: [RecordedIteration] = []
+
+  /// A `.waitForTaskToken` task: someone answered its token.
+  public var isTokenTask: Bool { resource.hasSuffix(".waitForTaskToken") }
 }
 
 /// An execution rebuilt from its recorded history: how it ended, each state entered with its

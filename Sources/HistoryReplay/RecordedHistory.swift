@@ -28,6 +28,17 @@ public struct RecordedHistory: Sendable {
   /// write it; a parent's task results link children by their ARNs instead).
   public var executionArn: String?
 
+  /// The executions its tasks started (`ExecutionArn` in a `states:startExecution` result).
+  public var startedExecutionArns: [String] {
+    events.compactMap { event in
+      guard event.type == "TaskSucceeded" || event.type == "TaskSubmitted",
+        event.details["resourceType"]?.stringValue == "states",
+        event.details["resource"]?.stringValue?.hasPrefix("startExecution") == true
+      else { return nil }
+      return event.details["output"]?.objectValue?["ExecutionArn"]?.stringValue
+    }
+  }
+
   /// Parses a history document. Checks what replay relies on: AWS event types only, ids 1…n in
   /// order, each previousEventId earlier, an `ExecutionStarted` first and an execution-ending
   /// event last (else the history is truncated, e.g. by `--max-items`).

@@ -19,7 +19,7 @@ public struct RecordedSet: Sendable {
   public init(histories: [RecordedHistory], definitions: [String: JSONValue], mainMachine: String)
     throws(HistoryReplayError)
   {
-    guard let firstHistory = histories.first else {
+    guard !histories.isEmpty else {
       throw HistoryReplayError(file: "", pointer: "", message: "no history files given")
     }
     var scopes: [String: DefinitionScopes] = [:]
@@ -29,14 +29,15 @@ public struct RecordedSet: Sendable {
       scopes[machine] = s
       return s
     }
-    // The main execution: the first history no other history's task started.
+    // The main execution: the first history no other history's task result names.
+    let named = Set(histories.flatMap(\.startedExecutionArns))
+    let mainIndex = histories.firstIndex { history in
+      !named.contains { Self.arn($0, names: history) }
+    } ?? 0
     var remaining = histories
-    var mainIndex = 0
-    let mainRecord = try RecordedExecution(history: firstHistory, machineName: mainMachine, scopes: scopesOf(mainMachine))
-    executions = [mainRecord]
+    let root = remaining.remove(at: mainIndex)
+    executions = [try RecordedExecution(history: root, machineName: mainMachine, scopes: scopesOf(mainMachine))]
     parents = [nil]
-    remaining.remove(at: mainIndex)
-    mainIndex = 0
     var queue = [0]
     while let parentIndex = queue.first, !remaining.isEmpty {
       queue.removeFirst()
@@ -60,18 +61,23 @@ public struct RecordedSet: Sendable {
     if let stray = remaining.first {
       throw HistoryReplayError(
         file: stray.file, pointer: "",
-        message: "this history is not linked to \(firstHistory.file): no task there started it (a child's file is linked by its "
+        message: "this history is not linked to \(root.file): no task there started it (a child's file is linked by its "
           + "\"executionArn\", a file name equal to the execution's name, or its input)")
     }
   }
 
   /// The remaining history that is the child with this ARN.
   static func match(_ child: (state: String, arn: String, input: JSONValue?), in histories: [RecordedHistory]) -> Int? {
-    let name = child.arn.split(separator: ":").last.map(String.init) ?? child.arn
-    if let i = histories.firstIndex(where: { $0.executionArn == child.arn }) { return i }
-    if let i = histories.firstIndex(where: { baseName($0.file) == name }) { return i }
+    if let i = histories.firstIndex(where: { arn(child.arn, names: $0) }) { return i }
     guard let input = child.input else { return nil }
     return histories.firstIndex { $0.executionArn == nil && $0.events[0].details["input"] == input }
+  }
+
+  /// Whether `arn` is the execution of `history`: its `"executionArn"`, or a file named after the
+  /// execution (the ARN's last part).
+  static func arn(_ arn: String, names history: RecordedHistory) -> Bool {
+    if let own = history.executionArn { return own == arn }
+    return baseName(history.file) == (arn.split(separator: ":").last.map(String.init) ?? arn)
   }
 
   static func baseName(_ path: String) -> String {
