@@ -59,7 +59,7 @@ let package = Package(
     // Post-mortem: recorded GetExecutionHistory files → executions, mocks, forks, reproduction.
     .target(name: "HistoryReplay", dependencies: ["JSONCore", "ASLModel", "ASLInterpreter", "ASLRuntime", "DebuggerCore"]),
     // The TUI app: state, update, render of panes into a screen buffer.
-    .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
+    .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout", "HistoryReplay"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
     // glibc malloc settings for the executables (keep freed memory for reuse).
     .target(name: "CMallocTuning"),
@@ -104,7 +104,7 @@ let package = Package(
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
-    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
+    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "HistoryReplay", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
     .testTarget(name: "CLITests", dependencies: ["JSONCore", "SFDBGTestSupport"]),

@@ -22,21 +22,33 @@ fail "Ship (wait for callback)" Warehouse.Rejected "Carrier refused the parcel: 
 START = datetime.datetime(2026, 11, 24, 9, 15, 2, 347000, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
 
 
-def aws_cli_form(events):
+def aws_cli_form(events, start, step):
+    """The events with real times from `start` (`step` seconds per event on top of the virtual
+    clock's, as a real service takes a little while per event)."""
     first = None
     out = []
     for i, e in enumerate(events):
         at = datetime.datetime.fromisoformat(e["timestamp"].replace("Z", "+00:00"))
         first = first or at
-        # Real services take a few milliseconds per event; the virtual clock takes none.
-        moment = START + (at - first) + datetime.timedelta(microseconds=4_127 * i + 311 * (i % 7))
         e = dict(e)
-        e["timestamp"] = moment.isoformat(timespec="microseconds")
+        e["timestamp"] = (start + (at - first) + datetime.timedelta(seconds=step * i)).isoformat(timespec="microseconds")
         details = e.get("executionStartedEventDetails")
         if details is not None:
             details.pop("stateMachineArn", None)
         out.append(e)
     return {"events": out}
+
+
+def started_at(parent_events, state):
+    """When the parent's task for `state` started (its TaskStarted event)."""
+    entered = None
+    for e in parent_events:
+        details = e.get("stateEnteredEventDetails")
+        if details and details.get("name") == state:
+            entered = e["id"]
+        if e["type"] == "TaskStarted" and entered is not None and e["previousEventId"] == entered + 1:
+            return datetime.datetime.fromisoformat(e["timestamp"])
+    raise SystemExit(f"no TaskStarted for {state}")
 
 
 def main():
@@ -55,11 +67,19 @@ def main():
     for old in os.listdir(folder):
         if old.endswith(".json"):
             os.remove(os.path.join(folder, old))
+    exported = {}
     for n, execution in enumerate(main_run["executions"], start=1):
         run = json.loads(subprocess.run(base + ["--execution", f"#{n}"], check=True, capture_output=True, text=True).stdout)
+        if n == 1:
+            history = aws_cli_form(run["history"]["events"], START, 0.004127)
+        else:
+            parent = exported[execution["parent"]]
+            begin = started_at(parent["events"], execution["startedBy"]) + datetime.timedelta(microseconds=1_203)
+            history = aws_cli_form(run["history"]["events"], begin, 0.000513)
+        exported[execution["arn"]] = history
         name = "OrderMain-main" if n == 1 else execution["name"]
         with open(os.path.join(folder, name + ".json"), "w") as out:
-            json.dump(aws_cli_form(run["history"]["events"]), out, indent=4, ensure_ascii=False)
+            json.dump(history, out, indent=4, ensure_ascii=False)
             out.write("\n")
         print(f"wrote demo/nesting/post-mortem/{name}.json ({execution['status']})")
     os.remove(f.name)

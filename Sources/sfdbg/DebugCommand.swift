@@ -30,7 +30,13 @@ struct DebugCommand: ParsableCommand {
   @Flag(help: "A guided tour: space steps to the next nesting event and explains what it does.")
   var tour = false
 
+  @Option(
+    name: .customLong("replay"), parsing: .upToNextOption,
+    help: "Open an execution recorded on AWS read-only (get-execution-history files: the main one, its children, or a folder).")
+  var replay: [String] = []
+
   func run() throws {
+    if !replay.isEmpty { return try runReplay() }
     let program: DebuggerProgram
     do {
       program = try makeProgram()
