@@ -9,15 +9,40 @@ import JSONCore
 /// from that point on (in that Map iteration) as mocks, under the normal debugger.
 public enum ReplayFork {
   /// The forked machine's definition: `StartAt` the state, the `States` of its scope, the query
-  /// language in force there.
-  public static func definition(startingAt state: String, in definition: JSONValue) -> JSONValue? {
+  /// language in force there. With recorded `variables`, a Pass state `Recorded variables` first
+  /// assigns them (the engine starts executions without variables; this way the fork's history
+  /// shows where they came from).
+  public static func definition(startingAt state: String, in definition: JSONValue, variables: JSONObject = JSONObject())
+    -> JSONValue?
+  {
     guard let scope = DefinitionScopes.scope(of: state, in: definition) else { return nil }
     var machine = JSONObject()
     if let language = scope.queryLanguage { machine["QueryLanguage"] = .string(language) }
     machine["Comment"] = .string("Forked from a recorded execution at '\(state)'")
-    machine["StartAt"] = .string(state)
-    machine["States"] = .object(scope.states)
+    var states = scope.states
+    var start = state
+    if !variables.isEmpty {
+      start = "Recorded variables"
+      while states[start] != nil { start += "'" }
+      states[start] = .object(["Type": .string("Pass"), "Assign": .object(variables), "Next": .string(state)])
+    }
+    machine["StartAt"] = .string(start)
+    machine["States"] = .object(states)
     return .object(machine)
+  }
+
+  /// The variables the recorded execution had assigned when `visit` was entered: the
+  /// `assignedVariables` of the states that exited before it, in its Map iteration or around it
+  /// (later assignments win).
+  public static func variables(at visit: RecordedStateVisit, in execution: RecordedExecution) -> JSONObject {
+    var variables = JSONObject()
+    for earlier in execution.visits {
+      guard let exited = earlier.exitedEventID, exited < visit.enteredEventID, let assigned = earlier.assignedVariables,
+        visit.iterations.starts(with: earlier.iterations)
+      else { continue }
+      for (name, value) in assigned { variables[name] = value }
+    }
+    return variables
   }
 
   /// The mocks of a fork at `visit`: the results recorded after it entered, in its Map
@@ -46,7 +71,7 @@ public enum ReplayFork {
   ) throws(Failure) -> Session {
     let execution = set.executions[index]
     guard let original = definitions[execution.machineName],
-      let forked = definition(startingAt: visit.name, in: original)
+      let forked = definition(startingAt: visit.name, in: original, variables: variables(at: visit, in: execution))
     else { throw Failure(description: "machine '\(execution.machineName)' has no state '\(visit.name)'") }
     let machine: StateMachine
     do {

@@ -219,3 +219,24 @@ func recordedLocally(_ session: inout Session) -> JSONValue {
     #expect(fork.resultJSON.objectValue?["output"] == json("20"))
   }
 }
+
+@Suite struct ForkVariableTests {
+  @Test func aForkStartsWithTheVariablesRecordedBeforeItsState() throws {
+    let definition = json("""
+      {"StartAt": "Set", "States": {
+        "Set": {"Type": "Pass", "Assign": {"limit": 3, "who": "ann"}, "Next": "Use"},
+        "Use": {"Type": "Pass", "Parameters": {"limit.$": "$limit", "who.$": "$who"}, "End": true}}}
+      """)
+    let registered = try machine("Vars", definition)
+    var recorded = try Session(machines: [registered], mainMachine: registered.arn, input: json("{}"))
+    let history = try RecordedHistory(file: "vars.json", json: recordedLocally(&recorded))
+    let set = try RecordedSet(histories: [history], definitions: ["Vars": definition], mainMachine: "Vars")
+    let use = try #require(set.main.visits.first { $0.name == "Use" })
+    #expect(ReplayFork.variables(at: use, in: set.main) == json(#"{"limit": 3, "who": "ann"}"#).objectValue)
+    var fork = try ReplayFork.session(from: recorded, definitions: ["Vars": definition], set: set, execution: 0, visit: use)
+    var performer = InstantPerformer()
+    _ = EffectLoop.run(.continue, on: &fork, performer: &performer)
+    #expect(fork.resultJSON.objectValue?["output"] == json(#"{"limit": 3, "who": "ann"}"#))
+    #expect(fork.mainExecution.execution.history[1].stateName == "Recorded variables")
+  }
+}

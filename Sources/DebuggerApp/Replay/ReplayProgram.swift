@@ -134,7 +134,8 @@ public struct ReplayProgram: Sendable {
         from: base, definitions: definitions, set: cursor.recorded, execution: cursor.focus, visit: visit)
       var forkDefinitions = definitions
       if let original = definitions[cursor.execution.machineName],
-        let forked = ReplayFork.definition(startingAt: name, in: original)
+        let forked = ReplayFork.definition(
+          startingAt: name, in: original, variables: ReplayFork.variables(at: visit, in: cursor.execution))
       {
         forkDefinitions[session.mainExecution.machineName] = forked
       }
