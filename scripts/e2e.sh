@@ -258,7 +258,7 @@ post_mortem_walkthrough() {
     wait_for $p "✗ Lambda.ServiceException: Warehouse API unavailable" &&
     # 4. u steps back; goto 6 lands on Notify warehouse's entry; f forks there.
     keys $p u && wait_for $p "event 8 of 19 · TaskStarted" &&
-    keys $p : "goto 6" Enter && wait_for $p "event 6 of 19 · TaskStateEntered 'Notify warehouse'" &&
+    keys $p : "goto 6" Enter && wait_for $p "at event 6 · TaskStateEntered 'Notify warehouse'" &&
     keys $p f && wait_for $p "#1 OrderWorker (fork at Notify warehouse) RUNNING" && wait_for $p "clock 00:00:00.000" &&
     # 5. c: the recorded results answer the Lambda (two failures, retried, then success).
     keys $p c && wait_for $p "#1 OrderWorker (fork at Notify warehouse) SUCCEEDED" &&

@@ -72,7 +72,9 @@ public struct ReplayProgram: Sendable {
     case .reverseContinue:
       return ([cursor.reverseContinue() ?? "at the first recorded event"], false)
     case .goto(let id):
-      return cursor.goto(eventID: id) ? (["at event \(id)"], false) : (["no recorded event \(id) in #\(cursor.focus + 1)"], true)
+      guard cursor.goto(eventID: id) else { return (["no recorded event \(id) in #\(cursor.focus + 1)"], true) }
+      let event = cursor.currentEvent
+      return (["at event \(id) · \(event.type)" + (event.stateName.map { " '\($0)'" } ?? "")], false)
     case .breakAt(let state, _):
       guard Set(base.stateNames).contains(state) else { return (["no loaded machine has a state '\(state)'"], true) }
       cursor.breakpoints.insert(state)
