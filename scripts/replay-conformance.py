@@ -92,7 +92,7 @@ def run_case(sfdbg, folder, index, path):
     json.dump(convert(case, index), open(history, "w"), indent=1)
     proc = subprocess.run([sfdbg, "replay", definition, history, "--json"], capture_output=True, text=True, timeout=60)
     if proc.returncode != 0:
-        return name, False, False, f"exit {proc.returncode}: {proc.stderr.strip()[:300]}"
+        return name, False, False, f"exit {proc.returncode}: {proc.stderr.strip().replace(folder + '/', '')[:300]}"
     result = json.loads(proc.stdout)
     expected = case["expected"]
     ok = result.get("status") == expected["status"]
@@ -119,10 +119,13 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     paths = [p for p in sorted(glob.glob(os.path.join(args.cases, "*.json"))) if json.load(open(p)).get("expected_history")]
-    folder = args.keep or tempfile.mkdtemp(prefix="sfdbg-replay-")
+    temporary = None if args.keep else tempfile.TemporaryDirectory(prefix="sfdbg-replay-")
+    folder = args.keep or temporary.name
     os.makedirs(folder, exist_ok=True)
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda ip: run_case(args.sfdbg, folder, *ip), enumerate(paths)))
+    if temporary:
+        temporary.cleanup()
     replayed = sum(1 for r in results if r[1])
     reproduced = sum(1 for r in results if r[1] and r[2])
     for name, ok, rep, why in results:
