@@ -18,6 +18,9 @@ public struct SessionConfiguration: Sendable {
   public var mainExecutionName: String?
   /// At most this many child executions per session (`--max-executions`).
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `--all-machines`: further machines (ARNs) started with the main execution and its input,
+  /// for a template whose machines no single one starts.
+  public var companionMachines: [String] = []
 
   public init(
     mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],
