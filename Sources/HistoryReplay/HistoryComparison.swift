@@ -10,10 +10,7 @@ public struct HistoryDifference: Sendable, Equatable {
   public var local: JSONValue
 
   public init(eventID: Int, field: String, recorded: JSONValue, local: JSONValue) {
-    self.eventID = eventID
-    self.field = field
-    self.recorded = recorded
-    self.local = local
+    (self.eventID, self.field, self.recorded, self.local) = (eventID, field, recorded, local)
   }
 
   public var json: JSONValue {

@@ -5,10 +5,7 @@ public struct RecordedIteration: Sendable, Hashable {
   public var map: String
   public var index: Int
 
-  public init(map: String, index: Int) {
-    self.map = map
-    self.index = index
-  }
+  public init(map: String, index: Int) { (self.map, self.index) = (map, index) }
 }
 
 /// One state entered in a recorded execution: its input, and its output once it exited.

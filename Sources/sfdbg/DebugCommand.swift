@@ -44,18 +44,7 @@ struct DebugCommand: ParsableCommand {
       FileOutput.standardError.write("error: \(error.message)\n")
       throw ExitCode(2)
     }
-    guard CursesBackend.hasTerminal else {
-      FileOutput.standardError.write(
-        "error: sfdbg debug needs a terminal; use `sfdbg run` to run without one\n")
-      throw ExitCode(2)
-    }
-    let backend = CursesBackend(options: CursesBackend.Options(colors: !noColor, mouse: !noMouse))
-    do {
-      try backend.start()
-    } catch {
-      FileOutput.standardError.write("error: \(error)\n")
-      throw ExitCode(2)
-    }
+    let backend = try startTerminal(otherwise: "sfdbg run")
     var running = program
     let about = ASLLoader.description(ofFile: options.file)
     if tour {

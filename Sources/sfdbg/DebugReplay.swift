@@ -5,6 +5,22 @@ import Foundation
 import TerminalUI
 
 extension DebugCommand {
+  /// The terminal, started (exit 2 when there is none: `alternative` works without one).
+  func startTerminal(otherwise alternative: String) throws -> CursesBackend {
+    guard CursesBackend.hasTerminal else {
+      FileOutput.standardError.write("error: sfdbg debug needs a terminal; use `\(alternative)` to run without one\n")
+      throw ExitCode(2)
+    }
+    let backend = CursesBackend(options: CursesBackend.Options(colors: !noColor, mouse: !noMouse))
+    do {
+      try backend.start()
+    } catch {
+      FileOutput.standardError.write("error: \(error)\n")
+      throw ExitCode(2)
+    }
+    return backend
+  }
+
   /// `debug FILE --replay HISTORY…`: the recorded execution read-only; after `f`, the debugger
   /// on the fork, on the same terminal.
   func runReplay() throws {
@@ -18,17 +34,7 @@ extension DebugCommand {
       FileOutput.standardError.write("error: \(error.message)\n")
       throw ExitCode(2)
     }
-    guard CursesBackend.hasTerminal else {
-      FileOutput.standardError.write("error: sfdbg debug needs a terminal; use `sfdbg replay` to replay without one\n")
-      throw ExitCode(2)
-    }
-    let backend = CursesBackend(options: CursesBackend.Options(colors: !noColor, mouse: !noMouse))
-    do {
-      try backend.start()
-    } catch {
-      FileOutput.standardError.write("error: \(error)\n")
-      throw ExitCode(2)
-    }
+    let backend = try startTerminal(otherwise: "sfdbg replay")
     let title = URL(fileURLWithPath: options.file).lastPathComponent + " · " + loaded.set.main.machineName + " (replay)"
     var program = ReplayProgram(
       recorded: loaded.set, title: title, definitions: loaded.project.definitions, base: loaded.project.session,

@@ -31,7 +31,7 @@ func recordedLocally(_ session: inout Session) -> JSONValue {
   @Test func timestampsAsTheAwsCliPrintsThem() {
     #expect(RecordedTimestamp(iso8601: "2024-05-01T12:00:00.123000+02:00")?.epochMilliseconds == 1_714_557_600_123)
     #expect(RecordedTimestamp(iso8601: "2024-05-01T10:00:00.123Z")?.epochMilliseconds == 1_714_557_600_123)
-    #expect(RecordedTimestamp(iso8601: "2024-05-01T10:00:00-0130")?.epochMilliseconds == 1_714_563_000_000)
+    #expect(RecordedTimestamp(iso8601: "2024-05-01T10:00:00-01:30")?.epochMilliseconds == 1_714_563_000_000)
     #expect(RecordedTimestamp(epochSeconds: 1_714_557_600.123).epochMilliseconds == 1_714_557_600_123)
     #expect(RecordedTimestamp(iso8601: "2024-05-01T10:00:00") == nil)
     #expect(RecordedTimestamp(iso8601: "yesterday") == nil)
