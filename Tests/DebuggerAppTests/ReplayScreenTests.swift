@@ -106,3 +106,53 @@ extension ReplayProgram {
     #expect(fork.session.mainExecution.execution.history.filter { $0.type == "TaskFailed" }.count == 2)
   }
 }
+
+/// A Map whose iterations call a (mocked) Lambda, run locally and opened as a recording.
+@Suite struct ReplayMapScreenTests {
+  let wide = Size(width: 100, height: 30)
+  let definition = json("""
+    {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items",
+      "ItemProcessor": {"StartAt": "Price", "States": {
+        "Price": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                  "Parameters": {"FunctionName": "price", "Payload.$": "$"}, "OutputPath": "$.Payload", "End": true}}},
+      "End": true}}}
+    """)
+
+  func program() throws -> ReplayProgram {
+    let registered = try machine("Prices", definition)
+    let mocks = try MockConfig(json: json("""
+      {"StateMachines": {"Prices": {"TestCases": {"T": {"Price": "P"}}}},
+       "MockedResponses": {"P": {"0": {"Return": {"Payload": 10}}, "1": {"Return": {"Payload": 20}}, "2": {"Return": {"Payload": 30}}}}}
+      """))
+    var recorded = try Session(
+      machines: [registered], mainMachine: registered.arn, input: json(#"{"items": ["a", "b", "c"]}"#),
+      configuration: SessionConfiguration(mocks: mocks, testCase: "T"))
+    var performer = InstantPerformer()
+    _ = EffectLoop.run(.continue, on: &recorded, performer: &performer)
+    let events = JSONValue.object(["events": .array(recorded.mainExecution.execution.history.map(\.json))])
+    let set = try RecordedSet(
+      histories: [try RecordedHistory(file: "prices.json", json: events)], definitions: ["Prices": definition],
+      mainMachine: "Prices")
+    let base = try Session(machines: [registered], mainMachine: registered.arn, input: json("{}"))
+    var program = ReplayProgram(recorded: set, title: "prices.asl.json · Prices (replay)", definitions: ["Prices": definition], base: base, size: wide)
+    program.handle(.resize(wide))
+    return program
+  }
+
+  @Test func stateIOShowsTheRecordedIterationAndForksThere() throws {
+    var program = try program()
+    program.command("break Price")
+    program.type("cc")
+    let visit = try #require(program.cursor.latestVisit(of: "Price"))
+    #expect(visit.iterations == [RecordedIteration(map: "Each", index: 1)])
+    let screen = program.frame(size: wide)
+    #expect(screen.text.contains("iteration 2 of"))
+    assertSnapshot(screen, named: "replay-map-iteration-100x30")
+    program.type("f")
+    var fork = try #require(program.fork)
+    #expect(fork.session.mainExecution.input == json(#""b""#))
+    fork.handle(.key(.character("c")))
+    #expect(fork.session.mainExecution.status.name == "SUCCEEDED")
+    #expect(fork.session.resultJSON.objectValue?["output"] == json("20"))
+  }
+}

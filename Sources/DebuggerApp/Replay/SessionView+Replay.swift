@@ -129,11 +129,34 @@ extension SessionView {
     }
     var model = StateIOModel(stateName: name, stages: stages, explanation: explanation)
     if let map = visit.iterations.last {
-      let all = cursor.playedVisits.filter { $0.name == name }
-      model.iterations = MapIterations(
-        mapState: map.map, shown: map.index, total: Set(all.compactMap { $0.iterations.last?.index }).count,
-        shownStatus: visit.exitedEventID.map { $0 <= cursor.position } == true ? "succeeded" : (visit.error != nil ? "failed" : "running"))
+      model.iterations = Self.iterations(of: map, shown: visit, cursor: cursor)
     }
+    return model
+  }
+
+  /// How the recorded iterations of `map` stood at the current event (the Map's recorded
+  /// length, and its MapIteration events so far).
+  static func iterations(of map: RecordedIteration, shown visit: RecordedStateVisit, cursor: ReplayCursor) -> MapIterations {
+    let played = cursor.execution.events.prefix(cursor.position)
+    var length = 0
+    var counts: [String: Int] = [:]
+    for e in played {
+      if e.type == "MapStateStarted", e.previousEventID > 0, played[e.previousEventID - 1].stateName == map.map {
+        length = e.details["length"]?.intValue ?? 0
+        counts = [:]
+      } else if e.type.hasPrefix("MapIteration"), e.stateName == map.map {
+        counts[String(e.type.dropFirst("MapIteration".count)), default: 0] += 1
+      }
+    }
+    let exited = visit.exitedEventID.map { $0 <= cursor.position } == true
+    var model = MapIterations(
+      mapState: map.map, shown: map.index, total: max(length, counts["Started"] ?? 0),
+      shownStatus: exited ? "succeeded" : (visit.error != nil && cursor.atEnd ? "failed" : "running"))
+    model.succeeded = counts["Succeeded"] ?? 0
+    model.failed = counts["Failed"] ?? 0
+    model.aborted = counts["Aborted"] ?? 0
+    model.running = (counts["Started"] ?? 0) - model.succeeded - model.failed - model.aborted
+    model.notStarted = max(0, length - (counts["Started"] ?? 0))
     return model
   }
 
