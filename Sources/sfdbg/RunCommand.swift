@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(2)
     }
     if events { result["events"] = .array(target.execution.history.map { .string($0.type) }) }
-    if history { result["history"] = .object(["events": .array(target.execution.history.map(\.json))]) }
+    if history { result["history"] = HistoryEncoder.getExecutionHistory(target.execution.history) }
     if !scriptOutput.isEmpty { result["scriptOutput"] = .array(scriptOutput) }
     FileOutput.standardOutput.write(render(result, session: s) + "\n")
     if s.mainExecution.isRunning { throw ExitCode(3) }

@@ -168,7 +168,7 @@ import Testing
     ("s", ["step ", "succeed ", "start ", "stop ", "save ", "save-mocks "]),
     ("he", ["heartbeat ", "help "]),
     ("fin", ["finish "]),  // no name fits: a longer alias does
-    ("ex", ["executions "]),  // a name fits: `exit` is not offered
+    ("ex", ["executions ", "export "]),  // names fit: `exit` is not offered
     ("u", ["undo "]),
     ("zz", []),
     ("break ", ["break Charge", #"break "Need callback?""#, #"break "error""#, "break error"]),

@@ -2,7 +2,7 @@
 extension CommandSpec {
   public static let all: [CommandSpec] = [
     step, next, into, out, `continue`, back, reverseContinue, goto, advance, restart, `break`, delete, succeed, fail, heartbeat,
-    start, stop, focus, executions, pending, print, history, save, saveMocks, help, quit,
+    start, stop, focus, executions, pending, print, history, save, saveMocks, export, help, quit,
   ]
 
   /// The user commands by name and by every alias.
@@ -111,6 +111,10 @@ extension CommandSpec {
   static let saveMocks = CommandSpec(
     "save-mocks", help: "write hand-given results as a MockConfigFile", policy: [], [.required("FILE", .file)]
   ) { .saveMocks(file: $0.text(0)) }
+  static let export = CommandSpec(
+    "export", help: "write every execution's history as JSON (GetExecutionHistory events)", policy: [],
+    [.required("FILE", .file)]
+  ) { .export(file: $0.text(0)) }
   static let help = CommandSpec(
     "help", aliases: ["?", "h"], help: "list commands", policy: [], ignoresExtraWords: true, .help)
   static let quit = CommandSpec("quit", aliases: ["q", "exit"], help: "leave sfdbg", policy: [], .quit)
@@ -150,6 +154,7 @@ extension DebuggerCommand: CustomStringConvertible {
     case .history(let execution): return (.history, [execution.map(ArgumentValue.text)])
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])
+    case .export(let file): return (.export, [.text(file)])
     case .help: return (.help, [])
     case .quit: return (.quit, [])
     }

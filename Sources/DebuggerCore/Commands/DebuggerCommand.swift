@@ -62,6 +62,8 @@ public enum DebuggerCommand: Sendable, Equatable {
   case save(file: String)
   /// `save-mocks FILE`: write the results given by hand as a MockConfigFile test case.
   case saveMocks(file: String)
+  /// `export FILE`: write every execution of the session with its history (`Runtime.historyExport`).
+  case export(file: String)
   /// `help`: list the commands.
   case help
   /// `quit` (`q`).
