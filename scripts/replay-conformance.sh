@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 [ -x .build/release/sfdbg ] || swift build -c release --product sfdbg
 [ -d ../shared/conformance/cases ] || { echo "replay-conformance: ../shared/conformance/cases is missing" >&2; exit 1; }
 # 262: the two histories the recorder lost events of (ids [0], no ParallelStateSucceeded) are
-# refused as truncated, with the place.
-exec python3 scripts/replay-conformance.py --sfdbg .build/release/sfdbg --floor-replayed 262 --floor-reproduced "${REPLAY_REPRODUCED_FLOOR:-0}" "$@"
+# refused as truncated, with the place. 239 reproduce (with the histories of issue 16 §1); of the
+# 25 others, 14 differ first where the recorder masked a value (execution ARNs, UUIDs, random
+# numbers, dates) and 9 at a Map's previousEventId (labelled/distributed Maps).
+exec python3 scripts/replay-conformance.py --sfdbg .build/release/sfdbg --floor-replayed 262 --floor-reproduced "${REPLAY_REPRODUCED_FLOOR:-239}" "$@"

@@ -43,7 +43,7 @@ public enum HistoryComparison {
       for (field, value) in r.details {
         guard let other = l.details[field] else { return diff("\(key).\(field)", value, .null) }
         if identityFields.contains(field) { continue }
-        if !same(value, other) { return diff("\(key).\(field)", value, other) }
+        if let (path, a, b) = firstDifference(value, other, at: "\(key).\(field)") { return diff(path, a, b) }
       }
       for (field, value) in l.details where r.details[field] == nil {
         return diff("\(key).\(field)", .null, value)
@@ -57,14 +57,26 @@ public enum HistoryComparison {
       local: local.count >= id ? .string(local[id - 1].type) : .null)
   }
 
-  /// JSON equality where numbers compare by value (`1` equals `1.0`, as AWS's JSON does).
-  static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
+  /// Where two JSON values first differ (a dotted path, `[i]` for array items) and the values
+  /// there; nil when equal. Numbers compare by value (`1` equals `1.0`), object keys in any order.
+  static func firstDifference(_ a: JSONValue, _ b: JSONValue, at path: String) -> (String, JSONValue, JSONValue)? {
     switch (a, b) {
-    case (.number(let x), .number(let y)): return x == y || x.doubleValue == y.doubleValue
-    case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+    case (.number(let x), .number(let y)):
+      return x == y || x.doubleValue == y.doubleValue ? nil : (path, a, b)
+    case (.array(let x), .array(let y)) where x.count == y.count:
+      for (index, (p, q)) in zip(x, y).enumerated() {
+        if let found = firstDifference(p, q, at: "\(path)[\(index)]") { return found }
+      }
+      return nil
     case (.object(let x), .object(let y)):
-      return x.count == y.count && x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? false }
-    default: return a == b
+      for (key, value) in x {
+        guard let other = y[key] else { return ("\(path).\(key)", value, .null) }
+        if let found = firstDifference(value, other, at: "\(path).\(key)") { return found }
+      }
+      for (key, value) in y where x[key] == nil { return ("\(path).\(key)", .null, value) }
+      return nil
+    default:
+      return a == b ? nil : (path, a, b)
     }
   }
 
