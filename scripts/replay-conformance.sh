@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 [ -d ../shared/conformance/cases ] || { echo "replay-conformance: ../shared/conformance/cases is missing" >&2; exit 1; }
 # 262: the two histories the recorder lost events of (ids [0], no ParallelStateSucceeded) are
 # refused as truncated, with the place. 239 reproduce (with the histories of issue 16 §1); of the
-# 25 others, 14 differ first where the recorder masked a value (execution ARNs, UUIDs, random
-# numbers, dates) and 9 at a Map's previousEventId (labelled/distributed Maps).
+# 23 others, 14 differ first where the recorder masked a value (execution ARNs, UUIDs, random
+# numbers, dates) and 9 at the previousEventId of MapStateExited after a Map Run.
 exec python3 scripts/replay-conformance.py --sfdbg .build/release/sfdbg --floor-replayed 262 --floor-reproduced "${REPLAY_REPRODUCED_FLOOR:-239}" "$@"
