@@ -156,3 +156,11 @@ extension ReplayProgram {
     #expect(fork.session.resultJSON.objectValue?["output"] == json("20"))
   }
 }
+
+@Suite struct ReplayHelpTests {
+  @Test func theHelpOverlayListsTheForkKey() throws {
+    var program = try replayProgram()
+    program.type("?")
+    #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("fork: continue locally from the selected recorded state"))
+  }
+}
