@@ -20,9 +20,10 @@ public struct RecordedStateVisit: Sendable {
   public var assignedVariables: JSONObject?
   /// The Map iterations it ran in, outermost first (empty outside Maps).
   public var iterations: [RecordedIteration]
-  /// The first error raised while it ran (a TaskFailed, an EvaluationFailed, …).
+  /// The first error raised while it ran (a TaskFailed, an EvaluationFailed, …), and the event.
   public var error: String?
   public var cause: String?
+  public var errorEventID: Int?
 }
 
 /// A recorded Task result: what the service returned, or the error it raised.
@@ -108,6 +109,7 @@ public struct RecordedExecution: Sendable {
       {
         visits[index].error = error
         visits[index].cause = event.details["cause"]?.stringValue
+        visits[index].errorEventID = event.id
       }
       switch event.type {
       case "TaskSucceeded", "TaskFailed", "TaskTimedOut", "TaskSubmitted":

@@ -80,7 +80,7 @@ public struct ReplayCursor: Sendable {
   }
 
   /// The state visits entered up to the current event.
-  public var playedVisits: [RecordedStateVisit] { execution.visits.filter { $0.enteredEventID <= position } }
+  public var playedVisits: ArraySlice<RecordedStateVisit> { execution.visits.prefix { $0.enteredEventID <= position } }
 
   /// The latest visit of `name` up to the current event (in `iteration` of its Map when given).
   public func latestVisit(of name: String, iteration: Int? = nil) -> RecordedStateVisit? {

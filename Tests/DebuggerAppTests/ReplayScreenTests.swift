@@ -164,3 +164,32 @@ extension ReplayProgram {
     #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("fork: continue locally from the selected recorded state"))
   }
 }
+
+@Suite struct ReplayLargeHistoryTests {
+  /// A Map of 3,000 items (about 12,000 events): stepping and drawing stay interactive.
+  @Test func aKeyOnALargeRecordingIsQuick() throws {
+    let definition = json("""
+      {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemProcessor": {"StartAt": "P",
+        "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+      """)
+    let registered = try machine("Big", definition)
+    var recorded = try Session(
+      machines: [registered], mainMachine: registered.arn, input: .array((0..<3000).map { .int($0) }))
+    var performer = InstantPerformer()
+    _ = EffectLoop.run(.continue, on: &recorded, performer: &performer)
+    let events = JSONValue.object(["events": .array(recorded.mainExecution.execution.history.map(\.json))])
+    let set = try RecordedSet(
+      histories: [try RecordedHistory(file: "big.json", json: events)], definitions: ["Big": definition], mainMachine: "Big")
+    #expect(set.main.visits.count == 3001)
+    let size = Size(width: 100, height: 30)
+    var program = ReplayProgram(recorded: set, title: "big", definitions: ["Big": definition], base: recorded, size: size)
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      program.type("c")
+      for _ in 0..<10 { program.type("u") }
+      _ = program.frame(size: size)
+    }
+    #expect(program.cursor.position == set.main.events.count - 10)
+    #expect(elapsed < .seconds(5), "11 keys took \(elapsed)")
+  }
+}

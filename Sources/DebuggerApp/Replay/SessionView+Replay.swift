@@ -66,9 +66,7 @@ extension SessionView {
       for visit in cursor.playedVisits {
         status[visit.name, default: []].insert(.visited)
         // Failed: the error was raised (by the current event) and the state never exited.
-        if visit.error != nil, visit.exitedEventID == nil,
-          execution.events.prefix(cursor.position).contains(where: { $0.id > visit.enteredEventID && $0.details["error"] != nil })
-        {
+        if let raised = visit.errorEventID, raised <= cursor.position, visit.exitedEventID == nil {
           status[visit.name, default: []].insert(.failed)
         }
         // The transition into this visit: from the state whose exit (or failure) came just before.
@@ -122,9 +120,7 @@ extension SessionView {
       explanation.append("⧗ not exited by event \(cursor.position)")
     }
     // The error it raised, once that event has been played.
-    if let error = visit.error,
-      cursor.execution.events.prefix(cursor.position).contains(where: { $0.id > visit.enteredEventID && $0.details["error"]?.stringValue == error })
-    {
+    if let error = visit.error, let raised = visit.errorEventID, raised <= cursor.position {
       explanation.append("✗ \(error)" + (visit.cause.map { ": \($0)" } ?? ""))
     }
     var model = StateIOModel(stateName: name, stages: stages, explanation: explanation)
