@@ -84,6 +84,14 @@ extension ReplayProgram {
     #expect(program.cursor.focus == 0)
   }
 
+  @Test func at80x24() throws {
+    let narrow = Size(width: 80, height: 24)
+    var program = try replayProgram(size: narrow)
+    program.type("B")
+    program.type("c")
+    assertSnapshot(program.frame(size: narrow), named: "replay-error-80x24")
+  }
+
   @Test func changingTheRecordedExecutionIsRefused() throws {
     var program = try replayProgram()
     program.command("restart")

@@ -116,6 +116,8 @@ extension SessionView {
       explanation[0] += ", exited at event \(exited)"
     } else if visit.exitedEventID == nil && cursor.atEnd {
       explanation.append("never exited: the execution ended (event \(cursor.position))")
+    } else if visit.exitedEventID == nil, let raised = visit.errorEventID, raised <= cursor.position {
+      explanation.append("failed at event \(raised), never exited")
     } else {
       explanation.append("⧗ not exited by event \(cursor.position)")
     }
