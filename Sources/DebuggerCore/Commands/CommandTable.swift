@@ -111,6 +111,10 @@ extension CommandSpec {
   static let saveMocks = CommandSpec(
     "save-mocks", help: "write hand-given results as a MockConfigFile", policy: [], [.required("FILE", .file)]
   ) { .saveMocks(file: $0.text(0)) }
+  static let export = CommandSpec(
+    "export", help: "write every execution's history as JSON (GetExecutionHistory events)", policy: [],
+    [.required("FILE", .file)]
+  ) { .export(file: $0.text(0)) }
   /// A client's request as a command: snapshotted and logged like the commands that answer
   /// tokens or start executions.
   static let api = CommandSpec(
@@ -118,10 +122,6 @@ extension CommandSpec {
     policy: [.changesExecutions, .logged, .rewritesHistory],
     [.required("OPERATION", .operation), .required("JSON", .json, about: "the request")]
   ) { .api(operation: $0.text(0), body: $0.json(1)) }
-  static let export = CommandSpec(
-    "export", help: "write every execution's history as JSON (GetExecutionHistory events)", policy: [],
-    [.required("FILE", .file)]
-  ) { .export(file: $0.text(0)) }
   static let help = CommandSpec(
     "help", aliases: ["?", "h"], help: "list commands", policy: [], ignoresExtraWords: true, .help)
   static let quit = CommandSpec("quit", aliases: ["q", "exit"], help: "leave sfdbg", policy: [], .quit)
@@ -161,8 +161,8 @@ extension DebuggerCommand: CustomStringConvertible {
     case .history(let execution): return (.history, [execution.map(ArgumentValue.text)])
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])
-    case .api(let operation, let body): return (.api, [.text(operation), .json(body)])
     case .export(let file): return (.export, [.text(file)])
+    case .api(let operation, let body): return (.api, [.text(operation), .json(body)])
     case .help: return (.help, [])
     case .quit: return (.quit, [])
     }
