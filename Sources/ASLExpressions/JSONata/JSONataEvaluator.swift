@@ -48,7 +48,13 @@ final class JSONataFunction {
     case lambda([String], JSONataNode, JSONataEnvironment, JSONataValue)
   }
   let kind: Kind
-  init(_ kind: Kind) { self.kind = kind }
+  /// The lambda's own signature (`function($a)<n:n>{…}`); built-ins use
+  /// `JSONataFunctions.signatures`.
+  var signature: JSONataSignature?
+  init(_ kind: Kind, signature: JSONataSignature? = nil) {
+    self.kind = kind
+    self.signature = signature
+  }
 }
 
 /// Variable bindings with lexical parent scopes.
@@ -179,8 +185,10 @@ struct JSONataEvaluator {
       return try group(try evaluate(source, context, env), pairs, env)
     case .call(let callee, let arguments):
       return try call(callee, arguments, prepend: nil, context, env)
-    case .lambda(let parameters, let body):
-      return .function(JSONataFunction(.lambda(parameters, body, env, context)))
+    case .lambda(let parameters, let body, let signature):
+      return .function(
+        JSONataFunction(
+          .lambda(parameters, body, env, context), signature: signature?.signature))
     case .condition(let test, let then, let otherwise):
       if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
       if let otherwise { return try evaluate(otherwise, context, env) }
@@ -606,13 +614,43 @@ struct JSONataEvaluator {
     var arguments: [JSONataValue] = []
     if let prepend { arguments.append(prepend) }
     for node in argumentNodes { arguments.append(try evaluate(node, context, env)) }
-    return try invoke(f, arguments)
+    return try invoke(f, arguments, context: context, name: Self.calleeName(callee))
   }
 
+  /// The name jsonata-js puts in call errors: the variable or path step naming the function.
+  static func calleeName(_ callee: JSONataNode) -> String {
+    switch callee {
+    case .variable(let name), .name(let name): return name
+    case .path(let steps): return steps.first.map(calleeName) ?? ""
+    default: return ""
+    }
+  }
+
+  /// Calls `function` as a higher-order function does (no context value to substitute).
   mutating func invoke(_ function: JSONataFunction, _ arguments: [JSONataValue])
     throws(JSONataError)
     -> JSONataValue
   {
+    try invoke(function, arguments, context: .undefined, name: nil)
+  }
+
+  /// Calls `function` with `arguments` checked against its signature; `context` stands in for a
+  /// missing argument the signature marks `-`.
+  mutating func invoke(
+    _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
+    name: String?
+  ) throws(JSONataError) -> JSONataValue {
+    var arguments = arguments
+    switch function.kind {
+    case .builtin(let builtin):
+      if let signature = JSONataFunctions.signatures[builtin] {
+        arguments = try signature.validate(arguments, context: context, function: name ?? builtin)
+      }
+    case .lambda:
+      if let signature = function.signature {
+        arguments = try signature.validate(arguments, context: context, function: name ?? "")
+      }
+    }
     switch function.kind {
     case .builtin(let name):
       return try JSONataFunctions.call(name, arguments, &self)

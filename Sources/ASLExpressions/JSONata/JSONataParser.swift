@@ -21,7 +21,7 @@ indirect enum JSONataNode: Sendable, Hashable {
   /// `expr{key: value}`: group the items of `expr` by key, then evaluate each value per group.
   case group(JSONataNode, [JSONataPair])
   case call(JSONataNode, [JSONataNode])
-  case lambda([String], JSONataNode)
+  case lambda([String], JSONataNode, JSONataSignatureBox?)
   case condition(JSONataNode, JSONataNode, JSONataNode?)
   case block([JSONataNode])
   case bind(String, JSONataNode)
@@ -439,19 +439,25 @@ struct JSONataParser {
       if token == .op(",") { try advance() } else { break }
     }
     try expect(")")
-    // Optional signature `<...>` is skipped.
+    // An optional signature `<…>` is read as raw text up to its balancing `>`, as jsonata-js
+    // does, and parsed now so a bad one is a syntax error.
+    var signature: JSONataSignature?
     if token == .op("<") {
-      var nesting = 0
-      repeat {
-        if token == .op("<") { nesting += 1 }
-        if token == .op(">") { nesting -= 1 }
-        try advance()
-      } while nesting > 0 && token != .end
+      var depth = 1
+      var text = String.UnicodeScalarView(["<"])
+      while position < scalars.count, depth > 0 {
+        let c = scalars[position]
+        if c == "<" { depth += 1 } else if c == ">" { depth -= 1 }
+        text.append(c)
+        position += 1
+      }
+      signature = try JSONataSignature(String(text))
+      try advance()
     }
     try expect("{")
     let body = try expression(0)
     try expect("}")
-    return .lambda(parameters, body)
+    return .lambda(parameters, body, signature.map(JSONataSignatureBox.init))
   }
 
   mutating func infix(_ op: String, _ left: JSONataNode) throws(JSONataError) -> JSONataNode {

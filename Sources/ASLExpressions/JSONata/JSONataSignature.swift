@@ -237,3 +237,13 @@ struct JSONataSignature: @unchecked Sendable {
       message: "Argument \(goodTo + 1) of function \(function) does not match function signature")
   }
 }
+
+/// A signature inside a syntax tree (nodes are Hashable; a signature compares by its text).
+struct JSONataSignatureBox: Sendable, Hashable {
+  let signature: JSONataSignature
+  init(_ signature: JSONataSignature) { self.signature = signature }
+  static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.signature.definition == rhs.signature.definition
+  }
+  func hash(into hasher: inout Hasher) { hasher.combine(signature.definition) }
+}
