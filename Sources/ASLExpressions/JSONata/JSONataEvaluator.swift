@@ -119,9 +119,26 @@ struct JSONataEvaluator {
     switch node {
     case .literal(let value): return .json(value)
     case .regex(let regex): return .regex(regex)
+    case .defaulting(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      return Self.truthy(value) ? value : try evaluate(rhs, context, env)
+    case .coalesce(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      return value.isUndefined ? try evaluate(rhs, context, env) : value
+    case .sortStep:
+      return try evaluatePath([node], context, env)
+    case .keepSingleton(let inner):
+      let value = try evaluate(inner, context, env)
+      switch value {
+      case .sequence(let items): return .json(.array(items))
+      case .json(.array):
+        return Self.endsWithArrayConstructor(inner) ? .json(.array([value.json!])) : value
+      case .json(let single): return .json(.array([single]))
+      default: return value
+      }
     case .variable(let name):
-      if name.isEmpty { return context }
-      if name == "$" { return env.lookup("$$") ?? .undefined }
+      if name.isEmpty { return Self.unwrapped(context) }
+      if name == "$" { return Self.unwrapped(env.lookup("$$") ?? .undefined) }
       if let value = env.lookup(name) { return value }
       if JSONataFunctions.names.contains(name) { return .function(JSONataFunction(.builtin(name))) }
       return .undefined
@@ -265,8 +282,39 @@ struct JSONataEvaluator {
   }
 
   static func isArrayConstructor(_ node: JSONataNode) -> Bool {
-    if case .array = node { return true }
-    return false
+    switch node {
+    case .array: return true
+    case .filtered(let inner, _): return isArrayConstructor(inner)
+    default: return false
+    }
+  }
+
+  /// An array input is wrapped in a one-item sequence (jsonata-js's `outerWrapper`) so a path
+  /// treats it as one value; `$` and `$$` see the array itself. Only the input is a one-item
+  /// sequence: `finish` makes one item a plain value.
+  static func outerWrapped(_ input: JSONValue) -> JSONataValue {
+    if case .array = input { return .sequence([input]) }
+    return .json(input)
+  }
+
+  static func unwrapped(_ value: JSONataValue) -> JSONataValue {
+    if case .sequence(let items) = value, items.count == 1 { return .json(items[0]) }
+    return value
+  }
+
+  /// True when a path starting with `node` starts from a variable (absolute, not per item).
+  static func isVariableStep(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .variable: return true
+    case .filtered(let inner, _): return isVariableStep(inner)
+    default: return false
+    }
+  }
+
+  /// True when `node` is a path whose last step is an array constructor (jsonata-js `consarray`).
+  static func endsWithArrayConstructor(_ node: JSONataNode) -> Bool {
+    if case .path(let steps) = node, let last = steps.last { return isArrayConstructor(last) }
+    return isArrayConstructor(node)
   }
 
   mutating func range(
@@ -304,7 +352,7 @@ struct JSONataEvaluator {
     throws(JSONataError) -> JSONataValue
   {
     var input: [JSONataValue]
-    if case .variable = steps.first {
+    if let first = steps.first, Self.isVariableStep(first) {
       input = [context]
     } else {
       switch context {
@@ -315,9 +363,30 @@ struct JSONataEvaluator {
     }
     for (index, step) in steps.enumerated() {
       var results: [JSONataValue] = []
+      if case .sortStep(let terms) = step {
+        // Order-by sorts the whole sequence that reaches it (jsonata-js evaluateSortExpression).
+        let sorted = try sort(input.compactMap(\.json), terms, env)
+        if index == steps.count - 1 { return .finish(sorted) }
+        input = sorted.map { .json($0) }
+        continue
+      }
+      if index == 0, Self.isArrayConstructor(step) {
+        // A leading array constructor is evaluated once, on the whole input (consarray).
+        let value = try evaluateStep(step, context, env)
+        if index == steps.count - 1 { return value }
+        input = value.items.map { .json($0) }
+        if input.isEmpty { return .undefined }
+        continue
+      }
+      let keepsArrays = Self.isArrayConstructor(step)
       for item in input {
         let value = try evaluateStep(step, item, env)
-        if !value.isUndefined { results.append(value) }
+        if value.isUndefined { continue }
+        if keepsArrays, case .json(.array) = value {
+          results.append(.sequence([value.json!]))
+        } else {
+          results.append(value)
+        }
       }
       let isLast = index == steps.count - 1
       if isLast, results.count == 1, case .json(.array) = results[0] {
@@ -428,6 +497,52 @@ struct JSONataEvaluator {
       }
     }
     return .finish(out)
+  }
+
+  /// jsonata-js's order-by comparator: undefined sorts last, only numbers or only strings.
+  mutating func sort(_ items: [JSONValue], _ terms: [JSONataSortTerm], _ env: JSONataEnvironment)
+    throws(JSONataError) -> [JSONValue]
+  {
+    var keys: [[JSONataValue]] = []
+    keys.reserveCapacity(items.count)
+    for item in items {
+      var row: [JSONataValue] = []
+      for term in terms { row.append(try evaluate(term.expression, .json(item), env)) }
+      keys.append(row)
+    }
+    func compare(_ a: [JSONataValue], _ b: [JSONataValue]) throws(JSONataError) -> Int {
+      for (index, term) in terms.enumerated() {
+        let (x, y) = (a[index], b[index])
+        var order: Int
+        if x.isUndefined {
+          order = y.isUndefined ? 0 : 1
+          if order != 0 { return order }
+          continue
+        }
+        if y.isUndefined { return -1 }
+        switch (x, y) {
+        case (.json(.number(let p)), .json(.number(let q))):
+          order = p.doubleValue == q.doubleValue ? 0 : (p.doubleValue < q.doubleValue ? -1 : 1)
+        case (.json(.string(let p)), .json(.string(let q))):
+          order = p == q ? 0 : ComparisonOperator.compareUTF16(p, q) < 0 ? -1 : 1
+        case (.json(.number), .json(.string)), (.json(.string), .json(.number)):
+          throw Self.error(
+            "T2007",
+            "Type mismatch when comparing values \(Self.display(x)) and \(Self.display(y)) in order-by clause")
+        default:
+          throw Self.error(
+            "T2008", "The expressions within an order-by clause must evaluate to numeric or string values")
+        }
+        if term.descending { order = -order }
+        if order != 0 { return order }
+      }
+      return 0
+    }
+    let indices = (0..<items.count).map { JSONValue.int($0) }
+    let sorted = try JSONataFunctions.mergeSort(indices[...]) { (a, b) throws(JSONataError) -> Bool in
+      try compare(keys[a.intValue ?? 0], keys[b.intValue ?? 0]) > 0
+    }
+    return sorted.map { items[$0.intValue ?? 0] }
   }
 
   // MARK: Operators
@@ -645,6 +760,8 @@ struct JSONataEvaluator {
     case .builtin(let builtin):
       if let signature = JSONataFunctions.signatures[builtin] {
         arguments = try signature.validate(arguments, context: context, function: name ?? builtin)
+        // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
+        while let last = arguments.last, last.isUndefined { arguments.removeLast() }
       }
     case .lambda:
       if let signature = function.signature {

@@ -27,6 +27,20 @@ indirect enum JSONataNode: Sendable, Hashable {
   case bind(String, JSONataNode)
   case apply(JSONataNode, JSONataNode)
   case regex(RegexLiteral)
+  /// `a ?: b`: `a` when truthy, else `b` (jsonata-js's default operator).
+  case defaulting(JSONataNode, JSONataNode)
+  /// `a ?? b`: `a` when it exists, else `b` (jsonata-js's coalescing operator).
+  case coalesce(JSONataNode, JSONataNode)
+  /// A path step `^(term, …)`: sorts the whole sequence reaching it.
+  case sortStep([JSONataSortTerm])
+  /// A path with a `[]` step: a singleton result stays an array.
+  case keepSingleton(JSONataNode)
+}
+
+/// One `^(<expr)` / `^(>expr)` term of an order-by step.
+struct JSONataSortTerm: Sendable, Hashable {
+  var descending: Bool
+  var expression: JSONataNode
 }
 
 /// A key/value pair of an object constructor.
@@ -132,7 +146,7 @@ struct JSONataParser {
   // MARK: Tokenizer
 
   static let operators: [String] = [
-    "..", ":=", "!=", "<=", ">=", "~>", "**", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
+    "..", ":=", "!=", "<=", ">=", "~>", "**", "?:", "??", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
     ";", ":", "?", "+", "-", "*", "/", "%", "|", "=", "<", ">", "^", "&", "!", "~",
   ]
 
@@ -310,6 +324,7 @@ struct JSONataParser {
     case "[", "(", "@", "#": return 80
     case "{": return 70
     case "?": return 20
+    case "?:", "??", "^": return 40
     case "+", "-", "&": return 50
     case "*", "/", "%": return 60
     case "=", "!=", "<", "<=", ">", ">=", "in", "~>": return 40
@@ -464,14 +479,58 @@ struct JSONataParser {
     switch op {
     case ".":
       let right = try expression(75)
+      var keep = false
+      func unwrapped(_ node: JSONataNode) -> JSONataNode {
+        if case .keepSingleton(let inner) = node {
+          keep = true
+          return inner
+        }
+        return node
+      }
       var steps: [JSONataNode]
-      if case .path(let existing) = left { steps = existing } else { steps = [left] }
-      if case .path(let more) = right { steps += more } else { steps.append(right) }
-      return .path(steps)
+      if case .path(let existing) = unwrapped(left) { steps = existing } else { steps = [unwrapped(left)] }
+      if case .path(let more) = unwrapped(right) { steps += more } else { steps.append(unwrapped(right)) }
+      // String literals as steps are field names; numbers, booleans and null cannot be steps.
+      for (index, step) in steps.enumerated() {
+        switch step {
+        case .literal(.string(let name)): steps[index] = .name(name)
+        case .literal(let value):
+          throw JSONataError(
+            code: "S0213",
+            message: "The literal value \(value.compactString) cannot be used as a step within a path expression")
+        default: break
+        }
+      }
+      return keep ? .keepSingleton(.path(steps)) : .path(steps)
+    case "^":
+      try expect("(")
+      var terms: [JSONataSortTerm] = []
+      while true {
+        var descending = false
+        if token == .op("<") {
+          try advance()
+        } else if token == .op(">") {
+          descending = true
+          try advance()
+        }
+        terms.append(JSONataSortTerm(descending: descending, expression: try expression(0)))
+        guard token == .op(",") else { break }
+        try advance()
+      }
+      try expect(")")
+      if case .path(let steps) = left { return .path(steps + [.sortStep(terms)]) }
+      if case .keepSingleton(.path(let steps)) = left {
+        return .keepSingleton(.path(steps + [.sortStep(terms)]))
+      }
+      return .path([left, .sortStep(terms)])
+    case "?:":
+      return .defaulting(left, try expression(0))
+    case "??":
+      return .coalesce(left, try expression(0))
     case "[":
       if token == .op("]") {
         try advance()
-        return left  // `a[]` keeps arrays; treated as plain step here
+        return .keepSingleton(left)
       }
       let predicate = try expression(0)
       try expect("]")
