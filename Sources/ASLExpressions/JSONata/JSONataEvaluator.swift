@@ -82,6 +82,8 @@ struct JSONataEvaluator {
   var depth = 0
   /// Regular-expression work left for this evaluation (see EvaluationBudget).
   var regexBudget = EvaluationBudget.regexProgressReports
+  /// Expression steps left for this evaluation (see EvaluationBudget.jsonataSteps).
+  var stepsLeft = EvaluationBudget.jsonataSteps
 
   static func error(_ code: String, _ message: String) -> JSONataError {
     JSONataError(code: code, message: message)
@@ -110,6 +112,12 @@ struct JSONataEvaluator {
   mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
     throws(JSONataError) -> JSONataValue
   {
+    stepsLeft -= 1
+    if stepsLeft < 0 {
+      throw Self.budgetError(
+        "Expression evaluation timeout: Check for infinite loop. One evaluation may evaluate at"
+          + " most \(EvaluationBudget.jsonataSteps) expression steps.")
+    }
     depth += 1
     defer { depth -= 1 }
     guard depth < 500 else {
@@ -127,6 +135,12 @@ struct JSONataEvaluator {
       return value.isUndefined ? try evaluate(rhs, context, env) : value
     case .sortStep:
       return try evaluatePath([node], context, env)
+    case .placeholder:
+      return .undefined
+    case .transform(let pattern, let update, let delete):
+      return transformFunction(pattern, update, delete, context, env)
+    case .transformBody(let pattern, let update, let delete):
+      return try applyTransform(pattern, update, delete, env)
     case .keepSingleton(let inner):
       let value = try evaluate(inner, context, env)
       switch value {
@@ -221,13 +235,22 @@ struct JSONataEvaluator {
       return value
     case .apply(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      if case .call(let callee, let arguments) = rhs {
+      if case .call(let callee, let arguments) = rhs, !arguments.contains(.placeholder) {
         return try call(callee, arguments, prepend: value, context, env)
       }
       let function = try evaluate(rhs, context, env)
       guard case .function(let f) = function else {
         throw Self.error(
           "T2006", "The right side of the function application operator ~> must be a function")
+      }
+      if case .function(let first) = value {
+        // `$f ~> $g` composes: λ($x){ $g($f($x)) } (jsonata-js chainAST).
+        let scope = JSONataEnvironment(parent: env)
+        scope.bindings["\u{0}f"] = .function(first)
+        scope.bindings["\u{0}g"] = .function(f)
+        let body = JSONataNode.call(
+          .variable("\u{0}g"), [.call(.variable("\u{0}f"), [.variable("\u{0}x")])])
+        return .function(JSONataFunction(.lambda(["\u{0}x"], body, scope, .undefined)))
       }
       return try invoke(f, [value])
     }
@@ -433,7 +456,7 @@ struct JSONataEvaluator {
     case .wildcard:
       guard case .json(.object(let object)) = item else { return .undefined }
       var out: [JSONValue] = []
-      for (_, value) in object.storage {
+      for (key, value) in object.storage where key != Self.identityKey {
         if case .array(let a) = value { out.append(contentsOf: a) } else { out.append(value) }
       }
       return .finish(out)
@@ -723,19 +746,69 @@ struct JSONataEvaluator {
     _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
     let function = try evaluate(callee, context, env)
+    let isPartial = argumentNodes.contains { $0 == .placeholder }
     guard case .function(let f) = function else {
-      throw Self.error("T1006", "Attempted to invoke a non-function")
+      // jsonata-js's hint when a function name lost its `$`.
+      if function.isUndefined, case .path(let steps) = callee, case .name(let name) = steps.first,
+        env.lookup(name) != nil || JSONataFunctions.names.contains(name)
+      {
+        throw Self.error(
+          isPartial ? "T1008" : "T1005",
+          "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean ${{{\(name)}}}?"
+            .replacingOccurrences(of: "{{{\(name)}}}", with: name))
+      }
+      if function.isUndefined, case .name(let name) = callee,
+        env.lookup(name) != nil || JSONataFunctions.names.contains(name)
+      {
+        throw Self.error(
+          isPartial ? "T1008" : "T1005",
+          "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean $\(name)?")
+      }
+      throw Self.error(
+        isPartial ? "T1008" : "T1006",
+        "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function")
+    }
+    if isPartial {
+      return try partiallyApply(f, argumentNodes, prepend: prepend, context, env)
     }
     var arguments: [JSONataValue] = []
     if let prepend { arguments.append(prepend) }
     for node in argumentNodes { arguments.append(try evaluate(node, context, env)) }
-    return try invoke(f, arguments, context: context, name: Self.calleeName(callee))
+    let name = Self.calleeName(callee)
+    return try invoke(f, arguments, context: context, name: name.isEmpty ? nil : name)
+  }
+
+  /// `$f(?, x)`: a lambda taking the `?` arguments in order, with the other arguments
+  /// evaluated now (jsonata-js partialApplyProcedure).
+  mutating func partiallyApply(
+    _ function: JSONataFunction, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
+    _ context: JSONataValue, _ env: JSONataEnvironment
+  ) throws(JSONataError) -> JSONataValue {
+    let scope = JSONataEnvironment(parent: env)
+    scope.bindings["\u{0}partial"] = .function(function)
+    var parameters: [String] = []
+    var arguments: [JSONataNode] = []
+    if let prepend {
+      scope.bindings["\u{0}prepend"] = prepend
+      arguments.append(.variable("\u{0}prepend"))
+    }
+    for (index, node) in argumentNodes.enumerated() {
+      let name = "\u{0}argument\(index)"
+      if node == .placeholder {
+        parameters.append(name)
+      } else {
+        scope.bindings[name] = try evaluate(node, context, env)
+      }
+      arguments.append(.variable(name))
+    }
+    let body = JSONataNode.call(.variable("\u{0}partial"), arguments)
+    return .function(JSONataFunction(.lambda(parameters, body, scope, context)))
   }
 
   /// The name jsonata-js puts in call errors: the variable or path step naming the function.
   static func calleeName(_ callee: JSONataNode) -> String {
     switch callee {
-    case .variable(let name), .name(let name): return name
+    case .variable(let name), .name(let name): return name.hasPrefix("\u{0}") ? "" : name
     case .path(let steps): return steps.first.map(calleeName) ?? ""
     default: return ""
     }

@@ -35,6 +35,12 @@ indirect enum JSONataNode: Sendable, Hashable {
   case sortStep([JSONataSortTerm])
   /// A path with a `[]` step: a singleton result stays an array.
   case keepSingleton(JSONataNode)
+  /// A `?` argument of a partial application `$f(?, 2)`.
+  case placeholder
+  /// `| pattern | update, delete |`: evaluates to a function (see JSONataTransform).
+  case transform(JSONataNode, JSONataNode, JSONataNode?)
+  /// The body of that function.
+  case transformBody(JSONataNode, JSONataNode, JSONataNode?)
 }
 
 /// One `^(<expr)` / `^(>expr)` term of an order-by step.
@@ -235,6 +241,9 @@ struct JSONataParser {
       return
     }
     for op in JSONataParser.operators where matches(op) {
+      if op == "!" || op == "~" {
+        throw JSONataError(code: "S0204", message: "Unknown operator: \"\(op)\"", position: position)
+      }
       position += op.unicodeScalars.count
       token = .op(op)
       return
@@ -414,6 +423,20 @@ struct JSONataParser {
         return .array(items)
       case "{":
         return .object(try objectPairs())
+      case "|":
+        let pattern = try expression(0)
+        try expect("|")
+        let update = try expression(0)
+        var delete: JSONataNode?
+        if token == .op(",") {
+          try advance()
+          delete = try expression(0)
+        }
+        try expect("|")
+        return .transform(pattern, update, delete)
+      case "and", "or", "in":
+        // The keywords are field names where an operand is expected.
+        return .name(op)
       default:
         throw JSONataError(
           code: "S0211", message: "The symbol \"\(op)\" cannot be used as a unary operator")
@@ -532,6 +555,9 @@ struct JSONataParser {
         try advance()
         return .keepSingleton(left)
       }
+      if case .group = left {
+        throw JSONataError(code: "S0209", message: "A predicate cannot follow a grouping expression in a step")
+      }
       let predicate = try expression(0)
       try expect("]")
       switch left {
@@ -546,7 +572,13 @@ struct JSONataParser {
       var arguments: [JSONataNode] = []
       if token != .op(")") {
         while true {
-          arguments.append(try expression(0))
+          if token == .op("?") {
+            // A lone `?` argument makes the call a partial application.
+            try advance()
+            arguments.append(.placeholder)
+          } else {
+            arguments.append(try expression(0))
+          }
           if token == .op(",") { try advance() } else { break }
         }
       }
@@ -569,6 +601,9 @@ struct JSONataParser {
     case "~>":
       return .apply(left, try expression(JSONataParser.bindingPower(op)))
     case "{":
+      if case .group = left {
+        throw JSONataError(code: "S0210", message: "Each step can only have one grouping expression")
+      }
       return .group(left, try objectPairs())
     default:
       let right = try expression(JSONataParser.bindingPower(op))
