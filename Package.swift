@@ -72,7 +72,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
-        "ProjectLoading",
+        "ProjectLoading", "ASLExpressions",
       ]),
     .executableTarget(
       name: "sfdbg-bench",

@@ -15,7 +15,7 @@ struct SFDebug: ParsableCommand {
       3 execution still waiting on a user decision (run).
       """,
     version: SFDebugVersion.current,
-    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self],
+    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self, EvalCommand.self],
     defaultSubcommand: DebugCommand.self
   )
 }

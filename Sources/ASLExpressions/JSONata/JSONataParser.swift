@@ -35,11 +35,20 @@ struct JSONataPair: Sendable, Hashable {
   var value: JSONataNode
 }
 
-/// A JSONata syntax or evaluation error with its JSONata code (`T1006`, `S0202`, ...).
-struct JSONataError: Error {
-  var code: String
-  var message: String
-  var text: String { "\(code): \(message)" }
+/// A JSONata syntax or evaluation error with its JSONata code (`T1006`, `S0202`, ...) and, when
+/// known, the character offset (in Unicode scalars) of the token it concerns.
+public struct JSONataError: Error, Sendable, Equatable {
+  public var code: String
+  public var message: String
+  public var position: Int? = nil
+  public var text: String { "\(code): \(message)" }
+
+  /// The error with `position` set unless it already has one.
+  func located(at offset: Int) -> JSONataError {
+    var copy = self
+    if copy.position == nil { copy.position = offset }
+    return copy
+  }
 }
 
 /// Tokens of JSONata text.
@@ -90,13 +99,22 @@ struct JSONataParser {
   }
 
   static func parse(_ text: String) throws(JSONataError) -> JSONataNode {
-    var parser = try JSONataParser(text)
-    let node = try parser.expression(0)
-    guard parser.token == .end else {
-      throw JSONataError(
-        code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
+    var parser: JSONataParser
+    do {
+      parser = try JSONataParser(text)
+    } catch {
+      throw error.located(at: min(text.unicodeScalars.count, 1))
     }
-    return node
+    do throws(JSONataError) {
+      let node = try parser.expression(0)
+      guard parser.token == .end else {
+        throw JSONataError(
+          code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
+      }
+      return node
+    } catch {
+      throw error.located(at: parser.position)
+    }
   }
 
   func describe(_ token: JSONataToken) -> String {
