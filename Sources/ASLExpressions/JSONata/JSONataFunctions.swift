@@ -116,7 +116,7 @@ enum JSONataFunctions {
     var out: [Double] = []
     for item in value.items {
       guard case .number(let n) = item else {
-        throw fail("T0412", "Argument 1 of function \"\(name)\" must be an array of numbers")
+        throw fail("T0412", "Argument 1 of function \"\(name)\" must be an array of \"numbers\"")
       }
       out.append(n.doubleValue)
     }
@@ -363,7 +363,7 @@ enum JSONataFunctions {
       var strings: [String] = []
       for item in value.items {
         guard case .string(let s) = item else {
-          throw fail("T0412", "Argument 1 of function \"join\" must be an array of strings")
+          throw fail("T0412", "Argument 1 of function \"join\" must be an array of \"strings\"")
         }
         strings.append(s)
       }
@@ -673,7 +673,7 @@ enum JSONataFunctions {
       var merged = JSONObject()
       for item in value.items {
         guard case .object(let o) = item else {
-          throw fail("T0412", "Argument 1 of function \"merge\" must be an array of objects")
+          throw fail("T0412", "Argument 1 of function \"merge\" must be an array of \"objects\"")
         }
         for (k, v) in o.storage { merged[k] = v }
       }

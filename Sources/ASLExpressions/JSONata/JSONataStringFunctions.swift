@@ -165,9 +165,13 @@ enum JSONataStringFunctions {
     let w = max(-1e7, min(1e7, width.rounded(.towardZero)))
     let padLength = Int(abs(w)) - s.unicodeScalars.count
     guard padLength > 0 else { return s }
-    try JSONataEvaluator.checkStringSize(s.utf8.count + padLength * padChar.utf8.count)
-    var padding = String(repeating: padChar, count: padLength)
-    if padChar.utf16.count > 1 { padding = substring(padding, 0, Double(padLength)) }
+    // jsonata-js repeats the pad string padLength times, then keeps padLength code points:
+    // repeating it only as often as those need gives the same text.
+    let padScalars = padChar.unicodeScalars.count
+    let repeats = (padLength + padScalars - 1) / padScalars
+    try JSONataEvaluator.checkStringSize(s.utf8.count + padLength * 4)
+    var padding = String(repeating: padChar, count: repeats)
+    if padScalars > 1 { padding = substring(padding, 0, Double(padLength)) }
     return w > 0 ? s + padding : padding + s
   }
 
@@ -405,7 +409,9 @@ enum JSONataStringFunctions {
       throw fail("D3020", "Third argument of split function must evaluate to a positive number")
     }
     if let limit, limit == 0 { return [] }
+    // The regex loop runs while count < limit; String.prototype.split truncates the limit.
     let maxCount = limit.map { Int(min($0.rounded(.up), 1e9)) }
+    let splitLimit = limit.map { Int(min($0.rounded(.towardZero), 1e9)) }
     var parts: [String] = []
     switch separator {
     case .json(.string(let sep)):
@@ -423,7 +429,7 @@ enum JSONataStringFunctions {
         }
         parts.append(utf16String(units[position...]))
       }
-      if let maxCount, parts.count > maxCount { parts = Array(parts.prefix(maxCount)) }
+      if let splitLimit, parts.count > splitLimit { parts = Array(parts.prefix(splitLimit)) }
       return parts
     case .regex(let regex):
       let units = Array(s.utf16)
