@@ -831,7 +831,7 @@ struct JSONataEvaluator {
     var arguments = arguments
     switch function.kind {
     case .builtin(let builtin):
-      if let signature = JSONataFunctions.signatures[builtin] {
+      if let signature = JSONataFunctions.compiledSignatures[builtin] {
         arguments = try signature.validate(arguments, context: context, function: name ?? builtin)
         // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
         while let last = arguments.last, last.isUndefined { arguments.removeLast() }
