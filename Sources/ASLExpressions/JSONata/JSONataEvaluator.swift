@@ -160,6 +160,12 @@ struct JSONataEvaluator {
       return try evaluatePath([node], context, env)
     case .path(let steps):
       return try evaluatePath(steps, context, env)
+    case .tuplePath(let steps):
+      return try evaluateTuplePath(steps, context, env)
+    case .parent:
+      return Self.parentValue(env)
+    case .bindStep:
+      return try evaluateTuplePath([node], context, env)
     case .negate(let inner):
       let value = try evaluate(inner, context, env)
       if value.isUndefined { return .undefined }
@@ -533,6 +539,13 @@ struct JSONataEvaluator {
       for term in terms { row.append(try evaluate(term.expression, .json(item), env)) }
       keys.append(row)
     }
+    return try Self.sortedOrder(keys, terms).map { items[$0] }
+  }
+
+  /// The positions of `keys` (one row of term values per item) in order-by order.
+  static func sortedOrder(_ keys: [[JSONataValue]], _ terms: [JSONataSortTerm])
+    throws(JSONataError) -> [Int]
+  {
     func compare(_ a: [JSONataValue], _ b: [JSONataValue]) throws(JSONataError) -> Int {
       for (index, term) in terms.enumerated() {
         let (x, y) = (a[index], b[index])
@@ -561,11 +574,11 @@ struct JSONataEvaluator {
       }
       return 0
     }
-    let indices = (0..<items.count).map { JSONValue.int($0) }
+    let indices = (0..<keys.count).map { JSONValue.int($0) }
     let sorted = try JSONataFunctions.mergeSort(indices[...]) { (a, b) throws(JSONataError) -> Bool in
       try compare(keys[a.intValue ?? 0], keys[b.intValue ?? 0]) > 0
     }
-    return sorted.map { items[$0.intValue ?? 0] }
+    return sorted.compactMap { $0.intValue }
   }
 
   // MARK: Operators
