@@ -37,6 +37,13 @@ extension JSONataEvaluator {
   mutating func evaluateTuplePath(
     _ steps: [JSONataNode], _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
+    .finish(try tuples(steps, context, env).compactMap { $0.value.json })
+  }
+
+  /// The tuple stream a path yields.
+  mutating func tuples(
+    _ steps: [JSONataNode], _ context: JSONataValue, _ env: JSONataEnvironment
+  ) throws(JSONataError) -> [Tuple] {
     let inherited = Self.ancestors(in: env)
     var tuples: [Tuple]
     let absolute: Bool
@@ -59,13 +66,17 @@ extension JSONataEvaluator {
     for step in steps {
       tuples = try tupleStep(step, tuples, env)
     }
-    return .finish(tuples.compactMap { $0.value.json })
+    return tuples
   }
 
   mutating func tupleStep(_ step: JSONataNode, _ tuples: [Tuple], _ env: JSONataEnvironment)
     throws(JSONataError) -> [Tuple]
   {
-    if case .sortStep(let terms) = step { return try sortTuples(tuples, terms, env) }
+    if let (terms, predicates) = Self.sortStep(step) {
+      var sorted = try sortTuples(tuples, terms, env)
+      for predicate in predicates { sorted = try filterTuples(sorted, predicate, env) }
+      return sorted
+    }
     var base = step
     var stages: [JSONataStage] = []
     if case .bindStep(let inner, let rest) = step {
@@ -94,6 +105,10 @@ extension JSONataEvaluator {
       var ancestors = tuple.ancestors
       if case .parent = base {
         result = ancestors.popLast() ?? .undefined
+      } else if case .filtered(.parent, let predicates) = base {
+        result = ancestors.popLast() ?? .undefined
+        let inside = Self.frame(env, tuple, parents: ancestors)
+        for predicate in predicates { result = try applyPredicate(predicate, to: result, inside) }
       } else if case .filtered(let inner, let predicates) = base {
         result = try evaluateStep(inner, tuple.value, Self.frame(env, tuple, parents: ancestors))
         let inside = Self.frame(env, tuple, parents: ancestors + [tuple.value])
