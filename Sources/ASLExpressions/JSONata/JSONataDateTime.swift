@@ -449,12 +449,9 @@ enum JSONataDateTime {
       ms = (Double("0" + fraction) ?? 0) * 1000
       ms = ms.rounded(.down)
     }
-    let daysInMonth = Double(
-      daysFromCivil(Int(month == 12 ? year + 1 : year), month == 12 ? 1 : Int(month) + 1, 1)
-        - daysFromCivil(Int(year), Int(month), 1))
-    guard day <= daysInMonth else { return nil }
+    // V8 takes any day 1-31 and lets it run into the next month (2018-02-30 is 2 March).
     var millis =
-      Double(daysFromCivil(Int(year), Int(month), Int(day))) * millisInADay + hour * 3_600_000
+      (Double(daysFromCivil(Int(year), Int(month), 1)) + day - 1) * millisInADay + hour * 3_600_000
       + minute * 60_000 + second * 1000 + ms
     if let zone = group(9), zone != "Z" {
       let sign: Double = zone.hasPrefix("-") ? -1 : 1

@@ -209,7 +209,8 @@ enum JSONataStringFunctions {
       if r.numberOfRanges > 1 {
         for g in 1..<r.numberOfRanges {
           let range = r.range(at: g)
-          groups.append(range.location == NSNotFound ? .string("") : .string(ns.substring(with: range)))
+          // An unmatched group is undefined in JavaScript: null once in JSON.
+          groups.append(range.location == NSNotFound ? .null : .string(ns.substring(with: range)))
         }
       }
       return Match(
