@@ -18,25 +18,25 @@ struct EvalCommand: ParsableCommand {
       Exit status: 0 ok, 1 evaluation error, 2 usage.
       """)
 
-  @Option(name: .long, help: ArgumentHelp("A JSONata expression.", valueName: "EXPR"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A JSONata expression.", valueName: "EXPR"))
   var jsonata: String?
 
-  @Option(name: .long, help: ArgumentHelp("A JSONPath, reference path or intrinsic function.", valueName: "PATH"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A JSONPath, reference path or intrinsic function.", valueName: "PATH"))
   var jsonpath: String?
 
-  @Option(name: .long, help: ArgumentHelp("A payload template (JSON).", valueName: "JSON"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A payload template (JSON).", valueName: "JSON"))
   var template: String?
 
-  @Option(name: .long, help: ArgumentHelp("The input (JSON).", valueName: "JSON"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The input (JSON).", valueName: "JSON"))
   var input: String?
 
-  @Option(name: .long, help: ArgumentHelp("A file holding the input (JSON).", valueName: "FILE"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A file holding the input (JSON).", valueName: "FILE"))
   var inputFile: String?
 
-  @Option(name: .long, help: ArgumentHelp("A file holding the context object ($$ / $states.context).", valueName: "FILE"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A file holding the context object ($$ / $states.context).", valueName: "FILE"))
   var context: String?
 
-  @Option(name: .customLong("var"), help: ArgumentHelp("A workflow variable.", valueName: "NAME=JSON"))
+  @Option(name: .customLong("var"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A workflow variable.", valueName: "NAME=JSON"))
   var variables: [String] = []
 
   @Flag(name: .long, help: "Print the result as one JSON object.")

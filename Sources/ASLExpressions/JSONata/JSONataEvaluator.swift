@@ -48,7 +48,13 @@ final class JSONataFunction {
     case lambda([String], JSONataNode, JSONataEnvironment, JSONataValue)
   }
   let kind: Kind
-  init(_ kind: Kind) { self.kind = kind }
+  /// The lambda's own signature (`function($a)<n:n>{…}`); built-ins use
+  /// `JSONataFunctions.signatures`.
+  var signature: JSONataSignature?
+  init(_ kind: Kind, signature: JSONataSignature? = nil) {
+    self.kind = kind
+    self.signature = signature
+  }
 }
 
 /// Variable bindings with lexical parent scopes.
@@ -76,6 +82,8 @@ struct JSONataEvaluator {
   var depth = 0
   /// Regular-expression work left for this evaluation (see EvaluationBudget).
   var regexBudget = EvaluationBudget.regexProgressReports
+  /// Expression steps left for this evaluation (see EvaluationBudget.jsonataSteps).
+  var stepsLeft = EvaluationBudget.jsonataSteps
 
   static func error(_ code: String, _ message: String) -> JSONataError {
     JSONataError(code: code, message: message)
@@ -104,6 +112,12 @@ struct JSONataEvaluator {
   mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
     throws(JSONataError) -> JSONataValue
   {
+    stepsLeft -= 1
+    if stepsLeft < 0 {
+      throw Self.budgetError(
+        "Expression evaluation timeout: Check for infinite loop. One evaluation may evaluate at"
+          + " most \(EvaluationBudget.jsonataSteps) expression steps.")
+    }
     depth += 1
     defer { depth -= 1 }
     guard depth < 500 else {
@@ -113,9 +127,32 @@ struct JSONataEvaluator {
     switch node {
     case .literal(let value): return .json(value)
     case .regex(let regex): return .regex(regex)
+    case .defaulting(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      return Self.truthy(value) ? value : try evaluate(rhs, context, env)
+    case .coalesce(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      return value.isUndefined ? try evaluate(rhs, context, env) : value
+    case .sortStep:
+      return try evaluatePath([node], context, env)
+    case .placeholder:
+      return .undefined
+    case .transform(let pattern, let update, let delete):
+      return transformFunction(pattern, update, delete, context, env)
+    case .transformBody(let pattern, let update, let delete):
+      return try applyTransform(pattern, update, delete, env)
+    case .keepSingleton(let inner):
+      let value = try evaluate(inner, context, env)
+      switch value {
+      case .sequence(let items): return .json(.array(items))
+      case .json(.array):
+        return Self.endsWithArrayConstructor(inner) ? .json(.array([value.json!])) : value
+      case .json(let single): return .json(.array([single]))
+      default: return value
+      }
     case .variable(let name):
-      if name.isEmpty { return context }
-      if name == "$" { return env.lookup("$$") ?? .undefined }
+      if name.isEmpty { return Self.unwrapped(context) }
+      if name == "$" { return Self.unwrapped(env.lookup("$$") ?? .undefined) }
       if let value = env.lookup(name) { return value }
       if JSONataFunctions.names.contains(name) { return .function(JSONataFunction(.builtin(name))) }
       return .undefined
@@ -179,8 +216,10 @@ struct JSONataEvaluator {
       return try group(try evaluate(source, context, env), pairs, env)
     case .call(let callee, let arguments):
       return try call(callee, arguments, prepend: nil, context, env)
-    case .lambda(let parameters, let body):
-      return .function(JSONataFunction(.lambda(parameters, body, env, context)))
+    case .lambda(let parameters, let body, let signature):
+      return .function(
+        JSONataFunction(
+          .lambda(parameters, body, env, context), signature: signature?.signature))
     case .condition(let test, let then, let otherwise):
       if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
       if let otherwise { return try evaluate(otherwise, context, env) }
@@ -196,13 +235,22 @@ struct JSONataEvaluator {
       return value
     case .apply(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      if case .call(let callee, let arguments) = rhs {
+      if case .call(let callee, let arguments) = rhs, !arguments.contains(.placeholder) {
         return try call(callee, arguments, prepend: value, context, env)
       }
       let function = try evaluate(rhs, context, env)
       guard case .function(let f) = function else {
         throw Self.error(
           "T2006", "The right side of the function application operator ~> must be a function")
+      }
+      if case .function(let first) = value {
+        // `$f ~> $g` composes: λ($x){ $g($f($x)) } (jsonata-js chainAST).
+        let scope = JSONataEnvironment(parent: env)
+        scope.bindings["\u{0}f"] = .function(first)
+        scope.bindings["\u{0}g"] = .function(f)
+        let body = JSONataNode.call(
+          .variable("\u{0}g"), [.call(.variable("\u{0}f"), [.variable("\u{0}x")])])
+        return .function(JSONataFunction(.lambda(["\u{0}x"], body, scope, .undefined)))
       }
       return try invoke(f, [value])
     }
@@ -257,8 +305,39 @@ struct JSONataEvaluator {
   }
 
   static func isArrayConstructor(_ node: JSONataNode) -> Bool {
-    if case .array = node { return true }
-    return false
+    switch node {
+    case .array: return true
+    case .filtered(let inner, _): return isArrayConstructor(inner)
+    default: return false
+    }
+  }
+
+  /// An array input is wrapped in a one-item sequence (jsonata-js's `outerWrapper`) so a path
+  /// treats it as one value; `$` and `$$` see the array itself. Only the input is a one-item
+  /// sequence: `finish` makes one item a plain value.
+  static func outerWrapped(_ input: JSONValue) -> JSONataValue {
+    if case .array = input { return .sequence([input]) }
+    return .json(input)
+  }
+
+  static func unwrapped(_ value: JSONataValue) -> JSONataValue {
+    if case .sequence(let items) = value, items.count == 1 { return .json(items[0]) }
+    return value
+  }
+
+  /// True when a path starting with `node` starts from a variable (absolute, not per item).
+  static func isVariableStep(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .variable: return true
+    case .filtered(let inner, _): return isVariableStep(inner)
+    default: return false
+    }
+  }
+
+  /// True when `node` is a path whose last step is an array constructor (jsonata-js `consarray`).
+  static func endsWithArrayConstructor(_ node: JSONataNode) -> Bool {
+    if case .path(let steps) = node, let last = steps.last { return isArrayConstructor(last) }
+    return isArrayConstructor(node)
   }
 
   mutating func range(
@@ -296,7 +375,7 @@ struct JSONataEvaluator {
     throws(JSONataError) -> JSONataValue
   {
     var input: [JSONataValue]
-    if case .variable = steps.first {
+    if let first = steps.first, Self.isVariableStep(first) {
       input = [context]
     } else {
       switch context {
@@ -307,9 +386,30 @@ struct JSONataEvaluator {
     }
     for (index, step) in steps.enumerated() {
       var results: [JSONataValue] = []
+      if case .sortStep(let terms) = step {
+        // Order-by sorts the whole sequence that reaches it (jsonata-js evaluateSortExpression).
+        let sorted = try sort(input.compactMap(\.json), terms, env)
+        if index == steps.count - 1 { return .finish(sorted) }
+        input = sorted.map { .json($0) }
+        continue
+      }
+      if index == 0, Self.isArrayConstructor(step) {
+        // A leading array constructor is evaluated once, on the whole input (consarray).
+        let value = try evaluateStep(step, context, env)
+        if index == steps.count - 1 { return value }
+        input = value.items.map { .json($0) }
+        if input.isEmpty { return .undefined }
+        continue
+      }
+      let keepsArrays = Self.isArrayConstructor(step)
       for item in input {
         let value = try evaluateStep(step, item, env)
-        if !value.isUndefined { results.append(value) }
+        if value.isUndefined { continue }
+        if keepsArrays, case .json(.array) = value {
+          results.append(.sequence([value.json!]))
+        } else {
+          results.append(value)
+        }
       }
       let isLast = index == steps.count - 1
       if isLast, results.count == 1, case .json(.array) = results[0] {
@@ -356,7 +456,7 @@ struct JSONataEvaluator {
     case .wildcard:
       guard case .json(.object(let object)) = item else { return .undefined }
       var out: [JSONValue] = []
-      for (_, value) in object.storage {
+      for (key, value) in object.storage where key != Self.identityKey {
         if case .array(let a) = value { out.append(contentsOf: a) } else { out.append(value) }
       }
       return .finish(out)
@@ -420,6 +520,52 @@ struct JSONataEvaluator {
       }
     }
     return .finish(out)
+  }
+
+  /// jsonata-js's order-by comparator: undefined sorts last, only numbers or only strings.
+  mutating func sort(_ items: [JSONValue], _ terms: [JSONataSortTerm], _ env: JSONataEnvironment)
+    throws(JSONataError) -> [JSONValue]
+  {
+    var keys: [[JSONataValue]] = []
+    keys.reserveCapacity(items.count)
+    for item in items {
+      var row: [JSONataValue] = []
+      for term in terms { row.append(try evaluate(term.expression, .json(item), env)) }
+      keys.append(row)
+    }
+    func compare(_ a: [JSONataValue], _ b: [JSONataValue]) throws(JSONataError) -> Int {
+      for (index, term) in terms.enumerated() {
+        let (x, y) = (a[index], b[index])
+        var order: Int
+        if x.isUndefined {
+          order = y.isUndefined ? 0 : 1
+          if order != 0 { return order }
+          continue
+        }
+        if y.isUndefined { return -1 }
+        switch (x, y) {
+        case (.json(.number(let p)), .json(.number(let q))):
+          order = p.doubleValue == q.doubleValue ? 0 : (p.doubleValue < q.doubleValue ? -1 : 1)
+        case (.json(.string(let p)), .json(.string(let q))):
+          order = p == q ? 0 : ComparisonOperator.compareUTF16(p, q) < 0 ? -1 : 1
+        case (.json(.number), .json(.string)), (.json(.string), .json(.number)):
+          throw Self.error(
+            "T2007",
+            "Type mismatch when comparing values \(Self.display(x)) and \(Self.display(y)) in order-by clause")
+        default:
+          throw Self.error(
+            "T2008", "The expressions within an order-by clause must evaluate to numeric or string values")
+        }
+        if term.descending { order = -order }
+        if order != 0 { return order }
+      }
+      return 0
+    }
+    let indices = (0..<items.count).map { JSONValue.int($0) }
+    let sorted = try JSONataFunctions.mergeSort(indices[...]) { (a, b) throws(JSONataError) -> Bool in
+      try compare(keys[a.intValue ?? 0], keys[b.intValue ?? 0]) > 0
+    }
+    return sorted.map { items[$0.intValue ?? 0] }
   }
 
   // MARK: Operators
@@ -581,19 +727,101 @@ struct JSONataEvaluator {
     _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
     let function = try evaluate(callee, context, env)
+    let isPartial = argumentNodes.contains { $0 == .placeholder }
     guard case .function(let f) = function else {
-      throw Self.error("T1006", "Attempted to invoke a non-function")
+      // jsonata-js's hint when a function name lost its `$`.
+      if function.isUndefined, case .path(let steps) = callee, case .name(let name) = steps.first,
+        env.lookup(name) != nil || JSONataFunctions.names.contains(name)
+      {
+        throw Self.error(
+          isPartial ? "T1008" : "T1005",
+          "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean ${{{\(name)}}}?"
+            .replacingOccurrences(of: "{{{\(name)}}}", with: name))
+      }
+      if function.isUndefined, case .name(let name) = callee,
+        env.lookup(name) != nil || JSONataFunctions.names.contains(name)
+      {
+        throw Self.error(
+          isPartial ? "T1008" : "T1005",
+          "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean $\(name)?")
+      }
+      throw Self.error(
+        isPartial ? "T1008" : "T1006",
+        "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function")
+    }
+    if isPartial {
+      return try partiallyApply(f, argumentNodes, prepend: prepend, context, env)
     }
     var arguments: [JSONataValue] = []
     if let prepend { arguments.append(prepend) }
     for node in argumentNodes { arguments.append(try evaluate(node, context, env)) }
-    return try invoke(f, arguments)
+    let name = Self.calleeName(callee)
+    return try invoke(f, arguments, context: context, name: name.isEmpty ? nil : name)
   }
 
+  /// `$f(?, x)`: a lambda taking the `?` arguments in order, with the other arguments
+  /// evaluated now (jsonata-js partialApplyProcedure).
+  mutating func partiallyApply(
+    _ function: JSONataFunction, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
+    _ context: JSONataValue, _ env: JSONataEnvironment
+  ) throws(JSONataError) -> JSONataValue {
+    let scope = JSONataEnvironment(parent: env)
+    scope.bindings["\u{0}partial"] = .function(function)
+    var parameters: [String] = []
+    var arguments: [JSONataNode] = []
+    if let prepend {
+      scope.bindings["\u{0}prepend"] = prepend
+      arguments.append(.variable("\u{0}prepend"))
+    }
+    for (index, node) in argumentNodes.enumerated() {
+      let name = "\u{0}argument\(index)"
+      if node == .placeholder {
+        parameters.append(name)
+      } else {
+        scope.bindings[name] = try evaluate(node, context, env)
+      }
+      arguments.append(.variable(name))
+    }
+    let body = JSONataNode.call(.variable("\u{0}partial"), arguments)
+    return .function(JSONataFunction(.lambda(parameters, body, scope, context)))
+  }
+
+  /// The name jsonata-js puts in call errors: the variable or path step naming the function.
+  static func calleeName(_ callee: JSONataNode) -> String {
+    switch callee {
+    case .variable(let name), .name(let name): return name.hasPrefix("\u{0}") ? "" : name
+    case .path(let steps): return steps.first.map(calleeName) ?? ""
+    default: return ""
+    }
+  }
+
+  /// Calls `function` as a higher-order function does (no context value to substitute).
   mutating func invoke(_ function: JSONataFunction, _ arguments: [JSONataValue])
     throws(JSONataError)
     -> JSONataValue
   {
+    try invoke(function, arguments, context: .undefined, name: nil)
+  }
+
+  /// Calls `function` with `arguments` checked against its signature; `context` stands in for a
+  /// missing argument the signature marks `-`.
+  mutating func invoke(
+    _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
+    name: String?
+  ) throws(JSONataError) -> JSONataValue {
+    var arguments = arguments
+    switch function.kind {
+    case .builtin(let builtin):
+      if let signature = JSONataFunctions.signatures[builtin] {
+        arguments = try signature.validate(arguments, context: context, function: name ?? builtin)
+        // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
+        while let last = arguments.last, last.isUndefined { arguments.removeLast() }
+      }
+    case .lambda:
+      if let signature = function.signature {
+        arguments = try signature.validate(arguments, context: context, function: name ?? "")
+      }
+    }
     switch function.kind {
     case .builtin(let name):
       return try JSONataFunctions.call(name, arguments, &self)

@@ -219,7 +219,7 @@ extension JSONataExpression {
   ) throws(JSONataError) -> JSONValue? {
     let environment = JSONataEnvironment(parent: nil)
     for (name, value) in bindings { environment.bindings[name] = .json(value) }
-    let context: JSONataValue = input.map { .json($0) } ?? .undefined
+    let context: JSONataValue = input.map(JSONataEvaluator.outerWrapped) ?? .undefined
     environment.bindings["$$"] = context
     var evaluator = JSONataEvaluator(random: random, nowMillis: nowMillis)
     defer { random = evaluator.random }

@@ -21,12 +21,32 @@ indirect enum JSONataNode: Sendable, Hashable {
   /// `expr{key: value}`: group the items of `expr` by key, then evaluate each value per group.
   case group(JSONataNode, [JSONataPair])
   case call(JSONataNode, [JSONataNode])
-  case lambda([String], JSONataNode)
+  case lambda([String], JSONataNode, JSONataSignatureBox?)
   case condition(JSONataNode, JSONataNode, JSONataNode?)
   case block([JSONataNode])
   case bind(String, JSONataNode)
   case apply(JSONataNode, JSONataNode)
   case regex(RegexLiteral)
+  /// `a ?: b`: `a` when truthy, else `b` (jsonata-js's default operator).
+  case defaulting(JSONataNode, JSONataNode)
+  /// `a ?? b`: `a` when it exists, else `b` (jsonata-js's coalescing operator).
+  case coalesce(JSONataNode, JSONataNode)
+  /// A path step `^(term, …)`: sorts the whole sequence reaching it.
+  case sortStep([JSONataSortTerm])
+  /// A path with a `[]` step: a singleton result stays an array.
+  case keepSingleton(JSONataNode)
+  /// A `?` argument of a partial application `$f(?, 2)`.
+  case placeholder
+  /// `| pattern | update, delete |`: evaluates to a function (see JSONataTransform).
+  case transform(JSONataNode, JSONataNode, JSONataNode?)
+  /// The body of that function.
+  case transformBody(JSONataNode, JSONataNode, JSONataNode?)
+}
+
+/// One `^(<expr)` / `^(>expr)` term of an order-by step.
+struct JSONataSortTerm: Sendable, Hashable {
+  var descending: Bool
+  var expression: JSONataNode
 }
 
 /// A key/value pair of an object constructor.
@@ -132,7 +152,7 @@ struct JSONataParser {
   // MARK: Tokenizer
 
   static let operators: [String] = [
-    "..", ":=", "!=", "<=", ">=", "~>", "**", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
+    "..", ":=", "!=", "<=", ">=", "~>", "**", "?:", "??", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
     ";", ":", "?", "+", "-", "*", "/", "%", "|", "=", "<", ">", "^", "&", "!", "~",
   ]
 
@@ -221,6 +241,9 @@ struct JSONataParser {
       return
     }
     for op in JSONataParser.operators where matches(op) {
+      if op == "!" || op == "~" {
+        throw JSONataError(code: "S0204", message: "Unknown operator: \"\(op)\"", position: position)
+      }
       position += op.unicodeScalars.count
       token = .op(op)
       return
@@ -310,6 +333,7 @@ struct JSONataParser {
     case "[", "(", "@", "#": return 80
     case "{": return 70
     case "?": return 20
+    case "?:", "??", "^": return 40
     case "+", "-", "&": return 50
     case "*", "/", "%": return 60
     case "=", "!=", "<", "<=", ">", ">=", "in", "~>": return 40
@@ -399,6 +423,20 @@ struct JSONataParser {
         return .array(items)
       case "{":
         return .object(try objectPairs())
+      case "|":
+        let pattern = try expression(0)
+        try expect("|")
+        let update = try expression(0)
+        var delete: JSONataNode?
+        if token == .op(",") {
+          try advance()
+          delete = try expression(0)
+        }
+        try expect("|")
+        return .transform(pattern, update, delete)
+      case "and", "or", "in":
+        // The keywords are field names where an operand is expected.
+        return .name(op)
       default:
         throw JSONataError(
           code: "S0211", message: "The symbol \"\(op)\" cannot be used as a unary operator")
@@ -439,33 +477,86 @@ struct JSONataParser {
       if token == .op(",") { try advance() } else { break }
     }
     try expect(")")
-    // Optional signature `<...>` is skipped.
+    // An optional signature `<…>` is read as raw text up to its balancing `>`, as jsonata-js
+    // does, and parsed now so a bad one is a syntax error.
+    var signature: JSONataSignature?
     if token == .op("<") {
-      var nesting = 0
-      repeat {
-        if token == .op("<") { nesting += 1 }
-        if token == .op(">") { nesting -= 1 }
-        try advance()
-      } while nesting > 0 && token != .end
+      var depth = 1
+      var text = String.UnicodeScalarView(["<"])
+      while position < scalars.count, depth > 0 {
+        let c = scalars[position]
+        if c == "<" { depth += 1 } else if c == ">" { depth -= 1 }
+        text.append(c)
+        position += 1
+      }
+      signature = try JSONataSignature(String(text))
+      try advance()
     }
     try expect("{")
     let body = try expression(0)
     try expect("}")
-    return .lambda(parameters, body)
+    return .lambda(parameters, body, signature.map(JSONataSignatureBox.init))
   }
 
   mutating func infix(_ op: String, _ left: JSONataNode) throws(JSONataError) -> JSONataNode {
     switch op {
     case ".":
       let right = try expression(75)
+      var keep = false
+      func unwrapped(_ node: JSONataNode) -> JSONataNode {
+        if case .keepSingleton(let inner) = node {
+          keep = true
+          return inner
+        }
+        return node
+      }
       var steps: [JSONataNode]
-      if case .path(let existing) = left { steps = existing } else { steps = [left] }
-      if case .path(let more) = right { steps += more } else { steps.append(right) }
-      return .path(steps)
+      if case .path(let existing) = unwrapped(left) { steps = existing } else { steps = [unwrapped(left)] }
+      if case .path(let more) = unwrapped(right) { steps += more } else { steps.append(unwrapped(right)) }
+      // String literals as steps are field names; numbers, booleans and null cannot be steps.
+      for (index, step) in steps.enumerated() {
+        switch step {
+        case .literal(.string(let name)): steps[index] = .name(name)
+        case .literal(let value):
+          throw JSONataError(
+            code: "S0213",
+            message: "The literal value \(value.compactString) cannot be used as a step within a path expression")
+        default: break
+        }
+      }
+      return keep ? .keepSingleton(.path(steps)) : .path(steps)
+    case "^":
+      try expect("(")
+      var terms: [JSONataSortTerm] = []
+      while true {
+        var descending = false
+        if token == .op("<") {
+          try advance()
+        } else if token == .op(">") {
+          descending = true
+          try advance()
+        }
+        terms.append(JSONataSortTerm(descending: descending, expression: try expression(0)))
+        guard token == .op(",") else { break }
+        try advance()
+      }
+      try expect(")")
+      if case .path(let steps) = left { return .path(steps + [.sortStep(terms)]) }
+      if case .keepSingleton(.path(let steps)) = left {
+        return .keepSingleton(.path(steps + [.sortStep(terms)]))
+      }
+      return .path([left, .sortStep(terms)])
+    case "?:":
+      return .defaulting(left, try expression(0))
+    case "??":
+      return .coalesce(left, try expression(0))
     case "[":
       if token == .op("]") {
         try advance()
-        return left  // `a[]` keeps arrays; treated as plain step here
+        return .keepSingleton(left)
+      }
+      if case .group = left {
+        throw JSONataError(code: "S0209", message: "A predicate cannot follow a grouping expression in a step")
       }
       let predicate = try expression(0)
       try expect("]")
@@ -481,7 +572,13 @@ struct JSONataParser {
       var arguments: [JSONataNode] = []
       if token != .op(")") {
         while true {
-          arguments.append(try expression(0))
+          if token == .op("?") {
+            // A lone `?` argument makes the call a partial application.
+            try advance()
+            arguments.append(.placeholder)
+          } else {
+            arguments.append(try expression(0))
+          }
           if token == .op(",") { try advance() } else { break }
         }
       }
@@ -504,6 +601,9 @@ struct JSONataParser {
     case "~>":
       return .apply(left, try expression(JSONataParser.bindingPower(op)))
     case "{":
+      if case .group = left {
+        throw JSONataError(code: "S0210", message: "Each step can only have one grouping expression")
+      }
       return .group(left, try objectPairs())
     default:
       let right = try expression(JSONataParser.bindingPower(op))

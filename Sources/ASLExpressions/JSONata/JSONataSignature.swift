@@ -175,7 +175,7 @@ struct JSONataSignature: @unchecked Sendable {
             throw JSONataError(
               code: "T0411",
               message:
-                "Context value is not a compatible type with argument \(index + 1) of function \(function)"
+                "Context value is not a compatible type with argument \(index + 1) of function \"\(function)\""
             )
           }
           validated.append(context)
@@ -195,7 +195,7 @@ struct JSONataSignature: @unchecked Sendable {
               throw JSONataError(
                 code: "T0412",
                 message:
-                  "Argument \(index + 1) of function \(function) must be an array of \(Self.plural[subtype] ?? subtype)"
+                  "Argument \(index + 1) of function \"\(function)\" must be an array of \"\(Self.plural[subtype] ?? subtype)\""
               )
             }
             if single != "a", let json = argument.json { argument = .json(.array([json])) }
@@ -234,6 +234,16 @@ struct JSONataSignature: @unchecked Sendable {
     }
     return JSONataError(
       code: "T0410",
-      message: "Argument \(goodTo + 1) of function \(function) does not match function signature")
+      message: "Argument \(goodTo + 1) of function \"\(function)\" does not match function signature")
   }
+}
+
+/// A signature inside a syntax tree (nodes are Hashable; a signature compares by its text).
+struct JSONataSignatureBox: Sendable, Hashable {
+  let signature: JSONataSignature
+  init(_ signature: JSONataSignature) { self.signature = signature }
+  static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.signature.definition == rhs.signature.definition
+  }
+  func hash(into hasher: inout Hasher) { hasher.combine(signature.definition) }
 }
