@@ -22,6 +22,8 @@ enum JSONataStringFunctions {
     case .json(.string(let s)): return s
     case .function, .regex: return ""
     case .json(let v): return try stringify(v, prettify: prettify)
+    // A one-item sequence is an array input in its outer wrapper: jsonata-js unwraps it.
+    case .sequence(let s) where s.count == 1: return try stringify(s[0], prettify: prettify)
     case .sequence(let s): return try stringify(.array(s), prettify: prettify)
     }
   }
