@@ -766,25 +766,4 @@ enum JSONataFunctions {
     var seen = Set<JSONValue>()
     return items.filter { seen.insert($0).inserted }
   }
-
-  /// `YYYY-MM-DDTHH:MM:SS.sssZ` for epoch milliseconds.
-  static func isoString(millis: Int64) -> String {
-    let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-    let ms = Int(millis - seconds * 1000)
-    var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-    let secondOfDay = Int(seconds - Int64(days) * 86_400)
-    // Civil from days (Howard Hinnant).
-    days += 719_468
-    let era = (days >= 0 ? days : days - 146_096) / 146_097
-    let doe = days - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, secondOfDay / 3600,
-      (secondOfDay / 60) % 60, secondOfDay % 60, ms)
-  }
 }
