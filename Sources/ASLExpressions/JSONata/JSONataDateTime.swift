@@ -273,7 +273,10 @@ enum JSONataDateTime {
           var integerPattern = presentation1
           if let p2 = def.presentation2 { integerPattern += ";" + String(p2) }
           var format = try IntegerFormat.analyse(integerPattern)
-          if let minWidth = def.width?.min, format.mandatoryDigits < minWidth {
+          // Only a decimal pattern has digit counts; for the others jsonata-js compares
+          // undefined, which is never true.
+          let isDecimal = format.primary == .decimal
+          if isDecimal, let minWidth = def.width?.min, format.mandatoryDigits < minWidth {
             format.mandatoryDigits = minWidth
           }
           if def.component == "Y" {
@@ -281,7 +284,7 @@ enum JSONataDateTime {
             if let maxWidth = def.width?.max {
               def.n = maxWidth
               format.mandatoryDigits = maxWidth
-            } else {
+            } else if isDecimal {
               let w = format.mandatoryDigits + format.optionalDigits
               if w >= 2 { def.n = w }
             }
