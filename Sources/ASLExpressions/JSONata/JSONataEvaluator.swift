@@ -160,6 +160,12 @@ struct JSONataEvaluator {
       return try evaluatePath([node], context, env)
     case .path(let steps):
       return try evaluatePath(steps, context, env)
+    case .tuplePath(let steps):
+      return try evaluateTuplePath(steps, context, env)
+    case .parent:
+      return Self.parentValue(env)
+    case .bindStep:
+      return try evaluateTuplePath([node], context, env)
     case .negate(let inner):
       let value = try evaluate(inner, context, env)
       if value.isUndefined { return .undefined }
@@ -213,6 +219,9 @@ struct JSONataEvaluator {
       }
       return .json(.object(object))
     case .group(let source, let pairs):
+      if case .tuplePath(let steps) = source {
+        return try group(tuples: try tuples(steps, context, env), pairs, env)
+      }
       return try group(try evaluate(source, context, env), pairs, env)
     case .call(let callee, let arguments):
       return try call(callee, arguments, prepend: nil, context, env)
@@ -261,12 +270,24 @@ struct JSONataEvaluator {
     throws(JSONataError) -> JSONataValue
   {
     let items: [JSONValue] = input.isUndefined ? [] : input.items
+    return try group(
+      tuples: items.map { Tuple(value: .json($0), bindings: [:], ancestors: []) }, pairs, env)
+  }
+
+  /// Grouping over a tuple stream (jsonata-js evaluateGroupExpression): keys see each tuple's
+  /// bindings; a group's value sees its items as the context and each binding's values
+  /// appended across the group (reduceTupleStream).
+  mutating func group(tuples: [Tuple], _ pairs: [JSONataPair], _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
     var order: [String] = []
-    var groups: [String: (pair: Int, items: [JSONValue])] = [:]
-    for item in items.isEmpty ? [JSONValue?.none] : items.map(Optional.some) {
-      let context: JSONataValue = item.map { .json($0) } ?? .undefined
+    var groups: [String: (pair: Int, tuples: [Tuple])] = [:]
+    let stream: [Tuple?] = tuples.isEmpty ? [nil] : tuples.map(Optional.some)
+    for tuple in stream {
+      let context = tuple?.value ?? .undefined
+      let scope = tuple.map { $0.bindings.isEmpty ? env : Self.frame(env, $0, parents: $0.ancestors) } ?? env
       for (index, pair) in pairs.enumerated() {
-        let key = try evaluate(pair.key, context, env)
+        let key = try evaluate(pair.key, context, scope)
         if key.isUndefined { continue }
         guard case .json(.string(let name)) = key else {
           throw Self.error(
@@ -276,19 +297,28 @@ struct JSONataEvaluator {
           guard existing.pair == index else {
             throw Self.error("D1009", "Multiple key definitions evaluate to same key: \"\(name)\"")
           }
-          if let item { existing.items.append(item) }
+          if let tuple { existing.tuples.append(tuple) }
           groups[name] = existing
         } else {
           order.append(name)
-          groups[name] = (index, item.map { [$0] } ?? [])
+          groups[name] = (index, tuple.map { [$0] } ?? [])
         }
       }
     }
     var object = JSONObject()
     for name in order {
       guard let group = groups[name] else { continue }
-      let context: JSONataValue = .finish(group.items)
-      let value = try evaluate(pairs[group.pair].value, context, env)
+      let context: JSONataValue = .finish(group.tuples.compactMap { $0.value.json })
+      var scope = env
+      if group.tuples.contains(where: { !$0.bindings.isEmpty }) {
+        var merged: [String: [JSONValue]] = [:]
+        for tuple in group.tuples {
+          for (key, value) in tuple.bindings { merged[key, default: []] += value.items }
+        }
+        scope = JSONataEnvironment(parent: env)
+        for (key, values) in merged { scope.bindings[key] = .finish(values) }
+      }
+      let value = try evaluate(pairs[group.pair].value, context, scope)
       if value.isUndefined { continue }
       guard let json = value.json else {
         throw Self.error("T1007", "Functions cannot be stored in objects here")
@@ -323,6 +353,15 @@ struct JSONataEvaluator {
   static func unwrapped(_ value: JSONataValue) -> JSONataValue {
     if case .sequence(let items) = value, items.count == 1 { return .json(items[0]) }
     return value
+  }
+
+  /// The terms of an order-by step and the predicates after it.
+  static func sortStep(_ node: JSONataNode) -> ([JSONataSortTerm], [JSONataNode])? {
+    switch node {
+    case .sortStep(let terms): return (terms, [])
+    case .filtered(.sortStep(let terms), let predicates): return (terms, predicates)
+    default: return nil
+    }
   }
 
   /// True when a path starting with `node` starts from a variable (absolute, not per item).
@@ -386,11 +425,14 @@ struct JSONataEvaluator {
     }
     for (index, step) in steps.enumerated() {
       var results: [JSONataValue] = []
-      if case .sortStep(let terms) = step {
-        // Order-by sorts the whole sequence that reaches it (jsonata-js evaluateSortExpression).
-        let sorted = try sort(input.compactMap(\.json), terms, env)
-        if index == steps.count - 1 { return .finish(sorted) }
-        input = sorted.map { .json($0) }
+      if let (terms, predicates) = Self.sortStep(step) {
+        // Order-by sorts the whole sequence that reaches it (jsonata-js evaluateSortExpression),
+        // then its predicates filter the sorted sequence.
+        var sorted: JSONataValue = .finish(try sort(input.compactMap(\.json), terms, env))
+        for predicate in predicates { sorted = try applyPredicate(predicate, to: sorted, env) }
+        if index == steps.count - 1 { return sorted }
+        input = sorted.items.map { .json($0) }
+        if input.isEmpty { return .undefined }
         continue
       }
       if index == 0, Self.isArrayConstructor(step) {
@@ -533,6 +575,13 @@ struct JSONataEvaluator {
       for term in terms { row.append(try evaluate(term.expression, .json(item), env)) }
       keys.append(row)
     }
+    return try Self.sortedOrder(keys, terms).map { items[$0] }
+  }
+
+  /// The positions of `keys` (one row of term values per item) in order-by order.
+  static func sortedOrder(_ keys: [[JSONataValue]], _ terms: [JSONataSortTerm])
+    throws(JSONataError) -> [Int]
+  {
     func compare(_ a: [JSONataValue], _ b: [JSONataValue]) throws(JSONataError) -> Int {
       for (index, term) in terms.enumerated() {
         let (x, y) = (a[index], b[index])
@@ -561,11 +610,11 @@ struct JSONataEvaluator {
       }
       return 0
     }
-    let indices = (0..<items.count).map { JSONValue.int($0) }
+    let indices = (0..<keys.count).map { JSONValue.int($0) }
     let sorted = try JSONataFunctions.mergeSort(indices[...]) { (a, b) throws(JSONataError) -> Bool in
       try compare(keys[a.intValue ?? 0], keys[b.intValue ?? 0]) > 0
     }
-    return sorted.map { items[$0.intValue ?? 0] }
+    return sorted.compactMap { $0.intValue }
   }
 
   // MARK: Operators
@@ -812,7 +861,7 @@ struct JSONataEvaluator {
     var arguments = arguments
     switch function.kind {
     case .builtin(let builtin):
-      if let signature = JSONataFunctions.signatures[builtin] {
+      if let signature = JSONataFunctions.compiledSignatures[builtin] {
         arguments = try signature.validate(arguments, context: context, function: name ?? builtin)
         // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
         while let last = arguments.last, last.isUndefined { arguments.removeLast() }

@@ -41,6 +41,21 @@ indirect enum JSONataNode: Sendable, Hashable {
   case transform(JSONataNode, JSONataNode, JSONataNode?)
   /// The body of that function.
   case transformBody(JSONataNode, JSONataNode, JSONataNode?)
+  /// `%`: the value the current context was reached from.
+  case parent
+  /// A path step with `@$var` / `#$var` bindings and the predicates around them, in order.
+  case bindStep(JSONataNode, [JSONataStage])
+  /// A path that carries bindings or ancestry from step to step (jsonata-js tuple streams):
+  /// some step binds with `@`/`#`, or `%` appears inside.
+  case tuplePath([JSONataNode])
+}
+
+/// What follows a step in a tuple path: `@$v` binds the step's value and keeps the context,
+/// `#$i` binds the position, `[…]` filters.
+enum JSONataStage: Sendable, Hashable {
+  case focus(String)
+  case index(String)
+  case filter(JSONataNode)
 }
 
 /// One `^(<expr)` / `^(>expr)` term of an order-by step.
@@ -397,6 +412,7 @@ struct JSONataParser {
       switch op {
       case "-": return .negate(try expression(70))
       case "*": return .wildcard
+      case "%": return .parent
       case "**": return .descendants
       case "(":
         var items: [JSONataNode] = []
@@ -511,8 +527,8 @@ struct JSONataParser {
         return node
       }
       var steps: [JSONataNode]
-      if case .path(let existing) = unwrapped(left) { steps = existing } else { steps = [unwrapped(left)] }
-      if case .path(let more) = unwrapped(right) { steps += more } else { steps.append(unwrapped(right)) }
+      steps = JSONataParser.steps(of: unwrapped(left)) ?? [unwrapped(left)]
+      steps += JSONataParser.steps(of: unwrapped(right)) ?? [unwrapped(right)]
       // String literals as steps are field names; numbers, booleans and null cannot be steps.
       for (index, step) in steps.enumerated() {
         switch step {
@@ -524,7 +540,7 @@ struct JSONataParser {
         default: break
         }
       }
-      return keep ? .keepSingleton(.path(steps)) : .path(steps)
+      return keep ? .keepSingleton(JSONataParser.path(steps)) : JSONataParser.path(steps)
     case "^":
       try expect("(")
       var terms: [JSONataSortTerm] = []
@@ -541,11 +557,34 @@ struct JSONataParser {
         try advance()
       }
       try expect(")")
-      if case .path(let steps) = left { return .path(steps + [.sortStep(terms)]) }
-      if case .keepSingleton(.path(let steps)) = left {
-        return .keepSingleton(.path(steps + [.sortStep(terms)]))
+      if let steps = JSONataParser.steps(of: left) { return JSONataParser.path(steps + [.sortStep(terms)]) }
+      if case .keepSingleton(let inner) = left, let steps = JSONataParser.steps(of: inner) {
+        return .keepSingleton(JSONataParser.path(steps + [.sortStep(terms)]))
       }
-      return .path([left, .sortStep(terms)])
+      return JSONataParser.path([left, .sortStep(terms)])
+    case "@", "#":
+      guard case .variable(let name) = token else {
+        throw JSONataError(
+          code: "S0214", message: "The right side of \(op) must be a variable name (start with $)")
+      }
+      try advance()
+      let stage: JSONataStage = op == "@" ? .focus(name) : .index(name)
+      var steps = JSONataParser.steps(of: left) ?? [left]
+      let last = steps.removeLast()
+      if case .bindStep(let inner, let stages) = last {
+        steps.append(.bindStep(inner, stages + [stage]))
+      } else {
+        if op == "@", case .filtered = last {
+          throw JSONataError(
+            code: "S0215", message: "A context variable binding must precede any predicates on a step")
+        }
+        if op == "@", case .sortStep = last {
+          throw JSONataError(
+            code: "S0216", message: "A context variable binding must precede the 'order-by' clause on a step")
+        }
+        steps.append(.bindStep(last, [stage]))
+      }
+      return JSONataParser.path(steps)
     case "?:":
       return .defaulting(left, try expression(0))
     case "??":
@@ -560,14 +599,12 @@ struct JSONataParser {
       }
       let predicate = try expression(0)
       try expect("]")
-      switch left {
-      case .path(var steps):
+      if var steps = JSONataParser.steps(of: left) {
         let last = steps.removeLast()
         steps.append(JSONataParser.addPredicate(last, predicate))
-        return .path(steps)
-      default:
-        return JSONataParser.addPredicate(left, predicate)
+        return JSONataParser.path(steps)
       }
+      return JSONataParser.addPredicate(left, predicate)
     case "(":
       var arguments: [JSONataNode] = []
       if token != .op(")") {
@@ -611,7 +648,48 @@ struct JSONataParser {
     }
   }
 
+  /// The steps of a path node, nil for other nodes.
+  static func steps(of node: JSONataNode) -> [JSONataNode]? {
+    switch node {
+    case .path(let steps), .tuplePath(let steps): return steps
+    default: return nil
+    }
+  }
+
+  /// A path over `steps`: a tuple path when a step binds or `%` appears in it.
+  static func path(_ steps: [JSONataNode]) -> JSONataNode {
+    steps.contains(where: needsTuples) ? .tuplePath(steps) : .path(steps)
+  }
+
+  /// True when evaluating `node` as a step needs bindings or ancestry carried along.
+  static func needsTuples(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .bindStep, .parent: return true
+    case .path(let steps): return steps.contains(where: needsTuples)
+    case .tuplePath: return true
+    case .filtered(let inner, let predicates):
+      return needsTuples(inner) || predicates.contains(where: needsTuples)
+    case .negate(let inner), .keepSingleton(let inner), .bind(_, let inner): return needsTuples(inner)
+    case .binary(_, let l, let r), .range(let l, let r), .apply(let l, let r),
+      .defaulting(let l, let r), .coalesce(let l, let r):
+      return needsTuples(l) || needsTuples(r)
+    case .array(let items), .block(let items): return items.contains(where: needsTuples)
+    case .object(let pairs): return pairs.contains { needsTuples($0.key) || needsTuples($0.value) }
+    case .group(let source, let pairs):
+      return needsTuples(source) || pairs.contains { needsTuples($0.key) || needsTuples($0.value) }
+    case .call(let callee, let arguments):
+      return needsTuples(callee) || arguments.contains(where: needsTuples)
+    case .condition(let test, let then, let otherwise):
+      return needsTuples(test) || needsTuples(then) || otherwise.map(needsTuples) == true
+    case .sortStep(let terms): return terms.contains { needsTuples($0.expression) }
+    default: return false
+    }
+  }
+
   static func addPredicate(_ node: JSONataNode, _ predicate: JSONataNode) -> JSONataNode {
+    if case .bindStep(let inner, let stages) = node {
+      return .bindStep(inner, stages + [.filter(predicate)])
+    }
     if case .filtered(let inner, let predicates) = node {
       return .filtered(inner, predicates + [predicate])
     }

@@ -247,3 +247,11 @@ struct JSONataSignatureBox: Sendable, Hashable {
   }
   func hash(into hasher: inout Hasher) { hasher.combine(signature.definition) }
 }
+
+extension JSONataFunctions {
+  /// `signatures` (each built-in's jsonata-js signature text), parsed once. The evaluator checks
+  /// every call of a built-in against its entry before the function runs.
+  static let compiledSignatures: [String: JSONataSignature] = signatures.compactMapValues {
+    try? JSONataSignature($0)
+  }
+}
