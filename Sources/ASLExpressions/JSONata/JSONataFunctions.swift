@@ -9,12 +9,35 @@ import JSONCore
 /// parameter declared `a` holds an array, a `-` parameter the context value when it was left
 /// out. The functions still check what they rely on, so a call without a signature cannot crash.
 enum JSONataFunctions {
-  /// Every built-in: jsonata-js's (their signatures in JSONataBuiltinSignatures.swift), `$values`
-  /// kept from earlier sfdbg versions, and the Step Functions additions, which check their own
-  /// arguments with AWS's messages
-  /// (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
-  static let names: Set<String> = Set(signatureTexts.keys).union([
-    "random", "values", "partition", "range", "hash", "uuid", "parse",
+  /// Signatures as jsonata-js declares them (src/jsonata.js, `staticFrame.bind`), checked by the
+  /// evaluator before a call (`compiledSignatures`). `$random` takes Step Functions' optional
+  /// seed. The other Step Functions additions and `$values` have none: they check their own
+  /// arguments with AWS's messages, as before.
+  static let signatures: [String: String] = [
+    "sum": "<a<n>:n>", "count": "<a:n>", "max": "<a<n>:n>", "min": "<a<n>:n>",
+    "average": "<a<n>:n>", "string": "<x-b?:s>", "substring": "<s-nn?:s>",
+    "substringBefore": "<s-s:s>", "substringAfter": "<s-s:s>", "lowercase": "<s-:s>",
+    "uppercase": "<s-:s>", "length": "<s-:n>", "trim": "<s-:s>", "pad": "<s-ns?:s>",
+    "match": "<s-f<s:o>n?:a<o>>", "contains": "<s-(sf):b>", "replace": "<s-(sf)(sf)n?:s>",
+    "split": "<s-(sf)n?:a<s>>", "join": "<a<s>s?:s>", "formatNumber": "<n-so?:s>",
+    "formatBase": "<n-n?:s>", "formatInteger": "<n-s:s>", "parseInteger": "<s-s:n>",
+    "number": "<(nsb)-:n>", "floor": "<n-:n>", "ceil": "<n-:n>", "round": "<n-n?:n>",
+    "abs": "<n-:n>", "sqrt": "<n-:n>", "power": "<n-n:n>", "random": "<n?:n>",
+    "boolean": "<x-:b>", "not": "<x-:b>", "map": "<af>", "zip": "<a+>", "filter": "<af>",
+    "single": "<af?>", "reduce": "<afj?:j>", "sift": "<o-f?:o>", "keys": "<x-:a<s>>",
+    "lookup": "<x-s:x>", "append": "<xx:a>", "exists": "<x:b>", "spread": "<x-:a<o>>",
+    "merge": "<a<o>:o>", "reverse": "<a:a>", "each": "<o-f:a>", "error": "<s?:x>",
+    "assert": "<bs?:x>", "type": "<x:s>", "sort": "<af?:a>", "shuffle": "<a:a>",
+    "distinct": "<x:x>", "base64encode": "<s-:s>", "base64decode": "<s-:s>",
+    "encodeUrlComponent": "<s-:s>", "encodeUrl": "<s-:s>", "decodeUrlComponent": "<s-:s>",
+    "decodeUrl": "<s-:s>", "toMillis": "<s-s?:n>", "fromMillis": "<n-s?s?:s>",
+    "clone": "<(oa)-:o>", "now": "<s?s?:s>", "millis": "<:n>",
+  ]
+
+  /// Every built-in: jsonata-js's, `$values` (kept from earlier sfdbg versions) and the Step
+  /// Functions additions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+  static let names: Set<String> = Set(signatures.keys).union([
+    "values", "partition", "range", "hash", "uuid", "parse",
   ])
 
   /// JavaScript `length` of each jsonata-js implementation (parameters before the first
