@@ -32,6 +32,11 @@ public struct ProjectOptions: Sendable {
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `--machine-name NAME`: the name the main machine is created with (as a Step Functions
+  /// Local suite names it at CreateStateMachine).
+  public var machineName: String?
+  /// `--all-machines`: start every machine of the file that no other starts, not just one.
+  public var allMachines = false
 
   public init(file: String) { self.file = file }
 }
@@ -41,6 +46,8 @@ public struct ProjectOptions: Sendable {
 public struct LoadedProject: Sendable {
   public var session: Session
   public var definitions: [String: JSONValue]
+  /// What the loader decided for the user and must tell them (sfdbg prints them on stderr).
+  public var notes: [String] = []
 }
 
 /// The pipeline before a session exists: load the files, validate (AWS refuses an invalid
@@ -48,7 +55,7 @@ public struct LoadedProject: Sendable {
 /// start the session. Every failure is a ``LoadPipelineError`` naming the file and place.
 public enum ProjectLoader {
   public static func load(_ options: ProjectOptions) throws(LoadPipelineError) -> LoadedProject {
-    let loadOptions: LoadOptions
+    var loadOptions: LoadOptions
     do {
       loadOptions = try LoadOptions.commandLine(
         substitutions: options.substitutions, machines: options.machines,
@@ -56,6 +63,10 @@ public enum ProjectLoader {
     } catch {
       throw .usage(error.message)
     }
+    if options.allMachines && options.stateMachine != nil {
+      throw .usage("give --state-machine NAME or --all-machines, not both")
+    }
+    loadOptions.allMachines = options.allMachines
     let loaded: (registry: MachineRegistry, main: MachineSource)
     do {
       loaded = try ASLLoader.load(file: options.file, options: loadOptions)
@@ -79,6 +90,22 @@ public enum ProjectLoader {
     }
     let input = try readInput(options)
     let mocks = try readMocks(options)
+    guard let mainIndex = registered.firstIndex(where: { $0.arn == loaded.main.arn }) else {
+      throw .usage("the main machine '\(loaded.main.name)' was not registered")
+    }
+    if let name = options.machineName {
+      guard Runtime.isValidExecutionName(name) else {
+        throw .usage(
+          "--machine-name '\(name)': a state machine name has 1 to 80 characters, without spaces, "
+            + "brackets, wildcards, control characters or any of \" # % \\ ^ | ~ ` $ & , ; : /")
+      }
+      registered[mainIndex].rename(to: name)
+    }
+    // Template keys read as SAM CLI reads them: said once, as the validator words it.
+    var notes = loaded.registry.machines.flatMap(\.loadWarnings).filter { $0.rule == "duplicate-key" }.map(\.description)
+    if let mocks, let testCase = options.testCase, let path = options.mocks {
+      notes += try matchMockMachines(mocks, testCase: testCase, file: path, main: mainIndex, &registered)
+    }
     var handlers: [TaskHandler] = []
     let tasks = registered.flatMap { taskStates(of: $0.machine) }
     for spec in options.handlers {
@@ -102,13 +129,18 @@ public enum ProjectLoader {
       defaultHandlerTimeoutSeconds: options.handlerTimeoutSeconds, seed: options.seed,
       mainExecutionName: options.executionName)
     configuration.maxChildExecutions = options.maxChildExecutions
+    if options.allMachines {
+      let fileMachines = loaded.registry.machines.filter { $0.file == loaded.main.file }
+      configuration.companionMachines = ASLLoader.rootMachines(fileMachines, registry: loaded.registry)
+        .map(\.arn).filter { $0 != loaded.main.arn }
+    }
     var definitions: [String: JSONValue] = [:]
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {
       let session = try Session(
-        machines: registered, mainMachine: loaded.main.arn, input: input,
+        machines: registered, mainMachine: registered[mainIndex].arn, input: input,
         configuration: configuration)
-      return LoadedProject(session: session, definitions: definitions)
+      return LoadedProject(session: session, definitions: definitions, notes: notes)
     } catch {
       throw .session(error)
     }
@@ -159,6 +191,35 @@ public enum ProjectLoader {
       throw .mocks("\(path): no state machine defines a test case named \"\(testCase)\"")
     }
     return mocks
+  }
+
+  /// Makes sure the test case reaches a loaded machine: mock files written for Step Functions
+  /// Local name machines as they were created there (`LocalTesting`), not by template logical
+  /// id. When exactly one machine name of the file defines the test case and no loaded machine
+  /// has it, the main machine takes that name too (and the returned note says so); when several
+  /// do, nothing is applied silently: a usage error lists them.
+  static func matchMockMachines(
+    _ mocks: MockConfig, testCase: String, file: String, main: Int, _ registered: inout [RegisteredMachine]
+  ) throws(LoadPipelineError) -> [String] {
+    let definers = (mocks.machineOrder + mocks.stateMachines.keys.sorted()).reduce(into: [String]()) {
+      if mocks.stateMachines[$1]?[testCase] != nil, !$0.contains($1) { $0.append($1) }
+    }
+    let known = Set(registered.flatMap(\.aliases))
+    if definers.contains(where: known.contains) { return [] }
+    let loadedNames = registered.map { "\"\($0.name)\"" }.joined(separator: ", ")
+    guard definers.count == 1, let only = definers.first else {
+      throw .mocks(
+        "\(file): test case \"\(testCase)\" is defined for the state machines "
+          + definers.map { "\"\($0)\"" }.joined(separator: ", ")
+          + ", and no loaded machine has one of those names (loaded: \(loadedNames)); "
+          + "say which one the main machine is with --machine-name NAME")
+    }
+    registered[main].otherNames.append(only)
+    return [
+      "\(file): test case \"\(testCase)\" is defined for state machine \"\(only)\", which no loaded "
+        + "machine is called; applying it to the main machine \"\(registered[main].name)\" "
+        + "(--machine-name \(only) names it so)"
+    ]
   }
 
   /// Every Task state of `machine`, branches and item processors included.

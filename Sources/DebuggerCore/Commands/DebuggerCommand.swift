@@ -21,7 +21,7 @@ public enum DebuggerCommand: Sendable, Equatable {
   /// `reverse-continue` (`U`): step back to the previous breakpoint hit or pending decision.
   case reverseContinue
   /// `goto EVENT_ID`: travel back to the undo point just after the focused execution's history
-  /// event EVENT_ID was written.
+  /// event EVENT_ID was written, or step forward until it is written.
   case goto(eventID: Int)
   /// `advance` (`a`): move the virtual clock to the next timer and fire it.
   case advance
@@ -62,6 +62,11 @@ public enum DebuggerCommand: Sendable, Equatable {
   case save(file: String)
   /// `save-mocks FILE`: write the results given by hand as a MockConfigFile test case.
   case saveMocks(file: String)
+  /// `export FILE`: write every execution of the session with its history (`Runtime.historyExport`).
+  case export(file: String)
+  /// `api OPERATION JSON`: a Step Functions API request (what a client sent; `save` writes
+  /// each one a client made, so a session replays without its client).
+  case api(operation: String, body: JSONValue)
   /// `help`: list the commands.
   case help
   /// `quit` (`q`).

@@ -43,6 +43,10 @@ public struct Session: Sendable {
   var pausedBefore: PausePoint?
   /// Answers given at a breakpoint before a Task, used when it is entered (`succeed`/`fail`).
   var armedAnswers: [ArmedAnswer] = []
+  /// The Step Functions API's own records (machines' dates, activities, test cases per execution).
+  var service = ServiceState()
+  /// Requests answered later and the edge's wall clock (not undone by `back`).
+  var connections = APIConnections()
 
   struct PausePoint: Sendable, Equatable {
     var executionID: Int
@@ -58,6 +62,7 @@ public struct Session: Sendable {
     var lastStop: StopReason?
     var pausedBefore: PausePoint?
     var armedAnswers: [ArmedAnswer]
+    var service: ServiceState
   }
 
   /// Starts the main execution of `mainMachine` (paused before its first state).
@@ -71,9 +76,24 @@ public struct Session: Sendable {
     self.configuration = configuration
     var runtime = Self.newRuntime(machines, configuration)
     let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&runtime, configuration, input: input)
     self.runtime = runtime
     self.mainExecutionID = id
     self.focus = id
+    startService()
+  }
+
+  /// A session that serves the API with no execution yet (`sfdbg serve`): the first execution a
+  /// client starts becomes the main one.
+  public init(machines: [RegisteredMachine], configuration: SessionConfiguration) {
+    self.machines = machines
+    self.mainMachine = machines.first?.name ?? ""
+    self.mainInput = .object(JSONObject())
+    self.configuration = configuration
+    self.runtime = Self.newRuntime(machines, configuration)
+    self.mainExecutionID = 0
+    self.focus = 0
+    startService()
   }
 
   public var mainExecution: RuntimeExecution { runtime.executions[mainExecutionID] }
@@ -113,6 +133,9 @@ public struct Session: Sendable {
       }
       return out
     case .goto(let eventID):
+      if eventID > focusedExecution.execution.history.count {
+        return goForward(toEvent: eventID)
+      }
       goBack(toEvent: eventID, &out)
       return out
     case .restart(let input):
@@ -200,6 +223,11 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(
         path: file, contents: mockFile.prettyString + "\n",
         report: "wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)"))
+    case .export(let file):
+      out.effects.append(.writeFile(
+        path: file, contents: runtime.historyExport.prettyString + "\n",
+        report: "wrote the histories of \(runtime.executions.count) execution(s) to \(file)"))
+    case .api(let operation, let body): work = answerCommand(operation, body, &out)
     case .help:
       out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
@@ -217,6 +245,7 @@ public struct Session: Sendable {
       lastStop = out.stop
     }
     if command.isLogged && !out.isError { log.append(command) }
+    out.effects += deliverWaitingReplies()
     out.notes = notes
     return out
   }
@@ -231,7 +260,7 @@ public struct Session: Sendable {
   mutating func pushSnapshot() {
     snapshots.append(Snapshot(
       runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts,
-      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers))
+      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers, service: service))
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
@@ -249,13 +278,40 @@ public struct Session: Sendable {
 
   /// Undoes commands back to the earliest undo point where the focused execution has written
   /// event `eventID` (just after the command that wrote it), keeping that execution in focus.
+  /// `goto` an event the focused execution has not written yet: `step`s it (each logged and an
+  /// undo point of its own, as if typed) until it writes the event, or until it cannot move on
+  /// by itself (it ended, waits on a person, a child or the clock, or a handler runs).
+  mutating func goForward(toEvent eventID: Int) -> CommandOutcome {
+    let id = focus
+    var total = CommandOutcome()
+    var steps = 0
+    while runtime.executions[id].execution.history.count < eventID {
+      let before = (runtime.executions[id].execution.history.count, clock)
+      let step = execute(.step)
+      steps += 1
+      total.notes += step.notes
+      total.effects += step.effects
+      total.stop = step.stop ?? total.stop
+      let written = runtime.executions[id].execution.history.count
+      if step.isError || !step.effects.isEmpty || (written, clock) == before || focus != id {
+        total.messages += step.messages
+        // Short of the event asked for: a failure, so a script stops here.
+        total.isError = step.effects.isEmpty
+        total.messages.append(
+          "stopped after \(steps) step(s) at event \(written) of \(runtime.executions[id].label): "
+            + (step.effects.isEmpty ? "it does not move on by itself" : "a handler is running")
+            + " (event \(eventID) is not written yet)")
+        return total
+      }
+    }
+    total.messages.append(
+      "went forward \(steps) step(s) to event \(eventID) of \(runtime.executions[id].label)"
+        + " (now \(runtime.executions[id].execution.history.count) events); clock \(clock)")
+    return total
+  }
+
   mutating func goBack(toEvent eventID: Int, _ out: inout CommandOutcome) {
     let id = focus
-    let written = runtime.executions[id].execution.history.count
-    guard eventID <= written else {
-      fail(&out, "\(focusedExecution.label) has written \(written) event(s): event \(eventID) is not in its history yet")
-      return
-    }
     var undone = 0
     while let s = snapshots.last, s.runtime.executions.count > id,
       s.runtime.executions[id].execution.history.count >= eventID
@@ -279,11 +335,22 @@ public struct Session: Sendable {
     lastStop = s.lastStop
     pausedBefore = s.pausedBefore
     armedAnswers = s.armedAnswers
+    service = s.service
+  }
+
+  /// Starts the `--all-machines` companions beside the main execution, with its input and name.
+  static func startCompanions(_ runtime: inout Runtime, _ configuration: SessionConfiguration, input: JSONValue)
+    throws(RuntimeError)
+  {
+    for machine in configuration.companionMachines {
+      _ = try runtime.startExecution(machine: machine, input: input, name: configuration.mainExecutionName ?? "main")
+    }
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
     var fresh = Self.newRuntime(machines, configuration)
     let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&fresh, configuration, input: input)
     runtime = fresh
     mainExecutionID = id
     focus = id
@@ -295,6 +362,7 @@ public struct Session: Sendable {
     roundRobin = 0
     pausedBefore = nil
     armedAnswers = []
+    startService()
   }
 
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop
