@@ -20,15 +20,9 @@ enum JSONataDateTime {
 
   // MARK: Calendar arithmetic (JavaScript Date in UTC)
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+  /// Days since 1970-01-01 of a proleptic Gregorian date.
   static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    ASLTimestamp.daysFromCivil(year, month, day)
   }
 
   /// Year, month (1-12), day of a day count since the epoch.
@@ -279,7 +273,10 @@ enum JSONataDateTime {
           var integerPattern = presentation1
           if let p2 = def.presentation2 { integerPattern += ";" + String(p2) }
           var format = try IntegerFormat.analyse(integerPattern)
-          if let minWidth = def.width?.min, format.mandatoryDigits < minWidth {
+          // Only a decimal pattern has digit counts; for the others jsonata-js compares
+          // undefined, which is never true.
+          let isDecimal = format.primary == .decimal
+          if isDecimal, let minWidth = def.width?.min, format.mandatoryDigits < minWidth {
             format.mandatoryDigits = minWidth
           }
           if def.component == "Y" {
@@ -287,7 +284,7 @@ enum JSONataDateTime {
             if let maxWidth = def.width?.max {
               def.n = maxWidth
               format.mandatoryDigits = maxWidth
-            } else {
+            } else if isDecimal {
               let w = format.mandatoryDigits + format.optionalDigits
               if w >= 2 { def.n = w }
             }
@@ -449,12 +446,9 @@ enum JSONataDateTime {
       ms = (Double("0" + fraction) ?? 0) * 1000
       ms = ms.rounded(.down)
     }
-    let daysInMonth = Double(
-      daysFromCivil(Int(month == 12 ? year + 1 : year), month == 12 ? 1 : Int(month) + 1, 1)
-        - daysFromCivil(Int(year), Int(month), 1))
-    guard day <= daysInMonth else { return nil }
+    // V8 takes any day 1-31 and lets it run into the next month (2018-02-30 is 2 March).
     var millis =
-      Double(daysFromCivil(Int(year), Int(month), Int(day))) * millisInADay + hour * 3_600_000
+      (Double(daysFromCivil(Int(year), Int(month), 1)) + day - 1) * millisInADay + hour * 3_600_000
       + minute * 60_000 + second * 1000 + ms
     if let zone = group(9), zone != "Z" {
       let sign: Double = zone.hasPrefix("-") ? -1 : 1

@@ -801,26 +801,7 @@ struct JSONataEvaluator {
 
   /// JavaScript number formatting after rounding to 15 significant digits (as `$string` does).
   static func formatNumber(_ value: Double) -> String {
-    var x = value
-    if x != x.rounded(), let rounded = Double(String(format: "%.15g", x)) { x = rounded }
-    if x == x.rounded(), abs(x) < 1e21 {
-      if abs(x) < 9.0e15 { return String(Int64(x)) }
-      return String(format: "%.0f", x)
-    }
-    var text = "\(x)"
-    if let e = text.firstIndex(where: { $0 == "e" }) {
-      var exponent = String(text[text.index(after: e)...])
-      var sign = "+"
-      if exponent.hasPrefix("-") || exponent.hasPrefix("+") {
-        sign = String(exponent.removeFirst())
-      }
-      while exponent.hasPrefix("0"), exponent.count > 1 { exponent.removeFirst() }
-      text = String(text[..<e]) + "e" + sign + exponent
-      if text.hasPrefix("1.0e") || text.contains(".0e") {
-        text = text.replacingOccurrences(of: ".0e", with: "e")
-      }
-    }
-    return text
+    JSNumberText.string(JSNumberText.precision15(value))
   }
 
   /// Short rendering of a value for error messages.

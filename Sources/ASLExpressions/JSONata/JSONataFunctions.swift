@@ -9,8 +9,10 @@ import JSONCore
 /// parameter declared `a` holds an array, a `-` parameter the context value when it was left
 /// out. The functions still check what they rely on, so a call without a signature cannot crash.
 enum JSONataFunctions {
-  /// Signatures as jsonata-js declares them (src/jsonata.js, `staticFrame.bind`); the Step
-  /// Functions additions take the argument types AWS documents.
+  /// Signatures as jsonata-js declares them (src/jsonata.js, `staticFrame.bind`), checked by the
+  /// evaluator before a call (`compiledSignatures`). `$random` takes Step Functions' optional
+  /// seed. The other Step Functions additions and `$values` have none: they check their own
+  /// arguments with AWS's messages, as before.
   static let signatures: [String: String] = [
     "sum": "<a<n>:n>", "count": "<a:n>", "max": "<a<n>:n>", "min": "<a<n>:n>",
     "average": "<a<n>:n>", "string": "<x-b?:s>", "substring": "<s-nn?:s>",
@@ -30,14 +32,13 @@ enum JSONataFunctions {
     "encodeUrlComponent": "<s-:s>", "encodeUrl": "<s-:s>", "decodeUrlComponent": "<s-:s>",
     "decodeUrl": "<s-:s>", "toMillis": "<s-s?:n>", "fromMillis": "<n-s?s?:s>",
     "clone": "<(oa)-:o>", "now": "<s?s?:s>", "millis": "<:n>",
-    // Not in jsonata-js: kept from earlier sfdbg versions.
-    "values": "<x-:a>",
-    // Step Functions additions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
-    "partition": "<an:a>", "range": "<nnn?:a>", "hash": "<s-s?:s>", "uuid": "<:s>",
-    "parse": "<s-:x>",
   ]
 
-  static let names: Set<String> = Set(signatures.keys)
+  /// Every built-in: jsonata-js's, `$values` (kept from earlier sfdbg versions) and the Step
+  /// Functions additions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+  static let names: Set<String> = Set(signatures.keys).union([
+    "values", "partition", "range", "hash", "uuid", "parse",
+  ])
 
   /// JavaScript `length` of each jsonata-js implementation (parameters before the first
   /// default): how many of (value, index, array) `$map` & co pass to a built-in.
@@ -787,26 +788,5 @@ enum JSONataFunctions {
   static func distinct(_ items: [JSONValue]) -> [JSONValue] {
     var seen = Set<JSONValue>()
     return items.filter { seen.insert($0).inserted }
-  }
-
-  /// `YYYY-MM-DDTHH:MM:SS.sssZ` for epoch milliseconds.
-  static func isoString(millis: Int64) -> String {
-    let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-    let ms = Int(millis - seconds * 1000)
-    var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-    let secondOfDay = Int(seconds - Int64(days) * 86_400)
-    // Civil from days (Howard Hinnant).
-    days += 719_468
-    let era = (days >= 0 ? days : days - 146_096) / 146_097
-    let doe = days - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, secondOfDay / 3600,
-      (secondOfDay / 60) % 60, secondOfDay % 60, ms)
   }
 }

@@ -28,6 +28,27 @@ enum JSNumberText {
     return sign + digits.prefix(1) + "." + digits.dropFirst() + "e" + exponent
   }
 
+  /// `Number.prototype.toString(radix)` of an integral `x`, as V8 writes it: past 2^53 the
+  /// low digits are zeros.
+  static func string(_ x: Double, radix: Int) -> String {
+    guard x.isFinite else { return string(x) }
+    if radix == 10 { return string(x) }
+    let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+    let r = Double(radix)
+    var integer = abs(x).rounded(.down)
+    var out: [Character] = []
+    while integer / r >= 9_007_199_254_740_992 {
+      integer /= r
+      out.append("0")
+    }
+    repeat {
+      let remainder = integer.truncatingRemainder(dividingBy: r)
+      out.append(digits[Int(remainder)])
+      integer = (integer - remainder) / r
+    } while integer > 0
+    return (x < 0 ? "-" : "") + String(out.reversed())
+  }
+
   /// The shortest round-trip decimal digits of a positive finite `x` (no leading or trailing
   /// zeros) and n such that x = 0.digits × 10^n.
   static func shortestDigits(_ x: Double) -> (String, Int) {
@@ -114,8 +135,7 @@ enum JSONataNumberFunctions {
         "The radix of the formatBase function must be between 2 and 36.  It was given \(JSNumberText.string(r))"
       )
     }
-    guard abs(v) < 9.2e18 else { return JSNumberText.string(v) }
-    return String(Int64(v), radix: Int(r))
+    return JSNumberText.string(v, radix: Int(r))
   }
 
   // MARK: $formatNumber (XPath 3.1 F&O 4.7)
@@ -405,25 +425,25 @@ enum JSONataNumberFunctions {
     if padLeft > 0 { s = Array(repeating: zeroDigit, count: padLeft) + s }
     if padRight > 0 { s += Array(repeating: zeroDigit, count: padRight) }
     decimalPos = index(s, decimalSeparator)
+    // `[s.slice(0, at), separator, s.slice(at)].join('')`: a negative `at` counts from the end.
+    func insertSeparator(at position: Int) {
+      let at = position < 0 ? max(0, s.count + position) : min(position, s.count)
+      s.insert(groupingSeparator, at: at)
+    }
     if pic.regularGrouping > 0 {
-      let groupCount = (decimalPos - 1) / pic.regularGrouping
+      let groupCount = Int((Double(decimalPos - 1) / Double(pic.regularGrouping)).rounded(.down))
       if groupCount >= 1 {
-        for group in 1...groupCount {
-          let at = decimalPos - group * pic.regularGrouping
-          if at >= 0 && at <= s.count { s.insert(groupingSeparator, at: at) }
-        }
+        for group in 1...groupCount { insertSeparator(at: decimalPos - group * pic.regularGrouping) }
       }
     } else {
       for position in pic.integerPartGroupingPositions {
-        let at = decimalPos - position
-        if at >= 0 && at <= s.count { s.insert(groupingSeparator, at: at) }
+        insertSeparator(at: decimalPos - position)
         decimalPos += 1
       }
     }
     decimalPos = index(s, decimalSeparator)
     for position in pic.fractionalPartGroupingPositions {
-      let at = position + decimalPos + 1
-      if at >= 0 && at <= s.count { s.insert(groupingSeparator, at: at) }
+      insertSeparator(at: position + decimalPos + 1)
     }
     decimalPos = index(s, decimalSeparator)
     if !pic.picture.contains(decimalSeparator) || decimalPos == s.count - 1 {

@@ -22,6 +22,8 @@ enum JSONataStringFunctions {
     case .json(.string(let s)): return s
     case .function, .regex: return ""
     case .json(let v): return try stringify(v, prettify: prettify)
+    // A one-item sequence is an array input in its outer wrapper: jsonata-js unwraps it.
+    case .sequence(let s) where s.count == 1: return try stringify(s[0], prettify: prettify)
     case .sequence(let s): return try stringify(.array(s), prettify: prettify)
     }
   }
@@ -43,36 +45,36 @@ enum JSONataStringFunctions {
     case .number(let n): out += JSNumberText.string(JSNumberText.precision15(n.doubleValue))
     case .string(let s): quote(s, into: &out)
     case .array(let items):
-      guard !items.isEmpty else {
-        out += "[]"
-        return
-      }
-      out += "["
-      let inner = indent.map { $0 + "  " }
-      for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
-        if let inner { out += "\n" + inner }
+      writeContainer("[", "]", items, into: &out, indent: indent) { item, out, inner in
         write(item, into: &out, indent: inner)
       }
-      if let indent { out += "\n" + indent }
-      out += "]"
     case .object(let object):
-      guard !object.isEmpty else {
-        out += "{}"
-        return
+      writeContainer("{", "}", object.storage, into: &out, indent: indent) { member, out, inner in
+        quote(member.key, into: &out)
+        out += inner == nil ? ":" : ": "
+        write(member.value, into: &out, indent: inner)
       }
-      out += "{"
-      let inner = indent.map { $0 + "  " }
-      for (i, (key, member)) in object.storage.enumerated() {
-        if i > 0 { out += "," }
-        if let inner { out += "\n" + inner }
-        quote(key, into: &out)
-        out += indent == nil ? ":" : ": "
-        write(member, into: &out, indent: inner)
-      }
-      if let indent { out += "\n" + indent }
-      out += "}"
     }
+  }
+
+  /// `open` entries `close`, one entry per line two spaces deeper when indenting; empty as `[]`.
+  static func writeContainer<C: Collection>(
+    _ open: String, _ close: String, _ entries: C, into out: inout String, indent: String?,
+    _ entry: (C.Element, inout String, String?) -> Void
+  ) {
+    out += open
+    guard !entries.isEmpty else {
+      out += close
+      return
+    }
+    let inner = indent.map { $0 + "  " }
+    for (i, element) in entries.enumerated() {
+      if i > 0 { out += "," }
+      if let inner { out += "\n" + inner }
+      entry(element, &out, inner)
+    }
+    if let indent { out += "\n" + indent }
+    out += close
   }
 
   /// A JSON string literal as JSON.stringify writes it.
@@ -209,7 +211,8 @@ enum JSONataStringFunctions {
       if r.numberOfRanges > 1 {
         for g in 1..<r.numberOfRanges {
           let range = r.range(at: g)
-          groups.append(range.location == NSNotFound ? .string("") : .string(ns.substring(with: range)))
+          // An unmatched group is undefined in JavaScript: null once in JSON.
+          groups.append(range.location == NSNotFound ? .null : .string(ns.substring(with: range)))
         }
       }
       return Match(
