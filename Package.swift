@@ -85,14 +85,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
-        "ProjectLoading", "HistoryReplay", "StepFunctionsServer",
+        "ProjectLoading", "HistoryReplay", "StepFunctionsServer", "ASLExpressions",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning", "ASLExpressions",
       ],
       path: "Benchmarks/sfdbg-bench"),
     // Helpers every test target shares: the package and ../shared paths (with a skip trait),

@@ -50,6 +50,19 @@ import Testing
     }
   }
 
+  /// The fuzzer's finding Fuzz/crashes/jsonata-timeout-dc3337c0…: exponential recursion
+  /// ($fibonacci(304) recomputing both branches) ends at the step budget. The limit is generous
+  /// for a debug build on a loaded machine (68 s seen with a release build running beside it);
+  /// a release build stops in under 3 s.
+  @Test func exponentialRecursionStopsAtTheStepBudget() throws {
+    let finding = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Fuzz/crashes/jsonata-timeout-dc3337c0d760b471af6d499df9f67d4352b09b50")
+    let text = try String(contentsOf: finding, encoding: .utf8)
+    Self.expectLimit("States.QueryEvaluationError", "U1001: Expression evaluation timeout", seconds: 240) {
+      _ = try Self.run(text)
+    }
+  }
+
   @Test func padAndJoinAreBounded() throws {
     #expect(try Self.run("$length($pad('', 100000, $join([1..1000].'abcdefghij')))") == 100_000)
     Self.expectLimit("States.QueryEvaluationError", "String size limit exceeded") {

@@ -48,7 +48,13 @@ final class JSONataFunction {
     case lambda([String], JSONataNode, JSONataEnvironment, JSONataValue)
   }
   let kind: Kind
-  init(_ kind: Kind) { self.kind = kind }
+  /// The lambda's own signature (`function($a)<n:n>{…}`); built-ins use
+  /// `JSONataFunctions.signatures`.
+  var signature: JSONataSignature?
+  init(_ kind: Kind, signature: JSONataSignature? = nil) {
+    self.kind = kind
+    self.signature = signature
+  }
 }
 
 /// Variable bindings with lexical parent scopes.
@@ -76,6 +82,8 @@ struct JSONataEvaluator {
   var depth = 0
   /// Regular-expression work left for this evaluation (see EvaluationBudget).
   var regexBudget = EvaluationBudget.regexProgressReports
+  /// Expression steps left for this evaluation (see EvaluationBudget.jsonataSteps).
+  var stepsLeft = EvaluationBudget.jsonataSteps
 
   static func error(_ code: String, _ message: String) -> JSONataError {
     JSONataError(code: code, message: message)
@@ -104,6 +112,12 @@ struct JSONataEvaluator {
   mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
     throws(JSONataError) -> JSONataValue
   {
+    stepsLeft -= 1
+    if stepsLeft < 0 {
+      throw Self.budgetError(
+        "Expression evaluation timeout: Check for infinite loop. One evaluation may evaluate at"
+          + " most \(EvaluationBudget.jsonataSteps) expression steps.")
+    }
     depth += 1
     defer { depth -= 1 }
     guard depth < 500 else {
@@ -113,9 +127,32 @@ struct JSONataEvaluator {
     switch node {
     case .literal(let value): return .json(value)
     case .regex(let regex): return .regex(regex)
+    case .defaulting(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      return Self.truthy(value) ? value : try evaluate(rhs, context, env)
+    case .coalesce(let lhs, let rhs):
+      let value = try evaluate(lhs, context, env)
+      return value.isUndefined ? try evaluate(rhs, context, env) : value
+    case .sortStep:
+      return try evaluatePath([node], context, env)
+    case .placeholder:
+      return .undefined
+    case .transform(let pattern, let update, let delete):
+      return transformFunction(pattern, update, delete, context, env)
+    case .transformBody(let pattern, let update, let delete):
+      return try applyTransform(pattern, update, delete, env)
+    case .keepSingleton(let inner):
+      let value = try evaluate(inner, context, env)
+      switch value {
+      case .sequence(let items): return .json(.array(items))
+      case .json(.array):
+        return Self.endsWithArrayConstructor(inner) ? .json(.array([value.json!])) : value
+      case .json(let single): return .json(.array([single]))
+      default: return value
+      }
     case .variable(let name):
-      if name.isEmpty { return context }
-      if name == "$" { return env.lookup("$$") ?? .undefined }
+      if name.isEmpty { return Self.unwrapped(context) }
+      if name == "$" { return Self.unwrapped(env.lookup("$$") ?? .undefined) }
       if let value = env.lookup(name) { return value }
       if JSONataFunctions.names.contains(name) { return .function(JSONataFunction(.builtin(name))) }
       return .undefined
@@ -123,6 +160,12 @@ struct JSONataEvaluator {
       return try evaluatePath([node], context, env)
     case .path(let steps):
       return try evaluatePath(steps, context, env)
+    case .tuplePath(let steps):
+      return try evaluateTuplePath(steps, context, env)
+    case .parent:
+      return Self.parentValue(env)
+    case .bindStep:
+      return try evaluateTuplePath([node], context, env)
     case .negate(let inner):
       let value = try evaluate(inner, context, env)
       if value.isUndefined { return .undefined }
@@ -176,11 +219,16 @@ struct JSONataEvaluator {
       }
       return .json(.object(object))
     case .group(let source, let pairs):
+      if case .tuplePath(let steps) = source {
+        return try group(tuples: try tuples(steps, context, env), pairs, env)
+      }
       return try group(try evaluate(source, context, env), pairs, env)
     case .call(let callee, let arguments):
       return try call(callee, arguments, prepend: nil, context, env)
-    case .lambda(let parameters, let body):
-      return .function(JSONataFunction(.lambda(parameters, body, env, context)))
+    case .lambda(let parameters, let body, let signature):
+      return .function(
+        JSONataFunction(
+          .lambda(parameters, body, env, context), signature: signature?.signature))
     case .condition(let test, let then, let otherwise):
       if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
       if let otherwise { return try evaluate(otherwise, context, env) }
@@ -196,13 +244,22 @@ struct JSONataEvaluator {
       return value
     case .apply(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      if case .call(let callee, let arguments) = rhs {
+      if case .call(let callee, let arguments) = rhs, !arguments.contains(.placeholder) {
         return try call(callee, arguments, prepend: value, context, env)
       }
       let function = try evaluate(rhs, context, env)
       guard case .function(let f) = function else {
         throw Self.error(
           "T2006", "The right side of the function application operator ~> must be a function")
+      }
+      if case .function(let first) = value {
+        // `$f ~> $g` composes: λ($x){ $g($f($x)) } (jsonata-js chainAST).
+        let scope = JSONataEnvironment(parent: env)
+        scope.bindings["\u{0}f"] = .function(first)
+        scope.bindings["\u{0}g"] = .function(f)
+        let body = JSONataNode.call(
+          .variable("\u{0}g"), [.call(.variable("\u{0}f"), [.variable("\u{0}x")])])
+        return .function(JSONataFunction(.lambda(["\u{0}x"], body, scope, .undefined)))
       }
       return try invoke(f, [value])
     }
@@ -213,12 +270,24 @@ struct JSONataEvaluator {
     throws(JSONataError) -> JSONataValue
   {
     let items: [JSONValue] = input.isUndefined ? [] : input.items
+    return try group(
+      tuples: items.map { Tuple(value: .json($0), bindings: [:], ancestors: []) }, pairs, env)
+  }
+
+  /// Grouping over a tuple stream (jsonata-js evaluateGroupExpression): keys see each tuple's
+  /// bindings; a group's value sees its items as the context and each binding's values
+  /// appended across the group (reduceTupleStream).
+  mutating func group(tuples: [Tuple], _ pairs: [JSONataPair], _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
     var order: [String] = []
-    var groups: [String: (pair: Int, items: [JSONValue])] = [:]
-    for item in items.isEmpty ? [JSONValue?.none] : items.map(Optional.some) {
-      let context: JSONataValue = item.map { .json($0) } ?? .undefined
+    var groups: [String: (pair: Int, tuples: [Tuple])] = [:]
+    let stream: [Tuple?] = tuples.isEmpty ? [nil] : tuples.map(Optional.some)
+    for tuple in stream {
+      let context = tuple?.value ?? .undefined
+      let scope = tuple.map { $0.bindings.isEmpty ? env : Self.frame(env, $0, parents: $0.ancestors) } ?? env
       for (index, pair) in pairs.enumerated() {
-        let key = try evaluate(pair.key, context, env)
+        let key = try evaluate(pair.key, context, scope)
         if key.isUndefined { continue }
         guard case .json(.string(let name)) = key else {
           throw Self.error(
@@ -228,19 +297,28 @@ struct JSONataEvaluator {
           guard existing.pair == index else {
             throw Self.error("D1009", "Multiple key definitions evaluate to same key: \"\(name)\"")
           }
-          if let item { existing.items.append(item) }
+          if let tuple { existing.tuples.append(tuple) }
           groups[name] = existing
         } else {
           order.append(name)
-          groups[name] = (index, item.map { [$0] } ?? [])
+          groups[name] = (index, tuple.map { [$0] } ?? [])
         }
       }
     }
     var object = JSONObject()
     for name in order {
       guard let group = groups[name] else { continue }
-      let context: JSONataValue = .finish(group.items)
-      let value = try evaluate(pairs[group.pair].value, context, env)
+      let context: JSONataValue = .finish(group.tuples.compactMap { $0.value.json })
+      var scope = env
+      if group.tuples.contains(where: { !$0.bindings.isEmpty }) {
+        var merged: [String: [JSONValue]] = [:]
+        for tuple in group.tuples {
+          for (key, value) in tuple.bindings { merged[key, default: []] += value.items }
+        }
+        scope = JSONataEnvironment(parent: env)
+        for (key, values) in merged { scope.bindings[key] = .finish(values) }
+      }
+      let value = try evaluate(pairs[group.pair].value, context, scope)
       if value.isUndefined { continue }
       guard let json = value.json else {
         throw Self.error("T1007", "Functions cannot be stored in objects here")
@@ -257,8 +335,58 @@ struct JSONataEvaluator {
   }
 
   static func isArrayConstructor(_ node: JSONataNode) -> Bool {
-    if case .array = node { return true }
-    return false
+    switch node {
+    case .array: return true
+    case .filtered(let inner, _): return isArrayConstructor(inner)
+    default: return false
+    }
+  }
+
+  /// An array input is wrapped in a one-item sequence (jsonata-js's `outerWrapper`) so a path
+  /// treats it as one value; `$` and `$$` see the array itself. Only the input is a one-item
+  /// sequence: `finish` makes one item a plain value.
+  static func outerWrapped(_ input: JSONValue) -> JSONataValue {
+    if case .array = input { return .sequence([input]) }
+    return .json(input)
+  }
+
+  static func unwrapped(_ value: JSONataValue) -> JSONataValue {
+    if case .sequence(let items) = value, items.count == 1 { return .json(items[0]) }
+    return value
+  }
+
+  static func numberValue(_ value: JSONataValue) -> JSONNumber? {
+    if case .json(.number(let n)) = value { return n }
+    return nil
+  }
+
+  static func isInteger(_ value: JSONataValue) -> Bool {
+    guard let n = numberValue(value)?.doubleValue else { return false }
+    return n == n.rounded()
+  }
+
+  /// The terms of an order-by step and the predicates after it.
+  static func sortStep(_ node: JSONataNode) -> ([JSONataSortTerm], [JSONataNode])? {
+    switch node {
+    case .sortStep(let terms): return (terms, [])
+    case .filtered(.sortStep(let terms), let predicates): return (terms, predicates)
+    default: return nil
+    }
+  }
+
+  /// True when a path starting with `node` starts from a variable (absolute, not per item).
+  static func isVariableStep(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .variable: return true
+    case .filtered(let inner, _): return isVariableStep(inner)
+    default: return false
+    }
+  }
+
+  /// True when `node` is a path whose last step is an array constructor (jsonata-js `consarray`).
+  static func endsWithArrayConstructor(_ node: JSONataNode) -> Bool {
+    if case .path(let steps) = node, let last = steps.last { return isArrayConstructor(last) }
+    return isArrayConstructor(node)
   }
 
   mutating func range(
@@ -268,6 +396,14 @@ struct JSONataEvaluator {
   {
     let lower = try evaluate(low, context, env)
     let upper = try evaluate(high, context, env)
+    if !lower.isUndefined, !Self.isInteger(lower) {
+      throw Self.error(
+        "T2003", "The left side of the range operator (..) must evaluate to an integer")
+    }
+    if !upper.isUndefined, !Self.isInteger(upper) {
+      throw Self.error(
+        "T2004", "The right side of the range operator (..) must evaluate to an integer")
+    }
     if lower.isUndefined || upper.isUndefined { return [] }
     guard case .json(.number(let a)) = lower, a.doubleValue == a.doubleValue.rounded() else {
       throw Self.error(
@@ -296,7 +432,7 @@ struct JSONataEvaluator {
     throws(JSONataError) -> JSONataValue
   {
     var input: [JSONataValue]
-    if case .variable = steps.first {
+    if let first = steps.first, Self.isVariableStep(first) {
       input = [context]
     } else {
       switch context {
@@ -307,9 +443,33 @@ struct JSONataEvaluator {
     }
     for (index, step) in steps.enumerated() {
       var results: [JSONataValue] = []
+      if let (terms, predicates) = Self.sortStep(step) {
+        // Order-by sorts the whole sequence that reaches it (jsonata-js evaluateSortExpression),
+        // then its predicates filter the sorted sequence.
+        var sorted: JSONataValue = .finish(try sort(input.compactMap(\.json), terms, env))
+        for predicate in predicates { sorted = try applyPredicate(predicate, to: sorted, env) }
+        if index == steps.count - 1 { return sorted }
+        input = sorted.items.map { .json($0) }
+        if input.isEmpty { return .undefined }
+        continue
+      }
+      if index == 0, Self.isArrayConstructor(step) {
+        // A leading array constructor is evaluated once, on the whole input (consarray).
+        let value = try evaluateStep(step, context, env)
+        if index == steps.count - 1 { return value }
+        input = value.items.map { .json($0) }
+        if input.isEmpty { return .undefined }
+        continue
+      }
+      let keepsArrays = Self.isArrayConstructor(step)
       for item in input {
         let value = try evaluateStep(step, item, env)
-        if !value.isUndefined { results.append(value) }
+        if value.isUndefined { continue }
+        if keepsArrays, case .json(.array) = value {
+          results.append(.sequence([value.json!]))
+        } else {
+          results.append(value)
+        }
       }
       let isLast = index == steps.count - 1
       if isLast, results.count == 1, case .json(.array) = results[0] {
@@ -341,22 +501,21 @@ struct JSONataEvaluator {
     case .name(let name):
       guard case .json(.object(let object)) = item, let value = object[name] else {
         if case .json(.array(let a)) = item {
-          // A name applied to an array maps over its elements.
+          // A name applied to an array maps over its elements, nested arrays included
+          // (jsonata-js fn.lookup).
           var out: [JSONValue] = []
-          for element in a {
-            if case .object(let o) = element, let v = o[name] {
-              if case .array(let inner) = v { out.append(contentsOf: inner) } else { out.append(v) }
-            }
-          }
+          Self.lookup(name, inArray: a, into: &out)
           return .finish(out)
         }
         return .undefined
       }
       return .json(value)
     case .wildcard:
+      // An array's "fields" are its items (jsonata-js evaluateWildcard on the input array).
+      if case .json(.array(let items)) = item { return .finish(items.flatMap { $0.arrayValue ?? [$0] }) }
       guard case .json(.object(let object)) = item else { return .undefined }
       var out: [JSONValue] = []
-      for (_, value) in object.storage {
+      for (key, value) in object.storage where key != Self.identityKey {
         if case .array(let a) = value { out.append(contentsOf: a) } else { out.append(value) }
       }
       return .finish(out)
@@ -372,6 +531,21 @@ struct JSONataEvaluator {
       return value
     default:
       return try evaluate(step, item, env)
+    }
+  }
+
+  static func lookup(_ name: String, inArray items: [JSONValue], into out: inout [JSONValue]) {
+    for element in items {
+      switch element {
+      case .object(let o):
+        guard let v = o[name] else { continue }
+        if case .array(let inner) = v { out.append(contentsOf: inner) } else { out.append(v) }
+      case .array(let nested):
+        var found: [JSONValue] = []
+        lookup(name, inArray: nested, into: &found)
+        out.append(contentsOf: found)
+      default: continue
+      }
     }
   }
 
@@ -422,6 +596,59 @@ struct JSONataEvaluator {
     return .finish(out)
   }
 
+  /// jsonata-js's order-by comparator: undefined sorts last, only numbers or only strings.
+  mutating func sort(_ items: [JSONValue], _ terms: [JSONataSortTerm], _ env: JSONataEnvironment)
+    throws(JSONataError) -> [JSONValue]
+  {
+    var keys: [[JSONataValue]] = []
+    keys.reserveCapacity(items.count)
+    for item in items {
+      var row: [JSONataValue] = []
+      for term in terms { row.append(try evaluate(term.expression, .json(item), env)) }
+      keys.append(row)
+    }
+    return try Self.sortedOrder(keys, terms).map { items[$0] }
+  }
+
+  /// The positions of `keys` (one row of term values per item) in order-by order.
+  static func sortedOrder(_ keys: [[JSONataValue]], _ terms: [JSONataSortTerm])
+    throws(JSONataError) -> [Int]
+  {
+    func compare(_ a: [JSONataValue], _ b: [JSONataValue]) throws(JSONataError) -> Int {
+      for (index, term) in terms.enumerated() {
+        let (x, y) = (a[index], b[index])
+        var order: Int
+        if x.isUndefined {
+          order = y.isUndefined ? 0 : 1
+          if order != 0 { return order }
+          continue
+        }
+        if y.isUndefined { return -1 }
+        switch (x, y) {
+        case (.json(.number(let p)), .json(.number(let q))):
+          order = p.doubleValue == q.doubleValue ? 0 : (p.doubleValue < q.doubleValue ? -1 : 1)
+        case (.json(.string(let p)), .json(.string(let q))):
+          order = p == q ? 0 : ComparisonOperator.compareUTF16(p, q) < 0 ? -1 : 1
+        case (.json(.number), .json(.string)), (.json(.string), .json(.number)):
+          throw Self.error(
+            "T2007",
+            "Type mismatch when comparing values \(Self.display(x)) and \(Self.display(y)) in order-by clause")
+        default:
+          throw Self.error(
+            "T2008", "The expressions within an order-by clause must evaluate to numeric or string values")
+        }
+        if term.descending { order = -order }
+        if order != 0 { return order }
+      }
+      return 0
+    }
+    let indices = (0..<keys.count).map { JSONValue.int($0) }
+    let sorted = try JSONataFunctions.mergeSort(indices[...]) { (a, b) throws(JSONataError) -> Bool in
+      try compare(keys[a.intValue ?? 0], keys[b.intValue ?? 0]) > 0
+    }
+    return sorted.compactMap { $0.intValue }
+  }
+
   // MARK: Operators
 
   mutating func binary(
@@ -440,15 +667,16 @@ struct JSONataEvaluator {
     let right = try evaluate(rhs, context, env)
     switch op {
     case "+", "-", "*", "/", "%":
-      if left.isUndefined || right.isUndefined { return .undefined }
-      guard case .json(.number(let a)) = left else {
+      // Types first, then undefined (jsonata-js evaluateNumericExpression).
+      if !left.isUndefined, Self.numberValue(left) == nil {
         throw Self.error(
           "T2001", "The left side of the \"\(op)\" operator must evaluate to a number")
       }
-      guard case .json(.number(let b)) = right else {
+      if !right.isUndefined, Self.numberValue(right) == nil {
         throw Self.error(
           "T2002", "The right side of the \"\(op)\" operator must evaluate to a number")
       }
+      guard let a = Self.numberValue(left), let b = Self.numberValue(right) else { return .undefined }
       let x = a.doubleValue
       let y = b.doubleValue
       let result: Double
@@ -460,7 +688,8 @@ struct JSONataEvaluator {
       default: result = x.truncatingRemainder(dividingBy: y)
       }
       guard result.isFinite else {
-        throw Self.error("D1001", "Number out of range: \(result)")
+        // JSONata prints the value with JSON.stringify, which writes null for NaN and ±Infinity.
+        throw Self.error("D1001", "Number out of range: null")
       }
       return .json(.number(JSONNumber(result)))
     case "=", "!=":
@@ -468,7 +697,18 @@ struct JSONataEvaluator {
       let equal = left.json == right.json
       return .json(.bool(op == "=" ? equal : !equal))
     case "<", "<=", ">", ">=":
-      if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
+      // Only strings, numbers and undefined compare; undefined on a side gives undefined
+      // (jsonata-js evaluateComparisonExpression).
+      for side in [left, right] {
+        switch side {
+        case .undefined, .json(.string), .json(.number): continue
+        default:
+          throw Self.error(
+            "T2010",
+            "The expressions either side of operator \"\(op)\" must evaluate to numeric or string values")
+        }
+      }
+      if left.isUndefined || right.isUndefined { return .undefined }
       let order: Int
       switch (left, right) {
       case (.json(.number(let a)), .json(.number(let b))):
@@ -561,26 +801,7 @@ struct JSONataEvaluator {
 
   /// JavaScript number formatting after rounding to 15 significant digits (as `$string` does).
   static func formatNumber(_ value: Double) -> String {
-    var x = value
-    if x != x.rounded(), let rounded = Double(String(format: "%.15g", x)) { x = rounded }
-    if x == x.rounded(), abs(x) < 1e21 {
-      if abs(x) < 9.0e15 { return String(Int64(x)) }
-      return String(format: "%.0f", x)
-    }
-    var text = "\(x)"
-    if let e = text.firstIndex(where: { $0 == "e" }) {
-      var exponent = String(text[text.index(after: e)...])
-      var sign = "+"
-      if exponent.hasPrefix("-") || exponent.hasPrefix("+") {
-        sign = String(exponent.removeFirst())
-      }
-      while exponent.hasPrefix("0"), exponent.count > 1 { exponent.removeFirst() }
-      text = String(text[..<e]) + "e" + sign + exponent
-      if text.hasPrefix("1.0e") || text.contains(".0e") {
-        text = text.replacingOccurrences(of: ".0e", with: "e")
-      }
-    }
-    return text
+    JSNumberText.string(JSNumberText.precision15(value))
   }
 
   /// Short rendering of a value for error messages.
@@ -600,19 +821,103 @@ struct JSONataEvaluator {
     _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
     let function = try evaluate(callee, context, env)
+    let isPartial = argumentNodes.contains { $0 == .placeholder }
     guard case .function(let f) = function else {
-      throw Self.error("T1006", "Attempted to invoke a non-function")
+      // jsonata-js's hint when a function name lost its `$`.
+      if function.isUndefined, case .path(let steps) = callee, case .name(let name) = steps.first,
+        env.lookup(name) != nil || JSONataFunctions.names.contains(name)
+      {
+        throw Self.error(
+          isPartial ? "T1008" : "T1005",
+          "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean ${{{\(name)}}}?"
+            .replacingOccurrences(of: "{{{\(name)}}}", with: name))
+      }
+      if function.isUndefined, case .name(let name) = callee,
+        env.lookup(name) != nil || JSONataFunctions.names.contains(name)
+      {
+        throw Self.error(
+          isPartial ? "T1008" : "T1005",
+          "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean $\(name)?")
+      }
+      throw Self.error(
+        isPartial ? "T1008" : "T1006",
+        "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function")
+    }
+    if isPartial {
+      return try partiallyApply(f, argumentNodes, prepend: prepend, context, env)
     }
     var arguments: [JSONataValue] = []
     if let prepend { arguments.append(prepend) }
     for node in argumentNodes { arguments.append(try evaluate(node, context, env)) }
-    return try invoke(f, arguments)
+    let name = Self.calleeName(callee)
+    return try invoke(f, arguments, context: context, name: name.isEmpty ? nil : name)
   }
 
+  /// `$f(?, x)`: a lambda taking the `?` arguments in order, with the other arguments
+  /// evaluated now (jsonata-js partialApplyProcedure).
+  mutating func partiallyApply(
+    _ function: JSONataFunction, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
+    _ context: JSONataValue, _ env: JSONataEnvironment
+  ) throws(JSONataError) -> JSONataValue {
+    let scope = JSONataEnvironment(parent: env)
+    scope.bindings["\u{0}partial"] = .function(function)
+    var parameters: [String] = []
+    var arguments: [JSONataNode] = []
+    if let prepend {
+      scope.bindings["\u{0}prepend"] = prepend
+      arguments.append(.variable("\u{0}prepend"))
+    }
+    for (index, node) in argumentNodes.enumerated() {
+      let name = "\u{0}argument\(index)"
+      if node == .placeholder {
+        parameters.append(name)
+      } else {
+        scope.bindings[name] = try evaluate(node, context, env)
+      }
+      arguments.append(.variable(name))
+    }
+    let body = JSONataNode.call(.variable("\u{0}partial"), arguments)
+    return .function(JSONataFunction(.lambda(parameters, body, scope, context)))
+  }
+
+  /// The name jsonata-js puts in call errors: the variable or path step naming the function.
+  static func calleeName(_ callee: JSONataNode) -> String {
+    switch callee {
+    case .variable(let name), .name(let name): return name.hasPrefix("\u{0}") ? "" : name
+    case .path(let steps): return steps.first.map(calleeName) ?? ""
+    default: return ""
+    }
+  }
+
+  /// Calls `function` as a higher-order function does (no context value to substitute).
   mutating func invoke(_ function: JSONataFunction, _ arguments: [JSONataValue])
     throws(JSONataError)
     -> JSONataValue
   {
+    try invoke(function, arguments, context: .undefined, name: nil)
+  }
+
+  /// Calls `function` with `arguments` checked against its signature; `context` stands in for a
+  /// missing argument the signature marks `-`.
+  mutating func invoke(
+    _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
+    name: String?
+  ) throws(JSONataError) -> JSONataValue {
+    var arguments = arguments
+    switch function.kind {
+    case .builtin(let builtin):
+      if let signature = JSONataFunctions.compiledSignatures[builtin] {
+        arguments = try signature.validate(
+          arguments, context: Self.unwrapped(context), function: name ?? builtin)
+        // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
+        while let last = arguments.last, last.isUndefined { arguments.removeLast() }
+      }
+    case .lambda:
+      if let signature = function.signature {
+        arguments = try signature.validate(
+          arguments, context: Self.unwrapped(context), function: name ?? "")
+      }
+    }
     switch function.kind {
     case .builtin(let name):
       return try JSONataFunctions.call(name, arguments, &self)

@@ -198,3 +198,31 @@ public struct CompiledJSONataTemplate: Sendable, Hashable {
     }
   }
 }
+
+// MARK: Standalone evaluation (`sfdbg eval`)
+
+extension JSONataExpression {
+  /// Parses `text`, throwing the JSONata error itself (code, message, position) rather than
+  /// AWS's States.QueryEvaluationError wrapping.
+  public static func compile(_ text: String) throws(JSONataError) -> JSONataExpression {
+    JSONataExpression(storage: Storage(text: text, node: try JSONataParser.parse(text)))
+  }
+
+  init(storage: Storage) { self.storage = storage }
+
+  /// Evaluates as jsonata-js's `expression.evaluate(input, bindings)` does: `$` and `$$` are
+  /// `input` (nil: undefined), each binding is a variable. Returns nil for undefined; a function
+  /// or regex result is returned as nil too (it has no JSON form).
+  public func evaluate(
+    input: JSONValue?, bindings: [String: JSONValue], random: inout SeededRandom,
+    nowMillis: Int64
+  ) throws(JSONataError) -> JSONValue? {
+    let environment = JSONataEnvironment(parent: nil)
+    for (name, value) in bindings { environment.bindings[name] = .json(value) }
+    let context: JSONataValue = input.map(JSONataEvaluator.outerWrapped) ?? .undefined
+    environment.bindings["$$"] = context
+    var evaluator = JSONataEvaluator(random: random, nowMillis: nowMillis)
+    defer { random = evaluator.random }
+    return try evaluator.evaluate(storage.node, context, environment).json
+  }
+}

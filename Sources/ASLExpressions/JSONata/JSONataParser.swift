@@ -21,12 +21,47 @@ indirect enum JSONataNode: Sendable, Hashable {
   /// `expr{key: value}`: group the items of `expr` by key, then evaluate each value per group.
   case group(JSONataNode, [JSONataPair])
   case call(JSONataNode, [JSONataNode])
-  case lambda([String], JSONataNode)
+  case lambda([String], JSONataNode, JSONataSignatureBox?)
   case condition(JSONataNode, JSONataNode, JSONataNode?)
   case block([JSONataNode])
   case bind(String, JSONataNode)
   case apply(JSONataNode, JSONataNode)
   case regex(RegexLiteral)
+  /// `a ?: b`: `a` when truthy, else `b` (jsonata-js's default operator).
+  case defaulting(JSONataNode, JSONataNode)
+  /// `a ?? b`: `a` when it exists, else `b` (jsonata-js's coalescing operator).
+  case coalesce(JSONataNode, JSONataNode)
+  /// A path step `^(term, …)`: sorts the whole sequence reaching it.
+  case sortStep([JSONataSortTerm])
+  /// A path with a `[]` step: a singleton result stays an array.
+  case keepSingleton(JSONataNode)
+  /// A `?` argument of a partial application `$f(?, 2)`.
+  case placeholder
+  /// `| pattern | update, delete |`: evaluates to a function (see JSONataTransform).
+  case transform(JSONataNode, JSONataNode, JSONataNode?)
+  /// The body of that function.
+  case transformBody(JSONataNode, JSONataNode, JSONataNode?)
+  /// `%`: the value the current context was reached from.
+  case parent
+  /// A path step with `@$var` / `#$var` bindings and the predicates around them, in order.
+  case bindStep(JSONataNode, [JSONataStage])
+  /// A path that carries bindings or ancestry from step to step (jsonata-js tuple streams):
+  /// some step binds with `@`/`#`, or `%` appears inside.
+  case tuplePath([JSONataNode])
+}
+
+/// What follows a step in a tuple path: `@$v` binds the step's value and keeps the context,
+/// `#$i` binds the position, `[…]` filters.
+enum JSONataStage: Sendable, Hashable {
+  case focus(String)
+  case index(String)
+  case filter(JSONataNode)
+}
+
+/// One `^(<expr)` / `^(>expr)` term of an order-by step.
+struct JSONataSortTerm: Sendable, Hashable {
+  var descending: Bool
+  var expression: JSONataNode
 }
 
 /// A key/value pair of an object constructor.
@@ -35,11 +70,20 @@ struct JSONataPair: Sendable, Hashable {
   var value: JSONataNode
 }
 
-/// A JSONata syntax or evaluation error with its JSONata code (`T1006`, `S0202`, ...).
-struct JSONataError: Error {
-  var code: String
-  var message: String
-  var text: String { "\(code): \(message)" }
+/// A JSONata syntax or evaluation error with its JSONata code (`T1006`, `S0202`, ...) and, when
+/// known, the character offset (in Unicode scalars) of the token it concerns.
+public struct JSONataError: Error, Sendable, Equatable {
+  public var code: String
+  public var message: String
+  public var position: Int? = nil
+  public var text: String { "\(code): \(message)" }
+
+  /// The error with `position` set unless it already has one.
+  func located(at offset: Int) -> JSONataError {
+    var copy = self
+    if copy.position == nil { copy.position = offset }
+    return copy
+  }
 }
 
 /// Tokens of JSONata text.
@@ -90,13 +134,22 @@ struct JSONataParser {
   }
 
   static func parse(_ text: String) throws(JSONataError) -> JSONataNode {
-    var parser = try JSONataParser(text)
-    let node = try parser.expression(0)
-    guard parser.token == .end else {
-      throw JSONataError(
-        code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
+    var parser: JSONataParser
+    do {
+      parser = try JSONataParser(text)
+    } catch {
+      throw error.located(at: min(text.unicodeScalars.count, 1))
     }
-    return node
+    do throws(JSONataError) {
+      let node = try parser.expression(0)
+      guard parser.token == .end else {
+        throw JSONataError(
+          code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
+      }
+      return node
+    } catch {
+      throw error.located(at: parser.position)
+    }
   }
 
   func describe(_ token: JSONataToken) -> String {
@@ -114,7 +167,7 @@ struct JSONataParser {
   // MARK: Tokenizer
 
   static let operators: [String] = [
-    "..", ":=", "!=", "<=", ">=", "~>", "**", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
+    "..", ":=", "!=", "<=", ">=", "~>", "**", "?:", "??", ".", "[", "]", "{", "}", "(", ")", ",", "@", "#",
     ";", ":", "?", "+", "-", "*", "/", "%", "|", "=", "<", ">", "^", "&", "!", "~",
   ]
 
@@ -134,11 +187,15 @@ struct JSONataParser {
       if c == " " || c == "\t" || c == "\n" || c == "\r" {
         position += 1
       } else if c == "/", position + 1 < scalars.count, scalars[position + 1] == "*" {
+        let start = position
         position += 2
         while position + 1 < scalars.count,
           !(scalars[position] == "*" && scalars[position + 1] == "/")
         {
           position += 1
+        }
+        guard position + 1 < scalars.count else {
+          throw JSONataError(code: "S0106", message: "Comment has no closing tag", position: start)
         }
         position += 2
       } else {
@@ -203,6 +260,9 @@ struct JSONataParser {
       return
     }
     for op in JSONataParser.operators where matches(op) {
+      if op == "!" || op == "~" {
+        throw JSONataError(code: "S0204", message: "Unknown operator: \"\(op)\"", position: position)
+      }
       position += op.unicodeScalars.count
       token = .op(op)
       return
@@ -292,6 +352,7 @@ struct JSONataParser {
     case "[", "(", "@", "#": return 80
     case "{": return 70
     case "?": return 20
+    case "?:", "??", "^": return 40
     case "+", "-", "&": return 50
     case "*", "/", "%": return 60
     case "=", "!=", "<", "<=", ">", ">=", "in", "~>": return 40
@@ -304,6 +365,9 @@ struct JSONataParser {
 
   mutating func expect(_ op: String) throws(JSONataError) {
     guard token == .op(op) else {
+      if token == .end {
+        throw JSONataError(code: "S0203", message: "Expected \"\(op)\" before end of expression")
+      }
       throw JSONataError(code: "S0202", message: "Expected \"\(op)\", got \(describe(token))")
     }
     try advance()
@@ -313,7 +377,7 @@ struct JSONataParser {
     depth += 1
     defer { depth -= 1 }
     guard depth < 200 else {
-      throw JSONataError(code: "S0201", message: "Expression nested too deeply")
+      throw JSONataError(code: "S0201", message: "Expression nesting too deep: at most 200 levels of brackets and operators")
     }
     var left = try prefix()
     while true {
@@ -355,6 +419,7 @@ struct JSONataParser {
       switch op {
       case "-": return .negate(try expression(70))
       case "*": return .wildcard
+      case "%": return .parent
       case "**": return .descendants
       case "(":
         var items: [JSONataNode] = []
@@ -381,6 +446,20 @@ struct JSONataParser {
         return .array(items)
       case "{":
         return .object(try objectPairs())
+      case "|":
+        let pattern = try expression(0)
+        try expect("|")
+        let update = try expression(0)
+        var delete: JSONataNode?
+        if token == .op(",") {
+          try advance()
+          delete = try expression(0)
+        }
+        try expect("|")
+        return .transform(pattern, update, delete)
+      case "and", "or", "in":
+        // The keywords are field names where an operand is expected.
+        return .name(op)
       default:
         throw JSONataError(
           code: "S0211", message: "The symbol \"\(op)\" cannot be used as a unary operator")
@@ -421,49 +500,138 @@ struct JSONataParser {
       if token == .op(",") { try advance() } else { break }
     }
     try expect(")")
-    // Optional signature `<...>` is skipped.
+    // An optional signature `<…>` is read as raw text up to its balancing `>`, as jsonata-js
+    // does, and parsed now so a bad one is a syntax error.
+    var signature: JSONataSignature?
     if token == .op("<") {
-      var nesting = 0
-      repeat {
-        if token == .op("<") { nesting += 1 }
-        if token == .op(">") { nesting -= 1 }
-        try advance()
-      } while nesting > 0 && token != .end
+      var depth = 1
+      var text = String.UnicodeScalarView(["<"])
+      while position < scalars.count, depth > 0 {
+        let c = scalars[position]
+        if c == "<" { depth += 1 } else if c == ">" { depth -= 1 }
+        text.append(c)
+        position += 1
+      }
+      signature = try JSONataSignature(String(text))
+      try advance()
     }
     try expect("{")
     let body = try expression(0)
     try expect("}")
-    return .lambda(parameters, body)
+    return .lambda(parameters, body, signature.map(JSONataSignatureBox.init))
   }
 
   mutating func infix(_ op: String, _ left: JSONataNode) throws(JSONataError) -> JSONataNode {
     switch op {
     case ".":
       let right = try expression(75)
+      var keep = false
+      func unwrapped(_ node: JSONataNode) -> JSONataNode {
+        if case .keepSingleton(let inner) = node {
+          keep = true
+          return inner
+        }
+        return node
+      }
       var steps: [JSONataNode]
-      if case .path(let existing) = left { steps = existing } else { steps = [left] }
-      if case .path(let more) = right { steps += more } else { steps.append(right) }
-      return .path(steps)
+      steps = JSONataParser.steps(of: unwrapped(left)) ?? [unwrapped(left)]
+      steps += JSONataParser.steps(of: unwrapped(right)) ?? [unwrapped(right)]
+      // String literals as steps are field names; numbers, booleans and null cannot be steps.
+      for (index, step) in steps.enumerated() {
+        switch step {
+        case .literal(.string(let name)): steps[index] = .name(name)
+        case .literal(let value):
+          throw JSONataError(
+            code: "S0213",
+            message: "The literal value \(value.compactString) cannot be used as a step within a path expression")
+        default: break
+        }
+      }
+      return keep ? .keepSingleton(JSONataParser.path(steps)) : JSONataParser.path(steps)
+    case "^":
+      try expect("(")
+      var terms: [JSONataSortTerm] = []
+      while true {
+        var descending = false
+        if token == .op("<") {
+          try advance()
+        } else if token == .op(">") {
+          descending = true
+          try advance()
+        }
+        terms.append(JSONataSortTerm(descending: descending, expression: try expression(0)))
+        guard token == .op(",") else { break }
+        try advance()
+      }
+      try expect(")")
+      if let steps = JSONataParser.steps(of: left) { return JSONataParser.path(steps + [.sortStep(terms)]) }
+      if case .keepSingleton(let inner) = left, let steps = JSONataParser.steps(of: inner) {
+        return .keepSingleton(JSONataParser.path(steps + [.sortStep(terms)]))
+      }
+      return JSONataParser.path([left, .sortStep(terms)])
+    case "@", "#":
+      guard case .variable(let name) = token else {
+        throw JSONataError(
+          code: "S0214", message: "The right side of \(op) must be a variable name (start with $)")
+      }
+      try advance()
+      let stage: JSONataStage = op == "@" ? .focus(name) : .index(name)
+      var steps = JSONataParser.steps(of: left) ?? [left]
+      let last = steps.removeLast()
+      if case .bindStep(let inner, let stages) = last {
+        steps.append(.bindStep(inner, stages + [stage]))
+      } else {
+        if op == "@", case .filtered = last {
+          throw JSONataError(
+            code: "S0215", message: "A context variable binding must precede any predicates on a step")
+        }
+        if op == "@", case .sortStep = last {
+          throw JSONataError(
+            code: "S0216", message: "A context variable binding must precede the 'order-by' clause on a step")
+        }
+        steps.append(.bindStep(last, [stage]))
+      }
+      return JSONataParser.path(steps)
+    case "?:":
+      return .defaulting(left, try expression(0))
+    case "??":
+      return .coalesce(left, try expression(0))
     case "[":
       if token == .op("]") {
         try advance()
-        return left  // `a[]` keeps arrays; treated as plain step here
+        return .keepSingleton(left)
+      }
+      if case .group = left {
+        throw JSONataError(code: "S0209", message: "A predicate cannot follow a grouping expression in a step")
       }
       let predicate = try expression(0)
       try expect("]")
-      switch left {
-      case .path(var steps):
+      if case .keepSingleton(let inner) = left {
+        // `a[][p]`: the predicate belongs to the step; `[]` stays on the whole path.
+        if var steps = JSONataParser.steps(of: inner) {
+          let last = steps.removeLast()
+          steps.append(JSONataParser.addPredicate(last, predicate))
+          return .keepSingleton(JSONataParser.path(steps))
+        }
+        return .keepSingleton(JSONataParser.addPredicate(inner, predicate))
+      }
+      if var steps = JSONataParser.steps(of: left) {
         let last = steps.removeLast()
         steps.append(JSONataParser.addPredicate(last, predicate))
-        return .path(steps)
-      default:
-        return JSONataParser.addPredicate(left, predicate)
+        return JSONataParser.path(steps)
       }
+      return JSONataParser.addPredicate(left, predicate)
     case "(":
       var arguments: [JSONataNode] = []
       if token != .op(")") {
         while true {
-          arguments.append(try expression(0))
+          if token == .op("?") {
+            // A lone `?` argument makes the call a partial application.
+            try advance()
+            arguments.append(.placeholder)
+          } else {
+            arguments.append(try expression(0))
+          }
           if token == .op(",") { try advance() } else { break }
         }
       }
@@ -486,6 +654,9 @@ struct JSONataParser {
     case "~>":
       return .apply(left, try expression(JSONataParser.bindingPower(op)))
     case "{":
+      if case .group = left {
+        throw JSONataError(code: "S0210", message: "Each step can only have one grouping expression")
+      }
       return .group(left, try objectPairs())
     default:
       let right = try expression(JSONataParser.bindingPower(op))
@@ -493,7 +664,48 @@ struct JSONataParser {
     }
   }
 
+  /// The steps of a path node, nil for other nodes.
+  static func steps(of node: JSONataNode) -> [JSONataNode]? {
+    switch node {
+    case .path(let steps), .tuplePath(let steps): return steps
+    default: return nil
+    }
+  }
+
+  /// A path over `steps`: a tuple path when a step binds or `%` appears in it.
+  static func path(_ steps: [JSONataNode]) -> JSONataNode {
+    steps.contains(where: needsTuples) ? .tuplePath(steps) : .path(steps)
+  }
+
+  /// True when evaluating `node` as a step needs bindings or ancestry carried along.
+  static func needsTuples(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .bindStep, .parent: return true
+    case .path(let steps): return steps.contains(where: needsTuples)
+    case .tuplePath: return true
+    case .filtered(let inner, let predicates):
+      return needsTuples(inner) || predicates.contains(where: needsTuples)
+    case .negate(let inner), .keepSingleton(let inner), .bind(_, let inner): return needsTuples(inner)
+    case .binary(_, let l, let r), .range(let l, let r), .apply(let l, let r),
+      .defaulting(let l, let r), .coalesce(let l, let r):
+      return needsTuples(l) || needsTuples(r)
+    case .array(let items), .block(let items): return items.contains(where: needsTuples)
+    case .object(let pairs): return pairs.contains { needsTuples($0.key) || needsTuples($0.value) }
+    case .group(let source, let pairs):
+      return needsTuples(source) || pairs.contains { needsTuples($0.key) || needsTuples($0.value) }
+    case .call(let callee, let arguments):
+      return needsTuples(callee) || arguments.contains(where: needsTuples)
+    case .condition(let test, let then, let otherwise):
+      return needsTuples(test) || needsTuples(then) || otherwise.map(needsTuples) == true
+    case .sortStep(let terms): return terms.contains { needsTuples($0.expression) }
+    default: return false
+    }
+  }
+
   static func addPredicate(_ node: JSONataNode, _ predicate: JSONataNode) -> JSONataNode {
+    if case .bindStep(let inner, let stages) = node {
+      return .bindStep(inner, stages + [.filter(predicate)])
+    }
     if case .filtered(let inner, let predicates) = node {
       return .filtered(inner, predicates + [predicate])
     }

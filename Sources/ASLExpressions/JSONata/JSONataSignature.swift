@@ -1,0 +1,257 @@
+import Foundation
+import JSONCore
+
+/// A function signature in jsonata-js notation, e.g. `<s-nn?:s>`, checked before a call, as
+/// jsonata-js's src/signature.js does (a port: the same regular expression over one type symbol
+/// per argument, the same errors).
+///
+/// Symbols: `s` string, `n` number, `b` boolean, `l` null, `o` object, `a` array (a non-array
+/// argument is wrapped in one), `f` function, `j` any JSON value, `x` anything; `(sn)` a choice;
+/// `a<n>` / `f<…>` type parameters; after a symbol `?` optional, `+` one or more, `-` the
+/// context value stands in for a missing argument. What follows `:` (the result type) is ignored.
+///
+/// Built-ins declare theirs in `JSONataFunctions.signatures` (name → text); lambdas write theirs
+/// after the parameter list: `function($a, $b)<nn:n>{ $a + $b }`.
+struct JSONataSignature: @unchecked Sendable {
+  struct Parameter: Sendable {
+    var regex = ""
+    var type = ""
+    var subtype: String?
+    /// `-`: the context value substitutes a missing argument of type `contextRegex`.
+    var contextRegex: String?
+  }
+
+  let definition: String
+  let parameters: [Parameter]
+  let regex: NSRegularExpression
+
+  /// Parses `definition` (with its angle brackets). Throws S0401/S0402 as jsonata-js does.
+  init(_ definition: String) throws(JSONataError) {
+    self.definition = definition
+    let symbols = Array(definition)
+    var parameters: [Parameter] = []
+    var parameter = Parameter()
+    var position = 1
+    func closing(_ start: Int, _ open: Character, _ close: Character) -> Int {
+      var depth = 1
+      var at = start
+      while at < symbols.count {
+        at += 1
+        guard at < symbols.count else { break }
+        if symbols[at] == close {
+          depth -= 1
+          if depth == 0 { break }
+        } else if symbols[at] == open {
+          depth += 1
+        }
+      }
+      return at
+    }
+    func text(_ from: Int, _ to: Int) -> String {
+      from < to ? String(symbols[from..<min(to, symbols.count)]) : ""
+    }
+    while position < symbols.count {
+      let symbol = symbols[position]
+      if symbol == ":" { break }
+      switch symbol {
+      case "s", "n", "b", "l", "o":
+        parameter.regex = "[\(symbol)m]"
+        parameter.type = String(symbol)
+        parameters.append(parameter)
+        parameter = Parameter()
+      case "a":
+        parameter.regex = "[asnblfom]"
+        parameter.type = "a"
+        parameters.append(parameter)
+        parameter = Parameter()
+      case "f":
+        parameter.regex = "f"
+        parameter.type = "f"
+        parameters.append(parameter)
+        parameter = Parameter()
+      case "j", "x":
+        parameter.regex = symbol == "j" ? "[asnblom]" : "[asnblfom]"
+        parameter.type = String(symbol)
+        parameters.append(parameter)
+        parameter = Parameter()
+      case "-":
+        if var previous = parameters.popLast() {
+          previous.contextRegex = previous.regex
+          previous.regex += "?"
+          parameters.append(previous)
+        }
+      case "?", "+":
+        if var previous = parameters.popLast() {
+          previous.regex += String(symbol)
+          parameters.append(previous)
+        }
+      case "(":
+        let end = closing(position, "(", ")")
+        let choice = text(position + 1, end)
+        guard !choice.contains("<") else {
+          throw JSONataError(
+            code: "S0402",
+            message: "Choice groups containing parameterized types are not supported",
+            position: position)
+        }
+        parameter.regex = "[\(choice)m]"
+        parameter.type = "(\(choice))"
+        parameters.append(parameter)
+        parameter = Parameter()
+        position = end
+      case "<":
+        guard var previous = parameters.popLast(), previous.type == "a" || previous.type == "f"
+        else {
+          throw JSONataError(
+            code: "S0401", message: "Type parameters can only be applied to functions and arrays",
+            position: position)
+        }
+        let end = closing(position, "<", ">")
+        previous.subtype = text(position + 1, end)
+        parameters.append(previous)
+        position = end
+      default:
+        break
+      }
+      position += 1
+    }
+    self.parameters = parameters
+    let pattern = "^" + parameters.map { "(\($0.regex))" }.joined() + "$"
+    guard let regex = try? NSRegularExpression(pattern: pattern) else {
+      throw JSONataError(code: "S0401", message: "Invalid function signature \(definition)")
+    }
+    self.regex = regex
+  }
+
+  /// The one-letter type of a value (`m` for undefined).
+  static func symbol(_ value: JSONataValue) -> Character {
+    switch value {
+    case .undefined: return "m"
+    case .function, .regex: return "f"
+    case .sequence: return "a"
+    case .json(let json):
+      switch json {
+      case .string: return "s"
+      case .number: return "n"
+      case .bool: return "b"
+      case .null: return "l"
+      case .array: return "a"
+      case .object: return "o"
+      }
+    }
+  }
+
+  static func symbol(_ value: JSONValue) -> Character { symbol(.json(value)) }
+
+  static let plural: [String: String] = [
+    "a": "arrays", "b": "booleans", "f": "functions", "n": "numbers", "o": "objects",
+    "s": "strings",
+  ]
+
+  static func matches(_ pattern: String, _ text: String) -> Bool {
+    text.range(of: "^(" + pattern + ")$", options: .regularExpression) != nil
+  }
+
+  /// The arguments as the function receives them: the context value where `-` allows it,
+  /// non-arrays wrapped for `a`. Throws T0410/T0411/T0412 naming `function`.
+  func validate(_ arguments: [JSONataValue], context: JSONataValue, function: String)
+    throws(JSONataError) -> [JSONataValue]
+  {
+    let supplied = String(arguments.map(Self.symbol))
+    let range = NSRange(supplied.startIndex..., in: supplied)
+    guard let match = regex.firstMatch(in: supplied, range: range) else {
+      throw mismatch(arguments, supplied, function: function)
+    }
+    var validated: [JSONataValue] = []
+    var index = 0
+    for (number, parameter) in parameters.enumerated() {
+      let groupRange = match.range(at: number + 1)
+      let matched =
+        groupRange.location == NSNotFound
+        ? "" : (supplied as NSString).substring(with: groupRange)
+      if matched.isEmpty {
+        if let contextRegex = parameter.contextRegex {
+          guard Self.matches(contextRegex, String(Self.symbol(context))) else {
+            throw JSONataError(
+              code: "T0411",
+              message:
+                "Context value is not a compatible type with argument \(index + 1) of function \"\(function)\""
+            )
+          }
+          validated.append(context)
+        } else {
+          validated.append(index < arguments.count ? arguments[index] : .undefined)
+          index += 1
+        }
+        continue
+      }
+      for single in matched {
+        var argument = index < arguments.count ? arguments[index] : .undefined
+        if parameter.type == "a" {
+          if single == "m" {
+            argument = .undefined
+          } else {
+            if let subtype = parameter.subtype, !Self.arrayMatches(argument, single, matched, subtype) {
+              throw JSONataError(
+                code: "T0412",
+                message:
+                  "Argument \(index + 1) of function \"\(function)\" must be an array of \"\(Self.plural[subtype] ?? subtype)\""
+              )
+            }
+            if single != "a", let json = argument.json { argument = .json(.array([json])) }
+          }
+        }
+        validated.append(argument)
+        index += 1
+      }
+    }
+    return validated
+  }
+
+  /// jsonata-js's check of an array's items against `a<subtype>` (first item's type, then all
+  /// alike; a non-array must match the whole subtype).
+  static func arrayMatches(_ argument: JSONataValue, _ single: Character, _ matched: String,
+    _ subtype: String
+  ) -> Bool {
+    if single != "a" { return matched == subtype }
+    let items = argument.items
+    guard let first = items.first else { return true }
+    let itemType = symbol(first)
+    guard String(itemType) == String(subtype.prefix(1)) else { return false }
+    return items.allSatisfy { symbol($0) == itemType }
+  }
+
+  /// T0410 at the first argument the signature's prefix cannot cover.
+  func mismatch(_ arguments: [JSONataValue], _ supplied: String, function: String)
+    -> JSONataError
+  {
+    var partial = "^"
+    var goodTo = 0
+    for parameter in parameters {
+      partial += parameter.regex
+      guard let range = supplied.range(of: partial, options: .regularExpression) else { break }
+      goodTo = supplied.distance(from: range.lowerBound, to: range.upperBound)
+    }
+    return JSONataError(
+      code: "T0410",
+      message: "Argument \(goodTo + 1) of function \"\(function)\" does not match function signature")
+  }
+}
+
+/// A signature inside a syntax tree (nodes are Hashable; a signature compares by its text).
+struct JSONataSignatureBox: Sendable, Hashable {
+  let signature: JSONataSignature
+  init(_ signature: JSONataSignature) { self.signature = signature }
+  static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.signature.definition == rhs.signature.definition
+  }
+  func hash(into hasher: inout Hasher) { hasher.combine(signature.definition) }
+}
+
+extension JSONataFunctions {
+  /// `signatures` (each built-in's jsonata-js signature text), parsed once. The evaluator checks
+  /// every call of a built-in against its entry before the function runs.
+  static let compiledSignatures: [String: JSONataSignature] = signatures.compactMapValues {
+    try? JSONataSignature($0)
+  }
+}
