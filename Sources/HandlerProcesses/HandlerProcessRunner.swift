@@ -15,7 +15,10 @@ public final class HandlerProcessRunner: @unchecked Sendable {
   private var running: [JobID: JobControl] = [:]
   private var finished: [(job: JobID, result: HandlerResult)] = []
 
-  public init() {}
+  /// Variables added to every handler's environment (the session's endpoint: `EndpointEnvironment`).
+  private let environment: [String: String]
+
+  public init(environment: [String: String] = [:]) { self.environment = environment }
 
   deinit { stopAll() }
 
@@ -26,7 +29,7 @@ public final class HandlerProcessRunner: @unchecked Sendable {
     running[job.id] = control
     lock.unlock()
     let worker = Thread { [self] in
-      let result = HandlerProcess.run(job, control: control)
+      let result = HandlerProcess.run(job, control: control, environment: environment)
       lock.lock()
       running[job.id] = nil
       finished.append((job.id, result))

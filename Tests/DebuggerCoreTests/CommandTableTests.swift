@@ -184,6 +184,7 @@ import Testing
     ("heartbeat ", ["heartbeat 1", #"heartbeat "Ship (wait for callback)""#]),
     ("success \"S", [#"success "Ship (wait for callback)""#]),
     ("save ", []), ("start ", []), ("jump ", []),
+    ("api SendTask", ["api SendTaskSuccess", "api SendTaskFailure", "api SendTaskHeartbeat"]),
   ])
   func completesFromTheTable(before: String, expected: [String]) {
     #expect(CommandSpec.completions(for: before, in: Self.context) == expected)
