@@ -90,7 +90,7 @@ let package = Package(
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
-        "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning",
+        "DebuggerCore", "DebuggerApp", "TerminalUI", "CMallocTuning", "ASLExpressions",
       ],
       path: "Benchmarks/sfdbg-bench"),
     // Helpers every test target shares: the package and ../shared paths (with a skip trait),

@@ -355,6 +355,16 @@ struct JSONataEvaluator {
     return value
   }
 
+  static func numberValue(_ value: JSONataValue) -> JSONNumber? {
+    if case .json(.number(let n)) = value { return n }
+    return nil
+  }
+
+  static func isInteger(_ value: JSONataValue) -> Bool {
+    guard let n = numberValue(value)?.doubleValue else { return false }
+    return n == n.rounded()
+  }
+
   /// The terms of an order-by step and the predicates after it.
   static func sortStep(_ node: JSONataNode) -> ([JSONataSortTerm], [JSONataNode])? {
     switch node {
@@ -386,6 +396,14 @@ struct JSONataEvaluator {
   {
     let lower = try evaluate(low, context, env)
     let upper = try evaluate(high, context, env)
+    if !lower.isUndefined, !Self.isInteger(lower) {
+      throw Self.error(
+        "T2003", "The left side of the range operator (..) must evaluate to an integer")
+    }
+    if !upper.isUndefined, !Self.isInteger(upper) {
+      throw Self.error(
+        "T2004", "The right side of the range operator (..) must evaluate to an integer")
+    }
     if lower.isUndefined || upper.isUndefined { return [] }
     guard case .json(.number(let a)) = lower, a.doubleValue == a.doubleValue.rounded() else {
       throw Self.error(
@@ -483,19 +501,18 @@ struct JSONataEvaluator {
     case .name(let name):
       guard case .json(.object(let object)) = item, let value = object[name] else {
         if case .json(.array(let a)) = item {
-          // A name applied to an array maps over its elements.
+          // A name applied to an array maps over its elements, nested arrays included
+          // (jsonata-js fn.lookup).
           var out: [JSONValue] = []
-          for element in a {
-            if case .object(let o) = element, let v = o[name] {
-              if case .array(let inner) = v { out.append(contentsOf: inner) } else { out.append(v) }
-            }
-          }
+          Self.lookup(name, inArray: a, into: &out)
           return .finish(out)
         }
         return .undefined
       }
       return .json(value)
     case .wildcard:
+      // An array's "fields" are its items (jsonata-js evaluateWildcard on the input array).
+      if case .json(.array(let items)) = item { return .finish(items.flatMap { $0.arrayValue ?? [$0] }) }
       guard case .json(.object(let object)) = item else { return .undefined }
       var out: [JSONValue] = []
       for (key, value) in object.storage where key != Self.identityKey {
@@ -514,6 +531,21 @@ struct JSONataEvaluator {
       return value
     default:
       return try evaluate(step, item, env)
+    }
+  }
+
+  static func lookup(_ name: String, inArray items: [JSONValue], into out: inout [JSONValue]) {
+    for element in items {
+      switch element {
+      case .object(let o):
+        guard let v = o[name] else { continue }
+        if case .array(let inner) = v { out.append(contentsOf: inner) } else { out.append(v) }
+      case .array(let nested):
+        var found: [JSONValue] = []
+        lookup(name, inArray: nested, into: &found)
+        out.append(contentsOf: found)
+      default: continue
+      }
     }
   }
 
@@ -635,15 +667,16 @@ struct JSONataEvaluator {
     let right = try evaluate(rhs, context, env)
     switch op {
     case "+", "-", "*", "/", "%":
-      if left.isUndefined || right.isUndefined { return .undefined }
-      guard case .json(.number(let a)) = left else {
+      // Types first, then undefined (jsonata-js evaluateNumericExpression).
+      if !left.isUndefined, Self.numberValue(left) == nil {
         throw Self.error(
           "T2001", "The left side of the \"\(op)\" operator must evaluate to a number")
       }
-      guard case .json(.number(let b)) = right else {
+      if !right.isUndefined, Self.numberValue(right) == nil {
         throw Self.error(
           "T2002", "The right side of the \"\(op)\" operator must evaluate to a number")
       }
+      guard let a = Self.numberValue(left), let b = Self.numberValue(right) else { return .undefined }
       let x = a.doubleValue
       let y = b.doubleValue
       let result: Double
@@ -655,7 +688,8 @@ struct JSONataEvaluator {
       default: result = x.truncatingRemainder(dividingBy: y)
       }
       guard result.isFinite else {
-        throw Self.error("D1001", "Number out of range: \(result)")
+        // JSONata prints the value with JSON.stringify, which writes null for NaN and ±Infinity.
+        throw Self.error("D1001", "Number out of range: null")
       }
       return .json(.number(JSONNumber(result)))
     case "=", "!=":
@@ -663,7 +697,18 @@ struct JSONataEvaluator {
       let equal = left.json == right.json
       return .json(.bool(op == "=" ? equal : !equal))
     case "<", "<=", ">", ">=":
-      if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
+      // Only strings, numbers and undefined compare; undefined on a side gives undefined
+      // (jsonata-js evaluateComparisonExpression).
+      for side in [left, right] {
+        switch side {
+        case .undefined, .json(.string), .json(.number): continue
+        default:
+          throw Self.error(
+            "T2010",
+            "The expressions either side of operator \"\(op)\" must evaluate to numeric or string values")
+        }
+      }
+      if left.isUndefined || right.isUndefined { return .undefined }
       let order: Int
       switch (left, right) {
       case (.json(.number(let a)), .json(.number(let b))):
@@ -862,13 +907,15 @@ struct JSONataEvaluator {
     switch function.kind {
     case .builtin(let builtin):
       if let signature = JSONataFunctions.compiledSignatures[builtin] {
-        arguments = try signature.validate(arguments, context: context, function: name ?? builtin)
+        arguments = try signature.validate(
+          arguments, context: Self.unwrapped(context), function: name ?? builtin)
         // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
         while let last = arguments.last, last.isUndefined { arguments.removeLast() }
       }
     case .lambda:
       if let signature = function.signature {
-        arguments = try signature.validate(arguments, context: context, function: name ?? "")
+        arguments = try signature.validate(
+          arguments, context: Self.unwrapped(context), function: name ?? "")
       }
     }
     switch function.kind {

@@ -187,11 +187,15 @@ struct JSONataParser {
       if c == " " || c == "\t" || c == "\n" || c == "\r" {
         position += 1
       } else if c == "/", position + 1 < scalars.count, scalars[position + 1] == "*" {
+        let start = position
         position += 2
         while position + 1 < scalars.count,
           !(scalars[position] == "*" && scalars[position + 1] == "/")
         {
           position += 1
+        }
+        guard position + 1 < scalars.count else {
+          throw JSONataError(code: "S0106", message: "Comment has no closing tag", position: start)
         }
         position += 2
       } else {
@@ -361,6 +365,9 @@ struct JSONataParser {
 
   mutating func expect(_ op: String) throws(JSONataError) {
     guard token == .op(op) else {
+      if token == .end {
+        throw JSONataError(code: "S0203", message: "Expected \"\(op)\" before end of expression")
+      }
       throw JSONataError(code: "S0202", message: "Expected \"\(op)\", got \(describe(token))")
     }
     try advance()
@@ -599,6 +606,15 @@ struct JSONataParser {
       }
       let predicate = try expression(0)
       try expect("]")
+      if case .keepSingleton(let inner) = left {
+        // `a[][p]`: the predicate belongs to the step; `[]` stays on the whole path.
+        if var steps = JSONataParser.steps(of: inner) {
+          let last = steps.removeLast()
+          steps.append(JSONataParser.addPredicate(last, predicate))
+          return .keepSingleton(JSONataParser.path(steps))
+        }
+        return .keepSingleton(JSONataParser.addPredicate(inner, predicate))
+      }
       if var steps = JSONataParser.steps(of: left) {
         let last = steps.removeLast()
         steps.append(JSONataParser.addPredicate(last, predicate))

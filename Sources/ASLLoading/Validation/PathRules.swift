@@ -189,12 +189,6 @@ extension ValidationRun {
         let body = String(s.dropFirst(2).dropLast(2))
         if let problem = JSONataSyntax.problem(in: body) {
           report(p, "jsonata-syntax", "JSONata expression \(Self.show(v)) is not valid: \(problem)")
-        } else {
-          do {
-            _ = try JSONataExpression(body)
-          } catch {
-            warn(p, "jsonata-unsupported", "JSONata expression \(Self.show(v)) is valid JSONata but sfdbg's engine cannot run it: \(error.cause)")
-          }
         }
       }
     case .array(let items):
