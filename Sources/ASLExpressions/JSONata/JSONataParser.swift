@@ -377,7 +377,7 @@ struct JSONataParser {
     depth += 1
     defer { depth -= 1 }
     guard depth < 200 else {
-      throw JSONataError(code: "S0201", message: "Expression nested too deeply")
+      throw JSONataError(code: "S0201", message: "Expression nesting too deep: at most 200 levels of brackets and operators")
     }
     var left = try prefix()
     while true {
