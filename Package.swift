@@ -65,7 +65,7 @@ let package = Package(
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
     // The edge that runs handler jobs (DebuggerCore's runHandler effects) as child processes:
     // posix_spawn, process groups, signals, wall-clock deadlines. Nothing else spawns processes.
-    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore"]),
+    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore", "ASLLoading"]),
     .executableTarget(
       name: "sfdbg",
       dependencies: [

@@ -15,7 +15,11 @@ public final class HandlerProcessRunner: @unchecked Sendable {
   private var running: [JobID: JobControl] = [:]
   private var finished: [(job: JobID, result: HandlerResult)] = []
 
-  public init() {}
+  /// Runs the jobs that invoke local Lambda functions.
+  private let functions: FunctionRunner
+
+  /// `endpoint`: the session's Step Functions endpoint, for functions that call back.
+  public init(endpoint: String? = nil) { functions = FunctionRunner(endpoint: endpoint) }
 
   deinit { stopAll() }
 
@@ -26,7 +30,7 @@ public final class HandlerProcessRunner: @unchecked Sendable {
     running[job.id] = control
     lock.unlock()
     let worker = Thread { [self] in
-      let result = HandlerProcess.run(job, control: control)
+      let result = HandlerProcess.run(job, control: control, functions: functions)
       lock.lock()
       running[job.id] = nil
       finished.append((job.id, result))

@@ -1,3 +1,4 @@
+import ASLLoading
 import ASLRuntime
 import JSONCore
 
@@ -5,11 +6,14 @@ import JSONCore
 ///
 /// Order: an answer given by hand at a breakpoint before the Task (`succeed "STATE" JSON`), a
 /// mock from `mocks` under `testCase` (AWS Step Functions Local format), then a `--handler`
-/// command, then a person (the task shows up in `pending`).
+/// command, then a local function (`functions`), then a person (the task shows up in `pending`).
 public struct SessionConfiguration: Sendable {
   public var mocks: MockConfig?
   public var testCase: String?
   public var handlers: [TaskHandler]
+  /// Lambda functions that run locally: the template's and `--function`'s (none with
+  /// `--no-functions`).
+  public var functions: [LocalFunction] = []
   /// Kill a handler after this long when its Task has no `TimeoutSeconds`.
   public var defaultHandlerTimeoutSeconds: Double
   /// Seed for task tokens, `States.UUID`, `States.MathRandom`, jitter and execution names.
