@@ -35,7 +35,7 @@ public final class FunctionRunner: @unchecked Sendable {
       return .failed(error: "Lambda.Unknown", cause: "sfdbg could not write its Lambda bootstrap to \(NSTemporaryDirectory())")
     }
     defer { unlink(resultFile) }
-    let program: [String] = language == .python ? [interpreter("python3"), "-u", bootstrap] : [interpreter("node"), bootstrap]
+    let program: [String] = language == .python ? [interpreter("python3"), "-u", "-B", bootstrap] : [interpreter("node"), bootstrap]
     let started = Date()
     let deadline = Int64((started.timeIntervalSince1970 + function.timeoutSeconds) * 1000)
     let arguments = program + [resultFile, invocation.requestID, String(deadline), invocation.invokedARN]
@@ -163,6 +163,12 @@ public enum FunctionEnvironment {
     ]
     env.merge(reserved) { _, new in new }
     env.merge(EndpointEnvironment.variables(endpoint: endpoint, region: region)) { _, new in new }
+    // Without an endpoint an SDK call must fail at once, here, rather than reach AWS: a
+    // loopback port nothing listens on refuses it.
+    if endpoint == nil {
+      env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1"
+      env["AWS_ENDPOINT_URL_SFN"] = "http://127.0.0.1:1"
+    }
     return env
   }
 }
