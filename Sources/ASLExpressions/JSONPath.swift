@@ -76,21 +76,28 @@ public struct JSONPath: Sendable, Hashable {
 
   /// AWS semantics: a definite path yields the value or nil when missing; an indefinite path
   /// yields an array of all matches (possibly empty).
-  public func evaluate(in root: JSONValue) -> JSONValue? {
+  /// Throws only when a filter's regular expression uses up its matching budget.
+  public func evaluate(in root: JSONValue) throws(ASLRuntimeError) -> JSONValue? {
     let storage = self.storage
     if let steps = storage.steps {
       return JSONPath.walk(steps, 0, root)
     }
-    return evaluate(in: root, rootDocument: root)
+    return try evaluate(in: root, rootDocument: root)
   }
 
   /// Evaluates with `@`-relative `current` and `$`-rooted `rootDocument` (used by filters).
-  func evaluate(in current: JSONValue, rootDocument: JSONValue) -> JSONValue? {
+  func evaluate(in current: JSONValue, rootDocument: JSONValue) throws(ASLRuntimeError) -> JSONValue? {
+    var walk = FilterWalk(root: rootDocument)
+    return try evaluate(in: current, walk: &walk)
+  }
+
+  /// Evaluates inside a filter, drawing on the enclosing evaluation's regex budget.
+  func evaluate(in current: JSONValue, walk: inout FilterWalk) throws(ASLRuntimeError) -> JSONValue? {
     let storage = self.storage
-    let start = storage.root == .current ? current : rootDocument
+    let start = storage.root == .current ? current : walk.root
     if let steps = storage.steps { return JSONPath.walk(steps, 0, start) }
     var out: [JSONValue] = []
-    JSONPath.collect(storage.segments[...], in: start, root: rootDocument, into: &out)
+    try JSONPath.collect(storage.segments[...], in: start, walk: &walk, into: &out)
     return .array(out)
   }
 
@@ -115,9 +122,9 @@ public struct JSONPath: Sendable, Hashable {
   }
 
   static func collect(
-    _ segments: ArraySlice<JSONPathSegment>, in value: JSONValue, root: JSONValue,
+    _ segments: ArraySlice<JSONPathSegment>, in value: JSONValue, walk: inout FilterWalk,
     into out: inout [JSONValue]
-  ) {
+  ) throws(ASLRuntimeError) {
     guard let segment = segments.first else {
       out.append(value)
       return
@@ -126,18 +133,18 @@ public struct JSONPath: Sendable, Hashable {
     switch segment {
     case .name(let name):
       if case .object(let object) = value, let next = object.storage[name] {
-        collect(rest, in: next, root: root, into: &out)
+        try collect(rest, in: next, walk: &walk, into: &out)
       }
     case .names(let names):
       guard case .object(let object) = value else { return }
       for name in names {
-        if let next = object.storage[name] { collect(rest, in: next, root: root, into: &out) }
+        if let next = object.storage[name] { try collect(rest, in: next, walk: &walk, into: &out) }
       }
     case .index(let index):
       if case .array(let array) = value {
         let resolved = index < 0 ? array.count + index : index
         if resolved >= 0, resolved < array.count {
-          collect(rest, in: array[resolved], root: root, into: &out)
+          try collect(rest, in: array[resolved], walk: &walk, into: &out)
         }
       }
     case .indexes(let indexes):
@@ -145,44 +152,48 @@ public struct JSONPath: Sendable, Hashable {
       for index in indexes {
         let resolved = index < 0 ? array.count + index : index
         if resolved >= 0, resolved < array.count {
-          collect(rest, in: array[resolved], root: root, into: &out)
+          try collect(rest, in: array[resolved], walk: &walk, into: &out)
         }
       }
     case .wildcard:
       switch value {
       case .array(let array):
-        for element in array { collect(rest, in: element, root: root, into: &out) }
+        for element in array { try collect(rest, in: element, walk: &walk, into: &out) }
       case .object(let object):
-        for (_, member) in object.storage { collect(rest, in: member, root: root, into: &out) }
+        for (_, member) in object.storage { try collect(rest, in: member, walk: &walk, into: &out) }
       default: break
       }
     case .slice(let start, let end, let step):
       guard case .array(let array) = value else { return }
       for index in sliceIndexes(count: array.count, start: start, end: end, step: step) {
-        collect(rest, in: array[index], root: root, into: &out)
+        try collect(rest, in: array[index], walk: &walk, into: &out)
       }
     case .filter(let filter):
       switch value {
       case .array(let array):
-        for element in array where filter.matches(element, root: root) {
-          collect(rest, in: element, root: root, into: &out)
+        for element in array where try filter.matches(element, walk: &walk) {
+          try collect(rest, in: element, walk: &walk, into: &out)
         }
       case .object:
-        if filter.matches(value, root: root) { collect(rest, in: value, root: root, into: &out) }
+        if try filter.matches(value, walk: &walk) { try collect(rest, in: value, walk: &walk, into: &out) }
       default: break
       }
     case .descendant(let inner):
       // Pre-order walk: apply `inner` + rest at this node, then at every descendant.
       let applied = ArraySlice([inner] + Array(rest))
-      walkDescendants(value) { node in collect(applied, in: node, root: root, into: &out) }
+      try walkDescendants(value) { (node) throws(ASLRuntimeError) in
+        try collect(applied, in: node, walk: &walk, into: &out)
+      }
     }
   }
 
-  static func walkDescendants(_ value: JSONValue, _ visit: (JSONValue) -> Void) {
-    visit(value)
+  static func walkDescendants(
+    _ value: JSONValue, _ visit: (JSONValue) throws(ASLRuntimeError) -> Void
+  ) throws(ASLRuntimeError) {
+    try visit(value)
     switch value {
-    case .array(let array): for element in array { walkDescendants(element, visit) }
-    case .object(let object): for (_, member) in object.storage { walkDescendants(member, visit) }
+    case .array(let array): for element in array { try walkDescendants(element, visit) }
+    case .object(let object): for (_, member) in object.storage { try walkDescendants(member, visit) }
     default: break
     }
   }

@@ -12,20 +12,35 @@ indirect enum JSONPathFilter: Sendable, Hashable {
   case constant(Bool)
   case compare(JSONPathFilterOperand, JSONPathFilterOperator, JSONPathFilterOperand)
 
-  func matches(_ node: JSONValue, root: JSONValue) -> Bool {
+  func matches(_ node: JSONValue, walk: inout FilterWalk) throws(ASLRuntimeError) -> Bool {
     switch self {
-    case .or(let a, let b): return a.matches(node, root: root) || b.matches(node, root: root)
-    case .and(let a, let b): return a.matches(node, root: root) && b.matches(node, root: root)
-    case .not(let a): return !a.matches(node, root: root)
+    // Spelled out: `||`/`&&` take autoclosures, which lose the typed error.
+    case .or(let a, let b):
+      if try a.matches(node, walk: &walk) { return true }
+      return try b.matches(node, walk: &walk)
+    case .and(let a, let b):
+      if try !a.matches(node, walk: &walk) { return false }
+      return try b.matches(node, walk: &walk)
+    case .not(let a): return try !a.matches(node, walk: &walk)
     case .constant(let value): return value
     case .exists(let path):
-      guard let value = path.evaluate(in: node, rootDocument: root) else { return false }
+      guard let value = try path.evaluate(in: node, walk: &walk) else { return false }
       if !path.isDefinite, case .array(let matches) = value { return !matches.isEmpty }
       return true
     case .compare(let lhs, let op, let rhs):
-      return op.evaluate(lhs.resolve(node, root: root), rhs.resolve(node, root: root), rhs)
+      let left = try lhs.resolve(node, walk: &walk)
+      let right = try rhs.resolve(node, walk: &walk)
+      return try op.evaluate(left, right, rhs, walk: &walk)
     }
   }
+}
+
+/// What one path evaluation carries through its filters: the document `$` refers to, and the
+/// regular-expression work left, so a backtracking `=~` pattern stops with an error instead of
+/// running for minutes (the same budget as JSONata's `$match`).
+struct FilterWalk {
+  let root: JSONValue
+  var regexBudget = EvaluationBudget.regexProgressReports
 }
 
 /// An operand in a filter comparison.
@@ -34,9 +49,9 @@ enum JSONPathFilterOperand: Sendable, Hashable {
   case literal(JSONValue)
   case regex(RegexLiteral)
 
-  func resolve(_ node: JSONValue, root: JSONValue) -> JSONValue? {
+  func resolve(_ node: JSONValue, walk: inout FilterWalk) throws(ASLRuntimeError) -> JSONValue? {
     switch self {
-    case .path(let path): return path.evaluate(in: node, rootDocument: root)
+    case .path(let path): return try path.evaluate(in: node, walk: &walk)
     case .literal(let value): return value
     case .regex: return nil
     }
@@ -70,7 +85,9 @@ enum JSONPathFilterOperator: String, Sendable, Hashable, CaseIterable {
     .notIn, .in, .subsetOf, .anyOf, .noneOf, .size, .empty, .contains,
   ]
 
-  func evaluate(_ lhs: JSONValue?, _ rhs: JSONValue?, _ rhsOperand: JSONPathFilterOperand) -> Bool {
+  func evaluate(
+    _ lhs: JSONValue?, _ rhs: JSONValue?, _ rhsOperand: JSONPathFilterOperand, walk: inout FilterWalk
+  ) throws(ASLRuntimeError) -> Bool {
     switch self {
     case .equal: return JSONPathFilterOperator.equal(lhs, rhs)
     case .notEqual: return !JSONPathFilterOperator.equal(lhs, rhs)
@@ -92,7 +109,13 @@ enum JSONPathFilterOperator: String, Sendable, Hashable, CaseIterable {
       guard case .regex(let regex) = rhsOperand, case .string(let string)? = lhs else {
         return false
       }
-      return regex.fullMatch(string)
+      guard let matched = regex.fullMatch(string, budget: &walk.regexBudget) else {
+        throw .runtime(
+          "The regular expression /\(regex.pattern)/\(regex.flags) in a JSONPath filter needed more "
+            + "matching work than sfdbg allows (\(EvaluationBudget.regexProgressReports) ICU progress "
+            + "reports per path): the pattern backtracks catastrophically on a \(string.utf16.count)-character string.")
+      }
+      return matched
     case .in:
       guard let lhs, case .array(let list)? = rhs else { return false }
       return list.contains { JSONPathFilterOperator.equal(lhs, $0) }

@@ -80,7 +80,7 @@ public struct ParsedPathExpression: Sendable, Hashable {
   {
     switch kind {
     case .intrinsic(let call): return try call.evaluate(scope: scope, random: &random, field: text)
-    case .path(let reference): return ParsedPathExpression.readIfPresent(reference, scope: scope)
+    case .path(let reference): return try ParsedPathExpression.readIfPresent(reference, scope: scope)
     }
   }
 
@@ -135,19 +135,19 @@ public struct ParsedPathExpression: Sendable, Hashable {
   static func read(_ reference: PathReference, field: String, scope: EvaluationScope)
     throws(ASLRuntimeError) -> JSONValue
   {
-    if let value = readIfPresent(reference, scope: scope) { return value }
+    if let value = try readIfPresent(reference, scope: scope) { return value }
     throw notFound(reference, field: field, scope: scope)
   }
 
   /// The value, or nil when a definite path matches nothing or the variable is undefined.
   @inline(__always)
-  static func readIfPresent(_ reference: PathReference, scope: EvaluationScope) -> JSONValue? {
+  static func readIfPresent(_ reference: PathReference, scope: EvaluationScope) throws(ASLRuntimeError) -> JSONValue? {
     switch reference.source {
-    case .input: return reference.path.evaluate(in: scope.input)
-    case .context: return reference.path.evaluate(in: scope.context)
+    case .input: return try reference.path.evaluate(in: scope.input)
+    case .context: return try reference.path.evaluate(in: scope.context)
     case .variable(let name):
       guard let value = scope.variables[name] else { return nil }
-      return reference.path.evaluate(in: value)
+      return try reference.path.evaluate(in: value)
     }
   }
 

@@ -133,7 +133,7 @@ extension Execution {
       guard let value = scope.variables[name] else { return nil }
       document = value
     }
-    return path.evaluate(in: document)
+    return try path.evaluate(in: document)
   }
 
   // MARK: Wait

@@ -8,6 +8,9 @@ public struct RegisteredMachine: Sendable {
   /// `STANDARD` or `EXPRESS`.
   public var type: String
   public var machine: StateMachine
+  /// Further names it answers to: its names before `--machine-name` renamed it, and the name a
+  /// mock file gives it.
+  public var otherNames: [String] = []
 
   public init(name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine) {
     self.name = name
@@ -18,5 +21,15 @@ public struct RegisteredMachine: Sendable {
   }
 
   /// Every name a command or a mock file may use for this machine.
-  public var aliases: [String] { [name, arn] + (logicalID.map { [$0] } ?? []) }
+  public var aliases: [String] { [name, arn] + (logicalID.map { [$0] } ?? []) + otherNames }
+
+  /// Renamed as if created with `newName` (Step Functions Local suites create their machines
+  /// under their own names): the ARN's last part follows; the old name and ARN still resolve.
+  public mutating func rename(to newName: String) {
+    guard newName != name else { return }
+    otherNames += [name, arn]
+    let prefix = arn.hasSuffix(":" + name) ? String(arn.dropLast(name.count)) : arn + ":"
+    name = newName
+    arn = prefix + newName
+  }
 }

@@ -138,7 +138,9 @@ public struct Runtime: Sendable {
     return "\(part(0, 8))-\(part(8, 12))-\(part(12, 16))-\(part(16, 20))-\(part(20, 32))"
   }
 
-  static func isValidExecutionName(_ name: String) -> Bool {
+  /// AWS's rule for execution, state machine and activity names: 1 to 80 characters, no
+  /// whitespace, brackets, wildcards, special or control characters.
+  public static func isValidExecutionName(_ name: String) -> Bool {
     guard !name.isEmpty, name.count <= 80 else { return false }
     let forbidden = Set(" <>{}[]?*\"#%\\^|~`$&,;:/")
     return !name.contains { forbidden.contains($0) || $0.asciiValue.map { $0 < 32 || $0 == 127 } == true }

@@ -3,29 +3,28 @@
 // folder when the first function runs).
 enum FunctionBootstrap {
   static let python = #"""
-# sfdbg's Lambda bootstrap for Python: runs one invocation the way the Lambda Python runtime
-# (awslambdaric) does. argv: RESULT_FILE REQUEST_ID DEADLINE_MS INVOKED_ARN; the event is on stdin.
+# sfdbg's Lambda bootstrap for Python: runs invocations the way the Lambda Python runtime
+# (awslambdaric) does, in a process kept warm between invocations (as Lambda keeps an execution
+# environment): module state and /tmp survive, the handler is imported once.
+# Requests come one a line on stdin: {"requestId", "deadlineMs", "arn", "event", "resultFile"}.
 # The result file gets "S" + the response payload, or "E" + the error document
 # {"errorMessage", "errorType", "requestId", "stackTrace"} (awslambdaric's make_error; the
-# Lambda guide's "AWS Lambda function errors in Python" shows the same document).
+# Lambda guide's "AWS Lambda function errors in Python" shows the same document). After each
+# invocation a marker line on stdout tells sfdbg where its output ends.
 import importlib, json, os, sys, time, traceback
 
-result_file, request_id, deadline_ms, invoked_arn = sys.argv[1:5]
+requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+sys.stdin = open(os.devnull, "r")
 sys.argv = sys.argv[:1]
 
 
-def write(kind, text):
-    with open(result_file, "w", encoding="utf-8") as f:
-        f.write(kind + text)
-
-
-def make_error(message, error_type, stack_trace):
-    return json.dumps({"errorMessage": message or "", "errorType": error_type or "",
-                       "requestId": request_id, "stackTrace": stack_trace or []})
+class Fault(Exception):
+    def __init__(self, error_type, message):
+        self.error_type, self.message = error_type, message
 
 
 class LambdaContext:
-    def __init__(self):
+    def __init__(self, request_id, deadline_ms, invoked_arn):
         env = os.environ
         self.function_name = env.get("AWS_LAMBDA_FUNCTION_NAME")
         self.function_version = env.get("AWS_LAMBDA_FUNCTION_VERSION")
@@ -61,11 +60,6 @@ def load_handler(spec):
         raise Fault("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (fname, modname))
 
 
-class Fault(Exception):
-    def __init__(self, error_type, message):
-        self.error_type, self.message = error_type, message
-
-
 def user_frames(tb):
     # Like awslambdaric: the frames from the handler on, not the bootstrap's own.
     frames = traceback.extract_tb(tb)
@@ -75,40 +69,57 @@ def user_frames(tb):
     return traceback.format_list(frames)
 
 
+def make_error(message, error_type, stack_trace, request_id):
+    return json.dumps({"errorMessage": message or "", "errorType": error_type or "",
+                       "requestId": request_id, "stackTrace": stack_trace or []})
+
+
+handler = None
+init_error = None
+
+
+def invoke(request):
+    global handler, init_error
+    request_id = request["requestId"]
+    if handler is None and init_error is None:
+        try:
+            handler = load_handler(os.environ["_HANDLER"])
+        except Fault as f:
+            init_error = (f.message, f.error_type, [])
+        except Exception:
+            etype, value, tb = sys.exc_info()
+            init_error = (str(value), etype.__name__, user_frames(tb))
+    if init_error is not None:
+        print("[ERROR] %s: %s" % (init_error[1], init_error[0]), file=sys.stderr)
+        return "E", make_error(init_error[0], init_error[1], init_error[2], request_id)
+    try:
+        result = handler(request["event"], LambdaContext(request_id, request["deadlineMs"], request["arn"]))
+    except Exception:
+        etype, value, tb = sys.exc_info()
+        # The runtime logs the error too ([ERROR] line), as CloudWatch shows it.
+        print("[ERROR] %s: %s" % (etype.__name__, value), file=sys.stderr)
+        return "E", make_error(str(value), etype.__name__, user_frames(tb), request_id)
+    try:
+        return "S", json.dumps(result)
+    except Exception as e:
+        return "E", make_error("Unable to marshal response: %s" % e, "Runtime.MarshalError", [], request_id)
+
+
 def main():
     task_root = os.environ.get("LAMBDA_TASK_ROOT", ".")
     os.chdir(task_root)
     sys.path.insert(0, task_root)
-    try:
-        handler = load_handler(os.environ["_HANDLER"])
-    except Fault as f:
-        print("[ERROR] %s: %s" % (f.error_type, f.message), file=sys.stderr)
-        write("E", make_error(f.message, f.error_type, []))
-        return
-    except Exception as e:
-        etype, value, tb = sys.exc_info()
-        write("E", make_error(str(value), etype.__name__, user_frames(tb)))
-        return
-    event = json.loads(sys.stdin.read() or "null")
-    try:
-        result = handler(event, LambdaContext())
-    except Exception:
-        etype, value, tb = sys.exc_info()
-        error = make_error(str(value), etype.__name__, user_frames(tb))
-        # The runtime logs the error document too ([ERROR] line), as CloudWatch shows it.
-        print("[ERROR] %s: %s" % (etype.__name__, value), file=sys.stderr)
-        write("E", error)
-        return
-    try:
-        payload = json.dumps(result)
-    except Exception as e:
-        write("E", make_error("Unable to marshal response: %s" % e, "Runtime.MarshalError", []))
-        return
-    write("S", payload)
+    for line in requests:
+        request = json.loads(line)
+        kind, text = invoke(request)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        with open(request["resultFile"], "w", encoding="utf-8") as f:
+            f.write(kind + text)
+        os.write(1, ("\0sfdbg-end " + request["requestId"] + "\0\n").encode())
 
 
 main()
-sys.stdout.flush()
 """#
 
   static let node = #"""

@@ -10,8 +10,10 @@ import Glibc
 /// Invokes local Lambda functions the way Lambda does: the language's bootstrap (shipped with
 /// sfdbg, `FunctionBootstrap`) imports the handler and calls it with the event and a context,
 /// in a process group of its own, with Lambda's environment; after the function's `Timeout` in
-/// real seconds the group is killed and the answer is Lambda's timeout error. Each invocation
-/// is a fresh process (a cold start: 20-40 ms, see the README's figures).
+/// real seconds the group is killed and the answer is Lambda's timeout error. A Python function
+/// stays warm between invocations (`WarmWorker`: its start-up is most of an empty invocation);
+/// a Node.js invocation is a fresh process (its start-up is short, and a warm loop would change
+/// how callback handlers end).
 public final class FunctionRunner: @unchecked Sendable {
   /// The session's Step Functions endpoint, given to functions as `AWS_ENDPOINT_URL_SFN`.
   let endpoint: String?
@@ -21,7 +23,11 @@ public final class FunctionRunner: @unchecked Sendable {
 
   public init(endpoint: String? = nil) { self.endpoint = endpoint }
 
+  /// Warm workers between invocations, by function.
+  private var idle: [String: WarmWorker] = [:]
+
   deinit {
+    for worker in idle.values { worker.stop() }
     if let folder { try? FileManager.default.removeItem(atPath: folder) }
   }
 
@@ -41,6 +47,9 @@ public final class FunctionRunner: @unchecked Sendable {
     let arguments = program + [resultFile, invocation.requestID, String(deadline), invocation.invokedARN]
     let environment = FunctionEnvironment.variables(
       for: function, endpoint: endpoint, host: ProcessInfo.processInfo.environment)
+    if language == .python {
+      return invokeWarm(invocation, event: event, control: control, program: program, environment: environment, resultFile: resultFile)
+    }
     guard let child = ChildProcess.spawn(arguments: arguments, environment: environment, mergingOutput: true) else {
       let why = String(cString: strerror(errno))
       return .invoked(.lambdaError(type: "Runtime.InvalidEntrypoint", message: "could not start \(program[0]) for \(function.name): \(why)"))
@@ -67,6 +76,65 @@ public final class FunctionRunner: @unchecked Sendable {
       FunctionResponse(
         payload: String(decoding: bytes.dropFirst(), as: UTF8.self), isFunctionError: kind == UInt8(ascii: "E"),
         logs: logs, droppedLogBytes: log.dropped, durationMilliseconds: milliseconds))
+  }
+
+  /// One invocation on the function's warm worker (started when there is none).
+  private func invokeWarm(
+    _ invocation: FunctionInvocation, event: JSONValue, control: JobControl, program: [String],
+    environment: [String: String], resultFile: String
+  ) -> HandlerResult {
+    let function = invocation.function
+    let key = [function.name, function.codeDirectory, function.handler, function.runtime].joined(separator: "\u{0}")
+    lock.lock()
+    var worker = idle.removeValue(forKey: key)
+    lock.unlock()
+    if let stale = worker, stale.exitStatus() != nil {
+      stale.stop()
+      worker = nil
+    }
+    if worker == nil { worker = WarmWorker(arguments: program, environment: environment) }
+    guard let worker else {
+      let why = String(cString: strerror(errno))
+      return .invoked(.lambdaError(type: "Runtime.InvalidEntrypoint", message: "could not start \(program[0]) for \(function.name): \(why)"))
+    }
+    let started = Date()
+    let deadline = started.addingTimeInterval(function.timeoutSeconds)
+    var request = JSONObject()
+    request["requestId"] = .string(invocation.requestID)
+    request["deadlineMs"] = .number(JSONNumber(Int(deadline.timeIntervalSince1970 * 1000)))
+    request["arn"] = .string(invocation.invokedARN)
+    request["event"] = event
+    request["resultFile"] = .string(resultFile)
+    // The group is the job's for cancelling; the worker keeps its TerminationGuard slot.
+    control.started(worker.child.pid, guardSlot: nil)
+    let sent = worker.send(Array((JSONValue.object(request).compactString + "\n").utf8))
+    let output = sent ? worker.log.output(until: WarmWorker.endMarker(invocation.requestID), deadline: deadline, isCancelled: control.isCancelled) : nil
+    control.ended()
+    let milliseconds = Date().timeIntervalSince(started) * 1000
+    guard let output else {
+      let exited = worker.exitStatus()
+      let status = worker.stop()
+      let (text, dropped) = worker.log.drain()
+      let logs = String(decoding: text, as: UTF8.self)
+      if control.isCancelled() { return .cancelled }
+      if exited == nil && Date() >= deadline {
+        return .invoked(.timedOut(requestID: invocation.requestID, seconds: function.timeoutSeconds, logs: logs, droppedLogBytes: dropped))
+      }
+      let code = exited ?? status
+      let how = code > 128 ? "signal: \(Self.signalName(code - 128))" : "exit status \(code)"
+      return .invoked(.exited(requestID: invocation.requestID, status: how, logs: logs, droppedLogBytes: dropped, milliseconds: milliseconds))
+    }
+    lock.lock()
+    if let other = idle.updateValue(worker, forKey: key) { other.stop() }
+    lock.unlock()
+    let logs = String(decoding: output.text, as: UTF8.self)
+    guard let bytes = FileManager.default.contents(atPath: resultFile), let kind = bytes.first else {
+      return .invoked(.exited(requestID: invocation.requestID, status: "exit status 1", logs: logs, droppedLogBytes: output.dropped, milliseconds: milliseconds))
+    }
+    return .invoked(
+      FunctionResponse(
+        payload: String(decoding: bytes.dropFirst(), as: UTF8.self), isFunctionError: kind == UInt8(ascii: "E"),
+        logs: logs, droppedLogBytes: output.dropped, durationMilliseconds: milliseconds))
   }
 
   private var interpreters: [String: String] = [:]

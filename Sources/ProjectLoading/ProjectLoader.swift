@@ -36,6 +36,9 @@ public struct ProjectOptions: Sendable {
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `--machine-name NAME`: the name the main machine is created with (as a Step Functions
+  /// Local suite names it at CreateStateMachine).
+  public var machineName: String?
 
   public init(file: String) { self.file = file }
 }
@@ -45,6 +48,8 @@ public struct ProjectOptions: Sendable {
 public struct LoadedProject: Sendable {
   public var session: Session
   public var definitions: [String: JSONValue]
+  /// What the loader decided for the user and must tell them (sfdbg prints them on stderr).
+  public var notes: [String] = []
 }
 
 /// The pipeline before a session exists: load the files, validate (AWS refuses an invalid
@@ -83,6 +88,21 @@ public enum ProjectLoader {
     }
     let input = try readInput(options)
     let mocks = try readMocks(options)
+    guard let mainIndex = registered.firstIndex(where: { $0.arn == loaded.main.arn }) else {
+      throw .usage("the main machine '\(loaded.main.name)' was not registered")
+    }
+    if let name = options.machineName {
+      guard Runtime.isValidExecutionName(name) else {
+        throw .usage(
+          "--machine-name '\(name)': a state machine name has 1 to 80 characters, without spaces, "
+            + "brackets, wildcards, control characters or any of \" # % \\ ^ | ~ ` $ & , ; : /")
+      }
+      registered[mainIndex].rename(to: name)
+    }
+    var notes: [String] = []
+    if let mocks, let testCase = options.testCase, let path = options.mocks {
+      notes += try matchMockMachines(mocks, testCase: testCase, file: path, main: mainIndex, &registered)
+    }
     var handlers: [TaskHandler] = []
     let tasks = registered.flatMap { taskStates(of: $0.machine) }
     for spec in options.handlers {
@@ -111,9 +131,9 @@ public enum ProjectLoader {
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {
       let session = try Session(
-        machines: registered, mainMachine: loaded.main.arn, input: input,
+        machines: registered, mainMachine: registered[mainIndex].arn, input: input,
         configuration: configuration)
-      return LoadedProject(session: session, definitions: definitions)
+      return LoadedProject(session: session, definitions: definitions, notes: notes)
     } catch {
       throw .session(error)
     }
@@ -188,6 +208,35 @@ public enum ProjectLoader {
       result.append(function)
     }
     return result
+  }
+
+  /// Makes sure the test case reaches a loaded machine: mock files written for Step Functions
+  /// Local name machines as they were created there (`LocalTesting`), not by template logical
+  /// id. When exactly one machine name of the file defines the test case and no loaded machine
+  /// has it, the main machine takes that name too (and the returned note says so); when several
+  /// do, nothing is applied silently: a usage error lists them.
+  static func matchMockMachines(
+    _ mocks: MockConfig, testCase: String, file: String, main: Int, _ registered: inout [RegisteredMachine]
+  ) throws(LoadPipelineError) -> [String] {
+    let definers = (mocks.machineOrder + mocks.stateMachines.keys.sorted()).reduce(into: [String]()) {
+      if mocks.stateMachines[$1]?[testCase] != nil, !$0.contains($1) { $0.append($1) }
+    }
+    let known = Set(registered.flatMap(\.aliases))
+    if definers.contains(where: known.contains) { return [] }
+    let loadedNames = registered.map { "\"\($0.name)\"" }.joined(separator: ", ")
+    guard definers.count == 1, let only = definers.first else {
+      throw .mocks(
+        "\(file): test case \"\(testCase)\" is defined for the state machines "
+          + definers.map { "\"\($0)\"" }.joined(separator: ", ")
+          + ", and no loaded machine has one of those names (loaded: \(loadedNames)); "
+          + "say which one the main machine is with --machine-name NAME")
+    }
+    registered[main].otherNames.append(only)
+    return [
+      "\(file): test case \"\(testCase)\" is defined for state machine \"\(only)\", which no loaded "
+        + "machine is called; applying it to the main machine \"\(registered[main].name)\" "
+        + "(--machine-name \(only) names it so)"
+    ]
   }
 
   /// Every Task state of `machine`, branches and item processors included.

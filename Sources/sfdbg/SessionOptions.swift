@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import DebuggerCore
 import JSONCore
@@ -54,6 +55,9 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("max-executions"), help: "At most N child executions per session (1000); the Task that would start one more fails with ExecutionLimitExceeded.")
   var maxExecutions: Int = 1000
 
+  @Option(name: [.customLong("machine-name"), .customLong("name-as")], help: "Name the main machine as it was created in Step Functions Local (the name its mock file uses).")
+  var machineName: String?
+
   /// The options as the library's loader takes them; `positionalInput` is `run`'s INPUT_FILE.
   func project(positionalInput: String? = nil) -> ProjectOptions {
     var project = ProjectOptions(file: file)
@@ -73,12 +77,20 @@ struct SessionOptions: ParsableArguments {
     project.seed = seed
     project.executionName = executionName
     project.maxChildExecutions = maxExecutions
+    project.machineName = machineName
     return project
   }
 
   /// Loads every machine, decodes them, reads the input and mocks, and starts the session.
   func makeSession(positionalInput: String? = nil) throws(LoadPipelineError) -> Session {
-    try ProjectLoader.load(project(positionalInput: positionalInput)).session
+    let loaded = try ProjectLoader.load(project(positionalInput: positionalInput))
+    Self.printNotes(loaded.notes)
+    return loaded.session
+  }
+
+  /// What the loader decided for the user (a mock file's machine name applied, ...), on stderr.
+  static func printNotes(_ notes: [String]) {
+    for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
   }
 
   /// `makeSession`, plus each machine's ASL definition by machine name (for the graph pane).
@@ -86,6 +98,7 @@ struct SessionOptions: ParsableArguments {
     -> (session: Session, definitions: [String: JSONValue])
   {
     let loaded = try ProjectLoader.load(project())
+    Self.printNotes(loaded.notes)
     return (loaded.session, loaded.definitions)
   }
 }

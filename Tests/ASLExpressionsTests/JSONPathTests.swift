@@ -79,7 +79,7 @@ import Testing
   ])
   func evaluates(_ path: String, _ expected: String?) throws {
     let parsed = try JSONPath(path)
-    let result = parsed.evaluate(in: Self.store)
+    let result = try parsed.evaluate(in: Self.store)
     switch expected {
     case nil: #expect(result == Self.store)
     case "MISSING": #expect(result == nil)
@@ -122,5 +122,19 @@ import Testing
     let doc = json(#"{"o": {"x": 2}}"#)
     #expect(try JSONPath("$.o[?(@.x == 2)]").evaluate(in: doc) == json(#"[{"x":2}]"#))
     #expect(try JSONPath("$.o[?(@.x == 3)]").evaluate(in: doc) == json("[]"))
+  }
+
+  /// A backtracking `=~` pattern (issue 13) stops with a States.Runtime error that names the
+  /// limit instead of running for about a minute; linear patterns on long strings still match.
+  @Test func catastrophicFilterRegexStopsAtItsBudget() throws {
+    let doc = json(#"{"items": [{"s": "\#(String(repeating: "a", count: 116))!"}]}"#)
+    #expect {
+      _ = try JSONPath("$.items[?(@.s =~ /(a+)+$/)]").evaluate(in: doc)
+    } throws: { error in
+      guard let error = error as? ASLRuntimeError else { return false }
+      return error.error == "States.Runtime" && error.cause.contains("backtracks catastrophically")
+    }
+    let long = json(#"{"items": [{"s": "\#(String(repeating: "ab", count: 100_000))"}]}"#)
+    #expect(try JSONPath("$.items[?(@.s =~ /(ab)*/)]").evaluate(in: long).map { if case .array(let a) = $0 { a.count } else { -1 } } == 1)
   }
 }

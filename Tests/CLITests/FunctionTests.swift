@@ -177,6 +177,33 @@ import Glibc
     }
   }
 
+  /// A Python function stays warm between invocations (module state survives, as in one Lambda
+  /// execution environment); after a timeout the next invocation starts a fresh one.
+  @Test func aPythonFunctionStaysWarmBetweenInvocations() throws {
+    let dir = try TemporaryFolder()
+    _ = try dir.write("code/app.py", "import os, time\ncalls = 0\ndef handler(event, context):\n    global calls\n    calls += 1\n    if event == 'hang':\n        time.sleep(30)\n    return [calls, os.getpid()]\n")
+    let definition = try dir.write(
+      "machine.json",
+      """
+      {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true, "MaxConcurrency": 1,
+        "ItemProcessor": {"StartAt": "Call", "States": {"Call": {"Type": "Task",
+          "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Counter",
+          "Catch": [{"ErrorEquals": ["Sandbox.Timedout"], "Next": "Timed out"}], "End": true},
+          "Timed out": {"Type": "Pass", "Result": "timed out", "End": true}}}}}}
+      """)
+    let r = try CLI.run([
+      "run", definition, "--json", "--input", #"["a", "b", "hang", "c"]"#,
+      "--function", "Counter=python3.12:\(dir.path("code")):app.handler",
+    ], timeout: 60)
+    let output = try #require(r.json?["output"]?.arrayValue, "\(r.stdout) \(r.stderr)")
+    #expect(output.count == 4)
+    let calls = output.map { $0.arrayValue ?? [] }
+    #expect(calls[0].first == 1 && calls[1].first == 2, "the second call saw the first one's state")
+    #expect(calls[0].last == calls[1].last, "one process")
+    #expect(output[2] == "timed out")
+    #expect(calls[3].first == 1, "a fresh environment after the timeout")
+  }
+
   @Test func aHangingFunctionIsKilledAtItsTimeoutWithItsProcessGroup() throws {
     let marker = "7.\(Int.random(in: 100_000...999_999))"
     let code = """

@@ -138,8 +138,35 @@ import Testing
     #expect(out.messages.first?.hasPrefix("went back 5 command(s) to just after event \(target) was written") == true)
     #expect(s.mainExecution.execution.history.count == target)
     #expect(s.execute(.goto(eventID: target)).messages.first == "event \(target) was written by the last command: nothing to undo")
-    #expect(s.execute(.goto(eventID: 999)).isError)
     #expect(try CommandParser.parse("goto 12") == .goto(eventID: 12))
     #expect(throws: CommandError.self) { try CommandParser.parse("goto x") }
+  }
+}
+
+extension GotoEventTests {
+  /// Forward: `goto` an event not written yet steps until it is, each step an undo point and a
+  /// logged `step`, so `back` and `save` see ordinary steps.
+  @Test func goesForwardByStepsUntilTheEventIsWritten() throws {
+    var reference = try Session(machines: [machine("M", ReverseContinueTests.loop)], mainMachine: "M", input: ["n": 0])
+    var counts: [Int] = []
+    for _ in 0..<6 {
+      _ = reference.execute(.step)
+      counts.append(reference.mainExecution.execution.history.count)
+    }
+    var s = try Session(machines: [machine("M", ReverseContinueTests.loop)], mainMachine: "M", input: ["n": 0])
+    let target = counts[4] - 1  // written by the fifth step (not its last event)
+    let out = s.execute(.goto(eventID: target))
+    #expect(!out.isError)
+    #expect(out.messages.last?.hasPrefix("went forward 5 step(s) to event \(target) of") == true)
+    let types = s.mainExecution.execution.history.map { "\($0.id) \($0.type)" }
+    #expect(types == reference.mainExecution.execution.history.prefix(counts[4]).map { "\($0.id) \($0.type)" })
+    #expect(s.script.split(separator: "\n").filter { $0 == "step" }.count == 5)
+    _ = s.execute(.back)
+    #expect(s.mainExecution.execution.history.count == counts[3])
+    // Past the end: it steps to the end and says the event is not written, as an error.
+    let past = s.execute(.goto(eventID: 999))
+    #expect(past.isError)
+    #expect(past.messages.last?.contains("(event 999 is not written yet)") == true)
+    #expect(s.mainExecution.execution.status != .running)
   }
 }

@@ -12,7 +12,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   if let path = try? JSONPath(text) {
     _ = path.normalizedText
-    _ = path.evaluate(in: document)
+    _ = try? path.evaluate(in: document)
   }
   if let path = try? ReferencePath.parse(text) {
     _ = try? ReferencePath.set(.string("v"), at: path, in: document)

@@ -32,7 +32,7 @@ extension CommandSpec {
     "reverse-continue", aliases: ["rc"], help: "go back to the previous breakpoint hit or pending decision (time travel)",
     policy: .rewritesHistory, .reverseContinue)
   static let goto = CommandSpec(
-    "goto", help: "go back to where the focused execution wrote history event EVENT_ID (time travel)",
+    "goto", help: "travel to where the focused execution wrote history event EVENT_ID: back in time, or forward by steps",
     policy: .rewritesHistory, [.required("EVENT_ID", .eventID)]
   ) { .goto(eventID: $0.number(0)) }
   static let advance = CommandSpec(

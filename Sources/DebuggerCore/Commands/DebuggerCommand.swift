@@ -21,7 +21,7 @@ public enum DebuggerCommand: Sendable, Equatable {
   /// `reverse-continue` (`U`): step back to the previous breakpoint hit or pending decision.
   case reverseContinue
   /// `goto EVENT_ID`: travel back to the undo point just after the focused execution's history
-  /// event EVENT_ID was written.
+  /// event EVENT_ID was written, or step forward until it is written.
   case goto(eventID: Int)
   /// `advance` (`a`): move the virtual clock to the next timer and fire it.
   case advance

@@ -61,7 +61,7 @@ extension BreakCondition {
   /// Evaluates the condition on a state's input: a bare path must exist and not be false/null.
   public func holds(on input: JSONValue) -> Bool {
     guard let path = try? JSONPath(self.path) else { return false }
-    let found = path.evaluate(in: input)
+    let found = try? path.evaluate(in: input)
     guard let op, let value else {
       switch found {
       case nil, .null?, .bool(false)?: return false

@@ -115,6 +115,9 @@ public struct Session: Sendable {
       }
       return out
     case .goto(let eventID):
+      if eventID > focusedExecution.execution.history.count {
+        return goForward(toEvent: eventID)
+      }
       goBack(toEvent: eventID, &out)
       return out
     case .restart(let input):
@@ -251,13 +254,40 @@ public struct Session: Sendable {
 
   /// Undoes commands back to the earliest undo point where the focused execution has written
   /// event `eventID` (just after the command that wrote it), keeping that execution in focus.
+  /// `goto` an event the focused execution has not written yet: `step`s it (each logged and an
+  /// undo point of its own, as if typed) until it writes the event, or until it cannot move on
+  /// by itself (it ended, waits on a person, a child or the clock, or a handler runs).
+  mutating func goForward(toEvent eventID: Int) -> CommandOutcome {
+    let id = focus
+    var total = CommandOutcome()
+    var steps = 0
+    while runtime.executions[id].execution.history.count < eventID {
+      let before = (runtime.executions[id].execution.history.count, clock)
+      let step = execute(.step)
+      steps += 1
+      total.notes += step.notes
+      total.effects += step.effects
+      total.stop = step.stop ?? total.stop
+      let written = runtime.executions[id].execution.history.count
+      if step.isError || !step.effects.isEmpty || (written, clock) == before || focus != id {
+        total.messages += step.messages
+        // Short of the event asked for: a failure, so a script stops here.
+        total.isError = step.effects.isEmpty
+        total.messages.append(
+          "stopped after \(steps) step(s) at event \(written) of \(runtime.executions[id].label): "
+            + (step.effects.isEmpty ? "it does not move on by itself" : "a handler is running")
+            + " (event \(eventID) is not written yet)")
+        return total
+      }
+    }
+    total.messages.append(
+      "went forward \(steps) step(s) to event \(eventID) of \(runtime.executions[id].label)"
+        + " (now \(runtime.executions[id].execution.history.count) events); clock \(clock)")
+    return total
+  }
+
   mutating func goBack(toEvent eventID: Int, _ out: inout CommandOutcome) {
     let id = focus
-    let written = runtime.executions[id].execution.history.count
-    guard eventID <= written else {
-      fail(&out, "\(focusedExecution.label) has written \(written) event(s): event \(eventID) is not in its history yet")
-      return
-    }
     var undone = 0
     while let s = snapshots.last, s.runtime.executions.count > id,
       s.runtime.executions[id].execution.history.count >= eventID
