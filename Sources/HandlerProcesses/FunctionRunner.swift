@@ -15,13 +15,11 @@ import Glibc
 /// a Node.js invocation is a fresh process (its start-up is short, and a warm loop would change
 /// how callback handlers end).
 public final class FunctionRunner: @unchecked Sendable {
-  /// The session's Step Functions endpoint, given to functions as `AWS_ENDPOINT_URL_SFN`.
-  let endpoint: String?
   private let lock = NSLock()
   private var folder: String?
   private var count = 0
 
-  public init(endpoint: String? = nil) { self.endpoint = endpoint }
+  public init() {}
 
   /// Warm workers between invocations, by function.
   private var idle: [String: WarmWorker] = [:]
@@ -32,7 +30,8 @@ public final class FunctionRunner: @unchecked Sendable {
   }
 
   /// Runs one invocation to its end (blocks: `HandlerProcessRunner` calls it on a worker thread).
-  func invoke(_ invocation: FunctionInvocation, event: JSONValue, control: JobControl) -> HandlerResult {
+  /// `endpoint`: the session's endpoint variables (`EndpointEnvironment`), none when it serves none.
+  func invoke(_ invocation: FunctionInvocation, event: JSONValue, control: JobControl, environment endpoint: [String: String] = [:]) -> HandlerResult {
     let function = invocation.function
     guard let language = function.language else {
       return .invoked(.lambdaError(type: "Runtime.InvalidRuntime", message: "sfdbg runs python3.x and nodejs functions, not \(function.runtime)"))
@@ -207,7 +206,8 @@ public enum FunctionEnvironment {
   /// (pyenv shims need HOME and PYENV_*).
   static let inherited = ["PATH", "HOME", "PYENV_ROOT", "PYENV_VERSION", "NODE_PATH", "PYTHONPATH", "LANG"]
 
-  public static func variables(for function: LocalFunction, endpoint: String?, host: [String: String]) -> [String: String] {
+  /// `endpoint`: `EndpointEnvironment`'s variables for the session's endpoint (empty: none).
+  public static func variables(for function: LocalFunction, endpoint: [String: String], host: [String: String]) -> [String: String] {
     var env: [String: String] = [:]
     for key in inherited { if let v = host[key] { env[key] = v } }
     env.merge(function.environment) { _, new in new }
@@ -230,10 +230,10 @@ public enum FunctionEnvironment {
       "AWS_SESSION_TOKEN": "sfdbg",
     ]
     env.merge(reserved) { _, new in new }
-    env.merge(EndpointEnvironment.variables(endpoint: endpoint, region: region)) { _, new in new }
+    env.merge(endpoint) { _, new in new }
     // Without an endpoint an SDK call must fail at once, here, rather than reach AWS: a
     // loopback port nothing listens on refuses it.
-    if endpoint == nil {
+    if endpoint["AWS_ENDPOINT_URL_SFN"] == nil {
       env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1"
       env["AWS_ENDPOINT_URL_SFN"] = "http://127.0.0.1:1"
     }

@@ -15,14 +15,16 @@ import Glibc
 /// killed, so a hung handler leaves nothing running behind it.
 enum HandlerProcess {
   /// Runs `job`; `control` learns the child's pid and says when the job was cancelled.
-  static func run(_ job: HandlerJob, control: JobControl, functions: FunctionRunner? = nil) -> HandlerResult {
+  static func run(
+    _ job: HandlerJob, control: JobControl, environment extra: [String: String] = [:], functions: FunctionRunner? = nil
+  ) -> HandlerResult {
     // A handler that exits without reading stdin must not kill us with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
     if let invocation = job.function {
-      return (functions ?? FunctionRunner()).invoke(invocation, event: job.input, control: control)
+      return (functions ?? FunctionRunner()).invoke(invocation, event: job.input, control: control, environment: extra)
     }
     let command = job.handler.command
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.merging(extra) { _, endpoint in endpoint }
     if let taskToken = job.taskToken { environment["SFDBG_TASK_TOKEN"] = taskToken }
     guard let child = ChildProcess.spawn(command: command, environment: environment) else {
       return .failed(error: "Handler.Failed", cause: "could not start handler '\(command)': \(String(cString: strerror(errno)))")

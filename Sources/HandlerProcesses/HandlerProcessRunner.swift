@@ -15,11 +15,13 @@ public final class HandlerProcessRunner: @unchecked Sendable {
   private var running: [JobID: JobControl] = [:]
   private var finished: [(job: JobID, result: HandlerResult)] = []
 
-  /// Runs the jobs that invoke local Lambda functions.
-  private let functions: FunctionRunner
+  /// Variables added to every handler's environment (the session's endpoint: `EndpointEnvironment`).
+  private let environment: [String: String]
 
-  /// `endpoint`: the session's Step Functions endpoint, for functions that call back.
-  public init(endpoint: String? = nil) { functions = FunctionRunner(endpoint: endpoint) }
+  public init(environment: [String: String] = [:]) { self.environment = environment }
+
+  /// Runs the jobs that invoke local Lambda functions (and keeps their warm workers).
+  private let functions = FunctionRunner()
 
   deinit { stopAll() }
 
@@ -30,7 +32,7 @@ public final class HandlerProcessRunner: @unchecked Sendable {
     running[job.id] = control
     lock.unlock()
     let worker = Thread { [self] in
-      let result = HandlerProcess.run(job, control: control, functions: functions)
+      let result = HandlerProcess.run(job, control: control, environment: environment, functions: functions)
       lock.lock()
       running[job.id] = nil
       finished.append((job.id, result))
