@@ -81,7 +81,7 @@ extension Execution {
   }
 
   /// True for `arn:aws:states:<region>:<account>:activity:<name>` resources.
-  static func isActivity(_ resource: String) -> Bool {
+  public static func isActivity(_ resource: String) -> Bool {
     let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
     return parts.count >= 7 && parts[2] == "states" && parts[5] == "activity"
   }

@@ -21,6 +21,8 @@ public struct ExecutionOptions: Sendable {
   /// handles it), so a debugger can stop where it was raised. The debugger steps the unit again
   /// at once when it does not stop, so histories are the same either way.
   public var pausesAtRaisedErrors: Bool
+  /// For an Express execution: the id AWS appends to its ARN (`…:express:MACHINE:NAME:ID`).
+  public var expressExecutionID: String?
 
   public init(
     executionName: String = "sfdbg-execution", stateMachineName: String = "StateMachine",
@@ -47,7 +49,10 @@ public struct ExecutionOptions: Sendable {
   }
 
   public var executionArn: String {
-    "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(executionName)"
+    if let id = expressExecutionID {
+      return "arn:aws:states:\(region):\(accountID):express:\(stateMachineName):\(executionName):\(id)"
+    }
+    return "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(executionName)"
   }
 }
 

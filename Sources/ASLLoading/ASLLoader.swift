@@ -12,19 +12,23 @@ public enum ASLLoader {
     -> (registry: MachineRegistry, main: MachineSource)
   {
     let fileMachines = try loadMachines(
-      file: file, substitutions: options.substitutions, defaultType: options.defaultType)
+      file: file, substitutions: options.substitutions, defaultType: options.defaultType,
+      definitionFiles: options.definitionFiles)
     var registry = MachineRegistry()
     for m in fileMachines { registry.register(m) }
     for directory in options.machineDirectories {
       for m in try loadDirectory(directory, options: options) { registry.register(m) }
     }
-    for (name, path) in options.extraMachines {
+    // `--machine NAME=PATH` naming a machine of the template gave that machine's definition.
+    let replaced = Set(fileMachines.flatMap { [$0.name] + ($0.logicalID.map { [$0] } ?? []) })
+    for (name, path) in options.extraMachines where !replaced.contains(name) {
       let machines = try loadMachines(
         file: path, substitutions: options.substitutions, name: name, defaultType: options.defaultType)
       for m in machines { registry.register(m) }
     }
     let main = try chooseMain(
-      among: fileMachines, registry: registry, requested: options.stateMachine, file: file)
+      among: fileMachines, registry: registry, requested: options.stateMachine, file: file,
+      all: options.allMachines)
     // Machines about to run need real numbers; `loadMachines` (validate, graph) leaves such
     // placeholders for the validator to report.
     for m in registry.machines { try NumericPlaceholders.check(m) }
@@ -35,17 +39,22 @@ public enum ASLLoader {
   /// all `AWS::Serverless::StateMachine` / `AWS::StepFunctions::StateMachine` of a template.
   /// Placeholders left in numeric fields (YAML `Seconds: ${Delay}`) stay strings here, for the
   /// validator to report; `load` refuses them.
+  /// `definitionFiles` (from `--machine NAME=PATH`) gives a template machine, by name or logical
+  /// id, its definition from a local file: how a machine whose DefinitionUri is in S3 is loaded.
   public static func loadMachines(
     file: String, substitutions: [String: String] = [:], name: String? = nil,
-    defaultType: String = "STANDARD"
+    defaultType: String = "STANDARD", definitionFiles: [String: String] = [:]
   ) throws(LoadError) -> [MachineSource] {
-    try loadMachines(file: file, substitutions: substitutions, name: name, defaultType: defaultType, inFolder: false)
+    try loadMachines(
+      file: file, substitutions: substitutions, name: name, defaultType: defaultType, inFolder: false,
+      definitionFiles: definitionFiles)
   }
 
   /// `inFolder`: a file met while scanning `--machines DIR`; templates without state machines
   /// and JSON that is not a definition are skipped instead of being errors.
   static func loadMachines(
-    file: String, substitutions: [String: String], name: String?, defaultType: String, inFolder: Bool
+    file: String, substitutions: [String: String], name: String?, defaultType: String, inFolder: Bool,
+    definitionFiles: [String: String] = [:]
   ) throws(LoadError) -> [MachineSource] {
     let values = CloudFormationIntrinsics.pseudoParameters.merging(substitutions) { _, new in new }
     let parsed = try ParsedFile.read(file, substitutions: values)
@@ -56,7 +65,8 @@ public enum ASLLoader {
         position: parsed.document.position(of: .root))
     }
     if CloudFormationTemplate.isTemplate(object) {
-      let template = CloudFormationTemplate(parsed: parsed, overrides: substitutions)
+      var template = CloudFormationTemplate(parsed: parsed, overrides: substitutions)
+      template.definitionFiles = definitionFiles
       if inFolder && !template.declaresStateMachine { return [] }
       var machines = try template.machines(defaultType: defaultType)
       if let name, machines.count == 1 { machines[0].rename(name) }
@@ -118,7 +128,8 @@ public enum ASLLoader {
   }
 
   static func chooseMain(
-    among candidates: [MachineSource], registry: MachineRegistry, requested: String?, file: String
+    among candidates: [MachineSource], registry: MachineRegistry, requested: String?, file: String,
+    all: Bool = false
   ) throws(LoadError) -> MachineSource {
     if let requested {
       if let m = registry.lookup(requested) { return m }
@@ -127,16 +138,22 @@ public enum ASLLoader {
           + registry.machines.map(describe).joined(separator: ", "), file: file)
     }
     if candidates.count == 1 { return candidates[0] }
+    let roots = rootMachines(candidates, registry: registry)
+    if roots.count == 1 || (all && !roots.isEmpty) { return roots[0] }
+    let choices = (roots.isEmpty ? candidates : roots).map(describe).joined(separator: ", ")
+    throw LoadError(
+      "\(candidates.count) state machines and no single one that the others start; "
+        + "choose one with --state-machine NAME, or open them all with --all-machines: \(choices)", file: file)
+  }
+
+  /// The machines of `candidates` that no other registered machine starts (by ARN), in order:
+  /// the ones a user would start by hand.
+  public static func rootMachines(_ candidates: [MachineSource], registry: MachineRegistry) -> [MachineSource] {
     let started = Set(
       candidates.filter { c in
         registry.machines.contains { other in other.arn != c.arn && starts(other, c) }
       }.map(\.arn))
-    let roots = candidates.filter { !started.contains($0.arn) }
-    if roots.count == 1 { return roots[0] }
-    let choices = (roots.isEmpty ? candidates : roots).map(describe).joined(separator: ", ")
-    throw LoadError(
-      "\(candidates.count) state machines and no single one that the others start; "
-        + "choose one with --state-machine NAME: \(choices)", file: file)
+    return candidates.filter { !started.contains($0.arn) }
   }
 
   /// True when `machine`'s definition mentions `child`'s ARN.

@@ -5,6 +5,9 @@ import JSONCore
 struct CloudFormationTemplate {
   var parsed: ParsedFile
   var overrides: [String: String]
+  /// Definition files given on the command line, by machine name or logical id: they replace
+  /// the resource's own definition (an S3 DefinitionUri cannot be read here).
+  var definitionFiles: [String: String] = [:]
   var resources: [TemplateResource] = []
   var intrinsics: CloudFormationIntrinsics
 
@@ -84,6 +87,10 @@ struct CloudFormationTemplate {
     }
     var result: [MachineSource] = []
     for r in machineResources { result.append(try machine(r, defaultType: defaultType)) }
+    // Reported once, with the first machine (the keys belong to the template, not a machine).
+    result[0].loadWarnings += parsed.duplicateKeyWarnings.map {
+      Diagnostic(file: file, position: $0.position, pointer: .root, rule: "duplicate-key", message: $0.message, severity: .warning)
+    }
     return result
   }
 
@@ -118,16 +125,24 @@ struct CloudFormationTemplate {
       try checkCalls(value, at: base / key, definition: definition, warnings: &warnings)
     }
 
+    if let path = definitionFiles[r.logicalID] ?? definitionFiles[r.name] {
+      let definitionFile = try ParsedFile.read(path, substitutions: values)
+      var machine = ASLLoader.definitionMachine(definitionFile, substitutions: values, name: r.name, type: type)
+      machine.logicalID = r.logicalID
+      machine.arn = r.arn
+      return machine
+    }
     if let uri = p["DefinitionUri"] {
       guard let relative = intrinsics.evaluate(uri)?.stringValue else {
         throw LoadError(
           "\(r.logicalID): DefinitionUri points to S3 (an object with Bucket/Key); sfdbg needs a local "
-            + "file: give it with --machine \(r.name)=PATH", file: file,
+            + "file: give it with --machine \(r.logicalID)=PATH", file: file,
           position: position(base / "DefinitionUri"))
       }
       if relative.hasPrefix("s3://") {
         throw LoadError(
-          "\(r.logicalID): DefinitionUri '\(relative)' is in S3; sfdbg needs a local file", file: file,
+          "\(r.logicalID): DefinitionUri '\(relative)' is in S3; sfdbg needs a local file: give it with "
+            + "--machine \(r.logicalID)=PATH", file: file,
           position: position(base / "DefinitionUri"))
       }
       let directory = (file as NSString).deletingLastPathComponent
@@ -189,7 +204,7 @@ struct CloudFormationTemplate {
     if p["DefinitionS3Location"] != nil {
       throw LoadError(
         "\(r.logicalID): DefinitionS3Location is in S3; sfdbg needs a local file: give it with "
-          + "--machine \(r.name)=PATH", file: file, position: position(base / "DefinitionS3Location"))
+          + "--machine \(r.logicalID)=PATH", file: file, position: position(base / "DefinitionS3Location"))
     }
     throw LoadError(
       "\(r.logicalID): state machine has no Definition, DefinitionUri or DefinitionString", file: file,

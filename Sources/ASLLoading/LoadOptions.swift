@@ -11,6 +11,9 @@ public struct LoadOptions: Sendable {
   public var stateMachine: String?
   /// Workflow type for definitions that do not say (plain ASL files): `STANDARD` or `EXPRESS`.
   public var defaultType: String
+  /// `--all-machines`: several machines that no single one starts are all opened; the first is
+  /// the main one (see `ASLLoader.rootMachines`).
+  public var allMachines = false
 
   public init(
     substitutions: [String: String] = [:], extraMachines: [(name: String, path: String)] = [],
@@ -44,6 +47,12 @@ public struct LoadOptions: Sendable {
       options.extraMachines.append((name: name, path: path))
     }
     return options
+  }
+
+  /// `--machine NAME=PATH` as definition files for the main file's machines (a template
+  /// machine named NAME, or with logical id NAME, is read from PATH).
+  public var definitionFiles: [String: String] {
+    Dictionary(extraMachines.map { ($0.name, $0.path) }) { _, last in last }
   }
 
   /// Parses `KEY=VALUE` (as given to `--sub`, `--machine`); nil when there is no `=`.

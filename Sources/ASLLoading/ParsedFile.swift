@@ -7,6 +7,8 @@ struct ParsedFile {
   var document: JSONDocument
   /// YAML plain scalars that contain `${`: typed again after substitution.
   var plainPlaceholderPointers: Set<JSONPointer>
+  /// Duplicate template keys read with the last value kept (YAML only), as warnings.
+  var duplicateKeyWarnings: [(message: String, position: SourcePosition)] = []
 
   /// Reads and parses `path` (JSON, JSON with comments, or YAML with CloudFormation tags).
   /// `substitutions` fill placeholders that sit outside JSON strings before parsing.
@@ -22,7 +24,8 @@ struct ParsedFile {
       let result = try YAMLReader.read(text, file: source.path)
       return ParsedFile(
         source: source, document: result.document,
-        plainPlaceholderPointers: result.plainPlaceholderPointers)
+        plainPlaceholderPointers: result.plainPlaceholderPointers,
+        duplicateKeyWarnings: result.duplicateKeyWarnings)
     case .json, .json5:
       var bytes = source.bytes
       if source.syntax == .json5 { bytes = JSONComments.blankOut(bytes) }

@@ -23,6 +23,9 @@ struct YAMLReader {
   struct Result {
     var document: JSONDocument
     var plainPlaceholderPointers: Set<JSONPointer>
+    /// Duplicate template keys read as SAM CLI reads them (the last value kept), to report as
+    /// warnings.
+    var duplicateKeyWarnings: [(message: String, position: SourcePosition)] = []
   }
 
   static func read(_ text: String, file: String) throws(LoadError) -> Result {
@@ -34,13 +37,28 @@ struct YAMLReader {
         "nesting deeper than \(maxDepth) levels; refusing to read it", file: file,
         position: SourcePosition(line: line, column: 1))
     }
-    let node: Node?
-    do {
-      node = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw loadError(error, file: file, text: text)
-    } catch {
-      throw LoadError("YAML error: \(error)", file: file)
+    var node: Node?
+    var warnings: [(message: String, position: SourcePosition)] = []
+    while true {
+      do {
+        node = try Yams.compose(yaml: text)
+        break
+      } catch YamlError.duplicatedKeysInMapping(let keys, let context) where keys.count == 1 && warnings.count < 1_000 {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let duplicate = YAMLDuplicateKeys.locate(keys[0], in: lines, fromLine: context.mark.line),
+          !YAMLDuplicateKeys.isInDefinition(duplicate, lines: lines)
+        else {
+          throw loadError(.duplicatedKeysInMapping(duplicates: keys, context: context), file: file, text: text)
+        }
+        warnings.append((
+          "duplicate key '\(keys[0])' (also on line \(duplicate.firstLines.lowerBound + 1)): the last value is "
+            + "kept, as SAM CLI reads templates; CloudFormation may refuse it", duplicate.kept))
+        text = YAMLDuplicateKeys.removingFirst(duplicate, from: lines)
+      } catch let error as YamlError {
+        throw loadError(error, file: file, text: text)
+      } catch {
+        throw LoadError("YAML error: \(error)", file: file)
+      }
     }
     guard let node else {
       throw LoadError("the YAML file holds no document", file: file)
@@ -50,7 +68,7 @@ struct YAMLReader {
     return Result(
       document: JSONDocument(
         value: value, valuePositions: reader.valuePositions, keyPositions: reader.keyPositions),
-      plainPlaceholderPointers: reader.plainPlaceholders)
+      plainPlaceholderPointers: reader.plainPlaceholders, duplicateKeyWarnings: warnings)
   }
 
   var valuePositions: [JSONPointer: SourcePosition] = [:]

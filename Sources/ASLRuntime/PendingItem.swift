@@ -17,5 +17,7 @@ public struct PendingItem: Sendable {
 
   public var stateName: String { request.stateName }
   public var resource: String { request.resource }
+  /// An activity task: it waits for a worker (GetActivityTask), or a person.
+  public var isActivity: Bool { Execution.isActivity(request.resource) }
   public var token: String? { if case .token(let t) = kind { return t } else { return nil } }
 }

@@ -1,4 +1,5 @@
 import ASLModel
+import JSONCore
 
 /// A state machine the runtime can start, known by ARN, name and (from a template) logical id.
 public struct RegisteredMachine: Sendable {
@@ -11,8 +12,14 @@ public struct RegisteredMachine: Sendable {
   /// Further names it answers to: its names before `--machine-name` renamed it, and the name a
   /// mock file gives it.
   public var otherNames: [String] = []
+  /// The definition as loaded (DescribeStateMachine returns it), when known.
+  public var definition: JSONValue?
 
-  public init(name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine) {
+  public init(
+    name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine,
+    definition: JSONValue? = nil
+  ) {
+    self.definition = definition
     self.name = name
     self.arn = arn
     self.logicalID = logicalID
@@ -21,6 +28,8 @@ public struct RegisteredMachine: Sendable {
   }
 
   /// Every name a command or a mock file may use for this machine.
+  public var isExpress: Bool { type.uppercased() == "EXPRESS" }
+
   public var aliases: [String] { [name, arn] + (logicalID.map { [$0] } ?? []) + otherNames }
 
   /// Renamed as if created with `newName` (Step Functions Local suites create their machines

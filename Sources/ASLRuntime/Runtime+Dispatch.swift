@@ -62,22 +62,13 @@ extension Runtime {
       }
       name = s
     }
-    guard childExecutionCount < maxChildExecutions else {
-      fail(
-        "ExecutionLimitExceeded",
-        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)")
-      return
-    }
-    let link = ExecutionLink(parent: executionID, requestID: requestID, stateName: request.stateName, pattern: request.pattern)
     let child: Int
     do {
-      child = try createExecution(m, input: input, name: name, link: link)
+      child = try startChild(of: key, request: request, machine: m, input: input, name: name)
     } catch {
       fail(error.code, error.message)
       return
     }
-    childOfTask[key] = child
-    childExecutionCount += 1
     let started = ServiceResponses.startExecution(executions[child])
     switch request.pattern {
     case .requestResponse:
@@ -90,6 +81,23 @@ extension Runtime {
       if let token = request.taskToken { awaitPerson(key, kind: .token(token)) }
     }
     settle()
+  }
+
+  /// Starts the child execution a parent's task asks for (`states:startExecution`, the SDK's
+  /// `sfn:startExecution`/`startSyncExecution`), within the session's limit of child executions.
+  public mutating func startChild(
+    of key: TaskKey, request: TaskRequest, machine m: RegisteredMachine, input: JSONValue, name: String?
+  ) throws(RuntimeError) -> Int {
+    guard childExecutionCount < maxChildExecutions else {
+      throw RuntimeError(
+        "ExecutionLimitExceeded",
+        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)")
+    }
+    let link = ExecutionLink(parent: key.executionID, requestID: key.requestID, stateName: request.stateName, pattern: request.pattern)
+    let child = try createExecution(m, input: input, name: name, link: link)
+    childOfTask[key] = child
+    childExecutionCount += 1
+    return child
   }
 
   /// Resolves a task with its outcome now (a mock, a handler, or a result given by hand).
@@ -152,7 +160,7 @@ extension Runtime {
   }
 
   /// A deterministic request id (UUID-shaped) for service responses of a task.
-  func requestUUID(_ key: TaskKey) -> String {
+  public func requestUUID(_ key: TaskKey) -> String {
     var x = seed ^ (UInt64(key.executionID) << 32) ^ UInt64(key.requestID) &* 0x9E37_79B9_7F4A_7C15
     x = (x ^ (x >> 31)) &* 0xBF58_476D_1CE4_E5B9
     let a = String(x, radix: 16)

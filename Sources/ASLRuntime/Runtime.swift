@@ -10,7 +10,7 @@ import JSONCore
 /// the runtime's seed, and time moves only in `advanceClock()`. Copying a `Runtime` is a complete
 /// snapshot (histories are shared copy-on-write), which is what the debugger's step-back uses.
 public struct Runtime: Sendable {
-  public private(set) var machines: [RegisteredMachine]
+  public internal(set) var machines: [RegisteredMachine]
   public internal(set) var executions: [RuntimeExecution] = []
   /// The shared virtual clock.
   public internal(set) var now: VirtualInstant
@@ -95,11 +95,12 @@ public struct Runtime: Sendable {
       throw RuntimeError("InvalidName", "Invalid Name: '\(executionName)'")
     }
     let id = executions.count
-    let options = ExecutionOptions(
+    var options = ExecutionOptions(
       executionName: executionName, stateMachineName: m.name, region: ServiceResponses.region,
       accountID: ServiceResponses.accountID, startTime: now,
       seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
       pausesAtRaisedErrors: pausesAtRaisedErrors)
+    if m.isExpress { options.expressExecutionID = requestUUID(TaskKey(executionID: id, requestID: 1 << 40)) }
     let execution = Execution(machine: m.machine, input: input, options: options)
     executions.append(
       RuntimeExecution(
@@ -250,7 +251,10 @@ public struct Runtime: Sendable {
         guard let request else { continue }
         let describe = ServiceResponses.describeExecution(executions[child], pattern: request.pattern, stopDate: now)
         let outcome: TaskOutcome
-        if case .succeeded = executions[child].status {
+        if Runtime.startsSyncExecution(request) {
+          // StartSyncExecution answers whatever the child's status (FAILED is a result, not an error).
+          outcome = .succeeded(ServiceResponses.sdkResult(ServiceResponses.startSyncExecution(executions[child], stopDate: now)))
+        } else if case .succeeded = executions[child].status {
           outcome = .succeeded(describe)
         } else {
           // Each level of nesting escapes the child's cause again; AWS's cause limit keeps a

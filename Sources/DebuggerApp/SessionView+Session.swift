@@ -56,6 +56,7 @@ extension SessionView {
       let owner = runtime.executions[item.executionID]
       var details: [String] = []
       if let child = item.childExecutionID { details.append("token passed to \(runtime.executions[child].label)") }
+      if item.isActivity { details.append("waiting for an activity worker (GetActivityTask), or for you") }
       let age = Double(runtime.now.milliseconds - item.request.scheduledAt.milliseconds) / 1000
       var timing = "age \(Self.seconds(age))"
       if let t = item.request.timeoutAt {

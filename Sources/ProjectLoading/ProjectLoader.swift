@@ -39,6 +39,8 @@ public struct ProjectOptions: Sendable {
   /// `--machine-name NAME`: the name the main machine is created with (as a Step Functions
   /// Local suite names it at CreateStateMachine).
   public var machineName: String?
+  /// `--all-machines`: start every machine of the file that no other starts, not just one.
+  public var allMachines = false
 
   public init(file: String) { self.file = file }
 }
@@ -57,7 +59,7 @@ public struct LoadedProject: Sendable {
 /// start the session. Every failure is a ``LoadPipelineError`` naming the file and place.
 public enum ProjectLoader {
   public static func load(_ options: ProjectOptions) throws(LoadPipelineError) -> LoadedProject {
-    let loadOptions: LoadOptions
+    var loadOptions: LoadOptions
     do {
       loadOptions = try LoadOptions.commandLine(
         substitutions: options.substitutions, machines: options.machines,
@@ -65,6 +67,10 @@ public enum ProjectLoader {
     } catch {
       throw .usage(error.message)
     }
+    if options.allMachines && options.stateMachine != nil {
+      throw .usage("give --state-machine NAME or --all-machines, not both")
+    }
+    loadOptions.allMachines = options.allMachines
     let loaded: (registry: MachineRegistry, main: MachineSource)
     do {
       loaded = try ASLLoader.load(file: options.file, options: loadOptions)
@@ -99,7 +105,8 @@ public enum ProjectLoader {
       }
       registered[mainIndex].rename(to: name)
     }
-    var notes: [String] = []
+    // Template keys read as SAM CLI reads them: said once, as the validator words it.
+    var notes = loaded.registry.machines.flatMap(\.loadWarnings).filter { $0.rule == "duplicate-key" }.map(\.description)
     if let mocks, let testCase = options.testCase, let path = options.mocks {
       notes += try matchMockMachines(mocks, testCase: testCase, file: path, main: mainIndex, &registered)
     }
@@ -127,6 +134,11 @@ public enum ProjectLoader {
       mainExecutionName: options.executionName)
     configuration.maxChildExecutions = options.maxChildExecutions
     configuration.functions = try functions(options, substitutions: loadOptions.substitutions)
+    if options.allMachines {
+      let fileMachines = loaded.registry.machines.filter { $0.file == loaded.main.file }
+      configuration.companionMachines = ASLLoader.rootMachines(fileMachines, registry: loaded.registry)
+        .map(\.arn).filter { $0 != loaded.main.arn }
+    }
     var definitions: [String: JSONValue] = [:]
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {

@@ -26,6 +26,9 @@ struct GraphCommand: ParsableCommand {
     help: "The machine to draw (name, logical id or ARN) when the file has several.")
   var stateMachine: String?
 
+  @Option(name: .customLong("machine"), help: ArgumentHelp("A template machine's definition from a local file (its DefinitionUri is in S3, say).", valueName: "NAME=PATH"))
+  var machines: [String] = []
+
   @Option(parsing: .unconditional, help: "Fit the drawing into this many columns.")
   var width: Int?
 
@@ -79,7 +82,8 @@ struct GraphCommand: ParsableCommand {
   /// placeholders in numeric fields. Several machines in a template: `--state-machine`, else the
   /// one no other machine of the file starts.
   func pickMachine() throws -> MachineSource {
-    let machines = try ASLLoader.loadMachines(file: file)
+    let definitionFiles = try LoadOptions.commandLine(machines: self.machines).definitionFiles
+    let machines = try ASLLoader.loadMachines(file: file, definitionFiles: definitionFiles)
     let registry = MachineRegistry(machines)
     if let stateMachine {
       guard let machine = registry.lookup(stateMachine) else {

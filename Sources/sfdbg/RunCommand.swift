@@ -15,17 +15,20 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Run a state machine, and every execution it starts, headless; print the result.",
     discussion: """
-      Executions run on a virtual clock (Wait states, retries and timeouts take no real time).
-      Tasks are resolved by --mocks/--test-case, then the Step Functions integration itself
-      (states:startExecution), then --handler commands, then the template's Lambda functions
-      (Python and Node.js, run locally; --function adds one); anything else waits for a person:
+      Executions run on a virtual clock (Wait states, retries and timeouts take no real time). \
+      Tasks are resolved by --mocks/--test-case, then the Step Functions integration itself \
+      (states:startExecution), then --handler commands, then the template's Lambda functions \
+      (Python and Node.js, run locally; --function adds one); anything else waits for a person: \
       give results in a --script (succeed/fail/heartbeat), or the run stops with status RUNNING.
-      A script runs from a paused start, one command a line (# comments); when it ends the run
-      goes on as far as it can, like gdb -batch. What the script's print, executions, pending,
-      history and help show is printed as they run (with --json: "scriptOutput").
-      Exit status: 0 when the main execution ended (whatever its status), 2 for usage,
-      definition, input or script errors, 3 when it is still RUNNING because a token or task
-      needs a result nobody gave (the pending items are listed).
+
+      A script runs from a paused start, one command a line (# comments); when it ends the run \
+      goes on as far as it can, like gdb -batch, unless the script says quit: the run then ends \
+      there. What the script's print, executions, pending, history and help show is printed as \
+      they run (with --json: "scriptOutput").
+
+      Exit status: 0 when the main execution ended (whatever its status), 2 for usage, \
+      definition, input or script errors, 3 when it is still RUNNING: a token or task needs a \
+      result nobody gave (the pending items are listed), or the script quit before the end.
       """)
 
   @OptionGroup var session: SessionOptions
@@ -61,15 +64,16 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(2)
     }
     var scriptOutput: [JSONValue] = []
+    var quit = false
     if let script {
       do {
-        scriptOutput = try runScript(script, on: &s, performer: &performer)
+        (scriptOutput, quit) = try runScript(script, on: &s, performer: &performer)
       } catch let error as ScriptError {
         FileOutput.standardError.write("error: \(error.message)\n")
         throw ExitCode(2)
       }
     }
-    _ = EffectLoop.run(.continue, on: &s, performer: &performer)
+    if !quit { _ = EffectLoop.run(.continue, on: &s, performer: &performer) }
     var result = s.resultJSON.objectValue ?? JSONObject()
     // `--execution` names one (nil when nothing has that name); without it, the main one.
     guard let target = execution.map({ s.runtime.execution($0) }) ?? .some(s.mainExecution) else {
@@ -91,8 +95,10 @@ struct RunCommand: ParsableCommand {
   /// Runs each line of `path`; an error names the script's line. What `print`, `executions`,
   /// `pending`, `history` and `help` show goes to stdout as they run (under a `# COMMAND`
   /// line); with `--json` it is returned, one `{command, text|value}` object each, for the
-  /// result's `scriptOutput`.
-  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws -> [JSONValue] {
+  /// result's `scriptOutput`. `quit` is true when the script said `quit` (the run ends there).
+  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws
+    -> (outputs: [JSONValue], quit: Bool)
+  {
     let bytes: [UInt8]
     do {
       bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
@@ -128,9 +134,9 @@ struct RunCommand: ParsableCommand {
           FileOutput.standardOutput.write((["# " + command.description] + output.lines).joined(separator: "\n") + "\n")
         }
       }
-      if case .quit = command { break }
+      if case .quit = command { return (outputs, true) }
     }
-    return outputs
+    return (outputs, false)
   }
 
   /// `--logs`: each invocation under a line naming the execution, state and function; control

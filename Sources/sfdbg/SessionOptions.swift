@@ -58,6 +58,9 @@ struct SessionOptions: ParsableArguments {
   @Option(name: [.customLong("machine-name"), .customLong("name-as")], help: "Name the main machine as it was created in Step Functions Local (the name its mock file uses).")
   var machineName: String?
 
+  @Flag(name: .customLong("all-machines"), help: "Start every machine of FILE that no other machine starts (a template with several), each with the input.")
+  var allMachines = false
+
   /// The options as the library's loader takes them; `positionalInput` is `run`'s INPUT_FILE.
   func project(positionalInput: String? = nil) -> ProjectOptions {
     var project = ProjectOptions(file: file)
@@ -78,6 +81,7 @@ struct SessionOptions: ParsableArguments {
     project.executionName = executionName
     project.maxChildExecutions = maxExecutions
     project.machineName = machineName
+    project.allMachines = allMachines
     return project
   }
 

@@ -25,10 +25,16 @@ struct ValidateCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Workflow type of plain definitions: STANDARD or EXPRESS.", valueName: "TYPE"))
   var type: String = "STANDARD"
 
+  @Option(name: .customLong("machine"), help: ArgumentHelp("A template machine's definition from a local file (its DefinitionUri is in S3, say).", valueName: "NAME=PATH"))
+  var machines: [String] = []
+
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one FILE to validate") }
     for s in substitutions where LoadOptions.keyValue(s) == nil {
       throw ValidationError("--sub expects KEY=VALUE, got '\(s)'")
+    }
+    for m in machines where LoadOptions.keyValue(m)?.value.isEmpty != false {
+      throw ValidationError("--machine expects NAME=PATH, got '\(m)'")
     }
     guard ["STANDARD", "EXPRESS"].contains(type.uppercased()) else {
       throw ValidationError("--type must be STANDARD or EXPRESS, got '\(type)'")
@@ -45,7 +51,9 @@ struct ValidateCommand: ParsableCommand {
     var invalid = false
     for file in files {
       do {
-        let machines = try ASLLoader.loadMachines(file: file, substitutions: values, defaultType: type.uppercased())
+        let definitionFiles = try LoadOptions.commandLine(machines: self.machines).definitionFiles
+        let machines = try ASLLoader.loadMachines(
+          file: file, substitutions: values, defaultType: type.uppercased(), definitionFiles: definitionFiles)
         for machine in machines {
           let diagnostics = Validator.validate(machine)
           if !Validator.isValid(diagnostics) { invalid = true }

@@ -333,7 +333,7 @@ import Testing
 
   @Test(arguments: [
     "demo/nesting/template.yaml", "demo/lessons/child-failure.yaml",
-    "demo/lessons/map-children.yaml", "demo/lessons/heartbeat-timeout.yaml",
+    "demo/lessons/map-children.yaml", "demo/lessons/heartbeat-timeout.yaml", "demo/lessons/sdk-nesting.yaml",
   ])
   func everyDemoFileValidatesAndDraws(_ file: String) throws {
     let v = try CLI.run(["validate", file])
@@ -341,6 +341,17 @@ import Testing
     let g = try CLI.run(["graph", file])
     #expect(g.status == 0, "\(g.stderr)")
     #expect(!g.stdout.isEmpty)
+  }
+
+  /// Nesting through aws-sdk:sfn ends with no mocks and no hand answers.
+  @Test func sdkNestingLessonSucceedsOnItsOwn() throws {
+    let r = try CLI.run(["run", "demo/lessons/sdk-nesting.yaml", "--json"])
+    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    let json = try #require(r.json)
+    #expect(json["status"] == "SUCCEEDED")
+    #expect(json["output"]?["Approval"] == ["Approved": 42])
+    #expect(json["executions"]?.arrayValue?.map { $0["status"] } == ["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"])
+    #expect(json["pending"] == nil)
   }
 
   @Test func childFailureLessonCatchesTaskFailed() throws {

@@ -16,6 +16,7 @@ import Testing
     case .errorName: return [.text("States.TaskFailed"), .text("error")]
     case .cause: return [.text(#"it "broke" \ badly"#), .text("#1"), .text("")]
     case .file: return [.text("my session.sfdbg"), .text("mocks.json")]
+    case .operation: return [.text("StartExecution"), .text("SendTaskSuccess")]
     case .json: return [.json(["a": [1, "x y", nil], "b": ["c": true]]), .json("text"), .json(1.5), .json([])]
     case .path: return [.raw("$.Order"), .raw("$$.Execution.Id"), .raw(#"$.items[?(@.n > 1)].name"#)]
     case .condition:
@@ -112,12 +113,12 @@ import Testing
   @Test func snapshotAndLogPolicy() {
     #expect(CommandSpec.all.filter(\.changesExecutions).map(\.name) == [
       "step", "next", "into", "out", "continue", "advance", "restart", "succeed", "fail", "heartbeat", "start",
-      "stop",
+      "stop", "api",
     ])
-    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "reverse-continue", "goto", "restart", "start", "stop", "focus"])
+    #expect(CommandSpec.all.filter { !$0.onlyExtendsHistory }.map(\.name) == ["back", "reverse-continue", "goto", "restart", "start", "stop", "focus", "api"])
     #expect(CommandSpec.all.filter(\.isLogged).map(\.name) == [
       "step", "next", "into", "out", "continue", "advance", "break", "delete", "succeed", "fail", "heartbeat",
-      "start", "stop", "focus",
+      "start", "stop", "focus", "api",
     ])
     #expect(DebuggerCommand.breakOnError(name: nil).isLogged && !DebuggerCommand.breakOnError(name: nil).changesExecutions)
     #expect(DebuggerCommand.restart(input: nil).changesExecutions && !DebuggerCommand.restart(input: nil).isLogged)

@@ -26,7 +26,7 @@ public func machineARN(_ name: String) -> String {
 
 /// A registered machine from an inline ASL definition.
 public func machine(_ name: String, _ definition: JSONValue) throws -> RegisteredMachine {
-  RegisteredMachine(name: name, arn: machineARN(name), machine: try StateMachine(definition: definition))
+  RegisteredMachine(name: name, arn: machineARN(name), machine: try StateMachine(definition: definition), definition: definition)
 }
 
 /// A registered machine from inline ASL JSON text.

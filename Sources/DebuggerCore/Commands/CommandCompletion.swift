@@ -23,6 +23,7 @@ public struct CompletionContext: Sendable {
     case .token: return tokens
     case .duration: return durations
     case .keyword(let spellings): return [spellings[0]]
+    case .operation: return APIOperation.allCases.map(\.rawValue)
     case .machine, .errorName, .cause, .file, .json, .path, .condition, .eventID: return []
     }
   }

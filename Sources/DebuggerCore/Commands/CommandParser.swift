@@ -137,7 +137,7 @@ extension CommandSpec {
             column: word.start + 1)
         }
         values.append(.text(word.text))
-      case .executionID, .machine, .file: values.append(.text(word.text))
+      case .executionID, .machine, .file, .operation: values.append(.text(word.text))
       }
     }
     if next < words.endIndex, !ignoresExtraWords {

@@ -9,6 +9,8 @@ public struct CommandSpec: Sendable {
   /// words the argument takes.
   public enum ArgumentKind: Sendable, Equatable {
     case stateName, executionID, token, machine, errorName, cause, file
+    /// A Step Functions API operation (`StartExecution`).
+    case operation
     /// A history event's id: a whole number from 1.
     case eventID
     /// A span of virtual time: `10s`, `5m`, `1h30m` (`ClockDuration`).

@@ -2,7 +2,7 @@
 extension CommandSpec {
   public static let all: [CommandSpec] = [
     step, next, into, out, `continue`, back, reverseContinue, goto, advance, restart, `break`, delete, succeed, fail, heartbeat,
-    start, stop, focus, executions, pending, print, history, save, saveMocks, help, quit,
+    start, stop, focus, executions, pending, print, history, save, saveMocks, api, help, quit,
   ]
 
   /// The user commands by name and by every alias.
@@ -111,6 +111,13 @@ extension CommandSpec {
   static let saveMocks = CommandSpec(
     "save-mocks", help: "write hand-given results as a MockConfigFile", policy: [], [.required("FILE", .file)]
   ) { .saveMocks(file: $0.text(0)) }
+  /// A client's request as a command: snapshotted and logged like the commands that answer
+  /// tokens or start executions.
+  static let api = CommandSpec(
+    "api", help: "send a Step Functions API request (e.g. api StartExecution {\"stateMachineArn\": \"…\"})",
+    policy: [.changesExecutions, .logged, .rewritesHistory],
+    [.required("OPERATION", .operation), .required("JSON", .json, about: "the request")]
+  ) { .api(operation: $0.text(0), body: $0.json(1)) }
   static let help = CommandSpec(
     "help", aliases: ["?", "h"], help: "list commands", policy: [], ignoresExtraWords: true, .help)
   static let quit = CommandSpec("quit", aliases: ["q", "exit"], help: "leave sfdbg", policy: [], .quit)
@@ -150,6 +157,7 @@ extension DebuggerCommand: CustomStringConvertible {
     case .history(let execution): return (.history, [execution.map(ArgumentValue.text)])
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])
+    case .api(let operation, let body): return (.api, [.text(operation), .json(body)])
     case .help: return (.help, [])
     case .quit: return (.quit, [])
     }

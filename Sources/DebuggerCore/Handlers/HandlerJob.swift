@@ -42,4 +42,7 @@ public enum InternalCommand: Sendable, Equatable {
   /// A Step Functions API request from a client at the edge; the session answers it with
   /// `SessionEffect.reply` carrying the same id (at once, or later for a request that waits).
   case apiRequest(id: RequestID, request: APIRequest)
+  /// The edge's wall clock: seconds since the server started. Sent when `Session.nextWakeup`
+  /// is reached (and may be sent more often): the real clock's timers fire, long polls end.
+  case tick(wallSeconds: Double)
 }

@@ -7,6 +7,6 @@ extension RegisteredMachine {
   public init(source: MachineSource) throws(ModelDecodingError) {
     self.init(
       name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type,
-      machine: try StateMachine(definition: source.definition))
+      machine: try StateMachine(definition: source.definition), definition: source.definition)
   }
 }

@@ -41,6 +41,9 @@ extension Session {
     case stateEvent(execution: Int, historyStart: Int)
     /// The execution ended.
     case ended(execution: Int)
+    /// A serving session's settle: every execution as far as it can go without a person; with
+    /// the real clock, timers wait for the wall clock (`tick`).
+    case settled(realClock: Bool)
   }
 
   /// A command waiting on a handler job (or, with no job, paused between bursts of a run until
@@ -150,7 +153,9 @@ extension Session {
     if let (pending, rest) = perform(work, &out) {
       inFlight = InFlight(command: command, waitingOn: pending, rest: rest, outcome: out)
       var waiting = CommandOutcome()
-      waiting.effects = [pending.map { .runHandler($0.job) } ?? .resume]
+      // Replies go out now: a client does not wait on a handler the session runs meanwhile.
+      waiting.effects = out.effects.filter(\.isReply) + [pending.map { .runHandler($0.job) } ?? .resume]
+      inFlight?.outcome.effects.removeAll(where: \.isReply)
       return waiting
     }
     return finish(command, out)
@@ -179,6 +184,8 @@ extension Session {
       return finish(flight.command, out)
     case .apiRequest(let id, let request):
       return answer(request, id: id)
+    case .tick(let wallSeconds):
+      return tick(wallSeconds: wallSeconds)
     }
   }
 
@@ -230,7 +237,7 @@ extension Session {
       // 0. An answer given by hand at a breakpoint before the Task.
       if answerArmed(executionID: executionID, request: request) { continue }
       // 1. A mock (Step Functions Local MockConfigFile).
-      if let mocks = configuration.mocks, let testCase = configuration.testCase {
+      if let mocks = configuration.mocks, let testCase = testCase(for: executionID) {
         let key = "\(executionID)|\(request.stateName)"
         let attempt = mockAttempts[key, default: 0]
         if let response = mocks.response(machineNames: names, testCase: testCase, state: request.stateName, attempt: attempt) {
@@ -246,6 +253,7 @@ extension Session {
         }
       }
       // 2. The Step Functions service integration itself.
+      if dispatchStepFunctionsAPI(executionID: executionID, request: request) { continue }
       if Runtime.isNative(request) {
         let before = runtime.executions.count
         runtime.dispatchStartExecution(executionID: executionID, requestID: request.id)
@@ -347,7 +355,7 @@ extension Session {
   /// Whether a run has reached its goal.
   func reached(_ goal: RunGoal) -> Bool {
     switch goal {
-    case .none: return false
+    case .none, .settled: return false
     case .stateEvent(let id, let start):
       let h = runtime.executions[id].execution.history
       return !runtime.executions[id].isRunning
@@ -382,6 +390,7 @@ extension Session {
         continue
       }
       if let t = runtime.nextTimer {
+        if case .settled(realClock: true) = goal { return .stopped(.blocked("waiting for the clock")) }
         if timerNeedsPerson(t.kind) {
           out.messages.append(contentsOf: pendingLines)
           return .stopped(.waitingOnPerson)

@@ -24,7 +24,8 @@ extension Session {
     if items.isEmpty { return ["nothing is pending"] }
     return items.enumerated().map { i, item in
       let e = runtime.executions[item.executionID]
-      let kind = item.token.map { "token \(RuntimeError.abbreviate($0))" } ?? "task (by hand)"
+      let kind = (item.isActivity ? "activity task waiting for an activity worker, " : "")
+        + (item.token.map { "token \(RuntimeError.abbreviate($0))" } ?? "task (by hand)")
       let age = Double(runtime.now.milliseconds - item.request.scheduledAt.milliseconds) / 1000
       var deadlines: [String] = []
       if let t = item.request.timeoutAt { deadlines.append("times out at \(clockText(t))") }
@@ -42,7 +43,9 @@ extension Session {
 
   /// An instant of the virtual clock as `clock` writes it.
   public func clockText(_ instant: VirtualInstant) -> String {
-    let ms = max(0, instant.milliseconds - mainExecution.startedAt.milliseconds)
+    // A serving session has no execution until a client starts one.
+    let origin = runtime.executions.isEmpty ? instant : mainExecution.startedAt
+    let ms = max(0, instant.milliseconds - origin.milliseconds)
     func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
     let fraction = String(ms % 1000)
     return "\(two(ms / 3_600_000)):\(two(ms / 60_000 % 60)):\(two(ms / 1000 % 60))."

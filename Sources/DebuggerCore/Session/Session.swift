@@ -45,6 +45,10 @@ public struct Session: Sendable {
   var pausedBefore: PausePoint?
   /// Answers given at a breakpoint before a Task, used when it is entered (`succeed`/`fail`).
   var armedAnswers: [ArmedAnswer] = []
+  /// The Step Functions API's own records (machines' dates, activities, test cases per execution).
+  var service = ServiceState()
+  /// Requests answered later and the edge's wall clock (not undone by `back`).
+  var connections = APIConnections()
 
   struct PausePoint: Sendable, Equatable {
     var executionID: Int
@@ -60,6 +64,7 @@ public struct Session: Sendable {
     var lastStop: StopReason?
     var pausedBefore: PausePoint?
     var armedAnswers: [ArmedAnswer]
+    var service: ServiceState
   }
 
   /// Starts the main execution of `mainMachine` (paused before its first state).
@@ -73,9 +78,24 @@ public struct Session: Sendable {
     self.configuration = configuration
     var runtime = Self.newRuntime(machines, configuration)
     let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&runtime, configuration, input: input)
     self.runtime = runtime
     self.mainExecutionID = id
     self.focus = id
+    startService()
+  }
+
+  /// A session that serves the API with no execution yet (`sfdbg serve`): the first execution a
+  /// client starts becomes the main one.
+  public init(machines: [RegisteredMachine], configuration: SessionConfiguration) {
+    self.machines = machines
+    self.mainMachine = machines.first?.name ?? ""
+    self.mainInput = .object(JSONObject())
+    self.configuration = configuration
+    self.runtime = Self.newRuntime(machines, configuration)
+    self.mainExecutionID = 0
+    self.focus = 0
+    startService()
   }
 
   public var mainExecution: RuntimeExecution { runtime.executions[mainExecutionID] }
@@ -205,6 +225,7 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(
         path: file, contents: mockFile.prettyString + "\n",
         report: "wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)"))
+    case .api(let operation, let body): work = answerCommand(operation, body, &out)
     case .help:
       out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })
     case .quit:
@@ -222,6 +243,7 @@ public struct Session: Sendable {
       lastStop = out.stop
     }
     if command.isLogged && !out.isError { log.append(command) }
+    out.effects += deliverWaitingReplies()
     out.notes = notes
     return out
   }
@@ -236,7 +258,7 @@ public struct Session: Sendable {
   mutating func pushSnapshot() {
     snapshots.append(Snapshot(
       runtime: runtime, focus: focus, log: log, handResults: handResults, mockAttempts: mockAttempts,
-      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers))
+      lastStop: lastStop, pausedBefore: pausedBefore, armedAnswers: armedAnswers, service: service))
     if snapshots.count > 100_000 { snapshots.removeFirst(snapshots.count - 100_000) }
   }
 
@@ -311,11 +333,22 @@ public struct Session: Sendable {
     lastStop = s.lastStop
     pausedBefore = s.pausedBefore
     armedAnswers = s.armedAnswers
+    service = s.service
+  }
+
+  /// Starts the `--all-machines` companions beside the main execution, with its input and name.
+  static func startCompanions(_ runtime: inout Runtime, _ configuration: SessionConfiguration, input: JSONValue)
+    throws(RuntimeError)
+  {
+    for machine in configuration.companionMachines {
+      _ = try runtime.startExecution(machine: machine, input: input, name: configuration.mainExecutionName ?? "main")
+    }
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
     var fresh = Self.newRuntime(machines, configuration)
     let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    try Self.startCompanions(&fresh, configuration, input: input)
     runtime = fresh
     mainExecutionID = id
     focus = id
@@ -327,6 +360,7 @@ public struct Session: Sendable {
     roundRobin = 0
     pausedBefore = nil
     armedAnswers = []
+    startService()
   }
 
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop

@@ -22,6 +22,12 @@ public struct SessionConfiguration: Sendable {
   public var mainExecutionName: String?
   /// At most this many child executions per session (`--max-executions`).
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `--all-machines`: further machines (ARNs) started with the main execution and its input,
+  /// for a template whose machines no single one starts.
+  public var companionMachines: [String] = []
+  /// Serve the Step Functions API: executions move on their own after every request and tick
+  /// (`sfdbg serve`); nil: they move only when the user steps (`debug --serve`, `run`).
+  public var serving: ServeOptions?
 
   public init(
     mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],

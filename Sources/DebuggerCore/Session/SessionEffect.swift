@@ -10,4 +10,6 @@ public enum SessionEffect: Sendable, Equatable {
   case resume
   /// Answer the API request `id` (sent in as `InternalCommand.apiRequest`).
   case reply(id: RequestID, reply: APIReply)
+
+  var isReply: Bool { if case .reply = self { return true } else { return false } }
 }
