@@ -224,28 +224,36 @@ final class PipeReader: @unchecked Sendable {
     self.fd = fd
     self.limit = limit
     let thread = Thread { [self] in
-      var buffer = [UInt8](repeating: 0, count: 65_536)
-      while true {
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        if n > 0 {
-          lock.lock()
-          data.append(contentsOf: buffer[0..<n])
-          // Trim in chunks (at twice the limit) so the copying stays linear.
-          if let limit, data.count > 2 * limit {
-            dropped += data.count - limit
-            data.removeFirst(data.count - limit)
-          }
-          lock.unlock()
-        } else if n < 0 && errno == EINTR {
-          continue
-        } else {
-          break
+      Self.readToEnd(fd) { chunk in
+        lock.lock()
+        data.append(contentsOf: chunk)
+        // Trim in chunks (at twice the limit) so the copying stays linear.
+        if let limit, data.count > 2 * limit {
+          dropped += data.count - limit
+          data.removeFirst(data.count - limit)
         }
+        lock.unlock()
       }
-      close(fd)
       done.signal()
     }
     thread.start()
+  }
+
+  /// Reads `fd` with blocking reads until end of file (or an error), handing each chunk to
+  /// `body`, then closes it.
+  static func readToEnd(_ fd: Int32, _ body: (ArraySlice<UInt8>) -> Void) {
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+      if n > 0 {
+        body(buffer[0..<n])
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        break
+      }
+    }
+    close(fd)
   }
 
   /// What was read, once the pipe is closed (or after `seconds`).

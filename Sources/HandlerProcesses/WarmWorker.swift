@@ -58,7 +58,6 @@ final class WarmWorker: @unchecked Sendable {
 /// A log pipe drained by its own thread: the output of one invocation is what arrives until
 /// that invocation's end marker (at most the last `limit` bytes are kept).
 final class LogStream: @unchecked Sendable {
-  private let fd: Int32
   private let limit: Int
   private let condition = NSCondition()
   private var buffer: [UInt8] = []
@@ -68,22 +67,11 @@ final class LogStream: @unchecked Sendable {
   private var scanned = 0
 
   init(fd: Int32, keepingLast limit: Int) {
-    self.fd = fd
     self.limit = limit
     let thread = Thread { [self] in
-      var chunk = [UInt8](repeating: 0, count: 65_536)
-      while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        if n < 0 && errno == EINTR { continue }
+      PipeReader.readToEnd(fd) { chunk in
         condition.lock()
-        if n <= 0 {
-          ended = true
-          condition.broadcast()
-          condition.unlock()
-          Glibc.close(fd)
-          break
-        }
-        buffer.append(contentsOf: chunk[0..<n])
+        buffer.append(contentsOf: chunk)
         // Keep the tail (and a marker split across reads) while the output grows without end.
         if buffer.count > 2 * limit + 4096 {
           let cut = buffer.count - limit - 4096
@@ -94,6 +82,10 @@ final class LogStream: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
       }
+      condition.lock()
+      ended = true
+      condition.broadcast()
+      condition.unlock()
     }
     thread.start()
   }

@@ -209,17 +209,14 @@ public enum ProjectLoader {
         throw .load(error)
       }
     }
-    for spec in options.functions {
-      let function: LocalFunction
-      do {
-        function = try LocalFunction(spec: spec)
-      } catch {
-        throw .usage(error.message)
-      }
-      result.removeAll { $0.name == function.name }
-      result.append(function)
+    let given: [LocalFunction]
+    do {
+      given = try options.functions.map { spec throws(CommandError) in try LocalFunction(spec: spec) }
+    } catch {
+      throw .usage(error.message)
     }
-    return result
+    for function in given { result.removeAll { $0.name == function.name } }
+    return result + given
   }
 
   /// Makes sure the test case reaches a loaded machine: mock files written for Step Functions

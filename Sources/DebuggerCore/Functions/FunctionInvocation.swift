@@ -8,12 +8,6 @@ public struct FunctionInvocation: Sendable, Equatable {
   public var requestID: String
   /// The ARN the caller used (`context.invoked_function_arn`), qualifier included.
   public var invokedARN: String
-
-  public init(function: LocalFunction, requestID: String, invokedARN: String) {
-    self.function = function
-    self.requestID = requestID
-    self.invokedARN = invokedARN
-  }
 }
 
 /// What a function invocation returned, as Lambda's Invoke API returns it: the payload text the
