@@ -14,6 +14,10 @@ public struct SessionConfiguration: Sendable {
   /// Lambda functions that run locally: the template's and `--function`'s (none with
   /// `--no-functions`).
   public var functions: [LocalFunction] = []
+
+  /// Whether processes run that may call the session's endpoint back (`--handler` commands,
+  /// local functions): `sfdbg run` then serves one on a loopback port.
+  public var runsProcesses: Bool { !handlers.isEmpty || !functions.isEmpty }
   /// Kill a handler after this long when its Task has no `TimeoutSeconds`.
   public var defaultHandlerTimeoutSeconds: Double
   /// Seed for task tokens, `States.UUID`, `States.MathRandom`, jitter and execution names.
