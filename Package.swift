@@ -5,7 +5,7 @@ import PackageDescription
 //   engine    JSONCore ← ASLExpressions ← ASLModel ← ASLInterpreter ← ASLRuntime
 //   loading   ASLExpressions ← ASLLoading (definitions, templates, validator; + Yams)
 //   session   ASLRuntime, ASLLoading ← DebuggerCore ← ProjectLoading (files → a session)
-//   edges     DebuggerCore ← HandlerProcesses (handler jobs as processes);
+//   edges     DebuggerCore ← HandlerProcesses (handler jobs as processes) ← StepFunctionsServer (HTTP);
 //             TerminalUI ← CursesBackend (+ CNcursesw)
 //   drawing   TextWidth ← GraphLayout ← ASLGraph (+ ASLModel); TextWidth, JSONCore ← TerminalUI
 //   app       DebuggerCore, TerminalUI, ASLGraph ← DebuggerApp
@@ -28,6 +28,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // JSON value with ordered keys and exact numbers, parser with positions, printers.
@@ -66,13 +67,23 @@ let package = Package(
     // The edge that runs handler jobs (DebuggerCore's runHandler effects) as child processes:
     // posix_spawn, process groups, signals, wall-clock deadlines. Nothing else spawns processes.
     .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore", "ASLLoading"]),
+    // The HTTP edge: Step Functions' awsJson1_0 protocol on swift-nio; a serve loop that owns
+    // the session, feeds it requests in arrival order and routes replies to their connections.
+    .target(
+      name: "StepFunctionsServer",
+      dependencies: [
+        "DebuggerCore", "JSONCore", "ProjectLoading",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
     .executableTarget(
       name: "sfdbg",
       dependencies: [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
-        "ProjectLoading",
+        "ProjectLoading", "StepFunctionsServer",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -100,6 +111,7 @@ let package = Package(
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
+    .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "ASLLoading", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),

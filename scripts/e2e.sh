@@ -253,6 +253,43 @@ unknown_term_says_what_to_do() {
     screen badterm | grep -q "EXIT=2"
 }
 
+# `debug --serve`: the TUI and the API on one session. A client's request is answered while the
+# TUI waits for keys; with the API's operations, an execution a client starts appears in the
+# Executions tree and a token a client sends leaves Pending.
+serve_from_the_tui() {
+  command -v aws >/dev/null 2>&1 || { echo "     (no aws CLI: skipped)"; return 0; }
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "${TMUX_CMD[@]}" new-session -d -s serve -x 100 -y 30 \
+    "cd '$PWD' && TERM=xterm-256color '$SFDBG' ${DEMO_ARGS[*]} --serve $port; echo EXIT=\$?; sleep 60"
+  wait_for serve "Log order" || return 1
+  local sfn=(env AWS_ACCESS_KEY_ID=e2e AWS_SECRET_ACCESS_KEY=e2e AWS_DEFAULT_REGION=us-east-1
+    aws --endpoint-url "http://127.0.0.1:$port" --cli-read-timeout 10 --cli-connect-timeout 5 stepfunctions)
+  local answer
+  answer=$("${sfn[@]}" list-state-machines 2>&1 || true)
+  if echo "$answer" | grep -q UnknownOperationException; then
+    echo "     (the session answers no operation yet: only the endpoint's reply from the TUI is checked)"
+  else
+    "${sfn[@]}" start-execution --state-machine-arn arn:aws:states:us-east-1:123456789012:stateMachine:OrderWorker \
+      --name from-a-client --input '{"Job": "client"}' >/dev/null &&
+      wait_for serve "OrderWorker" &&
+      keys serve c && wait_for serve "Pending (1)" || return 1
+    local token="" child input
+    for child in $("${sfn[@]}" list-executions --state-machine-arn arn:aws:states:us-east-1:123456789012:stateMachine:OrderWorker \
+      --query 'executions[].executionArn' --output text); do
+      input=$("${sfn[@]}" get-execution-history --execution-arn "$child" \
+        --query "events[?type=='ExecutionStarted'].executionStartedEventDetails.input" --output text)
+      token=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("TaskToken",""))' "$input")
+      [ -n "$token" ] && break
+    done
+    [ -n "$token" ] && "${sfn[@]}" send-task-success --task-token "$token" --task-output '{"Shipped": true}' &&
+      gone serve "Pending (1)" || return 1
+  fi
+  keys serve q && sleep 0.3
+  if screen serve | grep -q "Quit"; then keys serve y; fi
+  wait_for serve "EXIT=0"
+}
+
 if [ -x .build/debug/sfdbgPackageTests.xctest ]; then
   check "CursesBackend smoke test on a real terminal" curses_smoke_test_on_a_terminal
 fi
@@ -267,6 +304,7 @@ check "a lesson's description, H and a in the key bar, keys ignored while too sm
 check "the log pane shows command output whole (L toggles it)" log_pane_shows_command_output
 check "the README walkthrough, key by key, shows what it says (and its saved script replays)" readme_walkthrough
 check "an unknown TERM exits 2 saying to set TERM" unknown_term_says_what_to_do
+check "debug --serve: clients' requests are served from the TUI's session" serve_from_the_tui
 
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -22,3 +22,11 @@ if ! command -v swift >/dev/null 2>&1; then
   done
 fi
 command -v swift >/dev/null 2>&1 || { echo "sfdbg: Swift 6 toolchain not found on PATH" >&2; exit 1; }
+# The real API clients of scripts/api-tests.sh (issue 14): the aws CLI and boto3, from PyPI.
+python_missing=()
+command -v aws >/dev/null 2>&1 || python_missing+=(awscli)
+python3 -c 'import boto3' 2>/dev/null || python_missing+=(boto3)
+if ((${#python_missing[@]})); then
+  echo "sfdbg: installing missing Python packages: ${python_missing[*]}" >&2
+  python3 -m pip install -q "${python_missing[@]}"
+fi

@@ -7,10 +7,14 @@ public struct ASLRuntimeError: Error, Sendable, Equatable, CustomStringConvertib
   public var error: String
   /// The detail text.
   public var cause: String
+  /// The field of the state whose evaluation failed (`Output/result`, `Items`, `Timestamp`), as
+  /// AWS writes it in `EvaluationFailedEventDetails.location`; nil when the error names none.
+  public var location: String?
 
-  public init(error: String, cause: String) {
+  public init(error: String, cause: String, location: String? = nil) {
     self.error = error
     self.cause = cause
+    self.location = location
   }
 
   /// `error: cause`.

@@ -140,8 +140,13 @@ extension Execution {
     throws(ASLRuntimeError)
   {
     let results = takeChildResults(unit)
-    if s.processorMode == .distributed { emit("MapRunSucceeded", unit: unit, .none) }
-    emit("MapStateSucceeded", unit: unit, .none)
+    // AWS chains MapRunSucceeded → MapStateSucceeded aside: MapStateExited follows the event
+    // before them (MapRunStarted, or the last MapIterationSucceeded).
+    var run: Int? = nil
+    if s.processorMode == .distributed {
+      run = emit("MapRunSucceeded", unit: unit, .none, advancesChain: false)
+    }
+    emit("MapStateSucceeded", unit: unit, .none, after: run, advancesChain: false)
     try finishWithResult(
       language, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
   }
@@ -172,15 +177,21 @@ extension Execution {
     case .root: return
     }
     let phase = phase(of: child)
+    // AWS chains what the parent writes next (the next iteration's MapIterationStarted, a
+    // retry's …StateStarted, …StateFailed) to the child's last state event; only after a
+    // MapIterationSucceeded does the parent's own chain (MapStateSucceeded/Exited) follow it.
+    let lastInside = read(child) { $0.lastEventID }
+    var iterationSucceeded = 0
     if kind == .inlineMap {
       let mapName = visit(of: parent)?.name ?? ""
       let iteration = HistoryEventDetails.mapIteration(name: mapName, index: index)
       switch phase {
-      case .succeeded: emit("MapIterationSucceeded", unit: child, iteration)
+      case .succeeded: iterationSucceeded = emit("MapIterationSucceeded", unit: child, iteration)
       case .failed: emit("MapIterationFailed", unit: child, iteration)
       default: break
       }
     }
+    units[parent].lastEventID = lastInside
     switch withGroup(parent, { $0.childEnded(index, phase) }) {
     case .failed(let error, let cause):
       abortChildren(of: parent)
@@ -188,6 +199,7 @@ extension Execution {
       enqueue(parent)
     case .carryOn:
       startIterations(parent)
+      if iterationSucceeded > 0 { units[parent].lastEventID = iterationSucceeded }
       if read(parent, { $0.group?.isComplete ?? false }) {
         units[parent].phase = .resuming(.childrenSucceeded)
         enqueue(parent)
@@ -214,7 +226,7 @@ extension Execution {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause: "The \(name) field must be a \(minimum > 0 ? "positive" : "non-negative") integer, "
-          + "but was \(n.text)")
+          + "but was \(n.text)", location: name)
     }
     return i
   }

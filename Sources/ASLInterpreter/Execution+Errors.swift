@@ -40,7 +40,9 @@ extension Execution {
     if evaluationFailure {
       emit(
         "EvaluationFailed", unit: unit,
-        .evaluationFailed(error: error.error, cause: cause ?? "", state: visit.name))
+        .evaluationFailed(
+          error: error.error, cause: cause ?? "", location: error.location, state: visit.name),
+        after: evaluationFailedPrevious(unit, visit))
     }
     let (retriers, catchers) = (state.errorHandling.retry, state.errorHandling.catchers)
     var inTask = false
@@ -103,6 +105,20 @@ extension Execution {
     }
     openTraces[unit]?.errorHandling.append(.unhandled(error: error.error))
     unitFailed(unit, error: error.error, cause: cause)
+  }
+}
+
+extension Execution {
+  /// What AWS chains an `EvaluationFailed` to: when the state wrote nothing since it was entered,
+  /// the event before its `…StateEntered` (a Pass or Map whose field fails is evaluated with its
+  /// entry); a Wait's Timestamp/Seconds fail after the entry and follow it (the recorded
+  /// histories of test_undefined_reference, test_map_state_items_*, test_wait_timestamp_jsonata).
+  func evaluationFailedPrevious(_ unit: Int, _ visit: StateVisit) -> Int? {
+    let entered = visit.enteredEventID
+    guard visit.type != "Wait", entered > 0, entered <= history.count,
+      read(unit, { $0.lastEventID }) == entered
+    else { return nil }
+    return history[entered - 1].previousEventID
   }
 }
 

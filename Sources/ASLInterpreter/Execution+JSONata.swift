@@ -27,7 +27,13 @@ extension Execution {
     if stateField, let cached = visit(of: unit)?.common.jsonataFields[field] {
       compiled = try cached.get()
     } else {
-      compiled = try CompiledJSONataTemplate(template)
+      do throws(ASLRuntimeError) {
+        compiled = try CompiledJSONataTemplate(template)
+      } catch {
+        var located = error
+        located.location = field
+        throw located
+      }
     }
     if compiled.isConstant { return template }
     return try compiled.evaluate(
@@ -73,8 +79,8 @@ extension Execution {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression for the field '\(field)' returned an unexpected result "
-          + "type. Expected 'number', but was '\(result.typeName)' for value: \(result.compactString)"
-      )
+          + "type. Expected 'number', but was '\(result.typeName)' for value: \(result.compactString)",
+        location: field)
     }
     return n
   }

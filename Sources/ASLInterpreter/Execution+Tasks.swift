@@ -89,6 +89,11 @@ extension Execution {
   /// `resourceType` and `resource` of task events, as AWS splits a Resource ARN.
   static func describeResource(_ resource: String) -> (String, String) {
     let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
+    if parts.count >= 8, parts[2] == "states", parts[5] == "aws-sdk" {
+      // arn:aws:states:::aws-sdk:sfn:sendTaskSuccess → "aws-sdk:sfn", "sendTaskSuccess" (as AWS
+      // records them: localstack test_aws_sdk_task_service.snapshot.json)
+      return ("aws-sdk:\(parts[6])", parts[7...].joined(separator: ":"))
+    }
     if parts.count >= 6, parts[2] == "states", parts[3].isEmpty, parts[4].isEmpty {
       // arn:aws:states:::lambda:invoke(.waitForTaskToken)
       return (String(parts[5]), parts[6...].joined(separator: ":"))

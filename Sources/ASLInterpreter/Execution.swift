@@ -220,13 +220,13 @@ public struct Execution: Sendable {
 
   mutating func start() {
     started = true
-    emit(
-      "ExecutionStarted", unit: nil,
-      .executionStarted(input: input, roleArn: options.roleArn, stateMachineArn: options.stateMachineArn))
+    emit("ExecutionStarted", unit: nil, .executionStarted(input: input, roleArn: options.roleArn))
+    // AWS chains the first state's event to no event (previousEventId 0), not to
+    // ExecutionStarted: the top level's chain starts empty.
     let root = ExecutionUnit(
       id: 0, parentID: nil, kind: .root, machine: machine, variables: [:],
       phase: .ready(stateIndex: machine.stateIndex[machine.startAt] ?? 0, input: input), visit: nil,
-      group: nil, lastEventID: history.count, recordsHistory: true, path: "Root")
+      group: nil, lastEventID: 0, recordsHistory: true, path: "Root")
     units.append(root)
     queued.append(false)
     enqueue(0)
@@ -346,9 +346,14 @@ public struct Execution: Sendable {
 
   /// Appends an event for `unit` (nil: execution-level, chained after the last event).
   /// Returns its id, or 0 when the unit records no history or the history limit was hit.
+  ///
+  /// The event's `previousEventId` is the unit's last event, or `after` when given; with
+  /// `advancesChain: false` the unit's next event still follows the one before this (AWS chains
+  /// `MapStateExited` past `MapStateSucceeded`, see the recorded Map histories).
   @discardableResult
   mutating func emit(
-    _ type: String, unit: Int?, _ details: consuming HistoryEventDetails, terminal: Bool = false
+    _ type: String, unit: Int?, _ details: consuming HistoryEventDetails, terminal: Bool = false,
+    after: Int? = nil, advancesChain: Bool = true
   ) -> Int {
     if let unit, !units.withUnsafeBufferPointer({ $0[unit].recordsHistory }) { return 0 }
     if historyLimitReached && !terminal { return 0 }
@@ -357,7 +362,9 @@ public struct Execution: Sendable {
       return 0
     }
     let previous: Int
-    if let unit {
+    if let after {
+      previous = after
+    } else if let unit {
       previous = units.withUnsafeBufferPointer { $0[unit].lastEventID }
     } else {
       previous = history.count
@@ -365,7 +372,7 @@ public struct Execution: Sendable {
     let id = history.count + 1
     history.append(
       HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, details: details))
-    if let unit { units[unit].lastEventID = id }
+    if let unit, advancesChain { units[unit].lastEventID = id }
     return id
   }
 

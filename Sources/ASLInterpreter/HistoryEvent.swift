@@ -15,7 +15,8 @@ public struct HistoryEvent: Sendable {
 /// The typed details of a history event (rendered to AWS's JSON shape on demand).
 public enum HistoryEventDetails: Sendable {
   case none
-  indirect case executionStarted(input: JSONValue, roleArn: String, stateMachineArn: String)
+  /// `ExecutionStarted`: AWS writes the input and the role, not the state machine's ARN.
+  indirect case executionStarted(input: JSONValue, roleArn: String)
   case executionSucceeded(output: JSONValue)
   /// ExecutionFailed / ExecutionTimedOut / ExecutionAborted, MapRunFailed, ….
   indirect case failure(error: String?, cause: String?)
@@ -35,8 +36,20 @@ public enum HistoryEventDetails: Sendable {
     resource: String, input: JSONValue, timeoutInSeconds: Int?, heartbeatInSeconds: Int?)
   /// `ActivitySucceeded`: the activity worker returned `output`.
   case activityOutput(output: JSONValue)
-  /// `EvaluationFailed`: a JSONata expression of `state` failed.
-  indirect case evaluationFailed(error: String, cause: String, state: String)
+  /// `EvaluationFailed`: a JSONata expression of `state` failed, in the field `location` (AWS
+  /// leaves `location` out when the error is about no field, e.g. a Map input that is no array).
+  indirect case evaluationFailed(error: String, cause: String, location: String?, state: String)
+}
+
+/// THE history encoder: every history sfdbg writes as JSON goes through here, so they all have
+/// AWS's shape (`sfdbg run --history`, the `export` command, the History pane's event view, the
+/// endpoint's `GetExecutionHistory`). Shapes from the GetExecutionHistory API reference and the
+/// histories AWS recorded in the conformance cases.
+public enum HistoryEncoder {
+  /// `GetExecutionHistory`'s output, `{"events": [...]}`, each event as `HistoryEvent.json`.
+  public static func getExecutionHistory(_ events: some Sequence<HistoryEvent>) -> JSONValue {
+    .object(JSONObject([("events", .array(events.map(\.json)))]))
+  }
 }
 
 extension HistoryEvent {
@@ -54,12 +67,9 @@ extension HistoryEvent {
     switch details {
     case .none:
       break
-    case .executionStarted(let input, let role, let arn):
+    case .executionStarted(let input, let role):
       o[key] = .object(
-        JSONObject([
-          ("input", payload(input)), ("inputDetails", notTruncated), ("roleArn", .string(role)),
-          ("stateMachineArn", .string(arn)),
-        ]))
+        JSONObject([("input", payload(input)), ("inputDetails", notTruncated), ("roleArn", .string(role))]))
     case .executionSucceeded(let output):
       o[key] = .object(JSONObject([("output", payload(output)), ("outputDetails", notTruncated)]))
     case .failure(let error, let cause):
@@ -112,9 +122,11 @@ extension HistoryEvent {
       o[key] = .object(d)
     case .activityOutput(let output):
       o[key] = .object(JSONObject([("output", payload(output)), ("outputDetails", notTruncated)]))
-    case .evaluationFailed(let error, let cause, let state):
-      o[key] = .object(
-        JSONObject([("error", .string(error)), ("cause", .string(cause)), ("state", .string(state))]))
+    case .evaluationFailed(let error, let cause, let location, let state):
+      var d = JSONObject([("error", .string(error)), ("cause", .string(cause))])
+      if let location { d["location"] = .string(location) }
+      d["state"] = .string(state)
+      o[key] = .object(d)
     case .taskFailure(let type, let resource, let error, let cause):
       var d = JSONObject([("resourceType", .string(type)), ("resource", .string(resource))])
       if let error { d["error"] = .string(error) }

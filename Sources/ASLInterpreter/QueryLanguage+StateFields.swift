@@ -93,14 +93,14 @@ extension QueryLanguage {
         else {
           throw ASLRuntimeError(
             error: "States.QueryEvaluationError",
-            cause: "The Seconds field must be a non-negative integer: \(n.text)")
+            cause: "The Seconds field must be a non-negative integer: \(n.text)", location: "Seconds")
         }
         return now.adding(seconds: n.doubleValue)
       }
       if let timestamp = s.timestamp {
         let v = try x.jsonata(unit, timestamp, field: "Timestamp", states: states, stateField: true)
         return try x.waitEnd(
-          at: v, orFail: "States.QueryEvaluationError",
+          at: v, orFail: "States.QueryEvaluationError", location: "Timestamp",
           "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format "
             + "string: ")
       }
@@ -152,7 +152,7 @@ extension QueryLanguage {
           error: "States.QueryEvaluationError",
           cause: "The JSONata expression '\(text)' specified for the field 'Items' returned an "
             + "unexpected result type. Expected 'array', but was '\(value.typeName)' for value: "
-            + value.compactString)
+            + value.compactString, location: "Items")
       }
       return array
     }
@@ -206,8 +206,8 @@ enum ConditionScope {
         throw ASLRuntimeError(
           error: "States.QueryEvaluationError",
           cause: "The JSONata expression for the field 'Condition' returned an unexpected result "
-            + "type. Expected 'boolean', but was '\(value.typeName)' for value: \(value.compactString)"
-        )
+            + "type. Expected 'boolean', but was '\(value.typeName)' for value: \(value.compactString)",
+          location: "Condition")
       }
       if recording { reads.append(("$states.input", input)) }
       return matched
@@ -217,12 +217,14 @@ enum ConditionScope {
 
 extension Execution {
   /// When a Wait until `timestamp` ends (now, if that has passed). When `timestamp` is not an
-  /// RFC 3339 string, throws `error` with the cause `message` followed by the value.
-  func waitEnd(at timestamp: JSONValue, orFail error: String, _ message: @autoclosure () -> String)
-    throws(ASLRuntimeError) -> VirtualInstant
-  {
+  /// RFC 3339 string, throws `error` with the cause `message` followed by the value (at
+  /// `location`, the field that gave it, when JSONata evaluated it).
+  func waitEnd(
+    at timestamp: JSONValue, orFail error: String, location: String? = nil,
+    _ message: @autoclosure () -> String
+  ) throws(ASLRuntimeError) -> VirtualInstant {
     guard case .string(let text) = timestamp, let instant = VirtualInstant(rfc3339: text) else {
-      throw ASLRuntimeError(error: error, cause: message() + timestamp.textValue)
+      throw ASLRuntimeError(error: error, cause: message() + timestamp.textValue, location: location)
     }
     return max(now, instant)
   }

@@ -87,6 +87,8 @@ struct CloudFormationTemplate {
     }
     var result: [MachineSource] = []
     for r in machineResources { result.append(try machine(r, defaultType: defaultType)) }
+    let activities = resources.filter { $0.type == "AWS::StepFunctions::Activity" }.map(\.arn)
+    for i in result.indices { result[i].templateActivities = activities }
     // Reported once, with the first machine (the keys belong to the template, not a machine).
     result[0].loadWarnings += parsed.duplicateKeyWarnings.map {
       Diagnostic(file: file, position: $0.position, pointer: .root, rule: "duplicate-key", message: $0.message, severity: .warning)

@@ -26,6 +26,9 @@ public struct MachineSource: Sendable {
   /// What loading found that only deploying would refuse (a `!Ref` to a name the template does
   /// not declare); `Validator.validate` reports them with its own findings.
   public var loadWarnings: [Diagnostic] = []
+  /// The ARNs of the template's `AWS::StepFunctions::Activity` resources (the service registers
+  /// them with the machines).
+  public var templateActivities: [String] = []
 
   public init(
     name: String, logicalID: String? = nil, arn: String, type: String = "STANDARD",

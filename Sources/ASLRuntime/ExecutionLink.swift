@@ -10,9 +10,13 @@ public struct ExecutionLink: Sendable, Equatable {
   public var stateName: String
   /// call-and-continue, `.sync`, `.sync:2` or `.waitForTaskToken`.
   public var pattern: IntegrationPattern
+  /// For a child started through Step Functions' API (`aws-sdk:sfn:startExecution`,
+  /// `startSyncExecution`): that call, e.g. `sfn:startSyncExecution`.
+  public var apiCall: String? = nil
 
   /// What the link means, in the words the debugger shows.
   public var patternName: String {
+    if let apiCall { return apiCall }
     switch pattern {
     case .requestResponse: return "call-and-continue"
     case .sync: return ".sync"

@@ -14,6 +14,8 @@ public struct RegisteredMachine: Sendable {
   public var otherNames: [String] = []
   /// The definition as loaded (DescribeStateMachine returns it), when known.
   public var definition: JSONValue?
+  /// Activities declared beside it (a template's `AWS::StepFunctions::Activity` resources).
+  public var activities: [String] = []
 
   public init(
     name: String, arn: String, logicalID: String? = nil, type: String = "STANDARD", machine: StateMachine,
@@ -27,9 +29,9 @@ public struct RegisteredMachine: Sendable {
     self.machine = machine
   }
 
-  /// Every name a command or a mock file may use for this machine.
   public var isExpress: Bool { type.uppercased() == "EXPRESS" }
 
+  /// Every name a command or a mock file may use for this machine.
   public var aliases: [String] { [name, arn] + (logicalID.map { [$0] } ?? []) + otherNames }
 
   /// Renamed as if created with `newName` (Step Functions Local suites create their machines

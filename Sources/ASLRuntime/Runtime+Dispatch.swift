@@ -93,7 +93,10 @@ extension Runtime {
         "ExecutionLimitExceeded",
         "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)")
     }
-    let link = ExecutionLink(parent: key.executionID, requestID: key.requestID, stateName: request.stateName, pattern: request.pattern)
+    var link = ExecutionLink(parent: key.executionID, requestID: key.requestID, stateName: request.stateName, pattern: request.pattern)
+    if !Runtime.isNative(request), let call = request.baseResource.split(separator: ":").last {
+      link.apiCall = "sfn:" + call
+    }
     let child = try createExecution(m, input: input, name: name, link: link)
     childOfTask[key] = child
     childExecutionCount += 1

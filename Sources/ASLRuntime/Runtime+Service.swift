@@ -122,8 +122,8 @@ extension ServiceResponses {
   }
 
   /// An API response as an `aws-sdk:` integration returns it: PascalCase member names, as the
-  /// SDK's model names them, and timestamps as epoch milliseconds (as the `states:startExecution`
-  /// integration returns `StartDate`).
+  /// SDK's model names them, and timestamps as ISO 8601 text (`2025-01-01T00:00:00.000Z`), as
+  /// AWS's SDK integrations serialise them (their results carry dates as strings).
   public static func sdkResult(_ response: JSONValue) -> JSONValue {
     switch response {
     case .object(let o):
@@ -131,7 +131,7 @@ extension ServiceResponses {
       for (key, value) in o {
         let name = key.prefix(1).uppercased() + key.dropFirst()
         if key.hasSuffix("Date"), case .number(let n) = value {
-          out[name] = .number(JSONNumber(Int((n.doubleValue * 1000).rounded())))
+          out[name] = .string(VirtualInstant(milliseconds: Int64((n.doubleValue * 1000).rounded())).iso8601)
         } else {
           out[name] = sdkResult(value)
         }

@@ -17,6 +17,8 @@ public struct DebuggerProgram: Sendable {
   public let definitions: [String: JSONValue]
   /// Performs the session's effects: handler jobs, `save`/`save-mocks` writes.
   public var performer: any EffectPerformer
+  /// API clients served between key polls (`debug --serve`); nil: no endpoint.
+  public var clients: APIClients?
   /// Whether the program asked to quit.
   public private(set) var hasQuit = false
   private var shownSelection: String?
@@ -224,6 +226,8 @@ public struct DebuggerProgram: Sendable {
     var resizedMeanwhile: Size?
     // Keys typed during a long run (other than esc/ctrl-c): handled once it is done.
     var typedMeanwhile: [TerminalEvent] = []
+    // API clients' requests that arrive while a command waits on a handler.
+    let incoming = clients?.incoming ?? { [] }
 
     /// Runs a command with its effects while the screen stays live: while a handler runs it says
     /// so (with the seconds so far), follows resizes, and `esc` or `ctrl-c` stops the handler
@@ -254,7 +258,10 @@ public struct DebuggerProgram: Sendable {
         }
         return false
       }
-      return EffectLoop.run(command, on: &session, performer: &performer, betweenBursts: interrupted) {
+      return EffectLoop.run(
+        command, on: &session, performer: &performer, betweenBursts: interrupted,
+        incoming: incoming
+      ) {
         var busy = screen
         let seconds = Int((ContinuousClock.now - started).components.seconds)
         busy.apply(messages: [
@@ -277,8 +284,26 @@ public struct DebuggerProgram: Sendable {
       }
     }
 
+    /// Runs what API clients sent; shows what changed.
+    func serveClients() {
+      guard let clients else { return }
+      let outcomes = clients.drain(&session, &performer)
+      guard !outcomes.isEmpty else { return }
+      for outcome in outcomes where !outcome.messages.isEmpty || !outcome.notes.isEmpty {
+        app.log.record(
+          command: "client request", output: [], messages: outcome.messages, notes: outcome.notes,
+          isError: outcome.isError)
+      }
+      refreshView()
+      presenter.present(frame(size: size), to: &backend)
+    }
+
     while !hasQuit {
-      guard var event = backend.nextEvent(timeout: nil) else { break }
+      serveClients()
+      guard var event = backend.nextEvent(timeout: clients?.pollInterval) else {
+        if clients == nil { break }
+        continue
+      }
       // Handle everything already typed (a paste, key repeat) before drawing once.
       while true {
         if case .resize(let newSize) = event {

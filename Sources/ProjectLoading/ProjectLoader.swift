@@ -36,6 +36,14 @@ public struct ProjectOptions: Sendable {
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `serve`: a mock file may come without `--test-case` (each execution names its own, as
+  /// `stateMachineArn#TestCase`).
+  public var mocksWithoutTestCase = false
+  /// How the session starts from the loaded machines; nil: the main execution, paused before its
+  /// first state (`serve` starts none: its clients do).
+  public var startSession: (@Sendable (
+    _ machines: [RegisteredMachine], _ mainMachine: String, _ input: JSONValue, _ configuration: SessionConfiguration
+  ) throws(RuntimeError) -> Session)?
   /// `--machine-name NAME`: the name the main machine is created with (as a Step Functions
   /// Local suite names it at CreateStateMachine).
   public var machineName: String?
@@ -142,9 +150,14 @@ public enum ProjectLoader {
     var definitions: [String: JSONValue] = [:]
     for source in loaded.registry.machines { definitions[source.name] = source.definition }
     do {
-      let session = try Session(
-        machines: registered, mainMachine: registered[mainIndex].arn, input: input,
-        configuration: configuration)
+      let session =
+        if let startSession = options.startSession {
+          try startSession(registered, registered[mainIndex].arn, input, configuration)
+        } else {
+          try Session(
+            machines: registered, mainMachine: registered[mainIndex].arn, input: input,
+            configuration: configuration)
+        }
       return LoadedProject(session: session, definitions: definitions, notes: notes)
     } catch {
       throw .session(error)
@@ -172,7 +185,7 @@ public enum ProjectLoader {
   }
 
   /// The mock file of `--mocks`, checked to define `--test-case`.
-  static func readMocks(_ options: ProjectOptions) throws(LoadPipelineError) -> MockConfig? {
+  public static func readMocks(_ options: ProjectOptions) throws(LoadPipelineError) -> MockConfig? {
     guard let path = options.mocks else {
       if options.testCase != nil { throw .usage("--test-case needs --mocks FILE") }
       return nil
@@ -190,6 +203,7 @@ public enum ProjectLoader {
       throw .mocks("\(error)")
     }
     guard let testCase = options.testCase else {
+      if options.mocksWithoutTestCase { return mocks }
       throw .usage("--mocks needs --test-case NAME (the test case to apply)")
     }
     guard mocks.hasTestCase(testCase) else {

@@ -7,6 +7,7 @@ import DebuggerApp
 import DebuggerCore
 import Foundation
 import JSONCore
+import StepFunctionsServer
 import TerminalUI
 
 /// `sfdbg debug FILE` (also plain `sfdbg FILE`): the full-screen debugger.
@@ -30,6 +31,17 @@ struct DebugCommand: ParsableCommand {
   @Flag(help: "A guided tour: space steps to the next nesting event and explains what it does.")
   var tour = false
 
+  @Option(
+    name: .customLong("serve"),
+    help: "Also serve the Step Functions API on [HOST:]PORT (bare --serve: 127.0.0.1:8083); executions clients start appear in the tree.")
+  var serve: String?
+
+  func validate() throws {
+    if let serve, ServeAddress(serve) == nil {
+      throw ValidationError("--serve expects [HOST:]PORT, found '\(serve)'")
+    }
+  }
+
   func run() throws {
     let program: DebuggerProgram
     do {
@@ -51,6 +63,16 @@ struct DebugCommand: ParsableCommand {
       throw ExitCode(2)
     }
     var running = program
+    var server: APIServer?
+    if let address = serve.flatMap(ServeAddress.init) {
+      do {
+        server = try running.serve(on: address)
+      } catch {
+        FileOutput.standardError.write("error: cannot listen on \(address.host):\(address.port): \(error)\n")
+        throw ExitCode(2)
+      }
+    }
+    defer { server?.stop() }
     let about = ASLLoader.description(ofFile: options.file)
     if tour {
       running.startTour(about: about)
@@ -85,4 +107,49 @@ struct DebugCommand: ParsableCommand {
 struct DebugSetupError: Error {
   var message: String
   init(_ message: String) { self.message = message }
+}
+
+/// `--serve [[HOST:]PORT]`'s value.
+struct ServeAddress: Equatable {
+  var host = "127.0.0.1"
+  var port = 8083
+
+  /// "8083", "0.0.0.0:8083"; nil when it is neither.
+  init?(_ text: String) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard let portText = parts.last, let port = Int(portText), (0...65_535).contains(port) else { return nil }
+    if parts.count > 1 {
+      let host = parts.dropLast().joined(separator: ":")
+      guard !host.isEmpty else { return nil }
+      self.host = host
+    }
+    self.port = port
+  }
+
+  /// `--serve` given with no value (the next word is not an address): the default address.
+  static func withDefault(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    for (index, argument) in arguments.enumerated() {
+      out.append(argument)
+      if argument == "--serve", index + 1 == arguments.count || ServeAddress(arguments[index + 1]) == nil {
+        out.append("127.0.0.1:8083")
+      }
+    }
+    return out
+  }
+}
+
+extension DebuggerProgram {
+  /// Serves the API on `address` for this program's session: requests run between key polls,
+  /// replies and handler jobs go through the edge's performer.
+  mutating func serve(on address: ServeAddress) throws -> APIServer {
+    let mailbox = APIMailbox()
+    let server = try APIServer(host: address.host, port: address.port, mailbox: mailbox)
+    performer = ServingPerformer(base: SystemPerformer(endpoint: server.endpoint), mailbox: mailbox)
+    let loop = ServeLoop(mailbox: mailbox)
+    clients = APIClients(
+      drain: { session, performer in loop.drain(&session, performer: &performer) },
+      incoming: mailbox.takeCommands)
+    return server
+  }
 }

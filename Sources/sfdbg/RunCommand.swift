@@ -8,6 +8,7 @@ import DebuggerCore
 import Foundation
 import JSONCore
 import ProjectLoading
+import StepFunctionsServer
 
 /// `sfdbg run`: runs a state machine (and every machine it starts) headless on the virtual clock.
 struct RunCommand: ParsableCommand {
@@ -55,7 +56,6 @@ struct RunCommand: ParsableCommand {
   var logs = false
 
   func run() throws {
-    var performer = SystemPerformer()
     var s: Session
     do {
       s = try session.makeSession(positionalInput: inputFile)
@@ -63,17 +63,48 @@ struct RunCommand: ParsableCommand {
       FileOutput.standardError.write("error: \(error.description)\n")
       throw ExitCode(2)
     }
+    // Handlers and local functions get an endpoint on an ephemeral loopback port, so a callback
+    // written with the aws CLI or boto3 reaches this session while it waits for them.
+    guard s.configuration.runsProcesses else {
+      var performer = SystemPerformer()
+      return try finish(&s, performer: &performer, incoming: nil)
+    }
+    let mailbox = APIMailbox()
+    let server: APIServer
+    do {
+      server = try APIServer(host: "127.0.0.1", port: 0, mailbox: mailbox)
+    } catch {
+      FileOutput.standardError.write("error: cannot serve the handlers' endpoint on loopback: \(error)\n")
+      throw ExitCode(2)
+    }
+    defer { server.stop() }
+    var performer = ServingPerformer(base: SystemPerformer(endpoint: server.endpoint), mailbox: mailbox)
+    try finish(&s, performer: &performer, incoming: mailbox.takeCommands)
+  }
+
+  /// Runs `command` with its effects; with `incoming` (API clients' requests), serves them while
+  /// a handler runs.
+  static func execute(
+    _ command: DebuggerCommand, on s: inout Session, performer: inout some EffectPerformer,
+    incoming: (() -> [InternalCommand])?
+  ) -> CommandOutcome {
+    guard let incoming else { return EffectLoop.run(command, on: &s, performer: &performer) }
+    return EffectLoop.run(command, on: &s, performer: &performer, incoming: incoming) { false }
+  }
+
+  /// The script, then `continue`, then the result.
+  func finish(_ s: inout Session, performer: inout some EffectPerformer, incoming: (() -> [InternalCommand])?) throws {
     var scriptOutput: [JSONValue] = []
     var quit = false
     if let script {
       do {
-        (scriptOutput, quit) = try runScript(script, on: &s, performer: &performer)
+        (scriptOutput, quit) = try runScript(script, on: &s, performer: &performer, incoming: incoming)
       } catch let error as ScriptError {
         FileOutput.standardError.write("error: \(error.message)\n")
         throw ExitCode(2)
       }
     }
-    if !quit { _ = EffectLoop.run(.continue, on: &s, performer: &performer) }
+    if !quit { _ = Self.execute(.continue, on: &s, performer: &performer, incoming: incoming) }
     var result = s.resultJSON.objectValue ?? JSONObject()
     // `--execution` names one (nil when nothing has that name); without it, the main one.
     guard let target = execution.map({ s.runtime.execution($0) }) ?? .some(s.mainExecution) else {
@@ -81,7 +112,7 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(2)
     }
     if events { result["events"] = .array(target.execution.history.map { .string($0.type) }) }
-    if history { result["history"] = .object(["events": .array(target.execution.history.map(\.json))]) }
+    if history { result["history"] = HistoryEncoder.getExecutionHistory(target.execution.history) }
     if !scriptOutput.isEmpty { result["scriptOutput"] = .array(scriptOutput) }
     if logs { FileOutput.standardError.write(functionLogText(s)) }
     FileOutput.standardOutput.write(render(result, session: s) + "\n")
@@ -96,9 +127,9 @@ struct RunCommand: ParsableCommand {
   /// `pending`, `history` and `help` show goes to stdout as they run (under a `# COMMAND`
   /// line); with `--json` it is returned, one `{command, text|value}` object each, for the
   /// result's `scriptOutput`. `quit` is true when the script said `quit` (the run ends there).
-  func runScript(_ path: String, on s: inout Session, performer: inout SystemPerformer) throws
-    -> (outputs: [JSONValue], quit: Bool)
-  {
+  func runScript(
+    _ path: String, on s: inout Session, performer: inout some EffectPerformer, incoming: (() -> [InternalCommand])?
+  ) throws -> (outputs: [JSONValue], quit: Bool) {
     let bytes: [UInt8]
     do {
       bytes = try InputFiles.read(path, limit: 16 << 20, what: "script")
@@ -116,7 +147,7 @@ struct RunCommand: ParsableCommand {
         throw ScriptError(message: "\(path):\(index + 1): \(error.description)")
       }
       guard let command else { continue }
-      let outcome = EffectLoop.run(command, on: &s, performer: &performer)
+      let outcome = Self.execute(command, on: &s, performer: &performer, incoming: incoming)
       if outcome.isError {
         // Messages may repeat the line's input (a 5 MB path): cut each to a readable length.
         let messages = outcome.messages.map { CommandError.echoed($0, limit: 1_000) }

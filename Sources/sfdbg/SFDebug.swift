@@ -15,7 +15,7 @@ struct SFDebug: ParsableCommand {
       3 execution still waiting on a user decision (run).
       """,
     version: SFDebugVersion.current,
-    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self],
+    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self, ServeCommand.self],
     defaultSubcommand: DebugCommand.self
   )
 }
@@ -26,7 +26,7 @@ extension SFDebug {
   static func main() {
     sfdbg_tune_malloc()
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(ServeAddress.withDefault(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       let code = exitCode(for: error)

@@ -5,7 +5,12 @@ import HandlerProcesses
 /// The real edge for the TUI and `sfdbg run`: handler jobs run as child processes, files are
 /// written to disk.
 struct SystemPerformer: EffectPerformer {
-  let processes = HandlerProcessRunner()
+  let processes: HandlerProcessRunner
+
+  /// `endpoint`: the URL of the session's Step Functions endpoint, given to every handler.
+  init(endpoint: String? = nil) {
+    processes = HandlerProcessRunner(environment: EndpointEnvironment.variables(endpoint: endpoint))
+  }
 
   func start(_ job: HandlerJob) { processes.start(job) }
 

@@ -144,22 +144,22 @@ import Testing
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause:
-          "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function"
-      )
+          "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function",
+        location: "Output")
     ) { try Self.run("$randomSeeded($states.input.FunctionInput.fst)") }
     #expect(
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause:
-          "The JSONata expression '$fn := function($x){$x}' specified for the field 'Output' returned an unsupported result type."
-      )
+          "The JSONata expression '$fn := function($x){$x}' specified for the field 'Output' returned an unsupported result type.",
+        location: "Output")
     ) { try Self.run("$fn := function($x){$x}") }
     #expect(
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause:
-          "The JSONata expression '$sum(['a'])' specified for the field 'Output' threw an error during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\""
-      )
+          "The JSONata expression '$sum(['a'])' specified for the field 'Output' threw an error during evaluation. T0412: Argument 1 of function \"sum\" must be an array of \"numbers\"",
+        location: "Output")
     ) { try Self.run("$sum(['a'])") }
     for text in ["'a' + 1", "1 < 'a'", "-'x'", "$sum('x')", "{1: 2}", "$eval('1+1')"] {
       #expect(throws: ASLRuntimeError.self, "\(text)") { try Self.run(text) }
@@ -196,8 +196,8 @@ import Testing
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause:
-          "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined)."
-      )
+          "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).",
+        location: "Output/result")
     ) {
       try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random)
     }
@@ -210,8 +210,8 @@ import Testing
       throws: ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause:
-          "The JSONata expression '$nope' specified for the field 'Output/values[1]' returned nothing (undefined)."
-      )
+          "The JSONata expression '$nope' specified for the field 'Output/values[1]' returned nothing (undefined).",
+        location: "Output/values[1]")
     ) {
       try template.evaluate(states: Self.states, variables: [:], field: "Output", random: &random)
     }

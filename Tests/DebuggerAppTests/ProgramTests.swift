@@ -1,3 +1,4 @@
+import ASLInterpreter
 import ASLLoading
 import ASLModel
 import ASLRuntime
@@ -230,6 +231,9 @@ func demoProgram(size: Size = Size(width: 100, height: 30)) throws -> DebuggerPr
     }
     #expect(viewer.title == "Event 1 · ExecutionStarted")
     #expect(viewer.text.contains("executionStartedEventDetails"))
+    // The pane shows the event as GetExecutionHistory writes it (the one history encoder).
+    let events = HistoryEncoder.getExecutionHistory(program.session.focusedExecution.execution.history)["events"]
+    #expect(viewer.text == events?.arrayValue?.first?.prettyString)
     #expect(program.frame(size: Size(width: 100, height: 30)).text.contains("Event 1 · ExecutionStarted"))
     program.handle(.key(.escape))
     #expect(program.app.mode == .normal)

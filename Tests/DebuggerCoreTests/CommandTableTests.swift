@@ -169,7 +169,7 @@ import Testing
     ("s", ["step ", "succeed ", "start ", "stop ", "save ", "save-mocks "]),
     ("he", ["heartbeat ", "help "]),
     ("fin", ["finish "]),  // no name fits: a longer alias does
-    ("ex", ["executions "]),  // a name fits: `exit` is not offered
+    ("ex", ["executions ", "export "]),  // names fit: `exit` is not offered
     ("u", ["undo "]),
     ("zz", []),
     ("break ", ["break Charge", #"break "Need callback?""#, #"break "error""#, "break error"]),
@@ -184,6 +184,7 @@ import Testing
     ("heartbeat ", ["heartbeat 1", #"heartbeat "Ship (wait for callback)""#]),
     ("success \"S", [#"success "Ship (wait for callback)""#]),
     ("save ", []), ("start ", []), ("jump ", []),
+    ("api SendTask", ["api SendTaskSuccess", "api SendTaskFailure", "api SendTaskHeartbeat"]),
   ])
   func completesFromTheTable(before: String, expected: [String]) {
     #expect(CommandSpec.completions(for: before, in: Self.context) == expected)

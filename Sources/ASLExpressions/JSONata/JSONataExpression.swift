@@ -49,7 +49,7 @@ public struct JSONataExpression: Sendable, Hashable {
   /// Evaluates with `$states` bound to `states` (an object with `input`, `context`, and where the
   /// field allows them `result` / `errorOutput`) and the workflow `variables` bound by name.
   /// Returns nil when the expression yields nothing (JSONata *undefined*). Errors throw
-  /// `States.QueryEvaluationError` with AWS's cause text for `field`.
+  /// `States.QueryEvaluationError` with AWS's cause text for `field`, located at `field`.
   public func evaluate(
     states: JSONValue, variables: [String: JSONValue], field: String,
     random: inout SeededRandom, nowMillis: Int64 = 0
@@ -66,7 +66,7 @@ public struct JSONataExpression: Sendable, Hashable {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression '\(text)' specified for the field '\(field)' threw an error"
-          + " during evaluation. \(error.text)")
+          + " during evaluation. \(error.text)", location: field)
     }
     switch value {
     case .undefined: return nil
@@ -74,7 +74,7 @@ public struct JSONataExpression: Sendable, Hashable {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression '\(text)' specified for the field '\(field)' returned an"
-          + " unsupported result type.")
+          + " unsupported result type.", location: field)
     default: return value.json
     }
   }
@@ -84,7 +84,7 @@ public struct JSONataExpression: Sendable, Hashable {
     ASLRuntimeError(
       error: "States.QueryEvaluationError",
       cause: "The JSONata expression '\(text)' specified for the field '\(field)' returned nothing"
-        + " (undefined).")
+        + " (undefined).", location: field)
   }
 }
 

@@ -16,8 +16,15 @@ public struct APIError: Error, Sendable, Equatable {
 
   public var reply: APIReply { .error(type, message, status: status) }
 
-  /// A runtime error carries AWS's exception name already.
-  init(_ error: RuntimeError) { self.init(error.code, error.message) }
+  /// A runtime error carries AWS's exception name already; token errors get AWS's exact
+  /// messages (the runtime's name the token, for the debugger's log).
+  init(_ error: RuntimeError) {
+    switch error.code {
+    case "InvalidToken": self.init(error.code, "Invalid Token: 'Invalid token'")
+    case "TaskTimedOut": self.init(error.code, "Task Timed Out: 'Provided task does not exist anymore'")
+    default: self.init(error.code, error.message)
+    }
+  }
 
   static func unknownOperation(_ name: String) -> APIError {
     APIError("UnknownOperationException", "Unknown operation \(name)")

@@ -66,16 +66,17 @@ extension Session {
     return try APIPage.list(items, key: "executions", f)
   }
 
-  /// GetExecutionHistory: the events as `sfdbg run --history` writes them (`HistoryEvent.json`),
-  /// with the wire's epoch-seconds timestamps; `includeExecutionData: false` leaves out inputs
-  /// and outputs, as AWS does.
+  /// GetExecutionHistory: the events as `sfdbg run --history` writes them (THE history encoder,
+  /// `HistoryEncoder.getExecutionHistory`), with the wire's epoch-seconds timestamps;
+  /// `includeExecutionData: false` leaves out inputs and outputs, as AWS does.
   func executionHistory(_ f: APIRequestFields) throws(APIError) -> JSONValue {
     let e = try execution(try f.string("executionArn"), standardOnly: true)
     let withData = try f.optionalBool("includeExecutionData") ?? true
     var events: [HistoryEvent] = Array(e.execution.history)
     if try f.optionalBool("reverseOrder") == true { events.reverse() }
-    let items: [JSONValue] = events.map { ev in
-      var o = ev.json.objectValue ?? JSONObject()
+    let encoded = HistoryEncoder.getExecutionHistory(events)["events"]?.arrayValue ?? []
+    let items: [JSONValue] = zip(events, encoded).map { ev, event in
+      var o = event.objectValue ?? JSONObject()
       o["timestamp"] = ServiceResponses.epochSeconds(ev.timestamp)
       if !withData { Self.dropExecutionData(&o) }
       return .object(o)

@@ -79,11 +79,14 @@ extension Session {
       return sdkFailure(APIError(error).reply, key)
     }
     if let testCase { service.testCases[child] = testCase }
-    notes.append(Teaching.childStarted(parent: parent, child: runtime.executions[child], pattern: request.pattern))
     if operation == .startSyncExecution {
+      notes.append(
+        "startSyncExecution: \(parent.label) started Express \(runtime.executions[child].label) and waits for it to end; "
+          + "it receives {Status, Output or Error/Cause, BillingDetails…}: a FAILED child is a result, not an error.")
       runtime.awaitSyncChild(child, of: key)
       return nil
     }
+    notes.append(Teaching.childStarted(parent: parent, child: runtime.executions[child], pattern: request.pattern))
     let c = runtime.executions[child]
     return .succeeded(ServiceResponses.sdkResult(["executionArn": .string(c.arn), "startDate": ServiceResponses.epochSeconds(c.startedAt)]))
   }

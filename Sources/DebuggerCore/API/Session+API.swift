@@ -15,7 +15,12 @@ extension Session {
     }
     // A run waiting on a handler goes on later with whatever this request changed.
     if inFlight != nil || !operation.changesSession {
-      if let reply = perform(operation, request, replyTo: id, &out) { out.effects.append(.reply(id: id, reply: reply)) }
+      let reply = perform(operation, request, replyTo: id, &out)
+      if let reply { out.effects.append(.reply(id: id, reply: reply)) }
+      // A change made while a run waits on a handler is saved too (the run's own undo step covers it).
+      if operation.changesSession, reply.map({ $0.status < 400 }) ?? true {
+        log.append(.api(operation: request.operation, body: request.body))
+      }
       out.effects += deliverWaitingReplies()
       return out
     }
@@ -42,6 +47,8 @@ extension Session {
     _ operation: APIOperation, _ request: APIRequest, replyTo id: RequestID, as command: DebuggerCommand, _ out: CommandOutcome
   ) -> CommandOutcome {
     var out = out
+    // Without serving nothing runs: the last stop stays what it was.
+    if configuration.serving == nil { out.stop = lastStop }
     if let reply = perform(operation, request, replyTo: id, &out) {
       out.effects.append(.reply(id: id, reply: reply))
       if reply.status >= 400 { out.isError = true }
@@ -152,7 +159,7 @@ extension Session {
     for m in runtime.machines {
       service.machineRecords[m.arn] = ServiceState.MachineRecord(
         creationDate: runtime.now, roleArn: ServiceResponses.roleArn(machineName: m.name))
-      for arn in m.machine.activityResources { service.addActivity(arn: arn, at: runtime.now) }
+      for arn in m.activities + m.machine.activityResources { service.addActivity(arn: arn, at: runtime.now) }
     }
     if configuration.serving != nil, connections.wallOrigin == nil { connections.wallOrigin = runtime.now }
   }

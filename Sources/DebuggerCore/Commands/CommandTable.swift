@@ -2,7 +2,7 @@
 extension CommandSpec {
   public static let all: [CommandSpec] = [
     step, next, into, out, `continue`, back, reverseContinue, goto, advance, restart, `break`, delete, succeed, fail, heartbeat,
-    start, stop, focus, executions, pending, print, history, save, saveMocks, api, help, quit,
+    start, stop, focus, executions, pending, print, history, save, saveMocks, export, api, help, quit,
   ]
 
   /// The user commands by name and by every alias.
@@ -111,6 +111,10 @@ extension CommandSpec {
   static let saveMocks = CommandSpec(
     "save-mocks", help: "write hand-given results as a MockConfigFile", policy: [], [.required("FILE", .file)]
   ) { .saveMocks(file: $0.text(0)) }
+  static let export = CommandSpec(
+    "export", help: "write every execution's history as JSON (GetExecutionHistory events)", policy: [],
+    [.required("FILE", .file)]
+  ) { .export(file: $0.text(0)) }
   /// A client's request as a command: snapshotted and logged like the commands that answer
   /// tokens or start executions.
   static let api = CommandSpec(
@@ -157,6 +161,7 @@ extension DebuggerCommand: CustomStringConvertible {
     case .history(let execution): return (.history, [execution.map(ArgumentValue.text)])
     case .save(let file): return (.save, [.text(file)])
     case .saveMocks(let file): return (.saveMocks, [.text(file)])
+    case .export(let file): return (.export, [.text(file)])
     case .api(let operation, let body): return (.api, [.text(operation), .json(body)])
     case .help: return (.help, [])
     case .quit: return (.quit, [])

@@ -62,6 +62,8 @@ public enum DebuggerCommand: Sendable, Equatable {
   case save(file: String)
   /// `save-mocks FILE`: write the results given by hand as a MockConfigFile test case.
   case saveMocks(file: String)
+  /// `export FILE`: write every execution of the session with its history (`Runtime.historyExport`).
+  case export(file: String)
   /// `api OPERATION JSON`: a Step Functions API request (what a client sent; `save` writes
   /// each one a client made, so a session replays without its client).
   case api(operation: String, body: JSONValue)

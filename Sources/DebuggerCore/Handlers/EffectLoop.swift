@@ -18,21 +18,45 @@ public enum EffectLoop {
   /// waits of `waitSlice` while a handler runs and returns true to stop the running handlers
   /// (their tasks then wait for a person); `betweenBursts` runs between bursts of a long run
   /// and returns true to interrupt it (it stops where it is).
+  /// `incoming` gives the commands that arrived from API clients meanwhile (a handler that
+  /// calls back into the session's endpoint waits for their replies): they run between waits.
   public static func run(
     _ command: DebuggerCommand, on session: inout Session, performer: inout some EffectPerformer,
-    betweenBursts: () -> Bool = { false }, whileWaiting: () -> Bool
+    betweenBursts: () -> Bool = { false }, incoming: () -> [InternalCommand] = { [] },
+    whileWaiting: () -> Bool
   ) -> CommandOutcome {
     run(
-      command, on: &session, performer: &performer, waitingAtMost: waitSlice,
-      betweenBursts: betweenBursts, whileWaiting: whileWaiting)
+      session.execute(command), on: &session, performer: &performer, waitingAtMost: waitSlice,
+      betweenBursts: betweenBursts, incoming: incoming, whileWaiting: whileWaiting)
+  }
+
+  /// Runs a command from the edge (an API request, a clock tick) to its end like `run`, with
+  /// `incoming` served while a handler runs.
+  public static func run(
+    _ command: InternalCommand, on session: inout Session, performer: inout some EffectPerformer,
+    incoming: () -> [InternalCommand] = { [] }
+  ) -> CommandOutcome {
+    run(
+      session.execute(command), on: &session, performer: &performer, waitingAtMost: waitSlice,
+      betweenBursts: { false }, incoming: incoming, whileWaiting: { false })
   }
 
   private static func run(
     _ command: DebuggerCommand, on session: inout Session, performer: inout some EffectPerformer,
     waitingAtMost slice: Duration?, betweenBursts: () -> Bool, whileWaiting: () -> Bool
   ) -> CommandOutcome {
+    run(
+      session.execute(command), on: &session, performer: &performer, waitingAtMost: slice,
+      betweenBursts: betweenBursts, incoming: { [] }, whileWaiting: whileWaiting)
+  }
+
+  private static func run(
+    _ first: CommandOutcome, on session: inout Session, performer: inout some EffectPerformer,
+    waitingAtMost slice: Duration?, betweenBursts: () -> Bool, incoming: () -> [InternalCommand],
+    whileWaiting: () -> Bool
+  ) -> CommandOutcome {
     var total = CommandOutcome()
-    var next = session.execute(command)
+    var next = first
     while true {
       total.messages += next.messages
       total.notes += next.notes
@@ -61,6 +85,17 @@ public enum EffectLoop {
       }
       let jobs = session.jobsInFlight
       guard !jobs.isEmpty else { return total }
+      let arrived = incoming()
+      if !arrived.isEmpty {
+        next = CommandOutcome()
+        for command in arrived {
+          let outcome = session.execute(command)
+          next.messages += outcome.messages
+          next.notes += outcome.notes
+          next.effects += outcome.effects
+        }
+        continue
+      }
       if let (job, result) = performer.nextResult(waitingAtMost: slice) {
         next = session.execute(.handlerFinished(job: job, result: result))
         continue

@@ -8,5 +8,6 @@ extension RegisteredMachine {
     self.init(
       name: source.name, arn: source.arn, logicalID: source.logicalID, type: source.type,
       machine: try StateMachine(definition: source.definition), definition: source.definition)
+    activities = source.templateActivities
   }
 }

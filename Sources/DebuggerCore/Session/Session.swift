@@ -225,6 +225,10 @@ public struct Session: Sendable {
       out.effects.append(.writeFile(
         path: file, contents: mockFile.prettyString + "\n",
         report: "wrote \(handResults.count) hand-given result(s) as test case \"\(Self.recordedTestCase)\" to \(file)"))
+    case .export(let file):
+      out.effects.append(.writeFile(
+        path: file, contents: runtime.historyExport.prettyString + "\n",
+        report: "wrote the histories of \(runtime.executions.count) execution(s) to \(file)"))
     case .api(let operation, let body): work = answerCommand(operation, body, &out)
     case .help:
       out.output = .lines(CommandSpec.all.map { "  " + $0.helpLine })

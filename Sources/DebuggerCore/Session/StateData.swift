@@ -285,6 +285,7 @@ extension Session {
     let focusID = focus
     if let item = runtime.pending.first(where: { $0.executionID == focusID && $0.request.id == request.id }) {
       guard let token = item.token else { return "a result by hand (S succeed, F fail)" }
+      if item.isActivity { return "an activity worker (GetActivityTask, then SendTaskSuccess/Failure), or you (S, F)" }
       let child = item.childExecutionID.map { ", passed to \(runtime.executions[$0].label)" } ?? ""
       return "SendTaskSuccess / SendTaskFailure with token \(RuntimeError.abbreviate(token))\(child)"
     }

@@ -32,6 +32,9 @@ public enum Teaching {
 
   /// What an execution link means for the parent, for the executions pane.
   public static func linkSummary(_ link: ExecutionLink) -> String {
+    if let call = link.apiCall {
+      return call.hasSuffix("startSyncExecution") ? "\(call) → {Status, Output, …} when it ends" : "\(call) → {ExecutionArn, StartDate}"
+    }
     switch link.pattern {
     case .requestResponse: return "call-and-continue → {ExecutionArn, StartDate}"
     case .sync: return ".sync → Output as a JSON string"

@@ -60,6 +60,7 @@ import Testing
     var session = try Session(machines: [m], mainMachine: "Packer", input: [:])
     _ = session.execute(.continue)
     #expect(session.runtime.pending.count == 1)
+    #expect(session.stateData("Work").explanation.contains { $0.contains("an activity worker") })
     _ = session.execute(.succeed(token: .index(1), output: ["by": "hand"]))
     _ = session.execute(.continue)
     #expect(session.mainExecution.status == .succeeded(output: ["by": "hand"]))
@@ -81,5 +82,34 @@ import Testing
     #expect(client.session.mainExecution.status == .failed(error: "States.HeartbeatTimeout", cause: nil))
     #expect(client.session.mainExecution.execution.history.map(\.type).contains("ActivityTimedOut"))
     client.fails("SendTaskSuccess", ["taskToken": .string(token), "output": "{}"], "TaskTimedOut")
+  }
+}
+
+@Suite struct TemplateActivityTests {
+  @Test func templateActivitiesAreRegistered() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("template.yaml", """
+      Resources:
+        PackActivity:
+          Type: AWS::StepFunctions::Activity
+          Properties:
+            Name: PackActivity
+        Packer:
+          Type: AWS::StepFunctions::StateMachine
+          Properties:
+            Definition:
+              StartAt: Work
+              States:
+                Work:
+                  Type: Task
+                  Resource: !Ref PackActivity
+                  End: true
+        Unused:
+          Type: AWS::StepFunctions::Activity
+      """)
+    let loaded = try loadMachines(file)
+    var client = APIClient(loaded.machines)
+    let names = client.ok("ListActivities")["activities"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+    #expect(names == ["PackActivity", "Unused"])
   }
 }

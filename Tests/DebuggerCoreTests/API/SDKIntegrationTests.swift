@@ -15,6 +15,7 @@ import Testing
     let children = session.runtime.children(of: session.mainExecutionID)
     #expect(children.map(\.machineName) == ["SdkNestingPricer", "SdkNestingPacker", "SdkNestingApprover"])
     #expect(children[0].arn.split(separator: ":")[5] == "express")
+    #expect(children.map { $0.startedBy?.patternName } == ["sfn:startSyncExecution", "sfn:startExecution", ".waitForTaskToken"])
     guard case .succeeded(let output) = session.mainExecution.status else { return }
     #expect(output["Pricing"] == ["Status": "SUCCEEDED", "Price": ["Total": 42, "Currency": "EUR"]])
     #expect(output["PackingStatus"] == ["Status": "SUCCEEDED"])
@@ -38,8 +39,10 @@ import Testing
     #expect(error == "Sfn.ExecutionDoesNotExistException")
     #expect(cause?.hasPrefix("Execution Does Not Exist: 'arn:aws:states:us-east-1:123456789012:execution:Nope:missing' (Service: Sfn, Status Code: 400, Request ID: ") == true)
     #expect(cause?.hasSuffix(") (SDK Attempt Count: 1)") == true)
-    let events = session.mainExecution.execution.history.map(\.type)
-    #expect(events.contains("TaskFailed"))
+    let failed = try #require(session.mainExecution.execution.history.first { $0.type == "TaskFailed" })
+    let details = failed.json["taskFailedEventDetails"]
+    #expect(details?["resourceType"] == "aws-sdk:sfn")
+    #expect(details?["resource"] == "describeExecution")
   }
 
   @Test func sdkResultsArePascalCase() throws {
@@ -56,7 +59,7 @@ import Testing
     let first = output["StateMachines"]?.arrayValue?.first
     #expect(first?["Name"] == "Lister")
     #expect(first?["StateMachineArn"] == .string(machineARN("Lister")))
-    #expect(first?["CreationDate"] == .number(JSONNumber(1_735_689_600_000)))
+    #expect(first?["CreationDate"] == "2025-01-01T00:00:00.000Z")
   }
 
   @Test func startSyncOfAStandardMachineFails() throws {
