@@ -57,8 +57,10 @@ let package = Package(
     .target(name: "DebuggerCore", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLExpressions"]),
     // load → validate → decode → configure: a session from the command line's files (typed errors).
     .target(name: "ProjectLoading", dependencies: ["JSONCore", "ASLModel", "ASLLoading", "ASLRuntime", "DebuggerCore"]),
+    // Post-mortem: recorded GetExecutionHistory files → executions, mocks, forks, reproduction.
+    .target(name: "HistoryReplay", dependencies: ["JSONCore", "ASLModel", "ASLInterpreter", "ASLRuntime", "DebuggerCore"]),
     // The TUI app: state, update, render of panes into a screen buffer.
-    .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout"]),
+    .target(name: "DebuggerApp", dependencies: ["DebuggerCore", "TerminalUI", "ASLGraph", "GraphLayout", "HistoryReplay"]),
     // ncursesw via pkg-config, with a C shim for macros and globals.
     // glibc malloc settings for the executables (keep freed memory for reuse).
     .target(name: "CMallocTuning"),
@@ -83,7 +85,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "JSONCore", "ASLModel", "ASLLoading", "ASLInterpreter", "ASLRuntime", "ASLGraph", "GraphLayout",
         "DebuggerCore", "DebuggerApp", "TerminalUI", "CursesBackend", "HandlerProcesses", "CMallocTuning",
-        "ProjectLoading", "StepFunctionsServer",
+        "ProjectLoading", "HistoryReplay", "StepFunctionsServer",
       ]),
     .executableTarget(
       name: "sfdbg-bench",
@@ -109,11 +111,12 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "TerminalUI"]),
     .testTarget(name: "ASLRuntimeTests", dependencies: ["ASLRuntime", "ASLModel", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore", "SFDBGTestSupport"]),
+    .testTarget(name: "HistoryReplayTests", dependencies: ["HistoryReplay", "DebuggerCore", "JSONCore", "ASLRuntime", "ASLInterpreter", "SFDBGTestSupport"]),
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
     .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
     .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "ASLLoading", "SFDBGTestSupport"]),
-    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
+    .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "HistoryReplay", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.
     .testTarget(name: "CLITests", dependencies: ["JSONCore", "SFDBGTestSupport"]),

@@ -236,6 +236,35 @@ readme_walkthrough() {
     echo "--- run with $mocks:" >&2; echo "$replay" >&2; return 1; }
 }
 
+# README "Post-mortem": the nesting demo's failed execution, recorded in the aws CLI's form
+# (demo/nesting/post-mortem), replayed headless and opened read-only; a fork continues locally.
+post_mortem_walkthrough() {
+  local p=postmortem out
+  out=$("$SFDBG" replay demo/nesting/template.yaml demo/nesting/post-mortem) &&
+    grep -qx "#1 OrderMain FAILED" <<<"$out" && grep -qx "error: Warehouse.Rejected" <<<"$out" &&
+    grep -qF "6 Notify warehouse (Task)  ✗ Lambda.ServiceException" <<<"$out" || {
+    echo "--- sfdbg replay:" >&2; echo "$out" >&2; return 1; }
+  "${TMUX_CMD[@]}" new-session -d -s $p -x 100 -y 30 \
+    "cd '$PWD' && '$SFDBG' debug demo/nesting/template.yaml --replay demo/nesting/post-mortem; echo EXIT=\$?; sleep 60"
+  # 1. Opened at the first recorded event, on the recorded clock.
+  wait_for $p "#1 OrderMain RUNNING (recorded)" && wait_for $p "clock 2026-11-24 08:15:02.347 UTC" &&
+    wait_for $p "event 1 of 21 · ExecutionStarted" &&
+    # 2. B, c: to the error that ended it.
+    keys $p B && keys $p c && wait_for $p "error: Warehouse.Rejected (event 19 TaskFailed)" &&
+    wait_for $p "State I/O · Ship (wait for callback)" && wait_for $p "✗ Warehouse.Rejected: Carrier refused the parcel" &&
+    # 3. The child that Ship started: its Lambda failed twice before it finished.
+    keys $p : "focus #4" Enter && wait_for $p "Graph · #4" &&
+    keys $p c && wait_for $p "error: Lambda.ServiceException (event 9 TaskFailed)" &&
+    wait_for $p "✗ Lambda.ServiceException: Warehouse API unavailable" &&
+    # 4. u steps back; goto 6 lands on Notify warehouse's entry; f forks there.
+    keys $p u && wait_for $p "event 8 of 19 · TaskStarted" &&
+    keys $p : "goto 6" Enter && wait_for $p "at event 6 · TaskStateEntered 'Notify warehouse'" &&
+    keys $p f && wait_for $p "#1 OrderWorker (fork at Notify warehouse) RUNNING" && wait_for $p "clock 00:00:00.000" &&
+    # 5. c: the recorded results answer the Lambda (two failures, retried, then success).
+    keys $p c && wait_for $p "#1 OrderWorker (fork at Notify warehouse) SUCCEEDED" &&
+    keys $p q && wait_for $p "(fork)" && wait_for $p "EXIT=0"
+}
+
 # The CursesBackend smoke test needs a terminal, so `swift test` skips it; run it in tmux here.
 curses_smoke_test_on_a_terminal() {
   local tests=.build/debug/sfdbgPackageTests.xctest
@@ -304,6 +333,7 @@ check "a lesson's description, H and a in the key bar, keys ignored while too sm
 check "the log pane shows command output whole (L toggles it)" log_pane_shows_command_output
 check "the README walkthrough, key by key, shows what it says (and its saved script replays)" readme_walkthrough
 check "an unknown TERM exits 2 saying to set TERM" unknown_term_says_what_to_do
+check "the README post-mortem walkthrough: replay, debug --replay, breakpoints, a fork" post_mortem_walkthrough
 check "debug --serve: clients' requests are served from the TUI's session" serve_from_the_tui
 
 echo "e2e: $PASSED passed, $FAILED failed"

@@ -67,12 +67,12 @@ extension Execution {
     let distributed = s.processorMode == .distributed
     let effective = try language.effectiveInput(&self, unit, s.common, raw: raw)
     units[unit].visit?.effectiveInput = effective
-    if s.itemReader != nil {
-      throw ASLRuntimeError(
-        error: "States.Runtime",
-        cause: "ItemReader (S3) is not supported by this interpreter; use ItemsPath.")
+    var items: [JSONValue]
+    if let reader = s.itemReader {
+      items = try readItems(language, unit, s, reader: reader, input: effective)
+    } else {
+      items = try language.mapItems(&self, unit, s, input: effective)
     }
-    var items = try language.mapItems(&self, unit, s, input: effective)
     let maxConcurrency =
       try mapInteger(
         unit, s.maxConcurrency, e.maxConcurrencyPath, name: "MaxConcurrency", input: effective) ?? 0
@@ -87,19 +87,24 @@ extension Execution {
     }
     try language.selectItems(&self, unit, s, input: effective, &items)
     if distributed, let batcher = s.itemBatcher {
-      items = try batch(items, batcher, unit: unit, input: effective, batchInput: e.batchInput)
+      items = try batch(
+        items, batcher, unit: unit, input: effective, batchInput: e.batchInput, language: language)
     }
+    var mapRun: MapRun? = nil
     if distributed {
+      let label = s.label ?? s.common.name
       let arn =
         "arn:aws:states:\(options.region):\(options.accountID):mapRun:"
-        + "\(options.stateMachineName)/\(s.label ?? s.common.name):\(units.count)"
+        + "\(options.stateMachineName)/\(label):\(MapRun.uuid(seed: options.seed, counter: units.count))"
       emit("MapRunStarted", unit: unit, .mapRunStarted(mapRunArn: arn))
+      mapRun = MapRun(arn: arn, label: label, count: items.count)
     }
     let count = items.count
     units[unit].group = ChildGroup(
       iterations: items, distributed: distributed, maxConcurrency: maxConcurrency,
       toleratedFailureCount: toleratedCount, toleratedFailurePercentage: toleratedPercentage,
       processor: s.itemProcessor)
+    units[unit].group?.mapRun = mapRun
     units[unit].phase = .waitingChildren
     if count == 0 {
       units[unit].phase = .resuming(.childrenSucceeded)
@@ -123,6 +128,19 @@ extension Execution {
     let (variables, lastEventID, records, parentPath) = read(unit) {
       ($0.variables, $0.lastEventID, $0.recordsHistory, $0.path)
     }
+    if distributed, options.runsMapIterationsAsExecutions,
+      let run = read(unit, { $0.group?.mapRun })
+    {
+      // Child executions (no variables of the parent, as on AWS): the runtime starts them.
+      while let (index, input) = withGroup(unit, { $0.nextIteration() }) {
+        withGroup(unit) { $0.startedOutside() }
+        iterationRequests.append(
+          IterationRequest(
+            unit: unit, index: index, input: input, processor: processor, mapRunArn: run.arn,
+            label: run.label, stateName: name))
+      }
+      return
+    }
     while let (index, input) = withGroup(unit, { $0.nextIteration() }) {
       let child = addUnit(
         ExecutionUnit(
@@ -139,7 +157,12 @@ extension Execution {
   mutating func finishMap(_ language: QueryLanguage, _ unit: Int, _ s: MapState)
     throws(ASLRuntimeError)
   {
+    let mapRun = read(unit) { $0.group?.mapRun }
     let results = takeChildResults(unit)
+    var result = JSONValue.array(results)
+    if let mapRun, let writer = s.resultWriter {
+      result = try writeResults(language, unit, writer, mapRun: mapRun, results: results)
+    }
     // AWS chains MapRunSucceeded → MapStateSucceeded aside: MapStateExited follows the event
     // before them (MapRunStarted, or the last MapIterationSucceeded).
     var run: Int? = nil
@@ -148,7 +171,7 @@ extension Execution {
     }
     emit("MapStateSucceeded", unit: unit, .none, after: run, advancesChain: false)
     try finishWithResult(
-      language, unit, result: .array(results), common: s.common, resultPath: s.resultPath)
+      language, unit, result: result, common: s.common, resultPath: s.resultPath)
   }
 
   // MARK: Children
@@ -192,6 +215,13 @@ extension Execution {
       }
     }
     units[parent].lastEventID = lastInside
+    if kind == .distributedMap { recordUnitIteration(parent, index: index, phase: phase) }
+    iterationEnded(parent, index: index, phase: phase, succeededEvent: iterationSucceeded)
+  }
+
+  /// An iteration of `parent`'s Map (or a branch of its Parallel) ended in `phase`
+  /// (`succeededEvent`: its MapIterationSucceeded, which the parent's chain then follows).
+  mutating func iterationEnded(_ parent: Int, index: Int, phase: UnitPhase, succeededEvent: Int = 0) {
     switch withGroup(parent, { $0.childEnded(index, phase) }) {
     case .failed(let error, let cause):
       abortChildren(of: parent)
@@ -199,7 +229,7 @@ extension Execution {
       enqueue(parent)
     case .carryOn:
       startIterations(parent)
-      if iterationSucceeded > 0 { units[parent].lastEventID = iterationSucceeded }
+      if succeededEvent > 0 { units[parent].lastEventID = succeededEvent }
       if read(parent, { $0.group?.isComplete ?? false }) {
         units[parent].phase = .resuming(.childrenSucceeded)
         enqueue(parent)
@@ -298,21 +328,30 @@ extension Execution {
   /// Groups items into `{"Items": [...]}` batches (plus `BatchInput`), per ItemBatcher.
   mutating func batch(
     _ items: [JSONValue], _ batcher: ItemBatcher, unit: Int, input: JSONValue,
-    batchInput compiledBatchInput: CompiledTemplate?
+    batchInput compiledBatchInput: CompiledTemplate?, language: QueryLanguage = .jsonPath
   ) throws(ASLRuntimeError) -> [JSONValue] {
-    var maxItems = Int.max
-    if case .value(let n)? = batcher.maxItemsPerBatch, let i = n.intValue, i > 0 { maxItems = i }
-    if case .path(let text)? = batcher.maxItemsPerBatch {
-      let value = try PathExpression.resolve(
-        text, field: "MaxItemsPerBatchPath", scope: scope(unit, input: input))
-      if let i = value.intValue, i > 0 { maxItems = i }
+    /// A batch limit: a number, its `…Path` (JSONPath) or a JSONata expression; 0 or less: none.
+    func limit(_ field: MapNumberField?, _ name: String) throws(ASLRuntimeError) -> Int {
+      var n: Int? = nil
+      switch field {
+      case nil: break
+      case .value(let v)?: n = v.intValue
+      case .path(let text)?:
+        n = try PathExpression.resolve(text, field: name + "Path", scope: scope(unit, input: input))
+          .intValue
+      case .jsonata(let text)?:
+        n = try jsonataInteger(unit, text, field: name, input: input, minimum: 0)
+      }
+      guard let n, n > 0 else { return Int.max }
+      return n
     }
-    var maxBytes = Int.max
-    if case .value(let n)? = batcher.maxInputBytesPerBatch, let i = n.intValue, i > 0 {
-      maxBytes = i
-    }
+    let maxItems = try limit(batcher.maxItemsPerBatch, "MaxItemsPerBatch")
+    let maxBytes = try limit(batcher.maxInputBytesPerBatch, "MaxInputBytesPerBatch")
     var batchInput: JSONValue? = nil
-    if let compiled = compiledBatchInput {
+    if language == .jsonata, let template = batcher.batchInput {
+      batchInput = try jsonata(
+        unit, template, field: "BatchInput", states: statesObject(unit, input: input))
+    } else if let compiled = compiledBatchInput {
       batchInput = try compiled.get().evaluate(scope: scope(unit, input: input), random: &random)
     }
     var batches: [JSONValue] = []

@@ -94,6 +94,11 @@ extension Execution {
         try finishMap(language, unit, s)
       case (.childrenFailed(let error, let cause), _):
         if case .map(let s) = state, s.processorMode == .distributed {
+          // The results so far are exported even when the run fails.
+          if let writer = s.resultWriter, let run = read(unit, { $0.group?.mapRun }) {
+            let (results, pending) = read(unit) { ($0.group?.results ?? [], $0.group?.pendingInputs ?? []) }
+            _ = try? writeResults(language, unit, writer, mapRun: run, results: results, pendingInputs: pending)
+          }
           emit("MapRunFailed", unit: unit, .failure(error: error, cause: cause))
         }
         stateFailed(

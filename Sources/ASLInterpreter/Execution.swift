@@ -29,6 +29,8 @@ public struct Execution: Sendable {
   /// Traces of the visits in progress, by unit: the stages a state has reached so far (its
   /// input, the Parameters sent, the retries decided), for the debugger's states in flight.
   public internal(set) var openTraces: [Int: StateTrace] = [:]
+  /// Distributed Map iterations waiting for the runtime to start them as child executions.
+  public internal(set) var iterationRequests: [IterationRequest] = []
 
   var started = false
   var runQueue: [Int] = []

@@ -21,6 +21,13 @@ public struct ExecutionOptions: Sendable {
   /// handles it), so a debugger can stop where it was raised. The debugger steps the unit again
   /// at once when it does not stop, so histories are the same either way.
   public var pausesAtRaisedErrors: Bool
+  /// The buckets a Distributed Map's ItemReader and ResultWriter use (none: every bucket is
+  /// unmapped, and the Map fails naming `--s3`).
+  public var objectStore: (any ObjectStore)? = nil
+  /// Distributed Map iterations become child executions the runtime starts and steps (taken
+  /// from `Execution.iterationRequests`, reported back with `completeIteration`), as on AWS;
+  /// off, they run as units of this execution (the interpreter alone).
+  public var runsMapIterationsAsExecutions = false
   /// For an Express execution: the id AWS appends to its ARN (`…:express:MACHINE:NAME:ID`).
   public var expressExecutionID: String?
 

@@ -117,7 +117,7 @@ public struct ChildGroup: Sendable {
   }
   public private(set) var kind: Kind
   /// Inputs of iterations not started yet (beyond MaxConcurrency), by index.
-  private var pendingInputs: [JSONValue]
+  private(set) var pendingInputs: [JSONValue]
   public private(set) var nextToStart: Int
   public private(set) var total: Int
   /// Unit ids of started children, by index.
@@ -133,6 +133,9 @@ public struct ChildGroup: Sendable {
   public let toleratedFailurePercentage: Double?
   /// The Map's item processor (iterations run it).
   public let processor: StateMachine?
+  /// A distributed Map's run: its ARN and, by index, each child execution as it ended (for the
+  /// ResultWriter).
+  public internal(set) var mapRun: MapRun?
 
   /// The branches of a Parallel state, all started at once.
   init(branches: Int) {
@@ -145,6 +148,7 @@ public struct ChildGroup: Sendable {
     toleratedFailureCount = nil
     toleratedFailurePercentage = nil
     processor = nil
+    mapRun = nil
   }
 
   /// A Map run over `inputs`, one iteration each.
@@ -161,6 +165,7 @@ public struct ChildGroup: Sendable {
     self.toleratedFailureCount = toleratedFailureCount
     self.toleratedFailurePercentage = toleratedFailurePercentage
     self.processor = processor
+    mapRun = nil
   }
 
   /// True once every child has ended.
@@ -180,6 +185,11 @@ public struct ChildGroup: Sendable {
   /// Child `unitID` started (children start in index order).
   mutating func started(_ unitID: Int) {
     childIDs.append(unitID)
+    running += 1
+  }
+
+  /// An iteration started as a child execution outside this execution (the runtime runs it).
+  mutating func startedOutside() {
     running += 1
   }
 

@@ -91,7 +91,7 @@ extension Runtime {
     guard childExecutionCount < maxChildExecutions else {
       throw RuntimeError(
         "ExecutionLimitExceeded",
-        "Execution Limit Exceeded: this session has started \(maxChildExecutions) child executions, its limit (sfdbg --max-executions N)")
+        executionLimitMessage)
     }
     var link = ExecutionLink(parent: key.executionID, requestID: key.requestID, stateName: request.stateName, pattern: request.pattern)
     if !Runtime.isNative(request), let call = request.baseResource.split(separator: ":").last {

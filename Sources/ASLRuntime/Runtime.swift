@@ -20,13 +20,18 @@ public struct Runtime: Sendable {
   /// Executions wait one step between raising an error and its Retry/Catch (a debugger's
   /// error breakpoints stop there); see `ExecutionOptions.pausesAtRaisedErrors`.
   public var pausesAtRaisedErrors: Bool
-  /// At most this many executions started by Tasks (`states:startExecution`); the Task that
-  /// would start one more fails with `StepFunctions.ExecutionLimitExceededException`, so a
-  /// machine that starts itself ends instead of growing without bound.
+  /// At most this many executions started by Tasks (`states:startExecution`) and Map Runs; the
+  /// Task (or Map) that would start one more fails with
+  /// `StepFunctions.ExecutionLimitExceededException`, so a machine that starts itself ends
+  /// instead of growing without bound.
   public var maxChildExecutions: Int = Runtime.defaultMaxChildExecutions
   public static let defaultMaxChildExecutions = 1000
-  /// Executions started by Tasks so far.
+  /// Executions started by Tasks and Map Runs so far.
   var childExecutionCount = 0
+  /// The buckets Distributed Maps read and write (`--s3 BUCKET=DIR`).
+  public var objectStore: (any ObjectStore)? = nil
+  /// Running children of Map Runs (execution id), reported to their Map when they end.
+  var mapRunChildren: Set<Int> = []
 
   /// Task requests that have been dispatched (started natively, resolved, or handed to a person).
   var dispatched: Set<TaskKey> = []
@@ -100,6 +105,8 @@ public struct Runtime: Sendable {
       accountID: ServiceResponses.accountID, startTime: now,
       seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
       pausesAtRaisedErrors: pausesAtRaisedErrors)
+    options.objectStore = objectStore
+    options.runsMapIterationsAsExecutions = true
     if m.isExpress { options.expressExecutionID = requestUUID(TaskKey(executionID: id, requestID: 1 << 40)) }
     let execution = Execution(machine: m.machine, input: input, options: options)
     executions.append(
@@ -238,7 +245,7 @@ public struct Runtime: Sendable {
   mutating func settle() {
     var changed = true
     while changed {
-      changed = false
+      changed = settleMapRuns()
       for id in executions.indices where !executions[id].isRunning && executions[id].stoppedAt == nil {
         executions[id].stoppedAt = executions[id].execution.now > now ? executions[id].execution.now : now
       }

@@ -12,6 +12,8 @@ public enum AppEffect: Equatable, Sendable {
   case tourNext
   /// Show the focused execution's history event with this id in full.
   case showEvent(id: Int)
+  /// Replay (`debug --replay`): continue locally from the selected recorded state.
+  case fork
 }
 
 /// A line of feedback under the panes, until the next key.
@@ -72,6 +74,8 @@ public struct AppState: Sendable {
   public var tour: TourCaption?
   /// The size of the last frame (used to page and to keep the graph window).
   public var screenSize: Size
+  /// Bindings of a screen variant, before the global ones (a replay's `f`).
+  var modeBindings: [AppKeyBinding] = []
 
   public init(view: SessionView, screenSize: Size = Size(width: 100, height: 30)) {
     self.view = SessionView()
@@ -234,7 +238,7 @@ public struct AppState: Sendable {
   /// The bindings of the main screen now, first match wins: the tour's while it runs, the
   /// global ones, then the focused pane's. Keys none of them takes go to the focused pane.
   var keyBindings: [AppKeyBinding] {
-    (tour?.isTour == true ? TourCaption.bindings : []) + Self.globalBindings + Self.bindings(for: focus)
+    (tour?.isTour == true ? TourCaption.bindings : []) + modeBindings + Self.globalBindings + Self.bindings(for: focus)
   }
 
   /// The focused pane's own bindings.

@@ -62,6 +62,8 @@ public struct DebuggerProgram: Sendable {
       case .tourNext:
         changed = true
         tourNext(executor)
+      case .fork:
+        break  // only a replay forks
       case .showEvent(let id):
         let history = session.focusedExecution.execution.history
         if let event = history.first(where: { $0.id == id }) {

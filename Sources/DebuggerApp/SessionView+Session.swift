@@ -38,18 +38,18 @@ extension SessionView {
     functionLogs = Self.functionLogLines(session)
 
     // Executions, as a tree (children under their parent, in start order).
-    var rows: [ExecutionRow] = []
-    func add(_ e: RuntimeExecution, depth: Int) {
-      rows.append(ExecutionRow(
-        id: "#\(e.id + 1)", label: "#\(e.id + 1)", machine: e.machineName,
-        status: e.status.name, depth: depth,
-        link: e.startedBy.map { "\(Teaching.linkSummary($0)) · '\($0.stateName)'" },
-        isFocused: e.id == session.focus,
-        startedAt: session.clockText(e.startedAt)))
-      for child in runtime.children(of: e.id) { add(child, depth: depth + 1) }
+    executions = session.executionTree.map { entry, depth in
+      switch entry {
+      case .mapRun(let run): return ExecutionRow(mapRun: run, depth: depth)
+      case .execution(let e):
+        return ExecutionRow(
+          id: "#\(e.id + 1)", label: "#\(e.id + 1)", machine: e.machineName,
+          status: e.status.name, depth: depth,
+          link: e.startedBy.flatMap { $0.mapRun != nil ? nil : "\(Teaching.linkSummary($0)) · '\($0.stateName)'" },
+          isFocused: e.id == session.focus,
+          startedAt: session.clockText(e.startedAt))
+      }
     }
-    for e in runtime.executions where e.startedBy == nil { add(e, depth: 0) }
-    executions = rows
 
     // Pending tokens and tasks.
     pending = runtime.pending.enumerated().map { index, item in

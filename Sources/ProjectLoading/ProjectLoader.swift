@@ -36,6 +36,8 @@ public struct ProjectOptions: Sendable {
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// `--s3 BUCKET=DIR`, as given: the folders Distributed Maps read and write.
+  public var s3: [String] = []
   /// `serve`: a mock file may come without `--test-case` (each execution names its own, as
   /// `stateMachineArn#TestCase`).
   public var mocksWithoutTestCase = false
@@ -142,6 +144,7 @@ public enum ProjectLoader {
       mainExecutionName: options.executionName)
     configuration.maxChildExecutions = options.maxChildExecutions
     configuration.functions = try functions(options, substitutions: loadOptions.substitutions)
+    if !options.s3.isEmpty { configuration.objectStore = try LocalFolderStore(specs: options.s3) }
     if options.allMachines {
       let fileMachines = loaded.registry.machines.filter { $0.file == loaded.main.file }
       configuration.companionMachines = ASLLoader.rootMachines(fileMachines, registry: loaded.registry)

@@ -32,6 +32,11 @@ struct DebugCommand: ParsableCommand {
   var tour = false
 
   @Option(
+    name: .customLong("replay"), parsing: .upToNextOption,
+    help: "Open an execution recorded on AWS read-only (get-execution-history files: the main one, its children, or a folder).")
+  var replay: [String] = []
+
+  @Option(
     name: .customLong("serve"),
     help: "Also serve the Step Functions API on [HOST:]PORT (bare --serve: 127.0.0.1:8083); executions clients start appear in the tree.")
   var serve: String?
@@ -43,6 +48,7 @@ struct DebugCommand: ParsableCommand {
   }
 
   func run() throws {
+    if !replay.isEmpty { return try runReplay() }
     let program: DebuggerProgram
     do {
       program = try makeProgram()
@@ -50,18 +56,7 @@ struct DebugCommand: ParsableCommand {
       FileOutput.standardError.write("error: \(error.message)\n")
       throw ExitCode(2)
     }
-    guard CursesBackend.hasTerminal else {
-      FileOutput.standardError.write(
-        "error: sfdbg debug needs a terminal; use `sfdbg run` to run without one\n")
-      throw ExitCode(2)
-    }
-    let backend = CursesBackend(options: CursesBackend.Options(colors: !noColor, mouse: !noMouse))
-    do {
-      try backend.start()
-    } catch {
-      FileOutput.standardError.write("error: \(error)\n")
-      throw ExitCode(2)
-    }
+    let backend = try startTerminal(otherwise: "sfdbg run")
     var running = program
     var server: APIServer?
     // Without --serve, handlers and local functions still get an endpoint to call back, on an

@@ -15,7 +15,7 @@ struct SFDebug: ParsableCommand {
       3 execution still waiting on a user decision (run).
       """,
     version: SFDebugVersion.current,
-    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self, ServeCommand.self],
+    subcommands: [DebugCommand.self, RunCommand.self, ValidateCommand.self, GraphCommand.self, ServeCommand.self, ReplayCommand.self],
     defaultSubcommand: DebugCommand.self
   )
 }

@@ -48,6 +48,9 @@ struct ServeCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Seed for task tokens, States.UUID, States.MathRandom, retry jitter and execution names.")
   var seed: UInt64 = 1
 
+  @Option(name: .customLong("s3"), help: ArgumentHelp("Map an S3 bucket to a local folder (repeatable): a Distributed Map's ItemReader reads and its ResultWriter writes there.", valueName: "BUCKET=DIR"))
+  var s3: [String] = []
+
   func validate() throws {
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535, found \(port)") }
   }
@@ -104,6 +107,7 @@ struct ServeCommand: ParsableCommand {
     project.mocks = mocks ?? ProcessInfo.processInfo.environment["SFN_MOCK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
     project.handlers = handlers
     project.seed = seed
+    project.s3 = s3
     return ServeContract.serving(project, clock: clock, endpoint: endpoint)
   }
 

@@ -55,6 +55,8 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("max-executions"), help: "At most N child executions per session (1000); the Task that would start one more fails with ExecutionLimitExceeded.")
   var maxExecutions: Int = 1000
 
+  @Option(name: .customLong("s3"), help: ArgumentHelp("Map an S3 bucket to a local folder (repeatable): a Distributed Map's ItemReader reads and its ResultWriter writes there.", valueName: "BUCKET=DIR"))
+  var s3: [String] = []
   @Option(name: [.customLong("machine-name"), .customLong("name-as")], help: "Name the main machine as it was created in Step Functions Local (the name its mock file uses).")
   var machineName: String?
 
@@ -80,6 +82,7 @@ struct SessionOptions: ParsableArguments {
     project.seed = seed
     project.executionName = executionName
     project.maxChildExecutions = maxExecutions
+    project.s3 = s3
     project.machineName = machineName
     project.allMachines = allMachines
     return project

@@ -123,6 +123,25 @@ import Testing
     #expect(JSONataSyntax.problem(in: deep)?.contains("nesting") == true)
     #expect(JSONataSyntax.problem(in: String(repeating: "-", count: 20_000) + "1") != nil)
   }
+
+  @Test func readerConfigRules() throws {
+    func reader(_ config: String) -> String {
+      """
+      {"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+        "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b","Key":"k"},"ReaderConfig":\(config)},
+        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}
+      """
+    }
+    #expect(try rules(reader(#"{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","CSVDelimiter":"PIPE"}"#)) == [])
+    #expect(try rules(reader(#"{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","CSVDelimiter":"COLON"}"#)) == ["enum-value"])
+    #expect(try rules(reader(#"{"InputType":"CSV","CSVHeaderLocation":"GIVEN"}"#)) == ["required-field"])
+    #expect(try rules(reader(#"{"InputType":"CSV","CSVHeaderLocation":"GIVEN","CSVHeaders":["a",1]}"#)) == ["json-type"])
+    #expect(try rules(reader(#"{"InputType":"MANIFEST","ManifestType":"S3_INVENTORY"}"#)) == [])
+    #expect(try rules(reader(#"{"InputType":"MANIFEST","ManifestType":"CSV"}"#)) == ["enum-value"])
+    #expect(try rules(reader(#"{"InputType":"JSON","ItemsPointer":"/rows"}"#)) == [])
+    #expect(try rules(reader(#"{"InputType":"JSONL","Transformation":"LOAD_AND_FLATTEN"}"#)) == [])
+    #expect(try rules(reader(#"{"InputType":"JSONL","Transformation":"FLATTEN"}"#)) == ["enum-value"])
+  }
 }
 
 @Suite struct ValidatorWarningTests {

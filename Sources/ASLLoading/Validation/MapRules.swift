@@ -87,10 +87,20 @@ extension ValidationRun {
         return
       }
       let cp = p / "ReaderConfig"
-      checkAllowed(c, at: cp, allowed: ["InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems", "MaxItemsPath", "ManifestType", "Transformation"], what: "ReaderConfig")
+      checkAllowed(c, at: cp, allowed: ["InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems", "MaxItemsPath", "ManifestType", "Transformation", "ItemsPointer"], what: "ReaderConfig")
       checkExclusive(c, ["MaxItems", "MaxItemsPath"], at: cp, what: "ReaderConfig")
       if let t = c["InputType"] { checkEnum(t, at: cp / "InputType", field: "InputType", ["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"]) }
       if let h = c["CSVHeaderLocation"] { checkEnum(h, at: cp / "CSVHeaderLocation", field: "CSVHeaderLocation", ["FIRST_ROW", "GIVEN"]) }
+      // ReaderConfig's CSV and manifest options, as the "ItemReader (Map)" guide lists them.
+      if let d = c["CSVDelimiter"] { checkEnum(d, at: cp / "CSVDelimiter", field: "CSVDelimiter", ["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"]) }
+      if let m = c["ManifestType"] { checkEnum(m, at: cp / "ManifestType", field: "ManifestType", ["ATHENA_DATA", "S3_INVENTORY"]) }
+      if let t = c["Transformation"] { checkEnum(t, at: cp / "Transformation", field: "Transformation", ["NONE", "LOAD_AND_FLATTEN"]) }
+      if let headers = c["CSVHeaders"], !(headers.arrayValue?.allSatisfy({ $0.stringValue != nil }) ?? false) {
+        report(cp / "CSVHeaders", "json-type", "CSVHeaders is \(headers.typeName); expected an array of strings")
+      }
+      if c["CSVHeaderLocation"]?.stringValue == "GIVEN" && c["CSVHeaders"] == nil {
+        report(cp, "required-field", "CSVHeaderLocation is GIVEN but ReaderConfig has no CSVHeaders")
+      }
       if let m = c["MaxItems"] { checkInteger(m, at: cp / "MaxItems", min: 0, max: 100_000_000, field: "MaxItems", jsonata: language == .jsonata) }
       if let m = c["MaxItemsPath"] { checkPath(m, at: cp / "MaxItemsPath", field: "MaxItemsPath", kind: .referencePath) }
     }

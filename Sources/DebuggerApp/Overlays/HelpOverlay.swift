@@ -4,16 +4,21 @@ import TerminalUI
 extension AppState {
   /// The `?` overlay: every key of the main screen by section, then the commands of the `:`
   /// prompt.
-  public var helpOverlay: HelpOverlay { Self.help }
+  public var helpOverlay: HelpOverlay { modeBindings.isEmpty ? Self.help : Self.help(first: modeBindings) }
 
-  static let help = HelpOverlay(
-    title: "Keys",
-    sections: keySections(
-      main: globalBindings + TourCaption.bindings, panes: paneHelpOrder.flatMap { bindings(for: $0) })
-      + [
-        .init("Graph marks", GraphView.legend),
-        .init("Commands", CommandSpec.all.map { KeyHint($0.name, $0.helpLine) }),
-      ])
+  static let help = help(first: [])
+
+  /// The overlay with a screen variant's keys (a replay's `f`) before the global ones.
+  static func help(first: [AppKeyBinding]) -> HelpOverlay {
+    HelpOverlay(
+      title: "Keys",
+      sections: keySections(
+        main: first + globalBindings + TourCaption.bindings, panes: paneHelpOrder.flatMap { bindings(for: $0) })
+        + [
+          .init("Graph marks", GraphView.legend),
+          .init("Commands", CommandSpec.all.map { KeyHint($0.name, $0.helpLine) }),
+        ])
+  }
 
   /// The order in which a key's meanings in the panes are joined on its help line.
   private static let paneHelpOrder: [Pane] = [.executions, .stateIO, .history, .pending, .graph]

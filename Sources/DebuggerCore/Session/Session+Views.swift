@@ -6,16 +6,17 @@ import JSONCore
 extension Session {
   /// `executions`: one line per execution, children indented under their parent.
   public var executionLines: [String] {
-    var lines: [String] = []
-    func add(_ e: RuntimeExecution, depth: Int) {
+    executionTree.map { entry, depth in
       let indent = String(repeating: "  ", count: depth)
-      let link = e.startedBy.map { "  ← \($0.patternName) from \(runtime.executions[$0.parent].label) '\($0.stateName)'" } ?? ""
-      let marker = e.id == focus ? "*" : " "
-      lines.append("\(marker)\(indent)\(e.label) \(e.name) \(e.status.name)\(link)")
-      for c in runtime.children(of: e.id) { add(c, depth: depth + 1) }
+      switch entry {
+      case .mapRun(let run):
+        return " \(indent)map run \(run.name) \(run.status) (\(run.countsText))  ← from \(runtime.executions[run.parent].label) '\(run.stateName)'"
+      case .execution(let e):
+        let link = e.startedBy.map { $0.mapRun != nil ? "" : "  ← \($0.patternName) from \(runtime.executions[$0.parent].label) '\($0.stateName)'" } ?? ""
+        let marker = e.id == focus ? "*" : " "
+        return "\(marker)\(indent)\(e.label) \(e.name) \(e.status.name)\(link)"
+      }
     }
-    for e in runtime.executions where e.startedBy == nil { add(e, depth: 0) }
-    return lines
   }
 
   /// `pending`: numbered tokens and hand-resolved tasks.
@@ -139,6 +140,10 @@ extension Session {
         x["parent"] = .string(runtime.executions[link.parent].arn)
         x["startedBy"] = .string(link.stateName)
         x["pattern"] = .string(link.patternName)
+        if let run = link.mapRun {
+          x["mapRunArn"] = .string(run.arn)
+          x["itemIndex"] = .int(run.index)
+        }
       }
       if case .succeeded(let output) = e.status { x["output"] = output }
       if case .failed(let err, let cause) = e.status {

@@ -372,6 +372,7 @@ public struct Session: Sendable {
   static func newRuntime(_ machines: [RegisteredMachine], _ configuration: SessionConfiguration) -> Runtime {
     var runtime = Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
     runtime.maxChildExecutions = configuration.maxChildExecutions
+    runtime.objectStore = configuration.objectStore
     return runtime
   }
 }

@@ -1,3 +1,4 @@
+import ASLInterpreter
 import ASLLoading
 import ASLRuntime
 import JSONCore
@@ -26,6 +27,8 @@ public struct SessionConfiguration: Sendable {
   public var mainExecutionName: String?
   /// At most this many child executions per session (`--max-executions`).
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
+  /// The buckets Distributed Maps read and write (`--s3 BUCKET=DIR`).
+  public var objectStore: (any ObjectStore)? = nil
   /// `--all-machines`: further machines (ARNs) started with the main execution and its input,
   /// for a template whose machines no single one starts.
   public var companionMachines: [String] = []
