@@ -68,7 +68,7 @@ let package = Package(
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
     // The edge that runs handler jobs (DebuggerCore's runHandler effects) as child processes:
     // posix_spawn, process groups, signals, wall-clock deadlines. Nothing else spawns processes.
-    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore"]),
+    .target(name: "HandlerProcesses", dependencies: ["DebuggerCore", "JSONCore", "ASLLoading"]),
     // The HTTP edge: Step Functions' awsJson1_0 protocol on swift-nio; a serve loop that owns
     // the session, feeds it requests in arrival order and routes replies to their connections.
     .target(
@@ -115,7 +115,7 @@ let package = Package(
     .testTarget(name: "ProjectLoadingTests", dependencies: ["ProjectLoading", "DebuggerCore", "JSONCore"]),
     // Real handler processes: results, timeouts, cancel, process groups (short sleeps only).
     .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
-    .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "SFDBGTestSupport"]),
+    .testTarget(name: "HandlerProcessesTests", dependencies: ["HandlerProcesses", "DebuggerCore", "JSONCore", "ASLLoading", "SFDBGTestSupport"]),
     .testTarget(name: "DebuggerAppTests", dependencies: ["DebuggerApp", "HistoryReplay", "DebuggerCore", "TerminalUI", "GraphLayout", "ASLGraph", "JSONCore", "ASLLoading", "ASLModel", "ASLRuntime", "SFDBGTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
     // Drives the built `sfdbg` binary: exit codes, messages, --json shapes, bad input.

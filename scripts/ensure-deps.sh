@@ -7,6 +7,8 @@ pkg-config --exists ncursesw 2>/dev/null || missing+=(libncursesw5-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# Local Lambda functions (issue 15) run Node.js handlers with node.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
 if ((${#missing[@]})); then
   echo "sfdbg: installing missing packages: ${missing[*]}" >&2
   SUDO=""

@@ -156,6 +156,12 @@ extension Runtime {
     return out
   }
 
+  /// The request id of task `requestID` of execution `executionID` (what Lambda calls the
+  /// invocation's `aws_request_id`).
+  public func requestUUID(executionID: Int, requestID: Int) -> String {
+    requestUUID(TaskKey(executionID: executionID, requestID: requestID))
+  }
+
   /// A deterministic request id (UUID-shaped) for service responses of a task.
   public func requestUUID(_ key: TaskKey) -> String {
     var x = seed ^ (UInt64(key.executionID) << 32) ^ UInt64(key.requestID) &* 0x9E37_79B9_7F4A_7C15

@@ -35,6 +35,7 @@ extension SessionView {
     nextStep = Self.nextStepText(session)
     restartInput = session.mainInput.prettyString
     stateNames = session.stateNames
+    functionLogs = Self.functionLogLines(session)
 
     // Executions, as a tree (children under their parent, in start order).
     executions = session.executionTree.map { entry, depth in

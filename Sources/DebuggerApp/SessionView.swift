@@ -35,6 +35,9 @@ public struct SessionView: Equatable, Sendable {
   public var restartInput: String = "{}"
   /// Every state of every loaded machine (the `:` prompt completes `break` from them).
   public var stateNames: [String] = []
+  /// What local functions printed for the focused execution, by state name: each invocation
+  /// framed as CloudWatch Logs does, control characters escaped (`O` shows them).
+  public var functionLogs: [String: [String]] = [:]
 }
 
 /// One execution in the executions tree.

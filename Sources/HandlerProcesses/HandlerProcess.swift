@@ -15,9 +15,14 @@ import Glibc
 /// killed, so a hung handler leaves nothing running behind it.
 enum HandlerProcess {
   /// Runs `job`; `control` learns the child's pid and says when the job was cancelled.
-  static func run(_ job: HandlerJob, control: JobControl, environment extra: [String: String] = [:]) -> HandlerResult {
+  static func run(
+    _ job: HandlerJob, control: JobControl, environment extra: [String: String] = [:], functions: FunctionRunner? = nil
+  ) -> HandlerResult {
     // A handler that exits without reading stdin must not kill us with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
+    if let invocation = job.function {
+      return (functions ?? FunctionRunner()).invoke(invocation, event: job.input, control: control, environment: extra)
+    }
     let command = job.handler.command
     var environment = ProcessInfo.processInfo.environment.merging(extra) { _, endpoint in endpoint }
     if let taskToken = job.taskToken { environment["SFDBG_TASK_TOKEN"] = taskToken }
@@ -26,20 +31,8 @@ enum HandlerProcess {
     }
     control.started(child.pid, guardSlot: child.guardSlot)
     let stdoutReader = PipeReader(fd: child.stdout)
-    let stderrReader = PipeReader(fd: child.stderr)
-    let payload = Array(job.input.compactString.utf8)
-    let writer = Thread {
-      payload.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let n = write(child.stdin, raw.baseAddress! + offset, raw.count - offset)
-          if n <= 0 { break }
-          offset += n
-        }
-      }
-      close(child.stdin)
-    }
-    writer.start()
+    let stderrReader = PipeReader(fd: child.stderr!)
+    child.feed(Array(job.input.compactString.utf8))
     let exit = child.wait(timeoutSeconds: job.timeoutSeconds, isCancelled: control.isCancelled)
     // Stop anything the handler left running in its group, so the pipes reach end of file.
     kill(-child.pid, SIGKILL)
@@ -82,16 +75,23 @@ struct HandlerOutput {
   }
 }
 
-/// A `/bin/sh -c` child in its own process group, with pipes for stdin, stdout and stderr.
-private struct ChildProcess {
+/// A child in its own process group (`/bin/sh -c COMMAND`, or a program with arguments), with
+/// pipes for stdin, stdout and stderr (or one pipe for both, as a log).
+struct ChildProcess {
   var pid: pid_t
   /// Its slot in TerminationGuard (nil when every slot was taken).
   var guardSlot: Int?
   var stdin: Int32
   var stdout: Int32
-  var stderr: Int32
+  /// nil when stderr goes to the stdout pipe (`mergingOutput`).
+  var stderr: Int32?
 
   static func spawn(command: String, environment: [String: String]) -> ChildProcess? {
+    spawn(arguments: ["/bin/sh", "-c", command], environment: environment)
+  }
+
+  /// Starts `arguments[0]` (a path, or a name looked up in `environment`'s PATH).
+  static func spawn(arguments: [String], environment: [String: String], mergingOutput: Bool = false) -> ChildProcess? {
     spawnLock.lock()
     defer { spawnLock.unlock() }
     var inPipe: [Int32] = [0, 0]
@@ -103,7 +103,7 @@ private struct ChildProcess {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
     posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+    posix_spawn_file_actions_adddup2(&actions, mergingOutput ? outPipe[1] : errPipe[1], 2)
     for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -122,7 +122,6 @@ private struct ChildProcess {
     sigemptyset(&defaults)
     for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, signal) }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
-    let arguments: [String] = ["/bin/sh", "-c", command]
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
@@ -133,20 +132,40 @@ private struct ChildProcess {
     var guardSlot: Int?
     var rc: Int32 = 0
     TerminationGuard.spawnWatched {
-      rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+      rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
       if rc == 0 { guardSlot = TerminationGuard.watch(pid) }
     }
     close(inPipe[0])
     close(outPipe[1])
     close(errPipe[1])
+    if mergingOutput { close(errPipe[0]) }
     guard rc == 0 else {
       close(inPipe[1])
       close(outPipe[0])
-      close(errPipe[0])
+      if !mergingOutput { close(errPipe[0]) }
       errno = rc
       return nil
     }
-    return ChildProcess(pid: pid, guardSlot: guardSlot, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0])
+    return ChildProcess(
+      pid: pid, guardSlot: guardSlot, stdin: inPipe[1], stdout: outPipe[0], stderr: mergingOutput ? nil : errPipe[0])
+  }
+
+  /// Writes `bytes` to the child's stdin on a thread of its own and closes it (a child that
+  /// does not read it cannot block us).
+  func feed(_ bytes: [UInt8]) {
+    let fd = stdin
+    let writer = Thread {
+      bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+          if n <= 0 { break }
+          offset += n
+        }
+      }
+      close(fd)
+    }
+    writer.start()
   }
 
   /// A pipe whose ends no other child inherits (jobs spawn side by side on worker threads: a
@@ -189,33 +208,52 @@ private struct ChildProcess {
   }
 }
 
-/// Drains a pipe on its own thread with blocking reads.
-private final class PipeReader: @unchecked Sendable {
+/// Drains a pipe on its own thread with blocking reads; with `keepingLast`, only the last that
+/// many bytes are kept (the rest are counted in `dropped`), so a child printing without end
+/// never blocks and never grows our memory.
+final class PipeReader: @unchecked Sendable {
   private let fd: Int32
   private var data: [UInt8] = []
+  private(set) var dropped = 0
   private let done = DispatchSemaphore(value: 0)
   private let lock = NSLock()
 
-  init(fd: Int32) {
+  private let limit: Int?
+
+  init(fd: Int32, keepingLast limit: Int? = nil) {
     self.fd = fd
+    self.limit = limit
     let thread = Thread { [self] in
-      var buffer = [UInt8](repeating: 0, count: 65_536)
-      while true {
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        if n > 0 {
-          lock.lock()
-          data.append(contentsOf: buffer[0..<n])
-          lock.unlock()
-        } else if n < 0 && errno == EINTR {
-          continue
-        } else {
-          break
+      Self.readToEnd(fd) { chunk in
+        lock.lock()
+        data.append(contentsOf: chunk)
+        // Trim in chunks (at twice the limit) so the copying stays linear.
+        if let limit, data.count > 2 * limit {
+          dropped += data.count - limit
+          data.removeFirst(data.count - limit)
         }
+        lock.unlock()
       }
-      close(fd)
       done.signal()
     }
     thread.start()
+  }
+
+  /// Reads `fd` with blocking reads until end of file (or an error), handing each chunk to
+  /// `body`, then closes it.
+  static func readToEnd(_ fd: Int32, _ body: (ArraySlice<UInt8>) -> Void) {
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+      if n > 0 {
+        body(buffer[0..<n])
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        break
+      }
+    }
+    close(fd)
   }
 
   /// What was read, once the pipe is closed (or after `seconds`).
@@ -223,6 +261,10 @@ private final class PipeReader: @unchecked Sendable {
     _ = done.wait(timeout: .now() + seconds)
     lock.lock()
     defer { lock.unlock() }
+    if let limit, data.count > limit {
+      dropped += data.count - limit
+      data.removeFirst(data.count - limit)
+    }
     return data
   }
 }

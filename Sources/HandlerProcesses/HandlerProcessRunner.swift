@@ -20,6 +20,9 @@ public final class HandlerProcessRunner: @unchecked Sendable {
 
   public init(environment: [String: String] = [:]) { self.environment = environment }
 
+  /// Runs the jobs that invoke local Lambda functions (and keeps their warm workers).
+  private let functions = FunctionRunner()
+
   deinit { stopAll() }
 
   /// Starts `job` on a worker thread and returns at once.
@@ -29,7 +32,7 @@ public final class HandlerProcessRunner: @unchecked Sendable {
     running[job.id] = control
     lock.unlock()
     let worker = Thread { [self] in
-      let result = HandlerProcess.run(job, control: control, environment: environment)
+      let result = HandlerProcess.run(job, control: control, environment: environment, functions: functions)
       lock.lock()
       running[job.id] = nil
       finished.append((job.id, result))

@@ -28,6 +28,10 @@ public struct ProjectOptions: Sendable {
   /// `--handler STATE_OR_RESOURCE=COMMAND`, as given.
   public var handlers: [String] = []
   public var handlerTimeoutSeconds: Double = 60
+  /// `--function NAME=RUNTIME:PATH:HANDLER`, as given.
+  public var functions: [String] = []
+  /// `--no-functions`: the template's functions do not run (tasks go to a person instead).
+  public var noFunctions = false
   public var seed: UInt64 = 1
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
@@ -139,6 +143,7 @@ public enum ProjectLoader {
       defaultHandlerTimeoutSeconds: options.handlerTimeoutSeconds, seed: options.seed,
       mainExecutionName: options.executionName)
     configuration.maxChildExecutions = options.maxChildExecutions
+    configuration.functions = try functions(options, substitutions: loadOptions.substitutions)
     if !options.s3.isEmpty { configuration.objectStore = try LocalFolderStore(specs: options.s3) }
     if options.allMachines {
       let fileMachines = loaded.registry.machines.filter { $0.file == loaded.main.file }
@@ -208,6 +213,27 @@ public enum ProjectLoader {
       throw .mocks("\(path): no state machine defines a test case named \"\(testCase)\"")
     }
     return mocks
+  }
+
+  /// The local functions: the template's (unless `--no-functions`), then `--function`'s, which
+  /// win over a template function of the same name.
+  static func functions(_ options: ProjectOptions, substitutions: [String: String]) throws(LoadPipelineError) -> [LocalFunction] {
+    var result: [LocalFunction] = []
+    if !options.noFunctions {
+      do {
+        result = try ASLLoader.functions(file: options.file, substitutions: substitutions)
+      } catch {
+        throw .load(error)
+      }
+    }
+    let given: [LocalFunction]
+    do {
+      given = try options.functions.map { spec throws(CommandError) in try LocalFunction(spec: spec) }
+    } catch {
+      throw .usage(error.message)
+    }
+    for function in given { result.removeAll { $0.name == function.name } }
+    return result + given
   }
 
   /// Makes sure the test case reaches a loaded machine: mock files written for Step Functions

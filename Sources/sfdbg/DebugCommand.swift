@@ -59,7 +59,10 @@ struct DebugCommand: ParsableCommand {
     let backend = try startTerminal(otherwise: "sfdbg run")
     var running = program
     var server: APIServer?
-    if let address = serve.flatMap(ServeAddress.init) {
+    // Without --serve, handlers and local functions still get an endpoint to call back, on an
+    // ephemeral loopback port (as `run` gives them).
+    let processes = running.session.configuration.runsProcesses ? ServeAddress("127.0.0.1:0") : nil
+    if let address = serve.flatMap(ServeAddress.init) ?? processes {
       do {
         server = try running.serve(on: address)
       } catch {

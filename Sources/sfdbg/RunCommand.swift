@@ -18,8 +18,9 @@ struct RunCommand: ParsableCommand {
     discussion: """
       Executions run on a virtual clock (Wait states, retries and timeouts take no real time). \
       Tasks are resolved by --mocks/--test-case, then the Step Functions integration itself \
-      (states:startExecution), then --handler commands; anything else waits for a person: give \
-      results in a --script (succeed/fail/heartbeat), or the run stops with status RUNNING.
+      (states:startExecution), then --handler commands, then the template's Lambda functions \
+      (Python and Node.js, run locally; --function adds one); anything else waits for a person: \
+      give results in a --script (succeed/fail/heartbeat), or the run stops with status RUNNING.
 
       A script runs from a paused start, one command a line (# comments); when it ends the run \
       goes on as far as it can, like gdb -batch, unless the script says quit: the run then ends \
@@ -51,6 +52,9 @@ struct RunCommand: ParsableCommand {
   @Option(help: "The execution --events/--history describe (#N, name or ARN); default: the main one.")
   var execution: String?
 
+  @Flag(help: "Print what each local function invocation printed (to stderr, as CloudWatch Logs frames it).")
+  var logs = false
+
   func run() throws {
     var s: Session
     do {
@@ -59,9 +63,9 @@ struct RunCommand: ParsableCommand {
       FileOutput.standardError.write("error: \(error.description)\n")
       throw ExitCode(2)
     }
-    // Handlers get an endpoint on an ephemeral loopback port, so a callback written with the
-    // aws CLI or boto3 reaches this session while it waits for the handler.
-    guard !session.handlers.isEmpty else {
+    // Handlers and local functions get an endpoint on an ephemeral loopback port, so a callback
+    // written with the aws CLI or boto3 reaches this session while it waits for them.
+    guard s.configuration.runsProcesses else {
       var performer = SystemPerformer()
       return try finish(&s, performer: &performer, incoming: nil)
     }
@@ -110,6 +114,7 @@ struct RunCommand: ParsableCommand {
     if events { result["events"] = .array(target.execution.history.map { .string($0.type) }) }
     if history { result["history"] = HistoryEncoder.getExecutionHistory(target.execution.history) }
     if !scriptOutput.isEmpty { result["scriptOutput"] = .array(scriptOutput) }
+    if logs { FileOutput.standardError.write(functionLogText(s)) }
     FileOutput.standardOutput.write(render(result, session: s) + "\n")
     if s.mainExecution.isRunning { throw ExitCode(3) }
   }
@@ -163,6 +168,18 @@ struct RunCommand: ParsableCommand {
       if case .quit = command { return (outputs, true) }
     }
     return (outputs, false)
+  }
+
+  /// `--logs`: each invocation under a line naming the execution, state and function; control
+  /// characters escaped so a function cannot drive the terminal.
+  func functionLogText(_ s: Session) -> String {
+    var lines: [String] = []
+    for log in s.functionLogs {
+      let execution = s.runtime.executions[log.executionID].label
+      lines.append("== \(execution) '\(log.stateName)': function \(log.functionName) (\(log.result))")
+      lines += log.lines().map(LogText.safe)
+    }
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
   }
 
   /// The result as one JSON object (`--json`) or readable lines.

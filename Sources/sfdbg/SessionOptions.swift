@@ -40,6 +40,12 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("handler-timeout"), parsing: .unconditional, help: "Seconds before a handler of a Task without TimeoutSeconds is killed.")
   var handlerTimeout: Double = 60
 
+  @Option(name: .customLong("function"), help: "A local Lambda function no template declares, NAME=RUNTIME:PATH:HANDLER (python3.x or nodejs*; repeatable).")
+  var functions: [String] = []
+
+  @Flag(name: .customLong("no-functions"), help: "Do not run the template's Lambda functions (their tasks wait for a person).")
+  var noFunctions = false
+
   @Option(parsing: .unconditional, help: "Seed for task tokens, States.UUID, States.MathRandom, retry jitter and execution names.")
   var seed: UInt64 = 1
 
@@ -71,6 +77,8 @@ struct SessionOptions: ParsableArguments {
     project.testCase = testCase
     project.handlers = handlers
     project.handlerTimeoutSeconds = handlerTimeout
+    project.functions = functions
+    project.noFunctions = noFunctions
     project.seed = seed
     project.executionName = executionName
     project.maxChildExecutions = maxExecutions

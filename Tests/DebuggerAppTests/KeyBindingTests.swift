@@ -46,6 +46,8 @@ import TerminalUI
     "global//": { _, after, _ in after.focus == .history && after.mode == .filter(LineInputState()) },
     "global/L": { before, after, _ in !before.log.isOpen && after.log.isOpen && after.focus == .log },
     "global/esc": { before, after, _ in before.graph.selectedNode != nil && after.graph.selectedNode == nil },
+    // The sample view has no function logs: the key says so (FunctionLogsViewTests opens some).
+    "global/O": { _, after, _ in after.message?.isError == true && after.message!.text.contains("no function") },
     "tour/space": { _, _, effects in effects == [.tourNext] },
     "executions/enter": { _, _, effects in effects == [.execute(.focus(execution: "child-1"))] },
     "pending/enter": { _, after, _ in

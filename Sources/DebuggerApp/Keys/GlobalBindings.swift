@@ -108,6 +108,10 @@ extension AppState {
       if app.focus == .history { app.history.setFilter("", in: app.view.history) }
       return []
     },
+    AppKeyBinding(
+      [.character("O")], name: "function logs", help: "what the state's Lambda functions printed (their logs)",
+      section: .panes, showInBar: { !$0.view.functionLogs.isEmpty }
+    ) { app, _ in app.openFunctionLogs() },
   ]
 
   /// The label of the binding that stands for the focused pane's own keys: the help overlay

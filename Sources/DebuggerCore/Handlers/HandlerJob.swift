@@ -20,6 +20,14 @@ public struct HandlerJob: Sendable, Equatable {
   public var taskToken: String?
   /// Wall-clock seconds before the edge kills the command (the answer is then `.timedOut`).
   public var timeoutSeconds: Double
+  /// Set when the job invokes a local Lambda function instead of running `handler`'s command;
+  /// its answer is then `.invoked`.
+  public var function: FunctionInvocation? = nil
+
+  /// How messages name what runs: `function NAME` or `handler 'COMMAND'`.
+  public var runnerName: String {
+    function.map { "function \($0.function.name)" } ?? "handler '\(handler.command)'"
+  }
 }
 
 /// Commands the host sends back with the results of effects. They are not part of the command

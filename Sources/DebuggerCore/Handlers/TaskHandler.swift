@@ -71,4 +71,6 @@ public enum HandlerResult: Sendable, Equatable {
   case timedOut
   /// The user stopped the handler (`EffectPerformer.cancel`); the task goes to a person.
   case cancelled
+  /// A local Lambda function answered (`HandlerJob.function`): its payload or function error.
+  case invoked(FunctionResponse)
 }

@@ -195,6 +195,10 @@ extension Session {
     let label = runtime.executions[executionID].label
     let outcome: TaskOutcome
     switch result {
+    case .invoked(let response):
+      guard let invocation = pending.job.function else { return }
+      applyFunctionResponse(response, of: pending, invocation: invocation)
+      return
     case .succeeded(let v):
       outcome = .succeeded(ServiceResponses.wrapsPayload(request)
         ? ServiceResponses.lambdaInvoke(payload: v, requestID: "handler-\(executionID + 1)-\(request.id)") : v)
@@ -205,7 +209,7 @@ extension Session {
       // Stopped by the user: the task is theirs to answer.
       runtime.handToPerson(executionID: executionID, requestID: request.id)
       notes.append(
-        "the handler '\(handler.command)' for '\(request.stateName)' in \(label) was stopped: "
+        "the \(pending.job.runnerName) for '\(request.stateName)' in \(label) was stopped: "
           + "give its result with succeed/fail.")
       return
     }
@@ -213,7 +217,7 @@ extension Session {
     notes.append("'\(request.stateName)' in \(label) answered by handler '\(handler.command)'.")
   }
 
-  // MARK: Task dispatch: armed answers, mocks, the Step Functions integration, handlers, a person
+  // MARK: Task dispatch: armed answers, mocks, the Step Functions integration, handlers, functions, a person
 
   /// A handler job the session must wait on, with the task it answers.
   struct PendingJob: Sendable {
@@ -270,7 +274,12 @@ extension Session {
           taskToken: request.taskToken, timeoutSeconds: timeout)
         return PendingJob(job: job, executionID: executionID, request: request)
       }
-      // 4. A person.
+      // 4. A function of the template (or `--function`): the edge invokes it like Lambda.
+      if let invocation = functionInvocation(executionID: executionID, request: request) {
+        guard let job = functionJob(invocation, executionID: executionID, request: request) else { continue }
+        return PendingJob(job: job, executionID: executionID, request: request)
+      }
+      // 5. A person.
       runtime.handToPerson(executionID: executionID, requestID: request.id)
       if request.taskToken != nil {
         notes.append(Teaching.tokenCreated(execution: e, request: request))

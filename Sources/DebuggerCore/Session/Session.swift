@@ -21,6 +21,8 @@ public struct Session: Sendable {
   public internal(set) var log = ChunkedLog<DebuggerCommand>()
   /// Results given by hand, for `save-mocks`.
   public internal(set) var handResults: [HandResult] = []
+  /// What local functions printed, per invocation (the last `FunctionLog.maxKept`).
+  public internal(set) var functionLogs: [FunctionLog] = []
   /// Why the last run stopped.
   public internal(set) var lastStop: StopReason?
   /// When set, a run (`continue`, `next`, `out`) hands control back after this many transitions

@@ -1,4 +1,5 @@
 import ASLInterpreter
+import ASLLoading
 import ASLRuntime
 import JSONCore
 
@@ -6,11 +7,18 @@ import JSONCore
 ///
 /// Order: an answer given by hand at a breakpoint before the Task (`succeed "STATE" JSON`), a
 /// mock from `mocks` under `testCase` (AWS Step Functions Local format), then a `--handler`
-/// command, then a person (the task shows up in `pending`).
+/// command, then a local function (`functions`), then a person (the task shows up in `pending`).
 public struct SessionConfiguration: Sendable {
   public var mocks: MockConfig?
   public var testCase: String?
   public var handlers: [TaskHandler]
+  /// Lambda functions that run locally: the template's and `--function`'s (none with
+  /// `--no-functions`).
+  public var functions: [LocalFunction] = []
+
+  /// Whether processes run that may call the session's endpoint back (`--handler` commands,
+  /// local functions): `sfdbg run` then serves one on a loopback port.
+  public var runsProcesses: Bool { !handlers.isEmpty || !functions.isEmpty }
   /// Kill a handler after this long when its Task has no `TimeoutSeconds`.
   public var defaultHandlerTimeoutSeconds: Double
   /// Seed for task tokens, `States.UUID`, `States.MathRandom`, jitter and execution names.

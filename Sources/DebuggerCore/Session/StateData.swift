@@ -295,7 +295,8 @@ extension Session {
       return "child execution \(child.label) (\(child.startedBy!.patternName))"
     }
     if let pending = inFlight?.waitingOn, pending.executionID == focusID, pending.request.id == request.id {
-      return "the handler `\(pending.job.handler.command)`"
+      return pending.job.function.map { "function \($0.function.name) (\($0.function.runtime))" }
+        ?? "the handler `\(pending.job.handler.command)`"
     }
     return "its result (dispatched on the next step)"
   }
