@@ -96,8 +96,8 @@ extension CommandSpec {
   static let executions = CommandSpec("executions", aliases: ["execs"], help: "list executions", policy: [], .executions)
   static let pending = CommandSpec("pending", help: "list pending tokens and tasks", policy: [], .pending)
   static let print = CommandSpec(
-    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths on the focused state's data, or on the request its Task sends",
-    policy: [], usageHint: " (e.g. print $.Order, print $$.Execution.Id, print request $.Payload)",
+    "print", aliases: ["p"], help: "evaluate $, $$ or $var paths, or {% JSONata %}, on the focused state's data, or on the request its Task sends",
+    policy: [], usageHint: " (e.g. print $.Order, print $$.Execution.Id, print {% $states.input.n * 2 %}, print request $.Payload)",
     forms: [
       .init([.required("PATH", .path)]) { .print(path: $0.raw(0)) },
       .init([.keyword("request"), .optional("PATH", .path)]) { .printRequest(path: $0.optionalRaw(1)) },

@@ -1,3 +1,4 @@
+import Foundation
 import ASLExpressions
 import ASLInterpreter
 import ASLRuntime
@@ -109,7 +110,20 @@ extension Session {
 
   mutating func printPath(_ path: String, _ out: inout CommandOutcome) {
     do throws(ASLRuntimeError) {
-      let value = try PathExpression.resolve(path, field: "print", scope: focusedScope)
+      let scope = focusedScope
+      let text = path.trimmingCharacters(in: .whitespaces)
+      if CompiledJSONataTemplate.expressionText(text) != nil {
+        // `print {% … %}`: JSONata as a JSONata state evaluates it ($states.input, $states.context,
+        // the variables); a throwaway random source, so printing changes nothing.
+        var random = SeededRandom(seed: configuration.seed)
+        let states: JSONValue = ["input": scope.input, "context": scope.context]
+        out.output = .value(
+          try CompiledJSONataTemplate(.string(text)).evaluate(
+            states: states, variables: scope.variables, field: "print", random: &random,
+            nowMillis: focusedExecution.execution.now.milliseconds))
+        return
+      }
+      let value = try PathExpression.resolve(path, field: "print", scope: scope)
       out.output = .value(value)
     } catch {
       fail(&out, "\(error.error): \(error.cause)")
