@@ -141,7 +141,7 @@ import Testing
     ("succeed 1", "usage: succeed TOKEN JSON (the JSON is the rest of the line)"),
     ("fail 1 E a b", #"column 12: too many words: quote the cause when it has spaces, e.g. fail 1 My.Error "it broke""#),
     ("heartbeat", "usage: heartbeat TOKEN"),
-    ("print", "usage: print PATH | print request [PATH] (e.g. print $.Order, print $$.Execution.Id, print request $.Payload)"),
+    ("print", "usage: print PATH | print request [PATH] (e.g. print $.Order, print $$.Execution.Id, print {% $states.input.n * 2 %}, print request $.Payload)"),
     ("restart {", "column 9: the restart input is not valid JSON"),
     ("start M [1,", "column 9: the execution input is not valid JSON"),
     ("\"step\"", "column 1: unknown command 'step'; commands are: step, next, into"),

@@ -44,6 +44,12 @@ extension Session {
     /// A serving session's settle: every execution as far as it can go without a person; with
     /// the real clock, timers wait for the wall clock (`tick`).
     case settled(realClock: Bool)
+
+    /// The serving session's settle after a request (see `Session.settleWork`).
+    var isSettling: Bool {
+      if case .settled = self { return true }
+      return false
+    }
   }
 
   /// A command waiting on a handler job (or, with no job, paused between bursts of a run until
@@ -392,7 +398,7 @@ extension Session {
       if let t = runtime.nextTimer {
         if case .settled(realClock: true) = goal { return .stopped(.blocked("waiting for the clock")) }
         if timerNeedsPerson(t.kind) {
-          out.messages.append(contentsOf: pendingLines)
+          if !goal.isSettling { out.messages.append(contentsOf: pendingLines) }
           return .stopped(.waitingOnPerson)
         }
         let before = runtime.executions.map { $0.execution.history.count }
@@ -403,11 +409,13 @@ extension Session {
         }
         continue
       }
+      // A serving session settles after every request: listing what waits (a line per pending
+      // token, thousands with many clients) is for people, and nobody reads it there.
       if !runtime.pending.isEmpty {
-        out.messages.append(contentsOf: pendingLines)
+        if !goal.isSettling { out.messages.append(contentsOf: pendingLines) }
         return .stopped(.waitingOnPerson)
       }
-      out.messages.append(contentsOf: summaryLines)
+      if !goal.isSettling { out.messages.append(contentsOf: summaryLines) }
       return .stopped(.finished)
     }
     return .stopped(.blocked("stopped after \(steps) transitions"))
