@@ -142,4 +142,14 @@ import Testing
   @Test func contextValueCallsCheckTheirTypeWithoutARegex() throws {
     #expect(try Self.run("( $data := { 'number': [1..2e5].$string() }; $count($data.number) )") == 200_000)
   }
+
+  /// Fuzz finding (Fuzz/crashes/jsonata-crash-f1dc…): a date picture width of 44 digits
+  /// trapped converting to Int. Widths are clamped; the picture still formats.
+  @Test func hugeDatePictureWidthsDoNotTrap() throws {
+    let year = try Self.run("$fromMillis(1531310040000, '[Y,2222222222222222222222222222222222222222222]')")
+    #expect(year?.stringValue?.hasSuffix("2018") == true)
+    let padded = try Self.run("$fromMillis(1531310040000, '[Y,2-99999999999999999999999]')")
+    #expect(padded?.stringValue?.hasSuffix("2018") == true)
+    #expect((padded?.stringValue?.count ?? 0) <= 1_000)
+  }
 }

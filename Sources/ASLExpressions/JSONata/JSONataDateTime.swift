@@ -232,7 +232,9 @@ enum JSONataDateTime {
           let widthModifier = Array(marker[(comma + 1)...])
           func parseWidth(_ w: ArraySlice<Character>?) -> Int? {
             guard let w, String(w) != "*" else { return nil }
-            return IntegerFormat.parseInt(String(w)).map { Int($0) }
+            // Clamped: a fuzzed width of 44 digits trapped converting to Int, and no date
+            // component needs more than a few hundred characters.
+            return IntegerFormat.parseInt(String(w)).map { $0.isFinite ? Int(min(max($0, 0), 1_000)) : 0 }
           }
           if let dash = widthModifier.firstIndex(of: "-") {
             def.width = Width(
