@@ -1,3 +1,4 @@
+import unittest
 """Starts `sfdbg serve` on a free loopback port for a test and stops it (SIGTERM) afterwards."""
 import os
 import signal
@@ -61,10 +62,17 @@ class Server:
             return f.read()
 
 
-def operations_available(client):
-    """Whether the session answers the API's operations (not only the edge's errors)."""
-    try:
-        client.list_state_machines()
-        return True
-    except client.exceptions.ClientError as error:
-        return error.response["Error"]["Code"] != "UnknownOperationException"
+class ServedTestCase(unittest.TestCase):
+    """One `sfdbg serve` per test class (SERVE_ARGS, SERVE_ENV) and a boto3 client for it."""
+
+    SERVE_ARGS = ()
+    SERVE_ENV = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(*cls.SERVE_ARGS, env=cls.SERVE_ENV)
+        cls.sfn = cls.server.client()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()

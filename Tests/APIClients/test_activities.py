@@ -5,21 +5,11 @@ import threading
 import time
 import unittest
 
-from sfdbg_server import FIXTURES, Server, operations_available
+from sfdbg_server import FIXTURES, Server, ServedTestCase
 
 
-class ActivityWorkers(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(f"{FIXTURES}/one-state.asl.json")
-        cls.sfn = cls.server.client()
-        if not operations_available(cls.sfn):
-            cls.server.stop()
-            raise unittest.SkipTest("the session answers no operation yet (h14a's API layer not merged)")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
+class ActivityWorkers(ServedTestCase):
+    SERVE_ARGS = (f"{FIXTURES}/one-state.asl.json",)
 
     def test_a_worker_answers_and_a_second_gets_nothing(self):
         activity = self.sfn.create_activity(name="Reviewer")["activityArn"]

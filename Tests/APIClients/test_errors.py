@@ -3,7 +3,7 @@ import json
 import socket
 import unittest
 
-from sfdbg_server import FIXTURES, Server, operations_available
+from sfdbg_server import FIXTURES, Server, ServedTestCase
 
 ACCOUNT = "123456789012"
 MISSING_EXECUTION = f"arn:aws:states:us-east-1:{ACCOUNT}:execution:NoSuchMachine:nothing"
@@ -84,20 +84,10 @@ class EdgeErrors(unittest.TestCase):
                 self.assertTrue(reply.startswith(b"HTTP/1.1 400"), reply)
 
 
-class OperationErrors(unittest.TestCase):
+class OperationErrors(ServedTestCase):
     """AWS's exceptions of the operations (issue 14), by class."""
 
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(f"{FIXTURES}/one-state.asl.json")
-        cls.sfn = cls.server.client()
-        if not operations_available(cls.sfn):
-            cls.server.stop()
-            raise unittest.SkipTest("the session answers no operation yet (h14a's API layer not merged)")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
+    SERVE_ARGS = (f"{FIXTURES}/one-state.asl.json",)
 
     def assertRaisesAWS(self, exception_name, call, /, **kwargs):
         exception = getattr(self.sfn.exceptions, exception_name)
