@@ -84,6 +84,8 @@ struct JSONataEvaluator {
   var regexBudget = EvaluationBudget.regexProgressReports
   /// Expression steps left for this evaluation (see EvaluationBudget.jsonataSteps).
   var stepsLeft = EvaluationBudget.jsonataSteps
+  /// Functions stored inside arrays and objects, by marker index (JSONataStoredFunctions).
+  var storedFunctions: [JSONataValue] = []
 
   static func error(_ code: String, _ message: String) -> JSONataError {
     JSONataError(code: code, message: message)
@@ -186,7 +188,7 @@ struct JSONataEvaluator {
         switch value {
         case .undefined: continue
         case .function, .regex:
-          throw Self.error("T1007", "Functions cannot be stored in arrays here")
+          out.append(stored(value))
         case .json(let v):
           if case .array(let a) = v, !Self.isArrayConstructor(item) {
             try Self.checkArraySize(out.count + a.count)
@@ -212,10 +214,7 @@ struct JSONataEvaluator {
         }
         let value = try evaluate(pair.value, context, env)
         if value.isUndefined { continue }
-        guard let json = value.json else {
-          throw Self.error("T1007", "Functions cannot be stored in objects here")
-        }
-        object[name] = json
+        object[name] = value.json ?? stored(value)
       }
       return .json(.object(object))
     case .group(let source, let pairs):
@@ -247,12 +246,14 @@ struct JSONataEvaluator {
       if case .call(let callee, let arguments) = rhs, !arguments.contains(.placeholder) {
         return try call(callee, arguments, prepend: value, context, env)
       }
-      let function = try evaluate(rhs, context, env)
+      // Evaluated first: `resolved(try evaluate(…))` would read the table before the call fills it.
+      let applied = try evaluate(rhs, context, env)
+      let function = resolved(applied)
       guard case .function(let f) = function else {
         throw Self.error(
           "T2006", "The right side of the function application operator ~> must be a function")
       }
-      if case .function(let first) = value {
+      if case .function(let first) = resolved(value) {
         // `$f ~> $g` composes: λ($x){ $g($f($x)) } (jsonata-js chainAST).
         let scope = JSONataEnvironment(parent: env)
         scope.bindings["\u{0}f"] = .function(first)
@@ -320,10 +321,7 @@ struct JSONataEvaluator {
       }
       let value = try evaluate(pairs[group.pair].value, context, scope)
       if value.isUndefined { continue }
-      guard let json = value.json else {
-        throw Self.error("T1007", "Functions cannot be stored in objects here")
-      }
-      object[name] = json
+      object[name] = value.json ?? stored(value)
     }
     return .json(.object(object))
   }
@@ -484,7 +482,7 @@ struct JSONataEvaluator {
         case .sequence(let s): flattened.append(contentsOf: s)
         case .undefined: break
         case .function, .regex:
-          throw Self.error("T1007", "A path step cannot evaluate to a function here")
+          flattened.append(stored(result))
         }
       }
       if flattened.isEmpty { return .undefined }
@@ -513,7 +511,9 @@ struct JSONataEvaluator {
     case .wildcard:
       // An array's "fields" are its items (jsonata-js evaluateWildcard on the input array).
       if case .json(.array(let items)) = item { return .finish(items.flatMap { $0.arrayValue ?? [$0] }) }
-      guard case .json(.object(let object)) = item else { return .undefined }
+      guard case .json(.object(let object)) = item, !Self.isStoredFunction(object) else {
+        return .undefined
+      }
       var out: [JSONValue] = []
       for (key, value) in object.storage where key != Self.identityKey {
         if case .array(let a) = value { out.append(contentsOf: a) } else { out.append(value) }
@@ -554,6 +554,7 @@ struct JSONataEvaluator {
     case .array(let a): for element in a { collectDescendants(element, into: &out) }
     case .object(let o):
       out.append(value)
+      if isStoredFunction(o) { return }
       for (_, member) in o.storage { collectDescendants(member, into: &out) }
     default: out.append(value)
     }
@@ -760,7 +761,7 @@ struct JSONataEvaluator {
       case .array(let a):
         if a.count == 1 { return truthy(.json(a[0])) }
         return a.contains { truthy(.json($0)) }
-      case .object(let o): return !o.isEmpty
+      case .object(let o): return !o.isEmpty && !isStoredFunction(o)
       }
     }
   }
@@ -772,6 +773,7 @@ struct JSONataEvaluator {
     case .function, .regex: return ""
     case .json(.string(let s)): return s
     case .json(.number(let n)): return formatNumber(n.doubleValue)
+    case .json(let v) where isStoredFunction(v): return ""
     case .json(let v): return try boundedCompactJS(v)
     case .sequence(let s): return try boundedCompactJS(.array(s))
     }
@@ -791,6 +793,7 @@ struct JSONataEvaluator {
     switch value {
     case .number(let n): return formatNumber(n.doubleValue)
     case .array(let a): return "[" + a.map(compactJS).joined(separator: ",") + "]"
+    case .object(let o) where isStoredFunction(o): return "\"\""
     case .object(let o):
       return "{"
         + o.storage.map { JSONValue.string($0.key).compactString + ":" + compactJS($0.value) }
@@ -820,7 +823,8 @@ struct JSONataEvaluator {
     _ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
     _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
-    let function = try evaluate(callee, context, env)
+    let called = try evaluate(callee, context, env)
+    let function = resolved(called)
     let isPartial = argumentNodes.contains { $0 == .placeholder }
     guard case .function(let f) = function else {
       // jsonata-js's hint when a function name lost its `$`.
@@ -903,7 +907,7 @@ struct JSONataEvaluator {
     _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
     name: String?
   ) throws(JSONataError) -> JSONataValue {
-    var arguments = arguments
+    var arguments = storedFunctions.isEmpty ? arguments : arguments.map(resolved)
     switch function.kind {
     case .builtin(let builtin):
       if let signature = JSONataFunctions.compiledSignatures[builtin] {
