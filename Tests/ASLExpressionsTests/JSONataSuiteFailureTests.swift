@@ -52,10 +52,6 @@ import Testing
     "tail-recursion/case007.json": deepRecursion,
     "function-length/case004.json": "\"\\uD834\\uDD1E\" (a surrogate pair written as two escapes) is one scalar to sfdbg, two UTF-16 units to jsonata-js",
     "function-zip/case005.json": "$zip with an undefined argument: jsonata-js returns []; sfdbg drops the undefined argument",
-    "hof-map/case0011.json": "[] after a call on the right of ~>: the keep-array mark makes the call a non-function argument",
-    "joins/employee-map-reduce.json[11]": "$@$i on an array input: the focus binding over the outer wrapper yields the array per item",
-    "object-constructor/case011.json": "(Price)[0] inside a group value: the block's predicate applies per item in jsonata-js",
-    "object-constructor/case023.json": "D1009 across items: jsonata-js compares keys across the objects of a path step's group",
     "partial-application/case003.json": "jsonata-js gives T1007 for a partial application of an undefined name; sfdbg gives the T1008 hint",
     "token-conversion/case002.json": "$.7a: jsonata-js reports S0201 for the number token; sfdbg reports S0213 (a number as a path step)",
   ]

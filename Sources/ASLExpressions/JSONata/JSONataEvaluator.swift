@@ -158,11 +158,18 @@ struct JSONataEvaluator {
       if let value = env.lookup(name) { return value }
       if JSONataFunctions.names.contains(name) { return .function(JSONataFunction(.builtin(name))) }
       return .undefined
+    case .filtered(let inner, let predicates) where Self.isWholeValue(inner):
+      // jsonata-js puts a predicate on a node that is not a path on the node itself: the node
+      // is evaluated once on the whole context, then filtered (evaluate's expr.predicate).
+      var value = try evaluate(inner, context, env)
+      for predicate in predicates { value = try applyPredicate(predicate, to: value, env) }
+      return value
     case .name, .wildcard, .descendants, .filtered:
       return try evaluatePath([node], context, env)
     case .path(let steps):
       return try evaluatePath(steps, context, env)
     case .tuplePath(let steps):
+      if let bare = Self.bareFocus(steps) { return try evaluate(bare, context, env) }
       return try evaluateTuplePath(steps, context, env)
     case .parent:
       return Self.parentValue(env)
@@ -205,13 +212,10 @@ struct JSONataEvaluator {
     case .range(let low, let high):
       return .json(.array(try range(low, high, context, env)))
     case .object(let pairs):
+      let names = try objectKeys(pairs, context, env)
       var object = JSONObject()
-      for pair in pairs {
-        let key = try evaluate(pair.key, context, env)
-        guard case .json(.string(let name)) = key else {
-          throw Self.error(
-            "T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
-        }
+      for (pair, name) in zip(pairs, names) {
+        guard let name else { continue }
         let value = try evaluate(pair.value, context, env)
         if value.isUndefined { continue }
         object[name] = value.json ?? stored(value)
@@ -242,6 +246,10 @@ struct JSONataEvaluator {
       env.bindings[name] = value
       return value
     case .apply(let lhs, let rhs):
+      if case .keepSingleton(let applied) = rhs, case .call = applied {
+        // `x ~> $f()[]`: jsonata-js keeps the array of the whole application (apply keepArray).
+        return try evaluate(.keepSingleton(.apply(lhs, applied)), context, env)
+      }
       let value = try evaluate(lhs, context, env)
       if case .call(let callee, let arguments) = rhs, !arguments.contains(.placeholder) {
         return try call(callee, arguments, prepend: value, context, env)
@@ -324,6 +332,68 @@ struct JSONataEvaluator {
       object[name] = value.json ?? stored(value)
     }
     return .json(.object(object))
+  }
+
+  /// True when jsonata-js evaluates `node` once on the whole context before a predicate on it:
+  /// a node that its parser does not make a path (processAST '[' on a non-path).
+  static func isWholeValue(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .block, .call, .condition, .apply, .binary, .object, .group, .literal, .negate: return true
+    default: return false
+    }
+  }
+
+  /// `$@$v` alone (an `@` binding on a step that is not a path): jsonata-js's parser marks the
+  /// node with a focus that only a path reads, so the node is evaluated as it is, with its
+  /// predicates; nil for any other tuple path.
+  static func bareFocus(_ steps: [JSONataNode]) -> JSONataNode? {
+    guard steps.count == 1, case .bindStep(let inner, let stages) = steps[0],
+      case .focus = stages.first
+    else { return nil }
+    switch inner {
+    case .name, .wildcard, .descendants, .path, .tuplePath, .parent, .sortStep, .filtered:
+      return nil
+    default: break
+    }
+    var predicates: [JSONataNode] = []
+    for stage in stages.dropFirst() {
+      switch stage {
+      case .filter(let predicate): predicates.append(predicate)
+      case .focus: continue
+      case .index: return nil
+      }
+    }
+    return predicates.isEmpty ? inner : .filtered(inner, predicates)
+  }
+
+  /// An object constructor's keys, all evaluated before any value as jsonata-js's
+  /// evaluateGroupExpression does: nil for an undefined key (its pair is skipped), T1003 for a
+  /// non-string, D1009 when two pairs give the same key.
+  mutating func objectKeys(_ pairs: [JSONataPair], _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> [String?]
+  {
+    var names: [String?] = []
+    names.reserveCapacity(pairs.count)
+    // A linear scan for the usual few pairs; a set past that.
+    var seen: Set<String>? = pairs.count > 16 ? [] : nil
+    for pair in pairs {
+      let key = try evaluate(pair.key, context, env)
+      switch key {
+      case .undefined:
+        names.append(nil)
+      case .json(.string(let name)):
+        let repeated = seen.map { $0.contains(name) } ?? names.contains(name)
+        if repeated {
+          throw Self.error("D1009", "Multiple key definitions evaluate to same key: \"\(name)\"")
+        }
+        seen?.insert(name)
+        names.append(name)
+      default:
+        throw Self.error(
+          "T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
+      }
+    }
+    return names
   }
 
   /// `Int(d)` that never traps: NaN → 0, out-of-range values clamp to ±2^53.
