@@ -171,8 +171,10 @@ struct JSONataEvaluator {
     case .tuplePath(let steps):
       if let bare = Self.bareFocus(steps) { return try evaluate(bare, context, env) }
       return try evaluateTuplePath(steps, context, env)
-    case .parent:
-      return Self.parentValue(env)
+    case .parent(let label):
+      return env.lookup(Self.labelKey(label)) ?? .undefined
+    case .ancestry(let inner):
+      return try evaluate(inner, context, env)
     case .bindStep:
       return try evaluateTuplePath([node], context, env)
     case .negate(let inner):
@@ -280,7 +282,7 @@ struct JSONataEvaluator {
   {
     let items: [JSONValue] = input.isUndefined ? [] : input.items
     return try group(
-      tuples: items.map { Tuple(value: .json($0), bindings: [:], ancestors: []) }, pairs, env)
+      tuples: items.map { Tuple(value: .json($0), bindings: [:]) }, pairs, env)
   }
 
   /// Grouping over a tuple stream (jsonata-js evaluateGroupExpression): keys see each tuple's
@@ -294,7 +296,7 @@ struct JSONataEvaluator {
     let stream: [Tuple?] = tuples.isEmpty ? [nil] : tuples.map(Optional.some)
     for tuple in stream {
       let context = tuple?.value ?? .undefined
-      let scope = tuple.map { $0.bindings.isEmpty ? env : Self.frame(env, $0, parents: $0.ancestors) } ?? env
+      let scope = tuple.map { $0.bindings.isEmpty ? env : Self.frame(env, $0) } ?? env
       for (index, pair) in pairs.enumerated() {
         let key = try evaluate(pair.key, context, scope)
         if key.isUndefined { continue }
@@ -644,16 +646,7 @@ struct JSONataEvaluator {
     var out: [JSONValue] = []
     for (position, item) in items.enumerated() {
       let result = try evaluate(predicate, .json(item), env)
-      let numbers: [Double]?
-      switch result {
-      case .json(.number(let n)): numbers = [n.doubleValue]
-      case .json(.array(let a)) where !a.isEmpty && a.allSatisfy({ $0.numberValue != nil }):
-        numbers = a.map { $0.doubleValue ?? 0 }
-      case .sequence(let s) where s.allSatisfy({ $0.numberValue != nil }):
-        numbers = s.map { $0.doubleValue ?? 0 }
-      default: numbers = nil
-      }
-      if let numbers {
+      if let numbers = Self.positions(result) {
         let matched = numbers.contains { n in
           var index = JSONataEvaluator.clampedInt(n.rounded(.down))
           if index < 0 { index += items.count }
@@ -665,6 +658,19 @@ struct JSONataEvaluator {
       }
     }
     return .finish(out)
+  }
+
+  /// The positions a predicate's value selects: a number or an array of numbers (jsonata-js
+  /// isNumeric / isArrayOfNumbers); nil for a value tested for truth.
+  static func positions(_ result: JSONataValue) -> [Double]? {
+    switch result {
+    case .json(.number(let n)): return [n.doubleValue]
+    case .json(.array(let a)) where !a.isEmpty && a.allSatisfy({ $0.numberValue != nil }):
+      return a.map { $0.doubleValue ?? 0 }
+    case .sequence(let s) where s.allSatisfy({ $0.numberValue != nil }):
+      return s.map { $0.doubleValue ?? 0 }
+    default: return nil
+    }
   }
 
   /// jsonata-js's order-by comparator: undefined sorts last, only numbers or only strings.
