@@ -362,7 +362,8 @@ struct JSONataEvaluator {
       switch stage {
       case .filter(let predicate): predicates.append(predicate)
       case .focus: continue
-      case .index: return nil
+      // `#` makes jsonata-js wrap the node in a path; a `%` label needs the tuple path.
+      case .index, .ancestor: return nil
       }
     }
     return predicates.isEmpty ? inner : .filtered(inner, predicates)
