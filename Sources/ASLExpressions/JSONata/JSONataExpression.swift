@@ -75,7 +75,7 @@ public struct JSONataExpression: Sendable, Hashable {
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression '\(text)' specified for the field '\(field)' returned an"
           + " unsupported result type.", location: field)
-    default: return value.json
+    default: return evaluator.output(value)
     }
   }
 
@@ -223,6 +223,7 @@ extension JSONataExpression {
     environment.bindings["$$"] = context
     var evaluator = JSONataEvaluator(random: random, nowMillis: nowMillis)
     defer { random = evaluator.random }
-    return try evaluator.evaluate(storage.node, context, environment).json
+    let value = try evaluator.evaluate(storage.node, context, environment)
+    return evaluator.output(value)
   }
 }
