@@ -61,7 +61,8 @@ public struct JSONataExpression: Sendable, Hashable {
     defer { random = evaluator.random }
     let value: JSONataValue
     do {
-      value = try evaluator.evaluate(storage.node, .undefined, environment)
+      let result = try evaluator.evaluate(storage.node, .undefined, environment)
+      value = try evaluator.finished(result)
     } catch {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
@@ -223,6 +224,7 @@ extension JSONataExpression {
     environment.bindings["$$"] = context
     var evaluator = JSONataEvaluator(random: random, nowMillis: nowMillis)
     defer { random = evaluator.random }
-    return try evaluator.evaluate(storage.node, context, environment).json
+    let value = try evaluator.evaluate(storage.node, context, environment)
+    return try evaluator.finished(value).json
   }
 }
