@@ -61,9 +61,7 @@ final class JSONataFunction {
 
 /// Variable bindings with lexical parent scopes.
 final class JSONataEnvironment {
-  // Scopes are single-threaded and never borrowed across a write: skip the dynamic exclusivity
-  // check on the evaluator's hottest read.
-  @exclusivity(unchecked) var bindings: [String: JSONataValue] = [:]
+  var bindings: [String: JSONataValue] = [:]
   let parent: JSONataEnvironment?
 
   init(parent: JSONataEnvironment?) { self.parent = parent }
