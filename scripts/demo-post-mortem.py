@@ -61,7 +61,10 @@ def main():
         f.write(SCRIPT)
     base = [args.sfdbg, "run", os.path.join(ROOT, "demo/nesting/template.yaml"),
             "--mocks", os.path.join(ROOT, "demo/nesting/mocks.json"), "--test-case", "WarehouseDown",
-            "--input-file", os.path.join(ROOT, "demo/nesting/input.json"), "--script", f.name, "--json", "--history"]
+            "--input-file", os.path.join(ROOT, "demo/nesting/input.json"), "--script", f.name, "--json", "--history",
+            # The virtual clock starts at the export's first time, so the times inside results
+            # (a child's StartDate) agree with the event times, as on AWS.
+            "--start-time", START.astimezone(datetime.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")]
     main_run = json.loads(subprocess.run(base, check=True, capture_output=True, text=True).stdout)
     assert main_run["status"] == "FAILED", main_run["status"]
     for old in os.listdir(folder):

@@ -242,7 +242,8 @@ post_mortem_walkthrough() {
   local p=postmortem out
   out=$("$SFDBG" replay demo/nesting/template.yaml demo/nesting/post-mortem) &&
     grep -qx "#1 OrderMain FAILED" <<<"$out" && grep -qx "error: Warehouse.Rejected" <<<"$out" &&
-    grep -qF "6 Notify warehouse (Task)  ✗ Lambda.ServiceException" <<<"$out" || {
+    grep -qF "6 Notify warehouse (Task)  ✗ Lambda.ServiceException" <<<"$out" &&
+    grep -q "^reproduced: yes" <<<"$out" || {
     echo "--- sfdbg replay:" >&2; echo "$out" >&2; return 1; }
   "${TMUX_CMD[@]}" new-session -d -s $p -x 100 -y 30 \
     "cd '$PWD' && '$SFDBG' debug demo/nesting/template.yaml --replay demo/nesting/post-mortem; echo EXIT=\$?; sleep 60"

@@ -164,10 +164,13 @@ extension Execution {
       result = try writeResults(language, unit, writer, mapRun: mapRun, results: results)
     }
     // AWS chains MapRunSucceeded → MapStateSucceeded aside: MapStateExited follows the event
-    // before them (MapRunStarted, or the last MapIterationSucceeded).
+    // before them (MapRunStarted, or the last MapIterationSucceeded); until mid-2024 it followed
+    // MapRunSucceeded (`MapRunEventChain`).
     var run: Int? = nil
     if s.processorMode == .distributed {
-      run = emit("MapRunSucceeded", unit: unit, .none, advancesChain: false)
+      run = emit(
+        "MapRunSucceeded", unit: unit, .none,
+        advancesChain: options.mapRunEventChain == .exitFollowsMapRunSucceeded)
     }
     emit("MapStateSucceeded", unit: unit, .none, after: run, advancesChain: false)
     try finishWithResult(

@@ -55,11 +55,14 @@ public struct Execution: Sendable {
     self.options = options
     self.now = options.startTime
     self.random = SeededRandom(seed: options.seed)
+    let recorded = options.recordedContext
     self.executionContext = .object(
       JSONObject([
-        ("Id", .string(options.executionArn)), ("Input", input),
-        ("StartTime", .string(options.startTime.iso8601)), ("Name", .string(options.executionName)),
-        ("RoleArn", .string(options.roleArn)), ("RedriveCount", .int(0)),
+        ("Id", .string(recorded?.id ?? options.executionArn)), ("Input", recorded?.input ?? input),
+        ("StartTime", .string(recorded?.startTime ?? options.startTime.iso8601)),
+        ("Name", .string(recorded?.name ?? options.executionName)),
+        ("RoleArn", .string(recorded?.roleArn ?? options.roleArn)),
+        ("RedriveCount", .int(recorded?.redriveCount ?? 0)),
       ]))
     self.stateMachineContext = .object(
       JSONObject([

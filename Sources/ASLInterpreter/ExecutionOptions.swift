@@ -30,6 +30,11 @@ public struct ExecutionOptions: Sendable {
   public var runsMapIterationsAsExecutions = false
   /// For an Express execution: the id AWS appends to its ARN (`…:express:MACHINE:NAME:ID`).
   public var expressExecutionID: String?
+  /// `$$.Execution` as a recorded execution had it, for a run that continues or re-runs one
+  /// (replay): its ARN, name, input, start time, role and redrive count instead of this run's.
+  public var recordedContext: RecordedExecutionContext? = nil
+  /// Which event a Map State's `MapStateExited` follows after a Map Run (see `MapRunEventChain`).
+  public var mapRunEventChain: MapRunEventChain = .current
 
   public init(
     executionName: String = "sfdbg-execution", stateMachineName: String = "StateMachine",
@@ -61,6 +66,35 @@ public struct ExecutionOptions: Sendable {
     }
     return "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(executionName)"
   }
+}
+
+/// `$$.Execution` fields taken from a recorded execution; nil fields keep the run's own.
+public struct RecordedExecutionContext: Sendable, Equatable {
+  public var id: String?
+  public var name: String?
+  public var input: JSONValue?
+  /// ISO 8601 text as `$$.Execution.StartTime` shows it.
+  public var startTime: String?
+  public var roleArn: String?
+  public var redriveCount: Int?
+
+  public init(
+    id: String? = nil, name: String? = nil, input: JSONValue? = nil, startTime: String? = nil,
+    roleArn: String? = nil, redriveCount: Int? = nil
+  ) {
+    (self.id, self.name, self.input, self.startTime) = (id, name, input, startTime)
+    (self.roleArn, self.redriveCount) = (roleArn, redriveCount)
+  }
+}
+
+/// How AWS chains the events that end a Distributed Map. Histories recorded on AWS until
+/// mid-2024 show `MapStateExited` following `MapRunSucceeded` (LocalStack's snapshots recorded
+/// 2024-02 to 2024-07); those recorded from November 2024 on show it following `MapRunStarted`,
+/// with `MapRunSucceeded` and `MapStateSucceeded` aside. New runs write the current form; replay
+/// re-runs a recorded history in the form it was recorded in.
+public enum MapRunEventChain: String, Sendable, Equatable {
+  case current
+  case exitFollowsMapRunSucceeded
 }
 
 /// Where an execution stands.

@@ -18,8 +18,9 @@ enum YAMLDuplicateKeys {
   }
 
   /// The block-style duplicate `key` of the mapping that starts near `fromLine` (1-based), or
-  /// nil when it is not a plain block key (flow style, a sequence item's first key, ...).
-  static func locate(_ key: String, in lines: [Substring], fromLine: Int) -> Duplicate? {
+  /// nil when it is not a block key (flow style, ...) or, when it must be `removable`, a
+  /// sequence item's first key.
+  static func locate(_ key: String, in lines: [Substring], fromLine: Int, removable: Bool = true) -> Duplicate? {
     var first: (line: Int, column: Int)?
     for index in max(0, fromLine - 1)..<lines.count {
       guard let (lead, column, name) = keyLine(lines[index]) else {
@@ -36,7 +37,7 @@ enum YAMLDuplicateKeys {
         }
       } else if name == key {
         // A key that opens a sequence item cannot be blanked without changing the sequence.
-        guard lead == column else { return nil }
+        guard lead == column || !removable else { return nil }
         first = (index, column)
       }
     }

@@ -332,25 +332,6 @@ struct YAMLReader {
     return (deepest, deepestLine)
   }
 
-  /// Where `key:` appears the second time at the same indentation, from `fromLine` (1-based) on.
-  static func repeatedKeyPosition(_ key: String, in text: String, fromLine: Int) -> SourcePosition? {
-    var seenIndent: Int? = nil
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    where index + 1 >= fromLine {
-      var line = Substring(rawLine)
-      var indent = 0
-      while let c = line.first, c == " " || c == "-" {
-        line.removeFirst()
-        indent += 1
-      }
-      for quoted in [key, "\"\(key)\"", "'\(key)'"] where line.hasPrefix(quoted + ":") {
-        if seenIndent == indent { return SourcePosition(line: index + 1, column: indent + 1) }
-        if seenIndent == nil { seenIndent = indent }
-      }
-    }
-    return nil
-  }
-
   private static func loadError(_ error: YamlError, file: String, text: String) -> LoadError {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -369,8 +350,9 @@ struct YAMLReader {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       // Yams marks the mapping (the first occurrence); point at the repeated key instead.
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       let repeated = duplicates.first.flatMap {
-        repeatedKeyPosition($0, in: text, fromLine: context.mark.line)
+        YAMLDuplicateKeys.locate($0, in: lines, fromLine: context.mark.line, removable: false)?.kept
       }
       return LoadError(
         "duplicate key \(keys) in a mapping; each key may appear once", file: file,

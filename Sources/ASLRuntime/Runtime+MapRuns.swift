@@ -50,13 +50,7 @@ extension Runtime {
     let id = executions.count
     let name = nextExecutionName()
     let machineName = executions[parent].machineName + "/" + request.label
-    var options = ExecutionOptions(
-      executionName: name, stateMachineName: machineName, region: ServiceResponses.region,
-      accountID: ServiceResponses.accountID, startTime: now,
-      seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
-      pausesAtRaisedErrors: pausesAtRaisedErrors)
-    options.objectStore = objectStore
-    options.runsMapIterationsAsExecutions = true
+    let options = executionOptions(id: id, name: name, machineName: machineName)
     let link = ExecutionLink(
       parent: parent, requestID: 0, stateName: request.stateName, pattern: .sync,
       mapRun: MapRunLink(arn: request.mapRunArn, unit: request.unit, index: request.index))

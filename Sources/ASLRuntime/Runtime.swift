@@ -32,6 +32,8 @@ public struct Runtime: Sendable {
   public var objectStore: (any ObjectStore)? = nil
   /// Running children of Map Runs (execution id), reported to their Map when they end.
   var mapRunChildren: Set<Int> = []
+  /// The Map Run event chaining new executions write (replay re-runs an old recording's form).
+  public var mapRunEventChain: MapRunEventChain = .current
 
   /// Task requests that have been dispatched (started natively, resolved, or handed to a person).
   var dispatched: Set<TaskKey> = []
@@ -78,18 +80,20 @@ public struct Runtime: Sendable {
   }
 
   /// Starts an execution by hand (`StartExecution`): the main one, or `start MACHINE JSON`.
+  /// `context`: `$$.Execution` as a recorded execution had it (replay re-runs and forks).
   @discardableResult
-  public mutating func startExecution(machine key: String, input: JSONValue, name: String? = nil)
-    throws(RuntimeError) -> Int
-  {
+  public mutating func startExecution(
+    machine key: String, input: JSONValue, name: String? = nil, context: RecordedExecutionContext? = nil
+  ) throws(RuntimeError) -> Int {
     guard let m = machine(key) else {
       throw RuntimeError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(key)'")
     }
-    return try createExecution(m, input: input, name: name, link: nil)
+    return try createExecution(m, input: input, name: name, link: nil, context: context)
   }
 
   mutating func createExecution(
-    _ m: RegisteredMachine, input: JSONValue, name: String?, link: ExecutionLink?
+    _ m: RegisteredMachine, input: JSONValue, name: String?, link: ExecutionLink?,
+    context: RecordedExecutionContext? = nil
   ) throws(RuntimeError) -> Int {
     let executionName = name ?? nextExecutionName()
     let arnPrefix = "arn:aws:states:\(ServiceResponses.region):\(ServiceResponses.accountID):execution:\(m.name):"
@@ -100,13 +104,11 @@ public struct Runtime: Sendable {
       throw RuntimeError("InvalidName", "Invalid Name: '\(executionName)'")
     }
     let id = executions.count
-    var options = ExecutionOptions(
-      executionName: executionName, stateMachineName: m.name, region: ServiceResponses.region,
-      accountID: ServiceResponses.accountID, startTime: now,
-      seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
-      pausesAtRaisedErrors: pausesAtRaisedErrors)
-    options.objectStore = objectStore
-    options.runsMapIterationsAsExecutions = true
+    var options = executionOptions(id: id, name: executionName, machineName: m.name)
+    if let context {
+      options.recordedContext = context
+      if let role = context.roleArn { options.roleArn = role }
+    }
     if m.isExpress { options.expressExecutionID = requestUUID(TaskKey(executionID: id, requestID: 1 << 40)) }
     let execution = Execution(machine: m.machine, input: input, options: options)
     executions.append(
@@ -116,6 +118,19 @@ public struct Runtime: Sendable {
     // Record ExecutionStarted at once, as the service does when StartExecution returns.
     _ = executions[id].execution.step()
     return id
+  }
+
+  /// The options of execution `id`: this runtime's identity, clock, seed and settings.
+  func executionOptions(id: Int, name: String, machineName: String) -> ExecutionOptions {
+    var options = ExecutionOptions(
+      executionName: name, stateMachineName: machineName, region: ServiceResponses.region,
+      accountID: ServiceResponses.accountID, startTime: now,
+      seed: seed &+ UInt64(id) &* 0x9E37_79B9_7F4A_7C15, recordTraces: recordTraces,
+      pausesAtRaisedErrors: pausesAtRaisedErrors)
+    options.objectStore = objectStore
+    options.runsMapIterationsAsExecutions = true
+    options.mapRunEventChain = mapRunEventChain
+    return options
   }
 
   /// A deterministic, UUID-shaped execution name (AWS names unnamed executions with a UUID).

@@ -22,6 +22,8 @@ public struct HistoryDifference: Sendable, Equatable {
 /// previousEventId, the details key and every details field (JSON text fields compared as JSON).
 /// Timestamps are not compared (the local clock is virtual), nor the values of fields naming the
 /// AWS account's resources (role, state machine, Map Run ARNs), which a local run cannot have.
+/// A recorded text a snapshot recorder masked (`MaskedText`) accepts any text in the masked
+/// places.
 public enum HistoryComparison {
   static let identityFields: Set<String> = [
     "roleArn", "stateMachineArn", "stateMachineAliasArn", "stateMachineVersionArn", "mapRunArn",
@@ -75,6 +77,8 @@ public enum HistoryComparison {
       }
       for (key, value) in y where x[key] == nil { return ("\(path).\(key)", .null, value) }
       return nil
+    case (.string(let recorded), .string(let local)):
+      return recorded == local || MaskedText(recorded)?.matches(local) == true ? nil : (path, a, b)
     default:
       return a == b ? nil : (path, a, b)
     }

@@ -1,3 +1,4 @@
+import ASLInterpreter
 import ASLModel
 import ASLRuntime
 import DebuggerCore
@@ -85,6 +86,11 @@ public enum ReplayFork {
     configuration.mocks = mocks(for: set, execution: index, visit: visit, forkedMachine: name)
     configuration.testCase = RecordedMocks.testCase
     configuration.mainExecutionName = "fork"
+    // The fork goes on as the recorded execution: its `$$.Execution` (input, start time, role…),
+    // the clock at the recorded entry of the state, the recording's event chaining.
+    configuration.mainExecutionContext = execution.context
+    configuration.startTime = execution.instant(ofEvent: visit.enteredEventID)
+    configuration.mapRunEventChain = set.mapRunEventChain
     let machines = base.runtime.machines + [RegisteredMachine(name: name, arn: arn, machine: machine)]
     do {
       return try Session(machines: machines, mainMachine: arn, input: visit.input, configuration: configuration)

@@ -1,14 +1,20 @@
+import ASLInterpreter
 import DebuggerCore
 import JSONCore
 
 /// Whether a local run writes the recorded history: the definition, on the recorded input, with
 /// the recorded task results as mocks (`RecordedMocks`), run to its end.
 public enum Reproduction {
-  /// The session to run: `base`'s machines and options, the recorded input, the recorded mocks.
+  /// The session to run: `base`'s machines and options, the recorded input, the recorded mocks,
+  /// and the recorded execution's context and start time.
   public static func session(from base: Session, set: RecordedSet) throws -> Session {
     var configuration = base.configuration
     configuration.mocks = RecordedMocks.mockConfig(for: set, tokens: false)
     configuration.testCase = RecordedMocks.testCase
+    // The re-run is the recorded execution again: its `$$.Execution`, clock and event chaining.
+    configuration.mainExecutionContext = set.main.context
+    configuration.startTime = set.main.instant(ofEvent: 1)
+    configuration.mapRunEventChain = set.mapRunEventChain
     return try Session(
       machines: base.runtime.machines, mainMachine: base.mainExecution.machineArn, input: set.main.input,
       configuration: configuration)

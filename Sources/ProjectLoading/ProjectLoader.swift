@@ -33,6 +33,8 @@ public struct ProjectOptions: Sendable {
   /// `--no-functions`: the template's functions do not run (tasks go to a person instead).
   public var noFunctions = false
   public var seed: UInt64 = 1
+  /// `--start-time ISO8601`: where the virtual clock starts, as given.
+  public var startTime: String?
   public var executionName = "main"
   /// `--max-executions N`: child executions per session.
   public var maxChildExecutions = Runtime.defaultMaxChildExecutions
@@ -143,6 +145,12 @@ public enum ProjectLoader {
       defaultHandlerTimeoutSeconds: options.handlerTimeoutSeconds, seed: options.seed,
       mainExecutionName: options.executionName)
     configuration.maxChildExecutions = options.maxChildExecutions
+    if let text = options.startTime {
+      guard let start = VirtualInstant(rfc3339: text) else {
+        throw .usage("--start-time: expected an ISO 8601 time with an offset (2026-11-24T08:15:02.347Z), found \"\(text)\"")
+      }
+      configuration.startTime = start
+    }
     configuration.functions = try functions(options, substitutions: loadOptions.substitutions)
     if !options.s3.isEmpty { configuration.objectStore = try LocalFolderStore(specs: options.s3) }
     if options.allMachines {

@@ -25,7 +25,7 @@ public struct ServeLoop: Sendable {
       _ = tickIfDue(&session, performer: &performer)
       // Wake for the next tick, and at least once a second (a stop, a wake-up moved earlier).
       var deadline = ContinuousClock.now + .seconds(1)
-      if let wakeup = ServeContract.nextWakeup(session) {
+      if let wakeup = session.nextWakeup {
         deadline = min(deadline, startedAt + .nanoseconds(Int64(max(0, wakeup) * 1e9)))
       }
       for arrived in mailbox.take(waitingUntil: deadline) {
@@ -48,9 +48,9 @@ public struct ServeLoop: Sendable {
 
   /// Ticks the session when its wake-up time has come.
   private func tickIfDue(_ session: inout Session, performer: inout some EffectPerformer) -> CommandOutcome? {
-    guard let wakeup = ServeContract.nextWakeup(session) else { return nil }
+    guard let wakeup = session.nextWakeup else { return nil }
     let now = wallSeconds
     guard now >= wakeup else { return nil }
-    return ServeContract.tick(&session, wallSeconds: now, performer: &performer, incoming: mailbox.takeCommands)
+    return EffectLoop.run(.tick(wallSeconds: now), on: &session, performer: &performer, incoming: mailbox.takeCommands)
   }
 }

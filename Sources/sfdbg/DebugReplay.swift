@@ -26,10 +26,10 @@ extension DebugCommand {
   func runReplay() throws {
     let loaded: LoadedReplay
     do {
-      loaded = try LoadedReplay.load(
-        file: options.file, histories: replay, stateMachine: options.stateMachine, machines: options.machines,
-        machineDirectories: options.machineDirectories, substitutions: options.substitutions,
-        handlers: options.handlers, seed: options.seed)
+      var project = options.loading.project(file: options.file)
+      project.handlers = options.handlers
+      project.seed = options.seed
+      loaded = try LoadedReplay.load(project, histories: replay)
     } catch {
       FileOutput.standardError.write("error: \(error.message)\n")
       throw ExitCode(2)

@@ -27,17 +27,7 @@ struct ReplayCommand: ParsableCommand {
   @Argument(help: "History files (the main execution's first) or a folder of them.")
   var histories: [String]
 
-  @Option(name: .customLong("state-machine"), help: "The machine that ran (name, logical id or ARN) when FILE has several.")
-  var stateMachine: String?
-
-  @Option(name: .customLong("machine"), help: "An extra machine, NAME=PATH (repeatable).")
-  var machines: [String] = []
-
-  @Option(name: .customLong("machines"), help: "A folder whose definitions and templates are all registered (repeatable).")
-  var machineDirectories: [String] = []
-
-  @Option(name: .customLong("sub"), help: "A substitution KEY=VALUE (repeatable).")
-  var substitutions: [String] = []
+  @OptionGroup var loading: MachineOptions
 
   @Flag(help: "Print one JSON object: status, output or error/cause, states, executions, reproduced, difference.")
   var json = false
@@ -48,9 +38,7 @@ struct ReplayCommand: ParsableCommand {
   func run() throws {
     let replay: LoadedReplay
     do {
-      replay = try LoadedReplay.load(
-        file: file, histories: histories, stateMachine: stateMachine, machines: machines,
-        machineDirectories: machineDirectories, substitutions: substitutions)
+      replay = try LoadedReplay.load(loading.project(file: file), histories: histories)
     } catch {
       FileOutput.standardError.write("error: \(error.message)\n")
       throw ExitCode(2)
@@ -117,17 +105,7 @@ struct LoadedReplay {
     var message: String
   }
 
-  static func load(
-    file: String, histories: [String], stateMachine: String?, machines: [String], machineDirectories: [String],
-    substitutions: [String], handlers: [String] = [], seed: UInt64 = 1
-  ) throws(Problem) -> LoadedReplay {
-    var options = ProjectOptions(file: file)
-    options.stateMachine = stateMachine
-    options.machines = machines
-    options.machineDirectories = machineDirectories
-    options.substitutions = substitutions
-    options.handlers = handlers
-    options.seed = seed
+  static func load(_ options: ProjectOptions, histories: [String]) throws(Problem) -> LoadedReplay {
     let project: LoadedProject
     do {
       project = try ProjectLoader.load(options)

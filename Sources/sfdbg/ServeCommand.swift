@@ -69,7 +69,7 @@ struct ServeCommand: ParsableCommand {
       let project = project(endpoint: server.endpoint)
       if files.isEmpty && machineDirectories.isEmpty {
         // No machines yet, as Step Functions Local starts: clients create them.
-        session = ServeContract.session(mocks: try ProjectLoader.readMocks(project), seed: seed, clock: clock, endpoint: server.endpoint)
+        session = ServingSession.empty(mocks: try ProjectLoader.readMocks(project), seed: seed, clock: clock, endpoint: server.endpoint)
       } else {
         session = try ProjectLoader.load(project).session
       }
@@ -108,7 +108,7 @@ struct ServeCommand: ParsableCommand {
     project.handlers = handlers
     project.seed = seed
     project.s3 = s3
-    return ServeContract.serving(project, clock: clock, endpoint: endpoint)
+    return ServingSession.options(project, clock: clock, endpoint: endpoint)
   }
 
   /// With only --machines: the first definition or template of the first folder (the loader

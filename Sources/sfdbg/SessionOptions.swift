@@ -4,6 +4,32 @@ import DebuggerCore
 import JSONCore
 import ProjectLoading
 
+/// Which machines a command loads besides FILE, and how placeholders are filled (`run`, `debug`,
+/// `replay`).
+struct MachineOptions: ParsableArguments {
+  @Option(name: .customLong("state-machine"), help: "The machine that runs (name, logical id or ARN) when FILE has several.")
+  var stateMachine: String?
+
+  @Option(name: .customLong("machine"), help: "An extra machine, NAME=PATH (repeatable).")
+  var machines: [String] = []
+
+  @Option(name: .customLong("machines"), help: "A folder whose definitions and templates are all registered (repeatable).")
+  var machineDirectories: [String] = []
+
+  @Option(name: .customLong("sub"), help: "A substitution KEY=VALUE for ${KEY} placeholders, parameters, Ref/GetAtt (repeatable).")
+  var substitutions: [String] = []
+
+  /// The loader's options for FILE with these.
+  func project(file: String) -> ProjectOptions {
+    var project = ProjectOptions(file: file)
+    project.stateMachine = stateMachine
+    project.machines = machines
+    project.machineDirectories = machineDirectories
+    project.substitutions = substitutions
+    return project
+  }
+}
+
 /// The options `run` and `debug` share: what to load, the input, and how tasks are resolved.
 struct SessionOptions: ParsableArguments {
   @Argument(help: "An ASL definition (.asl.json, .json, .asl.yaml, .yaml) or a SAM/CloudFormation template.")
@@ -15,17 +41,7 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("input-file"), help: "A file holding the execution input (JSON).")
   var inputFileOption: String?
 
-  @Option(name: .customLong("state-machine"), help: "The machine to run (name, logical id or ARN) when FILE has several.")
-  var stateMachine: String?
-
-  @Option(name: .customLong("machine"), help: "An extra machine, NAME=PATH (repeatable).")
-  var machines: [String] = []
-
-  @Option(name: .customLong("machines"), help: "A folder whose definitions and templates are all registered (repeatable).")
-  var machineDirectories: [String] = []
-
-  @Option(name: .customLong("sub"), help: "A substitution KEY=VALUE for ${KEY} placeholders, parameters, Ref/GetAtt (repeatable).")
-  var substitutions: [String] = []
+  @OptionGroup var loading: MachineOptions
 
   @Option(help: "A mock file in the AWS Step Functions Local MockConfigFile format.")
   var mocks: String?
@@ -49,6 +65,9 @@ struct SessionOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Seed for task tokens, States.UUID, States.MathRandom, retry jitter and execution names.")
   var seed: UInt64 = 1
 
+  @Option(name: .customLong("start-time"), help: ArgumentHelp("Where the virtual clock starts ($$.Execution.StartTime, history times, Wait timestamps); default 2025-01-01T00:00:00Z.", valueName: "ISO8601"))
+  var startTime: String?
+
   @Option(name: .customLong("name"), help: "The main execution's name.")
   var executionName: String = "main"
 
@@ -65,11 +84,7 @@ struct SessionOptions: ParsableArguments {
 
   /// The options as the library's loader takes them; `positionalInput` is `run`'s INPUT_FILE.
   func project(positionalInput: String? = nil) -> ProjectOptions {
-    var project = ProjectOptions(file: file)
-    project.stateMachine = stateMachine
-    project.machines = machines
-    project.machineDirectories = machineDirectories
-    project.substitutions = substitutions
+    var project = loading.project(file: file)
     project.inputJSON = inputJSON
     project.inputFile = inputFileOption
     project.positionalInputFile = positionalInput
@@ -80,6 +95,7 @@ struct SessionOptions: ParsableArguments {
     project.functions = functions
     project.noFunctions = noFunctions
     project.seed = seed
+    project.startTime = startTime
     project.executionName = executionName
     project.maxChildExecutions = maxExecutions
     project.s3 = s3

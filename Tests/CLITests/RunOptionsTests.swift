@@ -219,4 +219,18 @@ import Testing
     #expect(r.status == 2, "\(r.stdout)")
     #expect(r.stderr.contains("no state machine has a state named 'Nope'"))
   }
+
+  @Test func startTimeSetsTheVirtualClock() throws {
+    let dir = try TemporaryFolder()
+    let file = try dir.write("clock.json", """
+      {"StartAt": "W", "States": {
+        "W": {"Type": "Wait", "Timestamp": "2026-11-24T08:15:05Z", "Next": "P"},
+        "P": {"Type": "Pass", "Parameters": {"start.$": "$$.Execution.StartTime", "now.$": "$$.State.EnteredTime"}, "End": true}}}
+      """)
+    let r = try CLI.run(["run", file, "--start-time", "2026-11-24T09:15:02.347+01:00", "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    // The Wait ends at its timestamp, 2.653 s after the start.
+    #expect(r.json?.objectValue?["output"] == json(#"{"start": "2026-11-24T08:15:02.347Z", "now": "2026-11-24T08:15:05.000Z"}"#))
+    Expect.cleanError(try CLI.run(["run", file, "--start-time", "2026-11-24"]), mentioning: ["--start-time", "2026-11-24"])
+  }
 }

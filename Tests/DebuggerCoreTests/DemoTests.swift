@@ -34,6 +34,26 @@ import Testing
     #expect(fresh.runtime.executions[1].name == "order-1001-log")
   }
 
+  /// `step` on a child whose Wait is not due while its parent can still move at the present
+  /// moment: the parent moves first, then time passes, so the child's 1 s Wait lasts 1 s from
+  /// when it was entered (it used to start after a clock jump the parent's steps had not needed).
+  @Test func stepOnAWaitingChildLetsTheOthersMoveBeforeTheClock() throws {
+    var s = try session("demo/nesting/template.yaml", input: ["OrderId": "order-1001"], mocks: "demo/nesting/mocks.json", testCase: "HappyPath")
+    for _ in 0..<5 { _ = s.execute(.step) }
+    _ = s.execute(.into)
+    let child = s.focus
+    #expect(child != s.mainExecutionID)
+    var outcomes: [CommandOutcome] = []
+    for _ in 0..<4 { outcomes.append(s.execute(.step)) }
+    #expect(outcomes.contains { $0.messages.contains { $0.hasPrefix("waited: clock") } })
+    let history = s.runtime.executions[child].execution.history
+    let entered = try #require(history.first { $0.type == "WaitStateEntered" })
+    let exited = try #require(history.first { $0.type == "WaitStateExited" })
+    #expect(entered.timestamp == VirtualInstant.defaultEpoch)
+    #expect(exited.timestamp.milliseconds - entered.timestamp.milliseconds == 1_000)
+    #expect(s.focus == child)
+  }
+
   @Test func warehouseDownRetriesFromTheMockThenWaits() throws {
     var s = try session("demo/nesting/template.yaml", input: ["OrderId": "o"], mocks: "demo/nesting/mocks.json", testCase: "WarehouseDown")
     _ = s.execute(.continue)

@@ -90,6 +90,8 @@ struct JSONataEvaluator {
   var stepsLeft = EvaluationBudget.jsonataSteps
   /// Whether arithmetic has made a non-finite number (see JSONataNonFinite).
   var nonFiniteSeen = false
+  /// Functions stored inside arrays and objects, by marker index (JSONataStoredFunctions).
+  var storedFunctions: [JSONataValue] = []
 
   static func error(_ code: String, _ message: String) -> JSONataError {
     JSONataError(code: code, message: message)
@@ -168,14 +170,23 @@ struct JSONataEvaluator {
       if let value = env.lookup(name) { return value }
       if JSONataFunctions.names.contains(name) { return .function(JSONataFunction(.builtin(name))) }
       return .undefined
+    case .filtered(let inner, let predicates) where Self.isWholeValue(inner):
+      // jsonata-js puts a predicate on a node that is not a path on the node itself: the node
+      // is evaluated once on the whole context, then filtered (evaluate's expr.predicate).
+      var value = try evaluate(inner, context, env)
+      for predicate in predicates { value = try applyPredicate(predicate, to: value, env) }
+      return value
     case .name, .wildcard, .descendants, .filtered:
       return try evaluatePath([node], context, env)
     case .path(let steps):
       return try evaluatePath(steps, context, env)
     case .tuplePath(let steps):
+      if let bare = Self.bareFocus(steps) { return try evaluate(bare, context, env) }
       return try evaluateTuplePath(steps, context, env)
-    case .parent:
-      return Self.parentValue(env)
+    case .parent(let label):
+      return env.lookup(Self.labelKey(label)) ?? .undefined
+    case .ancestry(let inner):
+      return try evaluate(inner, context, env)
     case .bindStep:
       return try evaluateTuplePath([node], context, env)
     case .negate(let inner):
@@ -199,7 +210,7 @@ struct JSONataEvaluator {
         switch value {
         case .undefined: continue
         case .function, .regex:
-          throw Self.error("T1007", "Functions cannot be stored in arrays here")
+          out.append(stored(value))
         case .json(let v):
           if case .array(let a) = v, !Self.isArrayConstructor(item) {
             try Self.checkArraySize(out.count + a.count)
@@ -216,19 +227,13 @@ struct JSONataEvaluator {
     case .range(let low, let high):
       return .json(.array(try range(low, high, context, env)))
     case .object(let pairs):
+      let names = try objectKeys(pairs, context, env)
       var object = JSONObject()
-      for pair in pairs {
-        let key = try evaluate(pair.key, context, env)
-        guard case .json(.string(let name)) = key else {
-          throw Self.error(
-            "T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
-        }
+      for (pair, name) in zip(pairs, names) {
+        guard let name else { continue }
         let value = try evaluate(pair.value, context, env)
         if value.isUndefined { continue }
-        guard let json = value.json else {
-          throw Self.error("T1007", "Functions cannot be stored in objects here")
-        }
-        object[name] = json
+        object[name] = value.json ?? stored(value)
       }
       return .json(.object(object))
     case .group(let source, let pairs):
@@ -256,16 +261,22 @@ struct JSONataEvaluator {
       env.bindings[name] = value
       return value
     case .apply(let lhs, let rhs):
+      if case .keepSingleton(let applied) = rhs, case .call = applied {
+        // `x ~> $f()[]`: jsonata-js keeps the array of the whole application (apply keepArray).
+        return try evaluate(.keepSingleton(.apply(lhs, applied)), context, env)
+      }
       let value = try evaluate(lhs, context, env)
       if case .call(let callee, let arguments) = rhs, !arguments.contains(.placeholder) {
         return try call(callee, arguments, prepend: value, context, env)
       }
-      let function = try evaluate(rhs, context, env)
+      // Evaluated first: `resolved(try evaluate(…))` would read the table before the call fills it.
+      let applied = try evaluate(rhs, context, env)
+      let function = resolved(applied)
       guard let f = Self.callable(function) else {
         throw Self.error(
           "T2006", "The right side of the function application operator ~> must be a function")
       }
-      if case .function(let first) = value {
+      if case .function(let first) = resolved(value) {
         // `$f ~> $g` composes: λ($x){ $g($f($x)) } (jsonata-js chainAST).
         let scope = JSONataEnvironment(parent: env)
         scope.bindings["\u{0}f"] = .function(first)
@@ -284,7 +295,7 @@ struct JSONataEvaluator {
   {
     let items: [JSONValue] = input.isUndefined ? [] : input.items
     return try group(
-      tuples: items.map { Tuple(value: .json($0), bindings: [:], ancestors: []) }, pairs, env)
+      tuples: items.map { Tuple(value: .json($0), bindings: [:]) }, pairs, env)
   }
 
   /// Grouping over a tuple stream (jsonata-js evaluateGroupExpression): keys see each tuple's
@@ -298,7 +309,7 @@ struct JSONataEvaluator {
     let stream: [Tuple?] = tuples.isEmpty ? [nil] : tuples.map(Optional.some)
     for tuple in stream {
       let context = tuple?.value ?? .undefined
-      let scope = tuple.map { $0.bindings.isEmpty ? env : Self.frame(env, $0, parents: $0.ancestors) } ?? env
+      let scope = tuple.map { $0.bindings.isEmpty ? env : Self.frame(env, $0) } ?? env
       for (index, pair) in pairs.enumerated() {
         let key = try evaluate(pair.key, context, scope)
         if key.isUndefined { continue }
@@ -333,12 +344,71 @@ struct JSONataEvaluator {
       }
       let value = try evaluate(pairs[group.pair].value, context, scope)
       if value.isUndefined { continue }
-      guard let json = value.json else {
-        throw Self.error("T1007", "Functions cannot be stored in objects here")
-      }
-      object[name] = json
+      object[name] = value.json ?? stored(value)
     }
     return .json(.object(object))
+  }
+
+  /// True when jsonata-js evaluates `node` once on the whole context before a predicate on it:
+  /// a node that its parser does not make a path (processAST '[' on a non-path).
+  static func isWholeValue(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .block, .call, .condition, .apply, .binary, .object, .group, .literal, .negate: return true
+    default: return false
+    }
+  }
+
+  /// `$@$v` alone (an `@` binding on a step that is not a path): jsonata-js's parser marks the
+  /// node with a focus that only a path reads, so the node is evaluated as it is, with its
+  /// predicates; nil for any other tuple path.
+  static func bareFocus(_ steps: [JSONataNode]) -> JSONataNode? {
+    guard steps.count == 1, case .bindStep(let inner, let stages) = steps[0],
+      case .focus = stages.first
+    else { return nil }
+    switch inner {
+    case .name, .wildcard, .descendants, .path, .tuplePath, .parent, .sortStep, .filtered:
+      return nil
+    default: break
+    }
+    var predicates: [JSONataNode] = []
+    for stage in stages.dropFirst() {
+      switch stage {
+      case .filter(let predicate): predicates.append(predicate)
+      case .focus: continue
+      case .index, .ancestor: return nil  // a % label needs the tuple path
+      }
+    }
+    return predicates.isEmpty ? inner : .filtered(inner, predicates)
+  }
+
+  /// An object constructor's keys, all evaluated before any value as jsonata-js's
+  /// evaluateGroupExpression does: nil for an undefined key (its pair is skipped), T1003 for a
+  /// non-string, D1009 when two pairs give the same key.
+  mutating func objectKeys(_ pairs: [JSONataPair], _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> [String?]
+  {
+    var names: [String?] = []
+    names.reserveCapacity(pairs.count)
+    // A linear scan for the usual few pairs; a set past that.
+    var seen: Set<String>? = pairs.count > 16 ? [] : nil
+    for pair in pairs {
+      let key = try evaluate(pair.key, context, env)
+      switch key {
+      case .undefined:
+        names.append(nil)
+      case .json(.string(let name)):
+        let repeated = seen.map { $0.contains(name) } ?? names.contains(name)
+        if repeated {
+          throw Self.error("D1009", "Multiple key definitions evaluate to same key: \"\(name)\"")
+        }
+        seen?.insert(name)
+        names.append(name)
+      default:
+        throw Self.error(
+          "T1003", "Key in object structure must evaluate to a string; got: \(Self.display(key))")
+      }
+    }
+    return names
   }
 
   /// `Int(d)` that never traps: NaN → 0, out-of-range values clamp to ±2^53.
@@ -497,7 +567,7 @@ struct JSONataEvaluator {
         case .sequence(let s): flattened.append(contentsOf: s)
         case .undefined: break
         case .function, .regex:
-          throw Self.error("T1007", "A path step cannot evaluate to a function here")
+          flattened.append(stored(result))
         }
       }
       if flattened.isEmpty { return .undefined }
@@ -526,7 +596,9 @@ struct JSONataEvaluator {
     case .wildcard:
       // An array's "fields" are its items (jsonata-js evaluateWildcard on the input array).
       if case .json(.array(let items)) = item { return .finish(items.flatMap { $0.arrayValue ?? [$0] }) }
-      guard case .json(.object(let object)) = item else { return .undefined }
+      guard case .json(.object(let object)) = item, !Self.isStoredFunction(object) else {
+        return .undefined
+      }
       var out: [JSONValue] = []
       for (key, value) in object.storage where key != Self.identityKey {
         if case .array(let a) = value { out.append(contentsOf: a) } else { out.append(value) }
@@ -567,6 +639,7 @@ struct JSONataEvaluator {
     case .array(let a): for element in a { collectDescendants(element, into: &out) }
     case .object(let o):
       out.append(value)
+      if isStoredFunction(o) { return }
       for (_, member) in o.storage { collectDescendants(member, into: &out) }
     default: out.append(value)
     }
@@ -587,16 +660,7 @@ struct JSONataEvaluator {
     for (position, item) in items.enumerated() {
       var result = try evaluate(predicate, .json(item), env)
       if nonFiniteSeen { result = try Self.finitePredicate(result) }
-      let numbers: [Double]?
-      switch result {
-      case .json(.number(let n)): numbers = [n.doubleValue]
-      case .json(.array(let a)) where !a.isEmpty && a.allSatisfy({ $0.numberValue != nil }):
-        numbers = a.map { $0.doubleValue ?? 0 }
-      case .sequence(let s) where s.allSatisfy({ $0.numberValue != nil }):
-        numbers = s.map { $0.doubleValue ?? 0 }
-      default: numbers = nil
-      }
-      if let numbers {
+      if let numbers = Self.positions(result) {
         let matched = numbers.contains { n in
           var index = JSONataEvaluator.clampedInt(n.rounded(.down))
           if index < 0 { index += items.count }
@@ -608,6 +672,19 @@ struct JSONataEvaluator {
       }
     }
     return .finish(out)
+  }
+
+  /// The positions a predicate's value selects: a number or an array of numbers (jsonata-js
+  /// isNumeric / isArrayOfNumbers); nil for a value tested for truth.
+  static func positions(_ result: JSONataValue) -> [Double]? {
+    switch result {
+    case .json(.number(let n)): return [n.doubleValue]
+    case .json(.array(let a)) where !a.isEmpty && a.allSatisfy({ $0.numberValue != nil }):
+      return a.map { $0.doubleValue ?? 0 }
+    case .sequence(let s) where s.allSatisfy({ $0.numberValue != nil }):
+      return s.map { $0.doubleValue ?? 0 }
+    default: return nil
+    }
   }
 
   /// jsonata-js's order-by comparator: undefined sorts last, only numbers or only strings.
@@ -773,7 +850,7 @@ struct JSONataEvaluator {
       case .array(let a):
         if a.count == 1 { return truthy(.json(a[0])) }
         return a.contains { truthy(.json($0)) }
-      case .object(let o): return !o.isEmpty
+      case .object(let o): return !o.isEmpty && !isStoredFunction(o)
       }
     }
   }
@@ -785,6 +862,7 @@ struct JSONataEvaluator {
     case .function, .regex: return ""
     case .json(.string(let s)): return s
     case .json(.number(let n)): return formatNumber(n.doubleValue)
+    case .json(let v) where isStoredFunction(v): return ""
     case .json(let v): return try boundedCompactJS(v)
     case .sequence(let s): return try boundedCompactJS(.array(s))
     }
@@ -804,6 +882,7 @@ struct JSONataEvaluator {
     switch value {
     case .number(let n): return formatNumber(n.doubleValue)
     case .array(let a): return "[" + a.map(compactJS).joined(separator: ",") + "]"
+    case .object(let o) where isStoredFunction(o): return "\"\""
     case .object(let o):
       return "{"
         + o.storage.map { JSONValue.string($0.key).compactString + ":" + compactJS($0.value) }
@@ -846,7 +925,8 @@ struct JSONataEvaluator {
     _ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
     _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> TailCall {
-    let function = try evaluate(callee, context, env)
+    let called = try evaluate(callee, context, env)
+    let function = resolved(called)
     let isPartial = argumentNodes.contains { $0 == .placeholder }
     guard let f = Self.callable(function) else {
       // jsonata-js's hint when a function name lost its `$`.
@@ -956,7 +1036,7 @@ struct JSONataEvaluator {
     _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
     name: String?
   ) throws(JSONataError) -> TailCall {
-    var arguments = arguments
+    var arguments = storedFunctions.isEmpty ? arguments : arguments.map(resolved)
     switch function.kind {
     case .builtin(let builtin):
       if let signature = JSONataFunctions.compiledSignatures[builtin] {

@@ -76,7 +76,7 @@ public struct JSONataExpression: Sendable, Hashable {
         error: "States.QueryEvaluationError",
         cause: "The JSONata expression '\(text)' specified for the field '\(field)' returned an"
           + " unsupported result type.", location: field)
-    default: return value.json
+    default: return evaluator.output(value)
     }
   }
 
@@ -225,6 +225,6 @@ extension JSONataExpression {
     var evaluator = JSONataEvaluator(random: random, nowMillis: nowMillis)
     defer { random = evaluator.random }
     let value = try evaluator.evaluate(storage.node, context, environment)
-    return try evaluator.finished(value).json
+    return evaluator.output(try evaluator.finished(value))
   }
 }

@@ -41,21 +41,26 @@ indirect enum JSONataNode: Sendable, Hashable {
   case transform(JSONataNode, JSONataNode, JSONataNode?)
   /// The body of that function.
   case transformBody(JSONataNode, JSONataNode, JSONataNode?)
-  /// `%`: the value the current context was reached from.
-  case parent
+  /// `%`: the value bound to its label, the `%`'s index in the text (JSONataAncestry binds it
+  /// on the step the `%` refers to).
+  case parent(Int)
   /// A path step with `@$var` / `#$var` bindings and the predicates around them, in order.
   case bindStep(JSONataNode, [JSONataStage])
-  /// A path that carries bindings or ancestry from step to step (jsonata-js tuple streams):
-  /// some step binds with `@`/`#`, or `%` appears inside.
+  /// A path that carries bindings from step to step (jsonata-js tuple streams): some step binds
+  /// with `@`/`#`, binds a `%` label, or yields a nested tuple stream.
   case tuplePath([JSONataNode])
+  /// A block or path a `%` outside it reaches into: as a path step it yields its tuple stream,
+  /// so the labels bound inside stay bound (jsonata-js `node.tuple` set by seekParent).
+  case ancestry(JSONataNode)
 }
 
 /// What follows a step in a tuple path: `@$v` binds the step's value and keeps the context,
-/// `#$i` binds the position, `[…]` filters.
+/// `#$i` binds the position, `[…]` filters; `ancestor` binds a `%` label to the step's input.
 enum JSONataStage: Sendable, Hashable {
   case focus(String)
   case index(String)
   case filter(JSONataNode)
+  case ancestor(Int)
 }
 
 /// One `^(<expr)` / `^(>expr)` term of an order-by step.
@@ -129,6 +134,8 @@ struct JSONataParser {
   var depth = 0
   /// An error jsonata-js raises after the parse, thrown when the text parses.
   var postParseError: JSONataError?
+  /// Where each `%` ends, in order: the `%`'s label is its index here.
+  var parentPositions: [Int] = []
 
   init(_ text: String) throws(JSONataError) {
     scalars = Array(text.unicodeScalars)
@@ -149,7 +156,8 @@ struct JSONataParser {
           code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
       }
       if let postParseError = parser.postParseError { throw postParseError }
-      return node
+      if parser.parentPositions.isEmpty { return node }
+      return try JSONataAncestry.resolve(node, positions: parser.parentPositions)
     } catch {
       throw error.located(at: parser.position)
     }
@@ -411,6 +419,7 @@ struct JSONataParser {
 
   mutating func prefix() throws(JSONataError) -> JSONataNode {
     let current = token
+    let tokenEnd = position
     try advance()
     switch current {
     case .number(let value, let text):
@@ -439,7 +448,9 @@ struct JSONataParser {
       switch op {
       case "-": return .negate(try expression(70))
       case "*": return .wildcard
-      case "%": return .parent
+      case "%":
+        parentPositions.append(tokenEnd)
+        return .parent(parentPositions.count - 1)
       case "**": return .descendants
       case "(":
         var items: [JSONataNode] = []
@@ -695,32 +706,17 @@ struct JSONataParser {
     }
   }
 
-  /// A path over `steps`: a tuple path when a step binds or `%` appears in it.
+  /// A path over `steps`: a tuple path when a step binds or yields tuples.
   static func path(_ steps: [JSONataNode]) -> JSONataNode {
     steps.contains(where: needsTuples) ? .tuplePath(steps) : .path(steps)
   }
 
-  /// True when evaluating `node` as a step needs bindings or ancestry carried along.
+  /// True when a path step makes the path carry tuples (jsonata-js `step.tuple`): it binds with
+  /// `@`/`#` or binds a `%` label, or it yields a nested tuple stream.
   static func needsTuples(_ node: JSONataNode) -> Bool {
     switch node {
-    case .bindStep, .parent: return true
-    case .path(let steps): return steps.contains(where: needsTuples)
-    case .tuplePath: return true
-    case .filtered(let inner, let predicates):
-      return needsTuples(inner) || predicates.contains(where: needsTuples)
-    case .negate(let inner), .keepSingleton(let inner), .bind(_, let inner): return needsTuples(inner)
-    case .binary(_, let l, let r), .range(let l, let r), .apply(let l, let r),
-      .defaulting(let l, let r), .coalesce(let l, let r):
-      return needsTuples(l) || needsTuples(r)
-    case .array(let items), .block(let items): return items.contains(where: needsTuples)
-    case .object(let pairs): return pairs.contains { needsTuples($0.key) || needsTuples($0.value) }
-    case .group(let source, let pairs):
-      return needsTuples(source) || pairs.contains { needsTuples($0.key) || needsTuples($0.value) }
-    case .call(let callee, let arguments):
-      return needsTuples(callee) || arguments.contains(where: needsTuples)
-    case .condition(let test, let then, let otherwise):
-      return needsTuples(test) || needsTuples(then) || otherwise.map(needsTuples) == true
-    case .sortStep(let terms): return terms.contains { needsTuples($0.expression) }
+    case .bindStep, .ancestry: return true
+    case .filtered(let inner, _): return needsTuples(inner)
     default: return false
     }
   }

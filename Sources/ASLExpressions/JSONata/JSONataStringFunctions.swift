@@ -48,6 +48,8 @@ enum JSONataStringFunctions {
       writeContainer("[", "]", items, into: &out, indent: indent) { item, out, inner in
         write(item, into: &out, indent: inner)
       }
+    case .object(let object) where JSONataEvaluator.isStoredFunction(object):
+      out += "\"\""
     case .object(let object):
       writeContainer("{", "}", object.storage, into: &out, indent: indent) { member, out, inner in
         quote(member.key, into: &out)
@@ -269,7 +271,7 @@ enum JSONataStringFunctions {
     case .regex(let regex):
       return .json(.bool(!(try regexMatches(regex, s, limit: 1, &evaluator)).isEmpty))
     case .function(let f):
-      return .json(.bool(try customMatch(f, s, "contains", &evaluator)))
+      return .json(.bool(!(try evaluator.customMatch(f, .json(.string(s)), name: "contains")).isUndefined))
     default:
       throw Functions.mismatch("contains", 2)
     }
@@ -291,8 +293,8 @@ enum JSONataStringFunctions {
       throw fail("D3040", "Third argument of match function must evaluate to a positive number")
     }
     guard case .regex(let regex) = pattern else {
-      if case .function(let f) = pattern, try !customMatch(f, s, "match", &evaluator) {
-        return .undefined
+      if case .function(let f) = pattern {
+        return try evaluator.customMatches(f, s, limit: limit)
       }
       throw Functions.mismatch("match", 2)
     }

@@ -1,36 +1,27 @@
 import JSONCore
 
 /// Paths that carry bindings from step to step (jsonata-js evaluateTupleStep): `@$v` binds a
-/// step's value while the context stays, `#$i` binds its position, and `%` reads the value the
-/// context was reached from. Each item of the stream is a tuple: its value (`@`), its bindings,
-/// and its ancestors (the values of the earlier steps that led to it).
+/// step's value while the context stays, `#$i` binds its position, and a step a `%` refers to
+/// binds the `%`'s label to its input (see JSONataAncestry). Each item of the stream is a tuple:
+/// its value (`@`) and its bindings.
 extension JSONataEvaluator {
   struct Tuple {
     var value: JSONataValue
     var bindings: [String: JSONataValue]
-    var ancestors: [JSONataValue]
   }
 
-  static let parentsKey = "\u{0}parents"
-
-  /// The ancestors visible where `env` is: those of the tuple whose step is evaluating.
-  static func ancestors(in env: JSONataEnvironment) -> [JSONataValue] {
-    guard case .sequence(let values)? = env.lookup(parentsKey) else { return [] }
-    return values.map { .json($0) }
+  /// What a step yields for one tuple: plain values, or a nested path's tuple stream.
+  enum StepOutput {
+    case value(JSONataValue)
+    case tuples([Tuple])
   }
 
-  /// `%` outside a path step: the parent of the current context.
-  static func parentValue(_ env: JSONataEnvironment) -> JSONataValue {
-    ancestors(in: env).last ?? .undefined
-  }
+  /// The binding name of a `%` label: a variable name cannot start with `!` (as in jsonata-js).
+  static func labelKey(_ label: Int) -> String { "!\(label)" }
 
-  static func frame(_ env: JSONataEnvironment, _ tuple: Tuple, parents: [JSONataValue])
-    -> JSONataEnvironment
-  {
+  static func frame(_ env: JSONataEnvironment, _ tuple: Tuple) -> JSONataEnvironment {
     let frame = JSONataEnvironment(parent: env)
     frame.bindings = tuple.bindings
-    // Undefined ancestors cannot sit in a sequence; null stands in (a parent is never null).
-    frame.bindings[parentsKey] = .sequence(parents.map { $0.json ?? .null })
     return frame
   }
 
@@ -40,48 +31,67 @@ extension JSONataEvaluator {
     .finish(try tuples(steps, context, env).compactMap { $0.value.json })
   }
 
-  /// The tuple stream a path yields.
+  /// The tuple stream a path yields. The steps before the first tuple step run as a plain path
+  /// (jsonata-js switches to tuples at the first step marked `tuple`).
   mutating func tuples(
     _ steps: [JSONataNode], _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> [Tuple] {
-    let inherited = Self.ancestors(in: env)
+    let start = steps.firstIndex(where: JSONataParser.needsTuples) ?? 0
     var tuples: [Tuple]
-    let absolute: Bool
-    switch steps.first {
-    case .some(.parent): absolute = true
-    case .some(let first): absolute = Self.isVariableStep(first)
-    case .none: absolute = true
-    }
-    if absolute {
-      tuples = [Tuple(value: context, bindings: [:], ancestors: inherited)]
+    if start > 0 {
+      let value = try evaluatePath(Array(steps[..<start]), context, env)
+      tuples = value.items.map { Tuple(value: .json($0), bindings: [:]) }
+    } else if let first = steps.first, Self.isVariableStep(first) {
+      tuples = [Tuple(value: context, bindings: [:])]
     } else {
       switch context {
       case .json(.array(let a)):
-        tuples = a.map { Tuple(value: .json($0), bindings: [:], ancestors: inherited) }
+        tuples = a.map { Tuple(value: .json($0), bindings: [:]) }
       case .sequence(let s):
-        tuples = s.map { Tuple(value: .json($0), bindings: [:], ancestors: inherited) }
-      default: tuples = [Tuple(value: context, bindings: [:], ancestors: inherited)]
+        tuples = s.map { Tuple(value: .json($0), bindings: [:]) }
+      default: tuples = [Tuple(value: context, bindings: [:])]
       }
     }
-    for step in steps {
-      tuples = try tupleStep(step, tuples, env)
+    for index in steps.indices.dropFirst(start) {
+      tuples = try tupleStep(steps[index], tuples, env, first: index == 0)
     }
     return tuples
   }
 
-  mutating func tupleStep(_ step: JSONataNode, _ tuples: [Tuple], _ env: JSONataEnvironment)
-    throws(JSONataError) -> [Tuple]
-  {
+  /// The step's own node and its stages. Predicates filter the step's whole tuple stream
+  /// (jsonata-js `stages`), except on a first step that is not a name (jsonata-js `predicate`,
+  /// applied to each evaluation).
+  static func tupleStepParts(_ step: JSONataNode, first: Bool) -> (JSONataNode, [JSONataStage]) {
+    var base = step
+    var stages: [JSONataStage] = []
+    while true {
+      switch base {
+      case .bindStep(let inner, let rest):
+        stages = rest + stages
+        base = inner
+      case .filtered(let inner, let predicates) where !first || JSONataAncestry.isNameStep(inner):
+        stages = predicates.map(JSONataStage.filter) + stages
+        base = inner
+      default:
+        return (base, stages)
+      }
+    }
+  }
+
+  mutating func tupleStep(
+    _ step: JSONataNode, _ tuples: [Tuple], _ env: JSONataEnvironment, first: Bool
+  ) throws(JSONataError) -> [Tuple] {
     if let (terms, predicates) = Self.sortStep(step) {
       var sorted = try sortTuples(tuples, terms, env)
       for predicate in predicates { sorted = try filterTuples(sorted, predicate, env) }
       return sorted
     }
-    var base = step
-    var stages: [JSONataStage] = []
-    if case .bindStep(let inner, let rest) = step {
-      base = inner
-      stages = rest
+    var (base, stages) = Self.tupleStepParts(step, first: first)
+    var labels: [String] = []
+    stages.removeAll { stage in
+      guard case .ancestor(let label) = stage else { return false }
+      labels.append(Self.labelKey(label))
+      return true
     }
     var focus: String?
     var index: String?
@@ -101,22 +111,18 @@ extension JSONataEvaluator {
       if let index { for position in next.indices { next[position].bindings[index] = .json(.int(position)) } }
     }
     for tuple in tuples where !Self.isSortStep(base) {
-      var result: JSONataValue
-      var ancestors = tuple.ancestors
-      if case .parent = base {
-        result = ancestors.popLast() ?? .undefined
-      } else if case .filtered(.parent, let predicates) = base {
-        result = ancestors.popLast() ?? .undefined
-        let inside = Self.frame(env, tuple, parents: ancestors)
-        for predicate in predicates { result = try applyPredicate(predicate, to: result, inside) }
-      } else if case .filtered(let inner, let predicates) = base {
-        result = try evaluateStep(inner, tuple.value, Self.frame(env, tuple, parents: ancestors))
-        let inside = Self.frame(env, tuple, parents: ancestors + [tuple.value])
-        for predicate in predicates { result = try applyPredicate(predicate, to: result, inside) }
-        ancestors.append(tuple.value)
-      } else {
-        result = try evaluateStep(base, tuple.value, Self.frame(env, tuple, parents: ancestors))
-        ancestors.append(tuple.value)
+      let result: JSONataValue
+      switch try stepOutput(base, tuple.value, Self.frame(env, tuple)) {
+      case .tuples(let stream):
+        // A nested tuple stream's bindings join the tuple's (jsonata-js Object.assign).
+        for inner in stream {
+          var merged = tuple
+          merged.value = inner.value
+          merged.bindings.merge(inner.bindings) { $1 }
+          next.append(merged)
+        }
+        continue
+      case .value(let value): result = value
       }
       if result.isUndefined { continue }
       let items: [JSONValue]
@@ -132,9 +138,9 @@ extension JSONataEvaluator {
           bound.bindings[focus] = .json(item)
         } else {
           bound.value = .json(item)
-          bound.ancestors = ancestors
         }
         if let index { bound.bindings[index] = .json(.int(position)) }
+        for label in labels { bound.bindings[label] = tuple.value }
         next.append(bound)
       }
     }
@@ -144,9 +150,36 @@ extension JSONataEvaluator {
         for position in next.indices { next[position].bindings[name] = .json(.int(position)) }
       case .filter(let predicate):
         next = try filterTuples(next, predicate, env)
+      case .ancestor:
+        continue
       }
     }
     return next
+  }
+
+  /// `node` evaluated as a tuple step: a block or path a `%` reaches into yields its tuples.
+  mutating func stepOutput(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> StepOutput
+  {
+    switch node {
+    case .ancestry(.tuplePath(let steps)):
+      return .tuples(try tuples(steps, context, env))
+    case .ancestry(.block(let items)) where !items.isEmpty:
+      let scope = JSONataEnvironment(parent: env)
+      for item in items.dropLast() { _ = try evaluate(item, context, scope) }
+      return try stepOutput(items[items.count - 1], context, scope)
+    case .filtered(let inner, let predicates):
+      switch try stepOutput(inner, context, env) {
+      case .tuples(var stream):
+        for predicate in predicates { stream = try filterTuples(stream, predicate, env) }
+        return .tuples(stream)
+      case .value(var value):
+        for predicate in predicates { value = try applyPredicate(predicate, to: value, env) }
+        return .value(value)
+      }
+    default:
+      return .value(try evaluateStep(node, context, env))
+    }
   }
 
   static func isSortStep(_ node: JSONataNode) -> Bool {
@@ -159,11 +192,14 @@ extension JSONataEvaluator {
   {
     var kept: [Tuple] = []
     for (position, tuple) in tuples.enumerated() {
-      let result = try evaluate(predicate, tuple.value, Self.frame(env, tuple, parents: tuple.ancestors))
-      if case .json(.number(let n)) = result {
-        var wanted = Self.clampedInt(n.doubleValue.rounded(.down))
-        if wanted < 0 { wanted += tuples.count }
-        if wanted == position { kept.append(tuple) }
+      let result = try evaluate(predicate, tuple.value, Self.frame(env, tuple))
+      if let numbers = Self.positions(result) {
+        // Numbers select by position; the tuple is kept once per number naming it.
+        for n in numbers {
+          var wanted = Self.clampedInt(n.rounded(.down))
+          if wanted < 0 { wanted += tuples.count }
+          if wanted == position { kept.append(tuple) }
+        }
       } else if Self.truthy(result) {
         kept.append(tuple)
       }
@@ -176,7 +212,7 @@ extension JSONataEvaluator {
   {
     var keys: [[JSONataValue]] = []
     for tuple in tuples {
-      let frame = Self.frame(env, tuple, parents: tuple.ancestors)
+      let frame = Self.frame(env, tuple)
       var row: [JSONataValue] = []
       for term in terms { row.append(try evaluate(term.expression, tuple.value, frame)) }
       keys.append(row)

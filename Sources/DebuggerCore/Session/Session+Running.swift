@@ -32,6 +32,8 @@ extension Session {
     case focusNewChild(before: [Int])
     /// A teaching note that belongs after the dispatch's notes.
     case note(String)
+    /// `step` waited for the clock: say where it stands.
+    case waited
   }
 
   /// Where a run stops besides breakpoints, a decision, or the end.
@@ -41,6 +43,9 @@ extension Session {
     case stateEvent(execution: Int, historyStart: Int)
     /// The execution ended.
     case ended(execution: Int)
+    /// Stepping the execution no longer means waiting for the clock (`step` on an execution
+    /// whose timer is not due while others can move now: they move first, then time passes).
+    case clockPassed(execution: Int)
     /// A serving session's settle: every execution as far as it can go without a person; with
     /// the real clock, timers wait for the wall clock (`tick`).
     case settled(realClock: Bool)
@@ -68,7 +73,13 @@ extension Session {
   mutating func plan(_ command: DebuggerCommand, _ out: inout CommandOutcome) -> [Work] {
     let step: [Work] = [.dispatch, .stepFocused, .dispatch]
     switch command {
-    case .step: return step
+    case .step:
+      // Time passes only when nothing can move at the present moment, as on AWS, where the
+      // others run meanwhile: they move first (breakpoints apply), then the clock.
+      if case .clock = stepTarget(focus), runtime.runnableExecutions.contains(where: { $0 != focus }) {
+        return [.dispatch, .run(.clockPassed(execution: focus), steps: 0), .waited, .dispatch]
+      }
+      return step
     case .continue: return [.run(.none, steps: 0)]
     case .advance: return [.dispatch, .advanceClock(by: nil), .dispatch]
     case .advanceBy(let duration): return [.dispatch, .advanceClock(by: duration), .dispatch]
@@ -127,6 +138,11 @@ extension Session {
         } else {
           out.messages.append("no timer is pending")
           out.stop = .blocked("no timer is pending")
+        }
+      case .waited:
+        if out.stop == .reached {
+          out.messages.append("waited: clock \(clock) (executions that could move before it did)")
+          out.stop = .stepped
         }
       case .describe(let id, let start):
         let h = runtime.executions[id].execution.history
@@ -367,6 +383,9 @@ extension Session {
       return !runtime.executions[id].isRunning
         || h[start...].contains { $0.type.hasSuffix("StateExited") || $0.type.hasSuffix("StateEntered") }
     case .ended(let id): return !runtime.executions[id].isRunning
+    case .clockPassed(let id):
+      if case .clock = stepTarget(id) { return false }
+      return true
     }
   }
 

@@ -77,7 +77,7 @@ public struct Session: Sendable {
     self.mainInput = input
     self.configuration = configuration
     var runtime = Self.newRuntime(machines, configuration)
-    let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main", context: configuration.mainExecutionContext)
     try Self.startCompanions(&runtime, configuration, input: input)
     self.runtime = runtime
     self.mainExecutionID = id
@@ -351,7 +351,7 @@ public struct Session: Sendable {
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
     var fresh = Self.newRuntime(machines, configuration)
-    let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main")
+    let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main", context: configuration.mainExecutionContext)
     try Self.startCompanions(&fresh, configuration, input: input)
     runtime = fresh
     mainExecutionID = id
@@ -370,9 +370,12 @@ public struct Session: Sendable {
   /// A runtime with no execution yet; raised errors wait a step so error breakpoints stop
   /// before Retry/Catch act.
   static func newRuntime(_ machines: [RegisteredMachine], _ configuration: SessionConfiguration) -> Runtime {
-    var runtime = Runtime(machines: machines, seed: configuration.seed, pausesAtRaisedErrors: true)
+    var runtime = Runtime(
+      machines: machines, startTime: configuration.startTime ?? .defaultEpoch, seed: configuration.seed,
+      pausesAtRaisedErrors: true)
     runtime.maxChildExecutions = configuration.maxChildExecutions
     runtime.objectStore = configuration.objectStore
+    runtime.mapRunEventChain = configuration.mapRunEventChain
     return runtime
   }
 }

@@ -35,6 +35,12 @@ public struct SessionConfiguration: Sendable {
   /// Serve the Step Functions API: executions move on their own after every request and tick
   /// (`sfdbg serve`); nil: they move only when the user steps (`debug --serve`, `run`).
   public var serving: ServeOptions?
+  /// Where the virtual clock starts (nil: `VirtualInstant.defaultEpoch`).
+  public var startTime: VirtualInstant?
+  /// `$$.Execution` of the main execution as a recorded one had it (replay re-runs and forks).
+  public var mainExecutionContext: RecordedExecutionContext?
+  /// The Map Run event chaining executions write (replay: the recording's).
+  public var mapRunEventChain: MapRunEventChain = .current
 
   public init(
     mocks: MockConfig? = nil, testCase: String? = nil, handlers: [TaskHandler] = [],
