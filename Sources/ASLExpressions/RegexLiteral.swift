@@ -58,16 +58,25 @@ final class RegexLiteral: @unchecked Sendable, Hashable {
   /// `budget` (ICU progress reports): a backtracking pattern stops instead of running for
   /// minutes. ICU also reports each new start position of the search, so a call may use one
   /// report per UTF-16 unit of `string` without drawing on `budget`.
-  func matches(in string: String, budget: inout Int) -> [NSTextCheckingResult]? {
+  /// With `offset` (in UTF-16 units) the search starts there as a JavaScript `lastIndex` does:
+  /// `^` and lookbehind still see the text before it. With `firstOnly` it stops at one match.
+  func matches(
+    in string: String, from offset: Int = 0, firstOnly: Bool = false, budget: inout Int
+  ) -> [NSTextCheckingResult]? {
     guard let regex else { return [] }
     var results: [NSTextCheckingResult] = []
-    let range = NSRange(string.startIndex..<string.endIndex, in: string)
+    let whole = NSRange(string.startIndex..<string.endIndex, in: string)
+    guard offset <= whole.length else { return [] }
+    let range = NSRange(location: offset, length: whole.length - offset)
     var remaining = budget + range.length
     var exhausted = false
-    regex.enumerateMatches(in: string, options: [.reportProgress], range: range) {
+    let bounds: NSRegularExpression.MatchingOptions =
+      offset > 0 ? [.withTransparentBounds, .withoutAnchoringBounds] : []
+    regex.enumerateMatches(in: string, options: bounds.union(.reportProgress), range: range) {
       match, _, stop in
       if let match {
         results.append(match)
+        if firstOnly { stop.pointee = true }
       } else {
         remaining -= 1
         if remaining <= 0 {
