@@ -727,7 +727,8 @@ enum JSONataFunctions {
           switch result {
           case .json(let r): out.append(r)
           case .sequence(let s): out.append(.array(s))
-          default: break
+          case .function, .regex: out.append(evaluator.stored(result))
+          case .undefined: break
           }
         } else if JSONataEvaluator.truthy(result) {
           out.append(item)
