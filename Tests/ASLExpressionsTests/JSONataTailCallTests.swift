@@ -55,6 +55,18 @@ import Testing
     #expect(filtered?.code == "U1001")
   }
 
+  /// A tail call of a built-in that calls back (a higher-order function) runs from the
+  /// trampoline; it must still take a level, or the recursion would reach the native stack's end.
+  @Test(arguments: [
+    "($f := function($n){ $n = 0 ? 0 : $map([1], function($x){ $f($n - 1) }) }; $f(100000))",
+    "($f := function($n){ $n = 0 ? 0 : $sort([2, 1], function($a, $b){ $f($n - 1) }) }; $f(100000))",
+    "($f := function($n){ $n = 0 ? 0 : $replace('a', /a/, function($m){ $f($n - 1) }) }; $f(100000))",
+    "($f := function($n){ $n = 0 ? 0 : $match('a', function($s){ $f($n - 1) }) }; $f(100000))",
+  ])
+  func recursionThroughABuiltinStopsAtTheDepthLimit(_ expression: String) {
+    #expect(Self.error(expression)?.code == "U1001")
+  }
+
   @Test func aTailCallRepeatingItselfStopsAtOnce() {
     // The suite's tail-recursion/case006: jsonata-js's harness times it out with U1001.
     let endless = Self.error("($inf := function(){ $inf() }; $inf())")

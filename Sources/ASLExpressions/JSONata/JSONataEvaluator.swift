@@ -1012,21 +1012,31 @@ struct JSONataEvaluator {
     var next = (function: function, arguments: arguments, context: context, name: name)
     // The trampoline: a lambda whose body ends in a call returns that call unapplied and it runs
     // here, so tail recursion takes no native stack (jsonata-js apply's thunk loop).
+    var trampolined = false
     while true {
       let randomBefore = random
-      switch try applyOnce(next.function, next.arguments, context: next.context, name: next.name) {
+      let outcome: TailCall
+      if trampolined {
+        // A trampolined call runs outside the evaluation level of the call node that made it, so
+        // it takes a level (and a step) of its own while it runs: recursion that goes through a
+        // built-in (`$map` calling back a lambda whose last call is `$map` again) still meets
+        // the depth limit instead of the native stack's end.
+        try enterStep()
+        defer { depth -= 1 }
+        outcome = try applyOnce(next.function, next.arguments, context: next.context, name: next.name)
+      } else {
+        outcome = try applyOnce(next.function, next.arguments, context: next.context, name: next.name)
+      }
+      switch outcome {
       case .value(let value): return value
       // The tail call's `-` context is where it is written, as if it were not trampolined.
       case .invocation(let f, let a, let name, let context):
-        // A trampolined call does a frame's work without adding depth, so it counts as a step
-        // of its own.
-        try enterStep()
-        depth -= 1
         if f === next.function, random == randomBefore, Self.repeatsItself(f, a, next.arguments) {
           throw Self.budgetError(
             "Infinite loop: a function calls itself with the same arguments as its last expression.")
         }
         next = (f, a, context, name)
+        trampolined = true
       }
     }
   }
