@@ -125,8 +125,9 @@ import Testing
     #expect(try Self.run("1/0 > 5") == json("true"))
     #expect(try Self.run("$exists(1/0)") == json("true"))
     #expect(try Self.run("($f := function($x){ $x }; $f(-1/0) < 0)") == json("true"))
-    // NaN is no index and not truthy.
+    // NaN is no index, not truthy, and equal to nothing.
     #expect(try Self.run("[1, 2][10 % 0]") == nil)
+    #expect(try Self.run("($x := 0 % 0; [$x = $x, $x != $x, $boolean($x)])") == json("[false, true, false]"))
   }
 
   // MARK: Smaller differences

@@ -783,7 +783,7 @@ struct JSONataEvaluator {
       return .json(.number(JSONNumber(result)))
     case "=", "!=":
       if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
-      let equal = left.json == right.json
+      let equal = left.json == right.json && !(nonFiniteSeen && Self.isNaN(left))
       return .json(.bool(op == "=" ? equal : !equal))
     case "<", "<=", ">", ">=":
       // Only strings, numbers and undefined compare; undefined on a side gives undefined
