@@ -115,7 +115,8 @@ import Testing
     ("1/0", "D1001"), ("10 % 0", "D1001"), ("[1, 1/0]", "D1001"), ("1/(10e300 * 10e100)", "D1001"),
     ("-(1/0)", "D1001"), ("[1, 2][1/0]", "D1001"), ("$type(1/0)", "D1001"),
     ("(10 % 0) + 1", "T2001"), ("1 + (10 % 0)", "T2002"), ("-(10 % 0)", "D1002"),
-    ("[1..1/0]", "T2004"),
+    ("[1..1/0]", "T2004"), ("1/0 ? 1 : 2", "D1001"), ("(1/0) and true", "D1001"),
+    ("[1/0] ?: 5", "D1001"), ("$boolean(1/0)", "D1001"),
   ])
   func nonFiniteNumbersStopWhereJsonataStopsThem(_ expression: String, _ code: String) {
     #expect(Self.error(expression)?.code == code)

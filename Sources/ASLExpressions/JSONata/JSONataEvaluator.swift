@@ -143,7 +143,7 @@ struct JSONataEvaluator {
     case .regex(let regex): return .regex(regex)
     case .defaulting(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      return Self.truthy(value) ? value : try evaluate(rhs, context, env)
+      return try isTrue(value) ? value : try evaluate(rhs, context, env)
     case .coalesce(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
       return value.isUndefined ? try evaluate(rhs, context, env) : value
@@ -248,7 +248,8 @@ struct JSONataEvaluator {
         JSONataFunction(
           .lambda(parameters, body, env, context), signature: signature?.signature))
     case .condition(let test, let then, let otherwise):
-      if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
+      let tested = try evaluate(test, context, env)
+      if try isTrue(tested) { return try evaluate(then, context, env) }
       if let otherwise { return try evaluate(otherwise, context, env) }
       return .undefined
     case .block(let items):
@@ -747,12 +748,16 @@ struct JSONataEvaluator {
     _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
     if op == "and" {
-      guard Self.truthy(try evaluate(lhs, context, env)) else { return .json(.bool(false)) }
-      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+      let first = try evaluate(lhs, context, env)
+      guard try isTrue(first) else { return .json(.bool(false)) }
+      let second = try evaluate(rhs, context, env)
+      return .json(.bool(try isTrue(second)))
     }
     if op == "or" {
-      if Self.truthy(try evaluate(lhs, context, env)) { return .json(.bool(true)) }
-      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+      let first = try evaluate(lhs, context, env)
+      if try isTrue(first) { return .json(.bool(true)) }
+      let second = try evaluate(rhs, context, env)
+      return .json(.bool(try isTrue(second)))
     }
     let left = try evaluate(lhs, context, env)
     let right = try evaluate(rhs, context, env)

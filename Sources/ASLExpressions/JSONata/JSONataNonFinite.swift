@@ -42,6 +42,16 @@ extension JSONataEvaluator {
     numberValue(value)?.doubleValue.isNaN ?? false
   }
 
+  /// The boolean cast of a condition, `and`/`or` or `?:`: jsonata-js's `$boolean` meets
+  /// ±Infinity (alone or in an array) in `isNumeric`, which raises D1001. Evaluate the value
+  /// first: `isTrue(try evaluate(…))` would read `nonFiniteSeen` before the evaluation sets it.
+  func isTrue(_ value: JSONataValue) throws(JSONataError) -> Bool {
+    if nonFiniteSeen, value.items.contains(where: Self.holdsInfinity) {
+      throw Self.outOfRange()
+    }
+    return Self.truthy(value)
+  }
+
   /// A predicate's numeric result: ±Infinity is D1001; with a NaN the result is no index but
   /// a truth value (NaN is not a number to `isNumeric`, and false to `$boolean`).
   static func finitePredicate(_ result: JSONataValue) throws(JSONataError) -> JSONataValue {
@@ -82,6 +92,16 @@ extension JSONataEvaluator {
 
   static func containsNonFinite(_ value: JSONValue) -> Bool {
     contains(value) { !$0.isFinite }
+  }
+
+  /// True when `value` is ±Infinity or an array holding one (objects are not looked into: the
+  /// boolean cast only counts their keys).
+  static func holdsInfinity(_ value: JSONValue) -> Bool {
+    switch value {
+    case .number(let n): return n.doubleValue.isInfinite
+    case .array(let items): return items.contains(where: holdsInfinity)
+    default: return false
+    }
   }
 
   /// True when a number in `value` passes `test`.

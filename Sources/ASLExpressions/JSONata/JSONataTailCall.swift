@@ -32,12 +32,13 @@ extension JSONataEvaluator {
     defer { depth -= 1 }
     switch node {
     case .condition(let test, let then, let otherwise):
-      if Self.truthy(try evaluate(test, context, env)) { return try evaluateTail(then, context, env) }
+      let tested = try evaluate(test, context, env)
+      if try isTrue(tested) { return try evaluateTail(then, context, env) }
       guard let otherwise else { return .value(.undefined) }
       return try evaluateTail(otherwise, context, env)
     case .defaulting(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      return Self.truthy(value) ? .value(value) : try evaluateTail(rhs, context, env)
+      return try isTrue(value) ? .value(value) : try evaluateTail(rhs, context, env)
     case .coalesce(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
       return value.isUndefined ? try evaluateTail(rhs, context, env) : .value(value)
