@@ -47,6 +47,13 @@ import Testing
     ("Account.Order.Product[0].%.OrderID", #""o1""#),
     ("Account.Order.Product[0].SKU", #"["a","c"]"#),
     ("Account.Order.().%", "undefined"),
+    // `%#$i` is a `%` once a `.` puts it in a path; first in a path or alone it seeks nothing.
+    ("Account.Order.Product.(%.%#$i).Name", #"["Firefly","Firefly","Firefly"]"#),
+    ("Account.Order.%#$i.Name", #"["Firefly","Firefly"]"#),
+    ("Account.Order.Product.{ 'a': %#$i }", "[{},{},{}]"),
+    // A grouping stays on the `%` it follows; `%^(…)` seeks nothing.
+    ("Account.Order.(%{ 'n': $count(Order) }).n", "[2,2]"),
+    ("Account.Order.Product.[%^(OrderID)]", "[[],[],[]]"),
   ])
   func evaluates(_ expression: String, _ expected: String) throws {
     let value = try Self.run(expression)

@@ -31,11 +31,17 @@ struct JSONataAncestry {
       position: positions[slot])
   }
 
-  /// The slot of a `%` node (with or without predicates): jsonata-js `node.type === 'parent'`.
-  static func ownSlot(_ node: JSONataNode) -> Int? {
+  /// The slot of a `%` node (with predicates or bindings too): jsonata-js `node.type === 'parent'`.
+  /// A `#` binding makes jsonata-js wrap the `%` in a one-step path, which is a `%` only once
+  /// a later `.` has flattened it into a path's steps (`asStep`).
+  static func ownSlot(_ node: JSONataNode, asStep: Bool = false) -> Int? {
     switch node {
     case .parent(let slot): return slot
-    case .filtered(let inner, _), .bindStep(let inner, _): return ownSlot(inner)
+    case .filtered(let inner, _), .group(let inner, _), .keepSingleton(let inner):
+      return ownSlot(inner, asStep: asStep)
+    case .bindStep(let inner, let stages):
+      let wrapped = stages.contains { if case .index = $0 { return true } else { return false } }
+      return wrapped && !asStep ? nil : ownSlot(inner, asStep: asStep)
     default: return nil
     }
   }
@@ -54,6 +60,14 @@ struct JSONataAncestry {
     switch node {
     case .name, .wildcard: return true
     case .filtered(let inner, _), .bindStep(let inner, _): return isNamedStep(inner)
+    default: return false
+    }
+  }
+
+  static func isOrderBy(_ node: JSONataNode) -> Bool {
+    switch node {
+    case .sortStep: return true
+    case .filtered(let inner, _), .bindStep(let inner, _): return isOrderBy(inner)
     default: return false
     }
   }
@@ -244,13 +258,15 @@ struct JSONataAncestry {
     var seeking: [Int] = []
     for position in steps.indices {
       let slots = try processStep(&steps[position])
-      let own = Self.ownSlot(steps[position])
       if position == 0 {
         // A leading `%` seeks above the path; a first step's other slots are dropped, as in
-        // jsonata-js, where a non-path first step is wrapped in a new path.
-        if let own { seeking = [own] }
+        // jsonata-js, where a non-path first step is wrapped in a new path. `%^(…)` is such a
+        // new path too (jsonata-js's order-by wraps its left side without seeking).
+        let sorted = steps.count > 1 && Self.isOrderBy(steps[1])
+        if !sorted, let own = Self.ownSlot(steps[0]) { seeking = [own] }
         continue
       }
+      let own = Self.ownSlot(steps[position], asStep: true)
       for slot in slots + (own.map { [$0] } ?? []) {
         var index = position - 1
         while levels[slot] > 0 {
@@ -293,6 +309,10 @@ struct JSONataAncestry {
     case .keepSingleton(var inner):
       try seekParent(&inner, slot)
       node = .keepSingleton(inner)
+    case .group(var inner, let pairs):
+      // jsonata-js keeps a grouping on the node it follows.
+      try seekParent(&inner, slot)
+      node = .group(inner, pairs)
     case .ancestry(var inner):
       // Already yields its tuples; seeking into it again wraps it again, so unwrap first.
       try seekParent(&inner, slot)
