@@ -55,6 +55,18 @@ import Testing
     #expect(filtered?.code == "U1001")
   }
 
+  /// A tail call of a built-in that calls back (a higher-order function) runs from the
+  /// trampoline; it must still take a level, or the recursion would reach the native stack's end.
+  @Test(arguments: [
+    "($f := function($n){ $n = 0 ? 0 : $map([1], function($x){ $f($n - 1) }) }; $f(100000))",
+    "($f := function($n){ $n = 0 ? 0 : $sort([2, 1], function($a, $b){ $f($n - 1) }) }; $f(100000))",
+    "($f := function($n){ $n = 0 ? 0 : $replace('a', /a/, function($m){ $f($n - 1) }) }; $f(100000))",
+    "($f := function($n){ $n = 0 ? 0 : $match('a', function($s){ $f($n - 1) }) }; $f(100000))",
+  ])
+  func recursionThroughABuiltinStopsAtTheDepthLimit(_ expression: String) {
+    #expect(Self.error(expression)?.code == "U1001")
+  }
+
   @Test func aTailCallRepeatingItselfStopsAtOnce() {
     // The suite's tail-recursion/case006: jsonata-js's harness times it out with U1001.
     let endless = Self.error("($inf := function(){ $inf() }; $inf())")
@@ -103,7 +115,8 @@ import Testing
     ("1/0", "D1001"), ("10 % 0", "D1001"), ("[1, 1/0]", "D1001"), ("1/(10e300 * 10e100)", "D1001"),
     ("-(1/0)", "D1001"), ("[1, 2][1/0]", "D1001"), ("$type(1/0)", "D1001"),
     ("(10 % 0) + 1", "T2001"), ("1 + (10 % 0)", "T2002"), ("-(10 % 0)", "D1002"),
-    ("[1..1/0]", "T2004"),
+    ("[1..1/0]", "T2004"), ("1/0 ? 1 : 2", "D1001"), ("(1/0) and true", "D1001"),
+    ("[1/0] ?: 5", "D1001"), ("$boolean(1/0)", "D1001"),
   ])
   func nonFiniteNumbersStopWhereJsonataStopsThem(_ expression: String, _ code: String) {
     #expect(Self.error(expression)?.code == code)
@@ -113,8 +126,9 @@ import Testing
     #expect(try Self.run("1/0 > 5") == json("true"))
     #expect(try Self.run("$exists(1/0)") == json("true"))
     #expect(try Self.run("($f := function($x){ $x }; $f(-1/0) < 0)") == json("true"))
-    // NaN is no index and not truthy.
+    // NaN is no index, not truthy, and equal to nothing.
     #expect(try Self.run("[1, 2][10 % 0]") == nil)
+    #expect(try Self.run("($x := 0 % 0; [$x = $x, $x != $x, $boolean($x)])") == json("[false, true, false]"))
   }
 
   // MARK: Smaller differences

@@ -143,7 +143,7 @@ struct JSONataEvaluator {
     case .regex(let regex): return .regex(regex)
     case .defaulting(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      return Self.truthy(value) ? value : try evaluate(rhs, context, env)
+      return try isTrue(value) ? value : try evaluate(rhs, context, env)
     case .coalesce(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
       return value.isUndefined ? try evaluate(rhs, context, env) : value
@@ -248,7 +248,8 @@ struct JSONataEvaluator {
         JSONataFunction(
           .lambda(parameters, body, env, context), signature: signature?.signature))
     case .condition(let test, let then, let otherwise):
-      if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
+      let tested = try evaluate(test, context, env)
+      if try isTrue(tested) { return try evaluate(then, context, env) }
       if let otherwise { return try evaluate(otherwise, context, env) }
       return .undefined
     case .block(let items):
@@ -747,12 +748,16 @@ struct JSONataEvaluator {
     _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
     if op == "and" {
-      guard Self.truthy(try evaluate(lhs, context, env)) else { return .json(.bool(false)) }
-      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+      let first = try evaluate(lhs, context, env)
+      guard try isTrue(first) else { return .json(.bool(false)) }
+      let second = try evaluate(rhs, context, env)
+      return .json(.bool(try isTrue(second)))
     }
     if op == "or" {
-      if Self.truthy(try evaluate(lhs, context, env)) { return .json(.bool(true)) }
-      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+      let first = try evaluate(lhs, context, env)
+      if try isTrue(first) { return .json(.bool(true)) }
+      let second = try evaluate(rhs, context, env)
+      return .json(.bool(try isTrue(second)))
     }
     let left = try evaluate(lhs, context, env)
     let right = try evaluate(rhs, context, env)
@@ -783,7 +788,7 @@ struct JSONataEvaluator {
       return .json(.number(JSONNumber(result)))
     case "=", "!=":
       if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
-      let equal = left.json == right.json
+      let equal = left.json == right.json && !(nonFiniteSeen && Self.isNaN(left))
       return .json(.bool(op == "=" ? equal : !equal))
     case "<", "<=", ">", ">=":
       // Only strings, numbers and undefined compare; undefined on a side gives undefined
@@ -1012,21 +1017,31 @@ struct JSONataEvaluator {
     var next = (function: function, arguments: arguments, context: context, name: name)
     // The trampoline: a lambda whose body ends in a call returns that call unapplied and it runs
     // here, so tail recursion takes no native stack (jsonata-js apply's thunk loop).
+    var trampolined = false
     while true {
       let randomBefore = random
-      switch try applyOnce(next.function, next.arguments, context: next.context, name: next.name) {
+      let outcome: TailCall
+      if trampolined {
+        // A trampolined call runs outside the evaluation level of the call node that made it, so
+        // it takes a level (and a step) of its own while it runs: recursion that goes through a
+        // built-in (`$map` calling back a lambda whose last call is `$map` again) still meets
+        // the depth limit instead of the native stack's end.
+        try enterStep()
+        defer { depth -= 1 }
+        outcome = try applyOnce(next.function, next.arguments, context: next.context, name: next.name)
+      } else {
+        outcome = try applyOnce(next.function, next.arguments, context: next.context, name: next.name)
+      }
+      switch outcome {
       case .value(let value): return value
       // The tail call's `-` context is where it is written, as if it were not trampolined.
       case .invocation(let f, let a, let name, let context):
-        // A trampolined call does a frame's work without adding depth, so it counts as a step
-        // of its own.
-        try enterStep()
-        depth -= 1
         if f === next.function, random == randomBefore, Self.repeatsItself(f, a, next.arguments) {
           throw Self.budgetError(
             "Infinite loop: a function calls itself with the same arguments as its last expression.")
         }
         next = (f, a, context, name)
+        trampolined = true
       }
     }
   }

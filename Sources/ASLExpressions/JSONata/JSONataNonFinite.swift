@@ -9,8 +9,8 @@ import JSONCore
 /// sfdbg carries the value as a JSON number with the text JavaScript prints ("Infinity",
 /// "-Infinity", "NaN"; `doubleValue` reads it back). Where sfdbg's JSON cannot take it further
 /// it stops it with D1001: in the result of the whole expression, and in the arguments of
-/// every built-in function but `$string` and `$exists` (jsonata-js would let `$sum([1/0])`
-/// through and print null).
+/// every built-in function but `$string` and `$exists`, and `$boolean`/`$not` for NaN (jsonata-js
+/// would let `$sum([1/0])` through and print null).
 extension JSONataEvaluator {
   /// A number for a non-finite arithmetic result; noted so the checks below run at all.
   mutating func nonFinite(_ value: Double) -> JSONataValue {
@@ -37,6 +37,21 @@ extension JSONataEvaluator {
     }
   }
 
+  /// NaN equals nothing, itself included (JavaScript's `===`, which jsonata-js's `=` uses).
+  static func isNaN(_ value: JSONataValue) -> Bool {
+    numberValue(value)?.doubleValue.isNaN ?? false
+  }
+
+  /// The boolean cast of a condition, `and`/`or` or `?:`: jsonata-js's `$boolean` meets
+  /// ±Infinity (alone or in an array) in `isNumeric`, which raises D1001. Evaluate the value
+  /// first: `isTrue(try evaluate(…))` would read `nonFiniteSeen` before the evaluation sets it.
+  func isTrue(_ value: JSONataValue) throws(JSONataError) -> Bool {
+    if nonFiniteSeen, value.items.contains(where: Self.holdsInfinity) {
+      throw Self.outOfRange()
+    }
+    return Self.truthy(value)
+  }
+
   /// A predicate's numeric result: ±Infinity is D1001; with a NaN the result is no index but
   /// a truth value (NaN is not a number to `isNumeric`, and false to `$boolean`).
   static func finitePredicate(_ result: JSONataValue) throws(JSONataError) -> JSONataValue {
@@ -54,13 +69,16 @@ extension JSONataEvaluator {
     throws(JSONataError)
   {
     if function == "exists" { return }
+    // $boolean and $not read NaN as false; ±Infinity stops in isNumeric there too.
+    let stops: (Double) -> Bool =
+      function == "boolean" || function == "not" ? { $0.isInfinite } : { !$0.isFinite }
     for (index, argument) in arguments.enumerated() {
       if function == "string", index == 0, case .json(.number(let n)) = argument,
         !n.doubleValue.isFinite
       {
         throw error("D3001", "Attempting to invoke string function on Infinity or NaN")
       }
-      if argument.items.contains(where: containsNonFinite) { throw outOfRange() }
+      if argument.items.contains(where: { contains($0, stops) }) { throw outOfRange() }
     }
   }
 
@@ -73,10 +91,25 @@ extension JSONataEvaluator {
   }
 
   static func containsNonFinite(_ value: JSONValue) -> Bool {
+    contains(value) { !$0.isFinite }
+  }
+
+  /// True when `value` is ±Infinity or an array holding one (objects are not looked into: the
+  /// boolean cast only counts their keys).
+  static func holdsInfinity(_ value: JSONValue) -> Bool {
     switch value {
-    case .number(let n): return !n.doubleValue.isFinite
-    case .array(let items): return items.contains(where: containsNonFinite)
-    case .object(let object): return object.storage.contains { containsNonFinite($0.value) }
+    case .number(let n): return n.doubleValue.isInfinite
+    case .array(let items): return items.contains(where: holdsInfinity)
+    default: return false
+    }
+  }
+
+  /// True when a number in `value` passes `test`.
+  static func contains(_ value: JSONValue, _ test: (Double) -> Bool) -> Bool {
+    switch value {
+    case .number(let n): return test(n.doubleValue)
+    case .array(let items): return items.contains { contains($0, test) }
+    case .object(let object): return object.storage.contains { contains($0.value, test) }
     default: return false
     }
   }

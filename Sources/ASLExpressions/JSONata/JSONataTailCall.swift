@@ -8,6 +8,13 @@ enum TailCall {
   case invocation(JSONataFunction, [JSONataValue], name: String?, context: JSONataValue)
 }
 
+extension JSONataFunction {
+  var isLambda: Bool {
+    if case .lambda = kind { return true }
+    return false
+  }
+}
+
 extension JSONataEvaluator {
   /// Evaluates a lambda body, leaving a call in tail position unapplied. Tail positions are
   /// those jsonata-js's tailCallOptimize marks (parser.js): the body itself, both branches of a
@@ -25,12 +32,13 @@ extension JSONataEvaluator {
     defer { depth -= 1 }
     switch node {
     case .condition(let test, let then, let otherwise):
-      if Self.truthy(try evaluate(test, context, env)) { return try evaluateTail(then, context, env) }
+      let tested = try evaluate(test, context, env)
+      if try isTrue(tested) { return try evaluateTail(then, context, env) }
       guard let otherwise else { return .value(.undefined) }
       return try evaluateTail(otherwise, context, env)
     case .defaulting(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      return Self.truthy(value) ? .value(value) : try evaluateTail(rhs, context, env)
+      return try isTrue(value) ? .value(value) : try evaluateTail(rhs, context, env)
     case .coalesce(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
       return value.isUndefined ? try evaluateTail(rhs, context, env) : .value(value)
@@ -40,7 +48,13 @@ extension JSONataEvaluator {
       for item in items.dropLast() { _ = try evaluate(item, context, scope) }
       return try evaluateTail(last, context, scope)
     case .call(let callee, let arguments):
-      return try resolveCall(callee, arguments, prepend: nil, context, env)
+      let call = try resolveCall(callee, arguments, prepend: nil, context, env)
+      // Only a lambda's call is left to the trampoline: a built-in runs here, inside this
+      // call's level, as a nested call would (a higher-order one may call back into lambdas).
+      guard case .invocation(let function, let arguments, let name, _) = call,
+        !function.isLambda
+      else { return call }
+      return .value(try invoke(function, arguments, context: context, name: name))
     default:
       return .value(try evaluate(node, context, env))
     }
