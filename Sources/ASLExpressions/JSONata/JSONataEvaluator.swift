@@ -353,7 +353,7 @@ struct JSONataEvaluator {
       case .focus = stages.first
     else { return nil }
     switch inner {
-    case .name, .wildcard, .descendants, .path, .tuplePath, .parent, .sortStep, .filtered:
+    case .name, .wildcard, .descendants, .path, .tuplePath, .sortStep, .filtered:
       return nil
     default: break
     }
@@ -362,7 +362,7 @@ struct JSONataEvaluator {
       switch stage {
       case .filter(let predicate): predicates.append(predicate)
       case .focus: continue
-      case .index: return nil
+      case .index, .ancestor: return nil  // a % label needs the tuple path
       }
     }
     return predicates.isEmpty ? inner : .filtered(inner, predicates)
