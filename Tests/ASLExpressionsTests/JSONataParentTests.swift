@@ -54,6 +54,8 @@ import Testing
     // A grouping stays on the `%` it follows; `%^(…)` seeks nothing.
     ("Account.Order.(%{ 'n': $count(Order) }).n", "[2,2]"),
     ("Account.Order.Product.[%^(OrderID)]", "[[],[],[]]"),
+    // `%@$p` alone is the `%` (the focus only matters to a path's steps).
+    ("Account.Order.Product.(%@$p).OrderID", #"["o1","o1","o2"]"#),
   ])
   func evaluates(_ expression: String, _ expected: String) throws {
     let value = try Self.run(expression)

@@ -367,7 +367,7 @@ struct JSONataEvaluator {
       case .focus = stages.first
     else { return nil }
     switch inner {
-    case .name, .wildcard, .descendants, .path, .tuplePath, .parent, .sortStep, .filtered:
+    case .name, .wildcard, .descendants, .path, .tuplePath, .sortStep, .filtered:
       return nil
     default: break
     }
