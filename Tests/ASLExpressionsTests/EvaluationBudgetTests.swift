@@ -63,6 +63,19 @@ import Testing
     }
   }
 
+  /// The fuzzer's finding Fuzz/crashes/jsonata-slow-unit-208c69a5…: a tail call whose
+  /// arguments keep changing (an array nested one level deeper each time) is not an exact
+  /// repeat, so it runs in bounded stack until the step budget ends it (1.5 s in a release
+  /// build; ASan made it a libFuzzer slow unit).
+  @Test func aTailLoopWithGrowingArgumentsStopsAtTheStepBudget() throws {
+    let finding = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Fuzz/crashes/jsonata-slow-unit-208c69a58564fc278fb5f4ff227df093c2fbf290")
+    let text = String(decoding: try Data(contentsOf: finding), as: UTF8.self)
+    Self.expectLimit("States.QueryEvaluationError", "U1001: Expression evaluation timeout", seconds: 240) {
+      _ = try Self.run(text)
+    }
+  }
+
   @Test func padAndJoinAreBounded() throws {
     #expect(try Self.run("$length($pad('', 100000, $join([1..1000].'abcdefghij')))") == 100_000)
     Self.expectLimit("States.QueryEvaluationError", "String size limit exceeded") {
