@@ -6,7 +6,7 @@
 # SFDBG (the binary, default .build/release/sfdbg), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FLOOR="${FLOOR:-1630}"
+FLOOR="${FLOOR:-1671}"
 SUITE="${SUITE:-$(cd .. && pwd)/shared/jsonata-suite}"
 SFDBG="${SFDBG:-$(pwd)/.build/release/sfdbg}"
 if [ ! -f "$SUITE/run.py" ]; then

@@ -29,6 +29,7 @@ import Testing
     ("'ab' ~> {'f': $uppercase}.f", #""AB""#),
     ("($fs := [function($x){$x + 1}, function($x){$x * 2}]; $reduce($fs, function($f, $g){function($x){$g($f($x))}})(3))", "8"),
     ("($fs := [$uppercase, $lowercase]; $map($fs, function($f){$f('aB')}))", #"["AB","ab"]"#),
+    ("($fs := $map([1, 2], function($x){function(){$x * 10}}); [$fs[0](), $fs[1]()])", "[10,20]"),
     // A function's type, truth and text.
     ("$type({'f': $sum}.f)", #""function""#),
     ("$boolean([$sum])", "false"),

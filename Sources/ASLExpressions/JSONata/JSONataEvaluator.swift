@@ -46,6 +46,8 @@ final class JSONataFunction {
   enum Kind {
     case builtin(String)
     case lambda([String], JSONataNode, JSONataEnvironment, JSONataValue)
+    /// A regular expression used as a function (see JSONataMatcher).
+    case matcher(RegexLiteral)
   }
   let kind: Kind
   /// The lambda's own signature (`function($a)<n:n>{…}`); built-ins use
@@ -65,12 +67,14 @@ final class JSONataEnvironment {
   init(parent: JSONataEnvironment?) { self.parent = parent }
 
   func lookup(_ name: String) -> JSONataValue? {
-    var environment: JSONataEnvironment? = self
-    while let current = environment {
-      if let value = current.bindings[name] { return value }
-      environment = current.parent
+    // Every scope of the chain lives as long as `self`: walking it needs no reference counting,
+    // and an empty scope (a lambda without parameters, a block without bindings) no hashing.
+    unowned(unsafe) var current = self
+    while true {
+      if !current.bindings.isEmpty, let value = current.bindings[name] { return value }
+      guard let parent = current.parent else { return nil }
+      current = parent
     }
-    return nil
   }
 }
 
@@ -84,6 +88,8 @@ struct JSONataEvaluator {
   var regexBudget = EvaluationBudget.regexProgressReports
   /// Expression steps left for this evaluation (see EvaluationBudget.jsonataSteps).
   var stepsLeft = EvaluationBudget.jsonataSteps
+  /// Whether arithmetic has made a non-finite number (see JSONataNonFinite).
+  var nonFiniteSeen = false
   /// Functions stored inside arrays and objects, by marker index (JSONataStoredFunctions).
   var storedFunctions: [JSONataValue] = []
 
@@ -111,27 +117,33 @@ struct JSONataEvaluator {
         + " \(EvaluationBudget.arrayItems) items.")
   }
 
-  mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
-    throws(JSONataError) -> JSONataValue
-  {
+  /// Counts one expression step against the budget and enters one level of nesting (the caller
+  /// leaves it with `depth -= 1`).
+  mutating func enterStep() throws(JSONataError) {
     stepsLeft -= 1
     if stepsLeft < 0 {
       throw Self.budgetError(
         "Expression evaluation timeout: Check for infinite loop. One evaluation may evaluate at"
           + " most \(EvaluationBudget.jsonataSteps) expression steps.")
     }
-    depth += 1
-    defer { depth -= 1 }
-    guard depth < 500 else {
+    guard depth + 1 < 500 else {
       throw Self.error(
         "U1001", "Stack overflow error: Check for non-terminating recursive function.")
     }
+    depth += 1
+  }
+
+  mutating func evaluate(_ node: JSONataNode, _ context: JSONataValue, _ env: JSONataEnvironment)
+    throws(JSONataError) -> JSONataValue
+  {
+    try enterStep()
+    defer { depth -= 1 }
     switch node {
     case .literal(let value): return .json(value)
     case .regex(let regex): return .regex(regex)
     case .defaulting(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
-      return Self.truthy(value) ? value : try evaluate(rhs, context, env)
+      return try isTrue(value) ? value : try evaluate(rhs, context, env)
     case .coalesce(let lhs, let rhs):
       let value = try evaluate(lhs, context, env)
       return value.isUndefined ? try evaluate(rhs, context, env) : value
@@ -180,9 +192,10 @@ struct JSONataEvaluator {
     case .negate(let inner):
       let value = try evaluate(inner, context, env)
       if value.isUndefined { return .undefined }
-      guard case .json(.number(let n)) = value else {
+      guard case .json(.number(let n)) = value, !n.doubleValue.isNaN else {
         throw Self.error("D1002", "Cannot negate a non-numeric value: \(Self.display(value))")
       }
+      if n.doubleValue.isInfinite { throw Self.outOfRange() }
       return .json(.number(JSONNumber(-n.doubleValue)))
     case .binary(let op, let lhs, let rhs):
       return try binary(op, lhs, rhs, context, env)
@@ -235,7 +248,8 @@ struct JSONataEvaluator {
         JSONataFunction(
           .lambda(parameters, body, env, context), signature: signature?.signature))
     case .condition(let test, let then, let otherwise):
-      if Self.truthy(try evaluate(test, context, env)) { return try evaluate(then, context, env) }
+      let tested = try evaluate(test, context, env)
+      if try isTrue(tested) { return try evaluate(then, context, env) }
       if let otherwise { return try evaluate(otherwise, context, env) }
       return .undefined
     case .block(let items):
@@ -259,7 +273,7 @@ struct JSONataEvaluator {
       // Evaluated first: `resolved(try evaluate(…))` would read the table before the call fills it.
       let applied = try evaluate(rhs, context, env)
       let function = resolved(applied)
-      guard case .function(let f) = function else {
+      guard let f = Self.callable(function) else {
         throw Self.error(
           "T2006", "The right side of the function application operator ~> must be a function")
       }
@@ -432,7 +446,7 @@ struct JSONataEvaluator {
 
   static func isInteger(_ value: JSONataValue) -> Bool {
     guard let n = numberValue(value)?.doubleValue else { return false }
-    return n == n.rounded()
+    return n.isFinite && n == n.rounded()
   }
 
   /// The terms of an order-by step and the predicates after it.
@@ -645,7 +659,8 @@ struct JSONataEvaluator {
     }
     var out: [JSONValue] = []
     for (position, item) in items.enumerated() {
-      let result = try evaluate(predicate, .json(item), env)
+      var result = try evaluate(predicate, .json(item), env)
+      if nonFiniteSeen { result = try Self.finitePredicate(result) }
       if let numbers = Self.positions(result) {
         let matched = numbers.contains { n in
           var index = JSONataEvaluator.clampedInt(n.rounded(.down))
@@ -733,12 +748,16 @@ struct JSONataEvaluator {
     _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
     if op == "and" {
-      guard Self.truthy(try evaluate(lhs, context, env)) else { return .json(.bool(false)) }
-      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+      let first = try evaluate(lhs, context, env)
+      guard try isTrue(first) else { return .json(.bool(false)) }
+      let second = try evaluate(rhs, context, env)
+      return .json(.bool(try isTrue(second)))
     }
     if op == "or" {
-      if Self.truthy(try evaluate(lhs, context, env)) { return .json(.bool(true)) }
-      return .json(.bool(Self.truthy(try evaluate(rhs, context, env))))
+      let first = try evaluate(lhs, context, env)
+      if try isTrue(first) { return .json(.bool(true)) }
+      let second = try evaluate(rhs, context, env)
+      return .json(.bool(try isTrue(second)))
     }
     let left = try evaluate(lhs, context, env)
     let right = try evaluate(rhs, context, env)
@@ -753,6 +772,7 @@ struct JSONataEvaluator {
         throw Self.error(
           "T2002", "The right side of the \"\(op)\" operator must evaluate to a number")
       }
+      if nonFiniteSeen { try Self.checkFiniteOperands(left, right, op) }
       guard let a = Self.numberValue(left), let b = Self.numberValue(right) else { return .undefined }
       let x = a.doubleValue
       let y = b.doubleValue
@@ -764,14 +784,11 @@ struct JSONataEvaluator {
       case "/": result = x / y
       default: result = x.truncatingRemainder(dividingBy: y)
       }
-      guard result.isFinite else {
-        // JSONata prints the value with JSON.stringify, which writes null for NaN and ±Infinity.
-        throw Self.error("D1001", "Number out of range: null")
-      }
+      guard result.isFinite else { return nonFinite(result) }
       return .json(.number(JSONNumber(result)))
     case "=", "!=":
       if left.isUndefined || right.isUndefined { return .json(.bool(false)) }
-      let equal = left.json == right.json
+      let equal = left.json == right.json && !(nonFiniteSeen && Self.isNaN(left))
       return .json(.bool(op == "=" ? equal : !equal))
     case "<", "<=", ">", ">=":
       // Only strings, numbers and undefined compare; undefined on a side gives undefined
@@ -810,6 +827,7 @@ struct JSONataEvaluator {
       default: return .json(.bool(order >= 0))
       }
     case "&":
+      if nonFiniteSeen { try Self.checkFiniteConcatenation(left, right) }
       let (l, r) = (try Self.stringify(left), try Self.stringify(right))
       try Self.checkStringSize(l.utf8.count + r.utf8.count)
       return .json(.string(l + r))
@@ -832,7 +850,7 @@ struct JSONataEvaluator {
       switch v {
       case .null: return false
       case .bool(let b): return b
-      case .number(let n): return n.doubleValue != 0
+      case .number(let n): return n.doubleValue != 0 && !n.doubleValue.isNaN
       case .string(let s): return !s.isEmpty
       case .array(let a):
         if a.count == 1 { return truthy(.json(a[0])) }
@@ -899,16 +917,29 @@ struct JSONataEvaluator {
     _ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
     _ context: JSONataValue, _ env: JSONataEnvironment
   ) throws(JSONataError) -> JSONataValue {
+    switch try resolveCall(callee, argumentNodes, prepend: prepend, context, env) {
+    case .value(let value): return value
+    case .invocation(let function, let arguments, let name, _):
+      return try invoke(function, arguments, context: context, name: name)
+    }
+  }
+
+  /// Evaluates a call's function and arguments without applying it; a partial application is
+  /// already its value.
+  mutating func resolveCall(
+    _ callee: JSONataNode, _ argumentNodes: [JSONataNode], prepend: JSONataValue?,
+    _ context: JSONataValue, _ env: JSONataEnvironment
+  ) throws(JSONataError) -> TailCall {
     let called = try evaluate(callee, context, env)
     let function = resolved(called)
     let isPartial = argumentNodes.contains { $0 == .placeholder }
-    guard case .function(let f) = function else {
+    guard let f = Self.callable(function) else {
       // jsonata-js's hint when a function name lost its `$`.
       if function.isUndefined, case .path(let steps) = callee, case .name(let name) = steps.first,
         env.lookup(name) != nil || JSONataFunctions.names.contains(name)
       {
         throw Self.error(
-          isPartial ? "T1008" : "T1005",
+          isPartial ? "T1007" : "T1005",
           "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean ${{{\(name)}}}?"
             .replacingOccurrences(of: "{{{\(name)}}}", with: name))
       }
@@ -916,7 +947,7 @@ struct JSONataEvaluator {
         env.lookup(name) != nil || JSONataFunctions.names.contains(name)
       {
         throw Self.error(
-          isPartial ? "T1008" : "T1005",
+          isPartial ? "T1007" : "T1005",
           "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function. Did you mean $\(name)?")
       }
       throw Self.error(
@@ -924,13 +955,13 @@ struct JSONataEvaluator {
         "Attempted to \(isPartial ? "partially apply" : "invoke") a non-function")
     }
     if isPartial {
-      return try partiallyApply(f, argumentNodes, prepend: prepend, context, env)
+      return .value(try partiallyApply(f, argumentNodes, prepend: prepend, context, env))
     }
     var arguments: [JSONataValue] = []
     if let prepend { arguments.append(prepend) }
     for node in argumentNodes { arguments.append(try evaluate(node, context, env)) }
     let name = Self.calleeName(callee)
-    return try invoke(f, arguments, context: context, name: name.isEmpty ? nil : name)
+    return .invocation(f, arguments, name: name.isEmpty ? nil : name, context: context)
   }
 
   /// `$f(?, x)`: a lambda taking the `?` arguments in order, with the other arguments
@@ -983,30 +1014,67 @@ struct JSONataEvaluator {
     _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
     name: String?
   ) throws(JSONataError) -> JSONataValue {
+    var next = (function: function, arguments: arguments, context: context, name: name)
+    // The trampoline: a lambda whose body ends in a call returns that call unapplied and it runs
+    // here, so tail recursion takes no native stack (jsonata-js apply's thunk loop).
+    var trampolined = false
+    while true {
+      let randomBefore = random
+      let outcome: TailCall
+      if trampolined {
+        // A trampolined call runs outside the evaluation level of the call node that made it, so
+        // it takes a level (and a step) of its own while it runs: recursion that goes through a
+        // built-in (`$map` calling back a lambda whose last call is `$map` again) still meets
+        // the depth limit instead of the native stack's end.
+        try enterStep()
+        defer { depth -= 1 }
+        outcome = try applyOnce(next.function, next.arguments, context: next.context, name: next.name)
+      } else {
+        outcome = try applyOnce(next.function, next.arguments, context: next.context, name: next.name)
+      }
+      switch outcome {
+      case .value(let value): return value
+      // The tail call's `-` context is where it is written, as if it were not trampolined.
+      case .invocation(let f, let a, let name, let context):
+        if f === next.function, random == randomBefore, Self.repeatsItself(f, a, next.arguments) {
+          throw Self.budgetError(
+            "Infinite loop: a function calls itself with the same arguments as its last expression.")
+        }
+        next = (f, a, context, name)
+        trampolined = true
+      }
+    }
+  }
+
+  /// Calls `function` once; a lambda's tail call comes back unapplied.
+  mutating func applyOnce(
+    _ function: JSONataFunction, _ arguments: [JSONataValue], context: JSONataValue,
+    name: String?
+  ) throws(JSONataError) -> TailCall {
     var arguments = storedFunctions.isEmpty ? arguments : arguments.map(resolved)
     switch function.kind {
     case .builtin(let builtin):
       if let signature = JSONataFunctions.compiledSignatures[builtin] {
         arguments = try signature.validate(
           arguments, context: Self.unwrapped(context), function: name ?? builtin)
-        // A trailing undefined is an argument left out, as a JavaScript built-in sees it.
-        while let last = arguments.last, last.isUndefined { arguments.removeLast() }
+        // A trailing undefined is an argument left out, as a JavaScript built-in sees it;
+        // except to $zip, which counts its arguments (an undefined one zips to []).
+        while builtin != "zip", let last = arguments.last, last.isUndefined { arguments.removeLast() }
       }
-    case .lambda:
+      if nonFiniteSeen { try Self.checkFiniteArguments(builtin, arguments) }
+      return .value(try JSONataFunctions.call(builtin, arguments, &self))
+    case .lambda(let parameters, let body, let closure, let definitionContext):
       if let signature = function.signature {
         arguments = try signature.validate(
           arguments, context: Self.unwrapped(context), function: name ?? "")
       }
-    }
-    switch function.kind {
-    case .builtin(let name):
-      return try JSONataFunctions.call(name, arguments, &self)
-    case .lambda(let parameters, let body, let closure, let definitionContext):
       let scope = JSONataEnvironment(parent: closure)
       for (index, parameter) in parameters.enumerated() {
         scope.bindings[parameter] = index < arguments.count ? arguments[index] : .undefined
       }
-      return try evaluate(body, definitionContext, scope)
+      return try evaluateTail(body, definitionContext, scope)
+    case .matcher(let regex):
+      return .value(try Self.applyMatcher(regex, arguments, &self))
     }
   }
 }

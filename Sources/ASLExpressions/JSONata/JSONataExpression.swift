@@ -61,7 +61,8 @@ public struct JSONataExpression: Sendable, Hashable {
     defer { random = evaluator.random }
     let value: JSONataValue
     do {
-      value = try evaluator.evaluate(storage.node, .undefined, environment)
+      let result = try evaluator.evaluate(storage.node, .undefined, environment)
+      value = try evaluator.finished(result)
     } catch {
       throw ASLRuntimeError(
         error: "States.QueryEvaluationError",
@@ -224,6 +225,6 @@ extension JSONataExpression {
     var evaluator = JSONataEvaluator(random: random, nowMillis: nowMillis)
     defer { random = evaluator.random }
     let value = try evaluator.evaluate(storage.node, context, environment)
-    return evaluator.output(value)
+    return evaluator.output(try evaluator.finished(value))
   }
 }

@@ -63,6 +63,7 @@ enum JSONataFunctions {
     switch function.kind {
     case .builtin(let name): return arities[name] ?? 1
     case .lambda(let parameters, _, _, _): return parameters.count
+    case .matcher: return 2
     }
   }
 
@@ -107,6 +108,7 @@ enum JSONataFunctions {
     switch argument(args, i) {
     case .undefined: return nil
     case .function(let f): return f
+    case .regex(let regex): return JSONataFunction(.matcher(regex))
     default: throw mismatch(name, i + 1)
     }
   }
@@ -165,10 +167,14 @@ enum JSONataFunctions {
   }
 
   /// Every match of `regex` in `s`, drawing on the evaluation's regular-expression budget.
-  static func matches(_ regex: RegexLiteral, in s: String, _ evaluator: inout JSONataEvaluator)
-    throws(JSONataError) -> [NSTextCheckingResult]
-  {
-    guard let found = regex.matches(in: s, budget: &evaluator.regexBudget) else {
+  static func matches(
+    _ regex: RegexLiteral, in s: String, from offset: Int = 0, firstOnly: Bool = false,
+    _ evaluator: inout JSONataEvaluator
+  ) throws(JSONataError) -> [NSTextCheckingResult] {
+    guard
+      let found = regex.matches(
+        in: s, from: offset, firstOnly: firstOnly, budget: &evaluator.regexBudget)
+    else {
       throw JSONataEvaluator.budgetError(
         "Regular expression step limit exceeded matching /\(regex.pattern)/: one evaluation may"
           + " spend at most \(EvaluationBudget.regexProgressReports) ICU progress reports of"
@@ -721,7 +727,8 @@ enum JSONataFunctions {
           switch result {
           case .json(let r): out.append(r)
           case .sequence(let s): out.append(.array(s))
-          default: break
+          case .function, .regex: out.append(evaluator.stored(result))
+          case .undefined: break
           }
         } else if JSONataEvaluator.truthy(result) {
           out.append(item)

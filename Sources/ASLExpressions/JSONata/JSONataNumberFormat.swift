@@ -10,6 +10,9 @@ enum JSNumberText {
     if x.isNaN { return "NaN" }
     if x.isInfinite { return x < 0 ? "-Infinity" : "Infinity" }
     if x == 0 { return "0" }
+    // An integer below 2^53 is its digits (ids, counts: the common case, without the text
+    // round trip of shortestDigits).
+    if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
     let (digits, n) = shortestDigits(abs(x))
     let k = digits.count
     let sign = x < 0 ? "-" : ""

@@ -132,6 +132,8 @@ struct JSONataParser {
   var position = 0
   var token: JSONataToken = .end
   var depth = 0
+  /// An error jsonata-js raises after the parse, thrown when the text parses.
+  var postParseError: JSONataError?
   /// Where each `%` ends, in order: the `%`'s label is its index here.
   var parentPositions: [Int] = []
 
@@ -153,6 +155,7 @@ struct JSONataParser {
         throw JSONataError(
           code: "S0201", message: "Syntax error: unexpected \(parser.describe(parser.token))")
       }
+      if let postParseError = parser.postParseError { throw postParseError }
       if parser.parentPositions.isEmpty { return node }
       return try JSONataAncestry.resolve(node, positions: parser.parentPositions)
     } catch {
@@ -339,7 +342,7 @@ struct JSONataParser {
               code: "S0104", message: "The escape sequence \\u must be followed by 4 hex digits")
           }
           position += 4
-          if let scalar = Unicode.Scalar(code) { out.append(scalar) }
+          out.append(combiningSurrogates(code))
         case "\"", "\\", "/", "'": out.append(e)
         default:
           throw JSONataError(code: "S0103", message: "Unsupported escape sequence: \\\(e)")
@@ -350,6 +353,23 @@ struct JSONataParser {
     }
     throw JSONataError(
       code: "S0101", message: "String literal must be terminated by a matching quote")
+  }
+
+  /// The character a `\u` escape names. A high surrogate followed by a `\uDC00`–`\uDFFF`
+  /// escape is one character with the pair (as a JavaScript string holds it); a lone surrogate,
+  /// which a Swift string cannot hold, becomes U+FFFD.
+  mutating func combiningSurrogates(_ code: UInt32) -> Unicode.Scalar {
+    if (0xD800...0xDBFF).contains(code), position + 6 <= scalars.count,
+      scalars[position] == "\\", scalars[position + 1] == "u",
+      let low = UInt32(
+        String(String.UnicodeScalarView(scalars[position + 2..<position + 6])), radix: 16),
+      (0xDC00...0xDFFF).contains(low),
+      let pair = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+    {
+      position += 6
+      return pair
+    }
+    return Unicode.Scalar(code) ?? "\u{FFFD}"
   }
 
   // MARK: Pratt parser
@@ -552,9 +572,12 @@ struct JSONataParser {
         switch step {
         case .literal(.string(let name)): steps[index] = .name(name)
         case .literal(let value):
-          throw JSONataError(
+          // jsonata-js finds this after parsing the whole text (processAST), so a syntax error
+          // later in the text comes first (`$.7a` is S0201 at `a`).
+          postParseError = postParseError ?? JSONataError(
             code: "S0213",
-            message: "The literal value \(value.compactString) cannot be used as a step within a path expression")
+            message: "The literal value \(value.compactString) cannot be used as a step within a path expression"
+          ).located(at: position)
         default: break
         }
       }

@@ -19,11 +19,16 @@ struct JSONataSignature: @unchecked Sendable {
     var subtype: String?
     /// `-`: the context value substitutes a missing argument of type `contextRegex`.
     var contextRegex: String?
+    /// The symbols `contextRegex` allows, when it is one symbol class (JSONataSignatureMatcher).
+    var contextSymbols: [Character]?
   }
 
   let definition: String
   let parameters: [Parameter]
   let regex: NSRegularExpression
+  /// The parameters' patterns for the direct matcher (JSONataSignatureMatcher), nil when one
+  /// needs `regex`.
+  let symbolPatterns: [SymbolPattern]?
 
   /// Parses `definition` (with its angle brackets). Throws S0401/S0402 as jsonata-js does.
   init(_ definition: String) throws(JSONataError) {
@@ -77,6 +82,7 @@ struct JSONataSignature: @unchecked Sendable {
       case "-":
         if var previous = parameters.popLast() {
           previous.contextRegex = previous.regex
+          previous.contextSymbols = SymbolPattern(previous.regex)?.symbols
           previous.regex += "?"
           parameters.append(previous)
         }
@@ -116,6 +122,7 @@ struct JSONataSignature: @unchecked Sendable {
       position += 1
     }
     self.parameters = parameters
+    symbolPatterns = Self.symbolPatterns(parameters)
     let pattern = "^" + parameters.map { "(\($0.regex))" }.joined() + "$"
     guard let regex = try? NSRegularExpression(pattern: pattern) else {
       throw JSONataError(code: "S0401", message: "Invalid function signature \(definition)")
@@ -155,7 +162,8 @@ struct JSONataSignature: @unchecked Sendable {
   static func matches(_ pattern: String, _ text: String) -> Bool {
     if text.count == 1, let symbol = text.first {
       if pattern.count == 1 { return pattern.first == symbol }
-      if pattern.hasPrefix("["), pattern.hasSuffix("]"), !pattern.contains("^") {
+      // Character tests, not Foundation's substring search (a large share of a call's time).
+      if pattern.first == "[", pattern.last == "]", !pattern.contains(where: { $0 == "^" }) {
         return pattern.dropFirst().dropLast().contains(symbol)
       }
     }
@@ -167,21 +175,20 @@ struct JSONataSignature: @unchecked Sendable {
   func validate(_ arguments: [JSONataValue], context: JSONataValue, function: String)
     throws(JSONataError) -> [JSONataValue]
   {
-    let supplied = String(arguments.map(Self.symbol))
-    let range = NSRange(supplied.startIndex..., in: supplied)
-    guard let match = regex.firstMatch(in: supplied, range: range) else {
-      throw mismatch(arguments, supplied, function: function)
+    let symbols = arguments.map(Self.symbol)
+    guard let groups = matchedGroups(symbols) else {
+      throw mismatch(arguments, String(symbols), function: function)
     }
     var validated: [JSONataValue] = []
     var index = 0
-    for (number, parameter) in parameters.enumerated() {
-      let groupRange = match.range(at: number + 1)
-      let matched =
-        groupRange.location == NSNotFound
-        ? "" : (supplied as NSString).substring(with: groupRange)
+    for (parameter, matched) in zip(parameters, groups) {
       if matched.isEmpty {
         if let contextRegex = parameter.contextRegex {
-          guard Self.matches(contextRegex, String(Self.symbol(context))) else {
+          let symbol = Self.symbol(context)
+          let allowed =
+            parameter.contextSymbols.map { $0.contains(symbol) }
+            ?? Self.matches(contextRegex, String(symbol))
+          guard allowed else {
             throw JSONataError(
               code: "T0411",
               message:
@@ -201,7 +208,7 @@ struct JSONataSignature: @unchecked Sendable {
           if single == "m" {
             argument = .undefined
           } else {
-            if let subtype = parameter.subtype, !Self.arrayMatches(argument, single, matched, subtype) {
+            if let subtype = parameter.subtype, !Self.arrayMatches(argument, single, String(matched), subtype) {
               throw JSONataError(
                 code: "T0412",
                 message:
@@ -216,6 +223,27 @@ struct JSONataSignature: @unchecked Sendable {
       }
     }
     return validated
+  }
+
+  /// The symbols each parameter takes from `symbols` in the match of the signature's regex;
+  /// nil when it does not match.
+  func matchedGroups(_ symbols: [Character]) -> [ArraySlice<Character>]? {
+    if let symbolPatterns {
+      guard let lengths = Self.groupLengths(symbolPatterns, symbols) else { return nil }
+      var start = 0
+      return lengths.map { length in
+        defer { start += length }
+        return symbols[start..<start + length]
+      }
+    }
+    let supplied = String(symbols)
+    let range = NSRange(supplied.startIndex..., in: supplied)
+    guard let match = regex.firstMatch(in: supplied, range: range) else { return nil }
+    return parameters.indices.map { number in
+      let groupRange = match.range(at: number + 1)
+      return groupRange.location == NSNotFound
+        ? [] : Array((supplied as NSString).substring(with: groupRange))[...]
+    }
   }
 
   /// jsonata-js's check of an array's items against `a<subtype>` (first item's type, then all

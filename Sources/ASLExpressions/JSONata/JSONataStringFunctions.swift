@@ -188,6 +188,25 @@ enum JSONataStringFunctions {
     var end: Int
     var groups: [JSONValue]
 
+    init(match: String, start: Int, end: Int, groups: [JSONValue]) {
+      (self.match, self.start, self.end, self.groups) = (match, start, end, groups)
+    }
+
+    /// The match `r` found in `ns`.
+    init(_ r: NSTextCheckingResult, in ns: NSString) {
+      var groups: [JSONValue] = []
+      if r.numberOfRanges > 1 {
+        for g in 1..<r.numberOfRanges {
+          let range = r.range(at: g)
+          // An unmatched group is undefined in JavaScript: null once in JSON.
+          groups.append(range.location == NSNotFound ? .null : .string(ns.substring(with: range)))
+        }
+      }
+      self.init(
+        match: ns.substring(with: r.range), start: r.range.location,
+        end: r.range.location + r.range.length, groups: groups)
+    }
+
     var object: JSONValue {
       .object(
         JSONObject([
@@ -208,19 +227,7 @@ enum JSONataStringFunctions {
     let length = ns.length
     var out: [Match] = []
     var iterator = found.makeIterator()
-    func make(_ r: NSTextCheckingResult) -> Match {
-      var groups: [JSONValue] = []
-      if r.numberOfRanges > 1 {
-        for g in 1..<r.numberOfRanges {
-          let range = r.range(at: g)
-          // An unmatched group is undefined in JavaScript: null once in JSON.
-          groups.append(range.location == NSNotFound ? .null : .string(ns.substring(with: range)))
-        }
-      }
-      return Match(
-        match: ns.substring(with: r.range), start: r.range.location,
-        end: r.range.location + r.range.length, groups: groups)
-    }
+    func make(_ r: NSTextCheckingResult) -> Match { Match(r, in: ns) }
     guard let first = iterator.next() else { return [] }
     var current: Match? = make(first)
     while let match = current {
