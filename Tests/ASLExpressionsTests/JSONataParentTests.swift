@@ -56,6 +56,9 @@ import Testing
     ("Account.Order.Product.[%^(OrderID)]", "[[],[],[]]"),
     // `%@$p` alone is the `%` (the focus only matters to a path's steps).
     ("Account.Order.Product.(%@$p).OrderID", #"["o1","o1","o2"]"#),
+    ("Account.Order.Product.((%)@$v).OrderID", #"["o1","o1","o2"]"#),
+    // A `%@$v` predicate is a `%` node, not a path: its own slot does not seek on the step.
+    ("Account.[Name][%@$v]", "undefined"),
   ])
   func evaluates(_ expression: String, _ expected: String) throws {
     let value = try Self.run(expression)
@@ -72,6 +75,8 @@ import Testing
     ("%", 1), ("(%)", 2), ("$.%", 3), ("$$.%", 4), ("{'a': 1}.%", 10), ("Account.Order.%.%.%", 19),
     ("Account.%%%", 11), ("**.%", 4), ("Account.Order.Product.(%.OrderID & $x) + %", 42),
     ("(Account.Order.Product)[%.OrderID = 'o1']", 25),
+    // `(…)@$v` alone keeps the block's slots, which climb out of the predicate.
+    ("Account.%[(Order.%[%.Name])@$v = 2]", 20),
   ])
   func rejectsAtParse(_ expression: String, _ position: Int) {
     #expect(throws: JSONataError(

@@ -39,6 +39,8 @@ struct JSONataAncestry {
     case .parent(let slot): return slot
     case .filtered(let inner, _), .group(let inner, _), .keepSingleton(let inner):
       return ownSlot(inner, asStep: asStep)
+    case .path(let steps), .tuplePath(let steps):
+      return steps.count == 1 && isBareFocus(steps[0]) ? ownSlot(steps[0]) : nil
     case .bindStep(let inner, let stages):
       let wrapped = stages.contains { if case .index = $0 { return true } else { return false } }
       return wrapped && !asStep ? nil : ownSlot(inner, asStep: asStep)
@@ -70,6 +72,13 @@ struct JSONataAncestry {
     case .filtered(let inner, _), .bindStep(let inner, _): return isOrderBy(inner)
     default: return false
     }
+  }
+
+  static func isBareFocus(_ node: JSONataNode) -> Bool {
+    guard case .bindStep(let inner, let stages) = node, !isNameStep(inner) else { return false }
+    let binds = stages.contains { if case .focus = $0 { return true } else { return false } }
+    let wraps = stages.contains { if case .index = $0 { return true } else { return false } }
+    return binds && !wraps
   }
 
   /// True when the step binds its value with `@` (jsonata-js `step.focus`).
@@ -263,7 +272,13 @@ struct JSONataAncestry {
         // jsonata-js, where a non-path first step is wrapped in a new path. `%^(…)` is such a
         // new path too (jsonata-js's order-by wraps its left side without seeking).
         let sorted = steps.count > 1 && Self.isOrderBy(steps[1])
-        if !sorted, let own = Self.ownSlot(steps[0]) { seeking = [own] }
+        if steps.count == 1, Self.isBareFocus(steps[0]) {
+          // `x@$v` alone, on a node that is no path (not a name), stays that node in
+          // jsonata-js: its slots, and its own as a `%` (ownSlot).
+          seeking = slots
+        } else if !sorted, let own = Self.ownSlot(steps[0]) {
+          seeking = [own]
+        }
         continue
       }
       let own = Self.ownSlot(steps[position], asStep: true)
