@@ -22,6 +22,17 @@ import Testing
     }
   }
 
+  /// evaluatePath: a leading array constructor is evaluated once; when it is empty the path
+  /// stops there and returns that array, while an empty later step leaves nothing.
+  @Test func anEmptyLeadingArrayConstructorEndsThePathWithIt() throws {
+    let input = json(#"{"a": {"b": {"c": 1}}}"#)
+    #expect(try Self.run("[X].y", input: input) == json("[]"))
+    #expect(try Self.run("[].y.z", input: input) == json("[]"))
+    #expect(try Self.run("[1, 2].y", input: input) == nil)
+    #expect(try Self.run("[a].b", input: input) == json(#"{"c": 1}"#))
+    #expect(try Self.run("$count([X].y)", input: input) == json("0"))
+  }
+
   /// evaluateGroupExpression: every key first, a key from two pairs is D1009, an undefined key
   /// drops its pair.
   @Test func objectConstructorKeys() throws {

@@ -542,7 +542,9 @@ struct JSONataEvaluator {
         let value = try evaluateStep(step, context, env)
         if index == steps.count - 1 { return value }
         input = value.items.map { .json($0) }
-        if input.isEmpty { return .undefined }
+        // jsonata-js stops the path at an empty step and returns what it has: here the
+        // constructor's own empty array (`[X].y` is []), not an empty sequence.
+        if input.isEmpty { return value }
         continue
       }
       let keepsArrays = Self.isArrayConstructor(step)
