@@ -48,30 +48,31 @@ struct JSONataAncestry {
     }
   }
 
-  /// True when `node` is a name step, with or without predicates and bindings (jsonata-js turns a
-  /// name into a one-step path, so its predicates are the step's stages).
-  static func isNameStep(_ node: JSONataNode) -> Bool {
+  /// The step under its predicates and bindings (`.filtered`, `.bindStep`).
+  static func bareStep(_ node: JSONataNode) -> JSONataNode {
     switch node {
-    case .name: return true
-    case .filtered(let inner, _), .bindStep(let inner, _): return isNameStep(inner)
-    default: return false
+    case .filtered(let inner, _), .bindStep(let inner, _): return bareStep(inner)
+    default: return node
     }
   }
 
+  /// True when `node` is a name step, with or without predicates and bindings (jsonata-js turns a
+  /// name into a one-step path, so its predicates are the step's stages).
+  static func isNameStep(_ node: JSONataNode) -> Bool {
+    if case .name = bareStep(node) { return true }
+    return false
+  }
+
   static func isNamedStep(_ node: JSONataNode) -> Bool {
-    switch node {
+    switch bareStep(node) {
     case .name, .wildcard: return true
-    case .filtered(let inner, _), .bindStep(let inner, _): return isNamedStep(inner)
     default: return false
     }
   }
 
   static func isOrderBy(_ node: JSONataNode) -> Bool {
-    switch node {
-    case .sortStep: return true
-    case .filtered(let inner, _), .bindStep(let inner, _): return isOrderBy(inner)
-    default: return false
-    }
+    if case .sortStep = bareStep(node) { return true }
+    return false
   }
 
   static func isBareFocus(_ node: JSONataNode) -> Bool {
