@@ -6,19 +6,14 @@ import Testing
 /// The function library against jsonata-js 2.2 behaviour (values worked out from its
 /// src/functions.js and src/datetime.js), beyond the JSONata suite's cases.
 @Suite struct JSONataFunctionLibraryTests {
+  static let now: Int64 = 1_540_127_100_000
+
   static func run(_ text: String, input: JSONValue? = nil) throws(JSONataError) -> JSONValue? {
-    var random = SeededRandom(seed: 7)
-    return try JSONataExpression.compile(text).evaluate(
-      input: input, bindings: [:], random: &random, nowMillis: 1_540_127_100_000)
+    try JSONataEvaluation.run(text, input: input, seed: 7, nowMillis: now)
   }
 
   static func code(_ text: String) -> String? {
-    do {
-      _ = try run(text)
-      return nil
-    } catch {
-      return error.code
-    }
+    JSONataEvaluation.error(text, seed: 7, nowMillis: now)?.code
   }
 
   @Test(arguments: [

@@ -8,19 +8,10 @@ import Testing
 /// JSON.stringify drops them.
 @Suite struct JSONataFunctionsInDataTests {
   static func run(_ text: String, input: JSONValue? = nil) throws(JSONataError) -> JSONValue? {
-    var random = SeededRandom(seed: 1)
-    return try JSONataExpression.compile(text).evaluate(
-      input: input, bindings: [:], random: &random, nowMillis: 0)
+    try JSONataEvaluation.run(text, input: input)
   }
 
-  static func code(_ text: String) -> String? {
-    do {
-      _ = try run(text)
-      return nil
-    } catch {
-      return error.code
-    }
-  }
+  static func code(_ text: String) -> String? { JSONataEvaluation.error(text)?.code }
 
   @Test(arguments: [
     // Called back out of an array, an object, a path and a $reduce accumulator.

@@ -8,18 +8,11 @@ import Testing
 /// a path, an `@` binding outside a path, `[]` after a call on the right of `~>`.
 @Suite struct JSONataNodeSemanticsTests {
   static func run(_ text: String, input: JSONValue? = nil) throws(JSONataError) -> JSONValue? {
-    var random = SeededRandom(seed: 1)
-    return try JSONataExpression.compile(text).evaluate(
-      input: input, bindings: [:], random: &random, nowMillis: 0)
+    try JSONataEvaluation.run(text, input: input)
   }
 
   static func code(_ text: String, input: JSONValue? = nil) -> String? {
-    do {
-      _ = try run(text, input: input)
-      return nil
-    } catch {
-      return error.code
-    }
+    JSONataEvaluation.error(text, input: input)?.code
   }
 
   /// evaluatePath: a leading array constructor is evaluated once; when it is empty the path

@@ -15,9 +15,7 @@ import Testing
     """)
 
   static func run(_ text: String, _ input: JSONValue = orders) throws(JSONataError) -> JSONValue? {
-    var random = SeededRandom(seed: 1)
-    return try JSONataExpression.compile(text).evaluate(
-      input: input, bindings: [:], random: &random, nowMillis: 0)
+    try JSONataEvaluation.run(text, input: input)
   }
 
   @Test(arguments: [

@@ -9,19 +9,10 @@ import Testing
   static func run(_ text: String, input: JSONValue? = nil, seed: UInt64 = 7)
     throws(JSONataError) -> JSONValue?
   {
-    var random = SeededRandom(seed: seed)
-    return try JSONataExpression.compile(text).evaluate(
-      input: input, bindings: [:], random: &random, nowMillis: 0)
+    try JSONataEvaluation.run(text, input: input, seed: seed)
   }
 
-  static func error(_ text: String) -> JSONataError? {
-    do {
-      _ = try run(text)
-      return nil
-    } catch {
-      return error
-    }
-  }
+  static func error(_ text: String) -> JSONataError? { JSONataEvaluation.error(text, seed: 7) }
 
   // MARK: Tail calls
 
