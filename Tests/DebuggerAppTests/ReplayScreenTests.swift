@@ -135,9 +135,7 @@ extension ReplayProgram {
     var recorded = try Session(
       machines: [registered], mainMachine: registered.arn, input: json(#"{"items": ["a", "b", "c"]}"#),
       configuration: SessionConfiguration(mocks: mocks, testCase: "T"))
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &recorded, performer: &performer)
-    let events = JSONValue.object(["events": .array(recorded.mainExecution.execution.history.map(\.json))])
+    let events = recordedLocally(&recorded)
     let set = try RecordedSet(
       histories: [try RecordedHistory(file: "prices.json", json: events)], definitions: ["Prices": definition],
       mainMachine: "Prices")
@@ -183,9 +181,7 @@ extension ReplayProgram {
     let registered = try machine("Big", definition)
     var recorded = try Session(
       machines: [registered], mainMachine: registered.arn, input: .array((0..<3000).map { .int($0) }))
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &recorded, performer: &performer)
-    let events = JSONValue.object(["events": .array(recorded.mainExecution.execution.history.map(\.json))])
+    let events = recordedLocally(&recorded)
     let set = try RecordedSet(
       histories: [try RecordedHistory(file: "big.json", json: events)], definitions: ["Big": definition], mainMachine: "Big")
     #expect(set.main.visits.count == 3001)

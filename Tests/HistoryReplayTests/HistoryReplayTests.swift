@@ -20,13 +20,6 @@ func demoPostMortem() throws -> (machines: LoadedMachines, set: RecordedSet) {
   return (machines, try RecordedSet(histories: histories, definitions: machines.definitions, mainMachine: mainName))
 }
 
-/// Runs `session` to its end and returns the main execution's history as GetExecutionHistory JSON.
-func recordedLocally(_ session: inout Session) -> JSONValue {
-  var performer = InstantPerformer()
-  _ = EffectLoop.run(.continue, on: &session, performer: &performer)
-  return .object(["events": .array(session.mainExecution.execution.history.map(\.json))])
-}
-
 @Suite struct RecordedHistoryTests {
   @Test func timestampsAsTheAwsCliPrintsThem() {
     #expect(RecordedTimestamp(iso8601: "2024-05-01T12:00:00.123000+02:00")?.epochMilliseconds == 1_714_557_600_123)
@@ -180,8 +173,7 @@ func recordedLocally(_ session: inout Session) -> JSONValue {
     var fork = try ReplayFork.session(from: base, definitions: machines.definitions, set: set, execution: 3, visit: visit)
     #expect(fork.mainExecution.input == visit.input)
     #expect(fork.mainExecution.machineName == "OrderWorker (fork at Notify warehouse)")
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &fork, performer: &performer)
+    runToEnd(&fork)
     let history = fork.mainExecution.execution.history
     #expect(history[1].type == "TaskStateEntered")
     #expect(history.filter { $0.type == "TaskFailed" }.count == 2)  // the two recorded Lambda failures, retried
@@ -215,8 +207,7 @@ func recordedLocally(_ session: inout Session) -> JSONValue {
     let base = try Session(machines: [registered], mainMachine: registered.arn, input: json("{}"))
     var fork = try ReplayFork.session(from: base, definitions: ["Prices": definition], set: set, execution: 0, visit: second)
     #expect(fork.mainExecution.input == json(#""b""#))
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &fork, performer: &performer)
+    runToEnd(&fork)
     #expect(fork.mainExecution.status.name == "SUCCEEDED")
     #expect(fork.resultJSON.objectValue?["output"] == json("20"))
   }
@@ -236,8 +227,7 @@ func recordedLocally(_ session: inout Session) -> JSONValue {
     let use = try #require(set.main.visits.first { $0.name == "Use" })
     #expect(ReplayFork.variables(at: use, in: set.main) == json(#"{"limit": 3, "who": "ann"}"#).objectValue)
     var fork = try ReplayFork.session(from: recorded, definitions: ["Vars": definition], set: set, execution: 0, visit: use)
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &fork, performer: &performer)
+    runToEnd(&fork)
     #expect(fork.resultJSON.objectValue?["output"] == json(#"{"limit": 3, "who": "ann"}"#))
     #expect(fork.mainExecution.execution.history[1].stateName == "Recorded variables")
   }

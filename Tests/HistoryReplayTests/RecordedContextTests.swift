@@ -81,8 +81,7 @@ import Testing
     let base = try Session(machines: [registered], mainMachine: registered.arn, input: json("{}"))
     let again = try #require(set.main.visits.first { $0.name == "Again" })
     var fork = try ReplayFork.session(from: base, definitions: ["Ctx": Self.definition], set: set, execution: 0, visit: again)
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &fork, performer: &performer)
+    runToEnd(&fork)
     // `$$.Execution` is the recorded execution's (its input, not the fork's); the clock goes on
     // from the moment the state was entered on AWS.
     #expect(fork.resultJSON.objectValue?["output"] == json("""
@@ -96,8 +95,7 @@ import Testing
     let registered = try machine("Ctx", Self.definition)
     let base = try Session(machines: [registered], mainMachine: registered.arn, input: json("{}"))
     var local = try Reproduction.session(from: base, set: set)
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &local, performer: &performer)
+    runToEnd(&local)
     let show = try #require(local.mainExecution.execution.history.first { $0.type == "PassStateExited" })
     #expect(show.json.objectValue?["stateExitedEventDetails"]?.objectValue?["output"].flatMap { try? JSONParser.parse($0.stringValue ?? "") } == json("""
       {"input": {"k": 1}, "start": "2025-03-04T05:06:07.000Z", "name": "run-7",
@@ -148,8 +146,7 @@ import Testing
   @Test func newRunsWriteTheCurrentChaining() throws {
     let registered = try machine("M", Self.definition)
     var session = try Session(machines: [registered], mainMachine: registered.arn, input: json("[1, 2]"))
-    var performer = InstantPerformer()
-    _ = EffectLoop.run(.continue, on: &session, performer: &performer)
+    runToEnd(&session)
     let exited = try #require(session.mainExecution.execution.history.first { $0.type == "MapStateExited" })
     #expect(session.mainExecution.execution.history[exited.previousEventID - 1].type == "MapRunStarted")
   }
