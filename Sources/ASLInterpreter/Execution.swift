@@ -61,7 +61,7 @@ public struct Execution: Sendable {
         ("Id", .string(recorded?.id ?? options.executionArn)), ("Input", recorded?.input ?? input),
         ("StartTime", .string(recorded?.startTime ?? options.startTime.iso8601)),
         ("Name", .string(recorded?.name ?? options.executionName)),
-        ("RoleArn", .string(recorded?.roleArn ?? options.roleArn)),
+        ("RoleArn", .string(options.roleArn)),
         ("RedriveCount", .int(recorded?.redriveCount ?? 0)),
       ]))
     self.stateMachineContext = .object(

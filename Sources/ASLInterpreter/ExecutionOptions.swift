@@ -31,7 +31,8 @@ public struct ExecutionOptions: Sendable {
   /// For an Express execution: the id AWS appends to its ARN (`…:express:MACHINE:NAME:ID`).
   public var expressExecutionID: String?
   /// `$$.Execution` as a recorded execution had it, for a run that continues or re-runs one
-  /// (replay): its ARN, name, input, start time, role and redrive count instead of this run's.
+  /// (replay): its ARN, name, input, start time and redrive count instead of this run's (its
+  /// role is `roleArn`, which `Runtime` sets from the context).
   public var recordedContext: RecordedExecutionContext? = nil
   /// Which event a Map State's `MapStateExited` follows after a Map Run (see `MapRunEventChain`).
   public var mapRunEventChain: MapRunEventChain = .current
@@ -68,7 +69,8 @@ public struct ExecutionOptions: Sendable {
   }
 }
 
-/// `$$.Execution` fields taken from a recorded execution; nil fields keep the run's own.
+/// `$$.Execution` fields taken from a recorded execution; nil fields keep the run's own. The
+/// role becomes the execution's `roleArn` (ExecutionStarted and `$$.Execution.RoleArn`).
 public struct RecordedExecutionContext: Sendable, Equatable {
   public var id: String?
   public var name: String?

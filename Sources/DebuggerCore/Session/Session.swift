@@ -76,9 +76,7 @@ public struct Session: Sendable {
     self.mainMachine = mainMachine
     self.mainInput = input
     self.configuration = configuration
-    var runtime = Self.newRuntime(machines, configuration)
-    let id = try runtime.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main", context: configuration.mainExecutionContext)
-    try Self.startCompanions(&runtime, configuration, input: input)
+    let (runtime, id) = try Self.startedRuntime(machines, configuration, mainMachine: mainMachine, input: input)
     self.runtime = runtime
     self.mainExecutionID = id
     self.focus = id
@@ -340,19 +338,24 @@ public struct Session: Sendable {
     service = s.service
   }
 
-  /// Starts the `--all-machines` companions beside the main execution, with its input and name.
-  static func startCompanions(_ runtime: inout Runtime, _ configuration: SessionConfiguration, input: JSONValue)
-    throws(RuntimeError)
-  {
+  /// A new runtime with the main execution started (its name and, for replay, its recorded
+  /// context) and the `--all-machines` companions beside it, with its input and name; the main
+  /// execution's id.
+  static func startedRuntime(
+    _ machines: [RegisteredMachine], _ configuration: SessionConfiguration, mainMachine: String, input: JSONValue
+  ) throws(RuntimeError) -> (Runtime, Int) {
+    var runtime = newRuntime(machines, configuration)
+    let name = configuration.mainExecutionName ?? "main"
+    let id = try runtime.startExecution(
+      machine: mainMachine, input: input, name: name, context: configuration.mainExecutionContext)
     for machine in configuration.companionMachines {
-      _ = try runtime.startExecution(machine: machine, input: input, name: configuration.mainExecutionName ?? "main")
+      _ = try runtime.startExecution(machine: machine, input: input, name: name)
     }
+    return (runtime, id)
   }
 
   mutating func restart(input: JSONValue) throws(RuntimeError) {
-    var fresh = Self.newRuntime(machines, configuration)
-    let id = try fresh.startExecution(machine: mainMachine, input: input, name: configuration.mainExecutionName ?? "main", context: configuration.mainExecutionContext)
-    try Self.startCompanions(&fresh, configuration, input: input)
+    let (fresh, id) = try Self.startedRuntime(machines, configuration, mainMachine: mainMachine, input: input)
     runtime = fresh
     mainExecutionID = id
     focus = id
